@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Training.Core.Domain;
+
+namespace Training.Core.Data.Configurations;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("Audit");
+        b.Property(x => x.UserName).HasMaxLength(256);
+        b.Property(x => x.Action).HasMaxLength(100);
+        b.Property(x => x.Detail).HasMaxLength(2000);
+        b.HasIndex(x => x.At);
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Domain;
+using Training.Core.Identity;
+
+namespace Training.Core.Data;
+
+public class TrainingDbContext(DbContextOptions<TrainingDbContext> options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<EducationRecord> EducationRecords => Set<EducationRecord>();
+    public DbSet<School> Schools => Set<School>();
+    public DbSet<StudyProgram> Programs => Set<StudyProgram>();
+    public DbSet<Cohort> Cohorts => Set<Cohort>();
+    public DbSet<DistrictQuota> DistrictQuotas => Set<DistrictQuota>();
+    public DbSet<FeeSchedule> FeeSchedules => Set<FeeSchedule>();
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+    public DbSet<ReserveCandidate> Reserves => Set<ReserveCandidate>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TrainingDbContext).Assembly);
+    }
+}

@@ -1,0 +1,43 @@
+namespace Training.Core.Domain;
+
+/// <summary>An application becomes an enrollment at admission; one row carries both stages (PRODUCT.md §5).</summary>
+public enum EnrollmentState
+{
+    Draft = 1,
+    Submitted = 2,
+    TownshipApproved = 3,
+    DistrictApproved = 4,
+    Admitted = 5,
+    Graduated = 6,
+    Withdrawn = 7,
+    Rejected = 8,
+    Cancelled = 9,
+    Returned = 10,
+}
+
+public static class EnrollmentStateNames
+{
+    public static string Name(this EnrollmentState s) => s switch
+    {
+        EnrollmentState.Draft => "草稿",
+        EnrollmentState.Submitted => "已提交",
+        EnrollmentState.TownshipApproved => "镇街已审核",
+        EnrollmentState.DistrictApproved => "区已审核",
+        EnrollmentState.Admitted => "已录取",
+        EnrollmentState.Graduated => "已毕业",
+        EnrollmentState.Withdrawn => "已退学",
+        EnrollmentState.Rejected => "未通过",
+        EnrollmentState.Cancelled => "已撤回",
+        EnrollmentState.Returned => "退回修改",
+        _ => s.ToString(),
+    };
+
+    /// <summary>States that block another application by the same person.</summary>
+    public static bool IsActive(this EnrollmentState s) =>
+        s is EnrollmentState.Draft or EnrollmentState.Submitted or EnrollmentState.TownshipApproved
+            or EnrollmentState.DistrictApproved or EnrollmentState.Admitted or EnrollmentState.Returned;
+
+    /// <summary>Reached admission (Admitted, Graduated or Withdrawn).</summary>
+    public static bool ReachedAdmission(this EnrollmentState s) =>
+        s is EnrollmentState.Admitted or EnrollmentState.Graduated or EnrollmentState.Withdrawn;
+}

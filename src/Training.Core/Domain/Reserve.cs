@@ -1,0 +1,97 @@
+namespace Training.Core.Domain;
+
+public enum ReserveTarget
+{
+    Secretary = 1,    // 书记后备
+    TwoCommittee = 2, // 两委后备
+}
+
+public enum ReserveState
+{
+    Recommended = 1, // 村推
+    Selected = 2,    // 镇选
+    InPool = 3,      // 已入库（区考察通过）
+    Appointed = 4,   // 已任用
+    Exited = 5,      // 已退出
+    Declined = 6,    // 未通过（镇街或区不同意）
+}
+
+public static class ReserveNames
+{
+    public static string Name(this ReserveTarget t) => t == ReserveTarget.Secretary ? "书记后备" : "两委后备";
+
+    public static string Name(this ReserveState s) => s switch
+    {
+        ReserveState.Recommended => "村推",
+        ReserveState.Selected => "镇选",
+        ReserveState.InPool => "已入库",
+        ReserveState.Appointed => "已任用",
+        ReserveState.Exited => "已退出",
+        ReserveState.Declined => "未通过",
+        _ => s.ToString(),
+    };
+}
+
+/// <summary>
+/// A reserve cadre candidate (后备干部). The pool dates are columns so that "in the pool on
+/// D" is a comparison: entered on or before D and not left by D.
+/// </summary>
+public class ReserveCandidate
+{
+    private ReserveCandidate() { }
+
+    public int Id { get; private set; }
+    public int PersonId { get; private set; }
+    public Person Person { get; private set; } = null!;
+    public int VillageId { get; private set; }
+    public OrgUnit Village { get; private set; } = null!;
+    public ReserveTarget Target { get; private set; }
+    public ReserveState State { get; private set; }
+    public DateOnly RecommendedOn { get; private set; }
+    public DateOnly? InPoolOn { get; private set; }
+    /// <summary>The day the person left the pool (appointed or exited): from this day on no longer in it.</summary>
+    public DateOnly? LeftPoolOn { get; private set; }
+    public string? Reason { get; private set; }
+    public Guid Version { get; private set; }
+
+    public bool IsInPoolOn(DateOnly date) => InPoolOn <= date && (LeftPoolOn is null || LeftPoolOn > date);
+
+    /// <summary>A reserve already in the pool before the portal (spreadsheet or demo data).</summary>
+    public static ReserveCandidate HistoricalInPool(Person person, ReserveTarget target, DateOnly inPoolOn)
+    {
+        if (person.Village is null) throw new DomainException("后备人选必须属于某个村社区。");
+        return new ReserveCandidate
+        {
+            Person = person,
+            PersonId = person.Id,
+            Village = person.Village,
+            VillageId = person.VillageId,
+            Target = target,
+            State = ReserveState.InPool,
+            RecommendedOn = inPoolOn,
+            InPoolOn = inPoolOn,
+            Version = Guid.NewGuid(),
+        };
+    }
+
+    /// <summary>Took a post: the reserve leaves the pool that day.</summary>
+    public void Appoint(DateOnly on)
+    {
+        if (State != ReserveState.InPool) throw new DomainException($"只有已入库的后备人选才能任用，当前状态为“{State.Name()}”。");
+        if (on < InPoolOn) throw new DomainException("任用日期不能早于入库日期。");
+        State = ReserveState.Appointed;
+        LeftPoolOn = on;
+        Version = Guid.NewGuid();
+    }
+
+    public void Exit(DateOnly on, string reason)
+    {
+        if (State is ReserveState.Appointed or ReserveState.Exited or ReserveState.Declined)
+            throw new DomainException($"后备人选当前状态为“{State.Name()}”，不能退出。");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("退出须填写原因。");
+        State = ReserveState.Exited;
+        LeftPoolOn = InPoolOn is null ? null : on;
+        Reason = reason.Trim();
+        Version = Guid.NewGuid();
+    }
+}

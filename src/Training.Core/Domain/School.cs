@@ -1,0 +1,56 @@
+namespace Training.Core.Domain;
+
+/// <summary>A partner college (院校).</summary>
+public class School
+{
+    private School() { Name = ""; }
+
+    public int Id { get; private set; }
+    public string Name { get; private set; }
+
+    public static School Create(string name)
+    {
+        name = (name ?? "").Trim();
+        if (name.Length == 0) throw new DomainException("院校名称不能为空。");
+        return new School { Name = name };
+    }
+}
+
+public enum DegreeLevel
+{
+    Associate = 3, // 大专 (same numbers as Education so that graduation maps directly)
+    Bachelor = 4,  // 本科
+}
+
+public static class DegreeLevelNames
+{
+    public static string Name(this DegreeLevel l) => l == DegreeLevel.Associate ? "大专" : "本科";
+    public static Education ToEducation(this DegreeLevel l) => (Education)(int)l;
+    public static DegreeLevel? Parse(string? text) => text?.Trim() switch
+    {
+        "大专" => DegreeLevel.Associate,
+        "本科" => DegreeLevel.Bachelor,
+        _ => null,
+    };
+}
+
+/// <summary>A program (专业) a school offers at one level, with a nominal duration.</summary>
+public class StudyProgram
+{
+    private StudyProgram() { Name = ""; }
+
+    public int Id { get; private set; }
+    public int SchoolId { get; private set; }
+    public School School { get; private set; } = null!;
+    public string Name { get; private set; }
+    public DegreeLevel Level { get; private set; }
+    public int DurationYears { get; private set; }
+
+    public static StudyProgram Create(School school, string name, DegreeLevel level, int durationYears)
+    {
+        name = (name ?? "").Trim();
+        if (name.Length == 0) throw new DomainException("专业名称不能为空。");
+        if (durationYears is < 1 or > 6) throw new DomainException("学制应在 1 到 6 年之间。");
+        return new StudyProgram { School = school, SchoolId = school.Id, Name = name, Level = level, DurationYears = durationYears };
+    }
+}

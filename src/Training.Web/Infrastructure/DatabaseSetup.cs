@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+
+namespace Training.Web.Infrastructure;
+
+public enum DatabaseProvider { Sqlite, SqlServer }
+
+/// <summary>
+/// Chooses the provider from <c>Database:Provider</c> (Sqlite by default, or SqlServer) and the
+/// connection string from <c>ConnectionStrings:Training</c>. The embedded default is a SQLite
+/// file in the <c>data</c> folder beside the app.
+/// </summary>
+public static class DatabaseSetup
+{
+    public const string SqliteMigrations = "Training.Migrations.Sqlite";
+    public const string SqlServerMigrations = "Training.Migrations.SqlServer";
+
+    public static DatabaseProvider Provider(IConfiguration config) =>
+        string.Equals(config["Database:Provider"], "SqlServer", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.SqlServer
+            : DatabaseProvider.Sqlite;
+
+    public static string ConnectionString(IConfiguration config, IHostEnvironment env)
+    {
+        var configured = config.GetConnectionString("Training");
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        if (Provider(config) == DatabaseProvider.SqlServer)
+            throw new InvalidOperationException("使用 SQL Server 时必须配置连接字符串 ConnectionStrings:Training。");
+        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(DataFolder(env), "training.db") }.ToString();
+    }
+
+    /// <summary>The folder for the embedded SQLite files (portal data and Hangfire's, kept apart).</summary>
+    public static string DataFolder(IHostEnvironment env)
+    {
+        var folder = Path.Combine(env.ContentRootPath, "data");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    public static WebApplicationBuilder AddTrainingData(this WebApplicationBuilder builder)
+    {
+        var provider = Provider(builder.Configuration);
+        var connectionString = ConnectionString(builder.Configuration, builder.Environment);
+        builder.Services.AddDbContext<TrainingDbContext>(options => Configure(options, provider, connectionString));
+        return builder;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.SqlServer)
+            options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrations).EnableRetryOnFailure());
+        else
+            options.UseSqlite(WithBusyTimeout(connectionString), sqlite => sqlite.MigrationsAssembly(SqliteMigrations));
+    }
+
+    /// <summary>SQLite has one writer: wait for the lock instead of failing at once.</summary>
+    private static string WithBusyTimeout(string connectionString)
+    {
+        var b = new SqliteConnectionStringBuilder(connectionString);
+        if (b.DefaultTimeout == 30) b.DefaultTimeout = 60;
+        return b.ToString();
+    }
+
+    /// <summary>Applies pending migrations (never EnsureCreated) and turns on WAL for SQLite.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await db.Database.MigrateAsync(ct);
+    }
+}

@@ -1,0 +1,16 @@
+using Training.Web.Features.Accounts;
+using Training.Web.Features.Demo;
+
+namespace Training.Web.Infrastructure;
+
+/// <summary>Services the features own, registered in one place.</summary>
+public static class FeaturesSetup
+{
+    public static WebApplicationBuilder AddTrainingFeatures(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<AdminBootstrap>();
+        builder.Services.AddScoped<AccountRules>();
+        return builder;
+    }
+}

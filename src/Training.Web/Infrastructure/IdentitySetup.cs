@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Training.Core.Data;
+using Training.Core.Identity;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Infrastructure;
+
+public static class IdentitySetup
+{
+    public static WebApplicationBuilder AddTrainingIdentity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                // "3 of 4 character classes" is checked by ThreeOfFourClassesValidator.
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<TrainingDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddPasswordValidator<ThreeOfFourClassesValidator>()
+            .AddClaimsPrincipalFactory<ScopeClaimsFactory>();
+
+        // A disabled account or a password reset changes the security stamp; check it often
+        // so that a disabled user is signed out within a minute on every node.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "training.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/Denied";
+        });
+
+        // Keys in the database so that every web node can read every node's cookies.
+        services.AddDataProtection()
+            .SetApplicationName("Training")
+            .PersistKeysToDbContext<TrainingDbContext>();
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.CityAdmin, p => p.RequireRole(Roles.CityAdmin))
+            .AddPolicy(Policies.OrgStaff, p => p.RequireRole(Roles.VillageStaff, Roles.TownshipStaff, Roles.DistrictStaff, Roles.CityAdmin))
+            .AddPolicy(Policies.AccountAdmin, p => p.RequireRole(Roles.TownshipStaff, Roles.DistrictStaff, Roles.CityAdmin));
+
+        services.AddScoped<CurrentUser>();
+        return builder;
+    }
+}
+
+/// <summary>Named permissions; pages check them with [Authorize(Policy = ...)].</summary>
+public static class Policies
+{
+    public const string CityAdmin = nameof(CityAdmin);
+    /// <summary>Staff bound to an org unit: village, township, district, city.</summary>
+    public const string OrgStaff = nameof(OrgStaff);
+    /// <summary>May create and manage accounts for units below its own.</summary>
+    public const string AccountAdmin = nameof(AccountAdmin);
+}

@@ -1,0 +1,30 @@
+namespace Training.Web.Infrastructure;
+
+/// <summary>
+/// A strict Content-Security-Policy (no inline script or style anywhere), and no caching of
+/// pages: they hold personal data, and a shared phone must not show them from its cache.
+/// </summary>
+public sealed class SecurityHeaders(RequestDelegate next)
+{
+    private const string Csp =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public Task Invoke(HttpContext context)
+    {
+        context.Response.OnStarting(() =>
+        {
+            var h = context.Response.Headers;
+            h["X-Content-Type-Options"] = "nosniff";
+            h["Referrer-Policy"] = "same-origin";
+            h["X-Frame-Options"] = "DENY";
+            if (!context.Request.Path.StartsWithSegments("/hangfire"))
+                h.ContentSecurityPolicy = Csp;
+            if (!context.Request.Path.StartsWithSegments("/lib") && !context.Request.Path.StartsWithSegments("/css")
+                && !context.Request.Path.StartsWithSegments("/js"))
+                h.CacheControl = "no-store";
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+}

@@ -1,0 +1,56 @@
+using Htmx.TagHelpers;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace Training.Web.Infrastructure;
+
+public static class WebSetup
+{
+    public static WebApplicationBuilder AddTrainingWeb(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages(o =>
+        {
+            o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AuthorizeFolder("/Account/Manage");
+        }).AddMvcOptions(o => o.Filters.Add<DomainExceptionFilter>());
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "RequestVerificationToken";
+            o.Cookie.Name = "training.af";
+        });
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // Behind the operators' load balancer: trust its X-Forwarded-* so that Secure cookies work.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    public static WebApplication UseTrainingPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<ForcePasswordChange>();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapTrainingPages(this WebApplication app)
+    {
+        app.MapHtmxAntiforgeryScript().AllowAnonymous();
+        app.MapRazorPages();
+        return app;
+    }
+}
