@@ -31,7 +31,8 @@ public static class IdentitySetup
             .AddDefaultTokenProviders()
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddPasswordValidator<ThreeOfFourClassesValidator>()
-            .AddClaimsPrincipalFactory<ScopeClaimsFactory>();
+            .AddClaimsPrincipalFactory<ScopeClaimsFactory>()
+            .AddSignInManager<AppSignInManager>();
 
         // A disabled account or a password reset changes the security stamp; check it often
         // so that a disabled user is signed out within a minute on every node.

@@ -11,7 +11,10 @@ public static class WebSetup
         {
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AuthorizeFolder("/Account/Manage");
-        }).AddMvcOptions(o => o.Filters.Add<DomainExceptionFilter>());
+        })
+        // One folder per feature: pages, handlers, partials and jobs live together under Features/.
+        .WithRazorPagesRoot("/Features")
+        .AddMvcOptions(o => o.Filters.Add<DomainExceptionFilter>());
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddAntiforgery(o =>
         {

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Core.Identity;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features;
+
+/// <summary>Home: what is mine to do, for each role, inside the account's scope.</summary>
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    public StaffHome? Staff { get; private set; }
+    public TraineeHome? Trainee { get; private set; }
+    public SchoolHome? School { get; private set; }
+
+    public sealed record StaffHome(
+        string UnitName, OrgLevel Level, int ChildUnits, int Villages, int Persons, int Cadres, int ReservesInPool,
+        int VillagesBelowRule, int Accounts);
+
+    public sealed record TraineeHome(
+        int PersonId, string Name, string VillageName, string Education, IReadOnlyList<string> Posts,
+        IReadOnlyList<EnrollmentLine> Enrollments);
+
+    public sealed record EnrollmentLine(int Year, string Program, string State);
+
+    public sealed record SchoolHome(string SchoolName, int InStudy, int Graduated);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        if (me.IsIn(Roles.Trainee)) Trainee = await LoadTraineeAsync(today, ct);
+        else if (me.IsIn(Roles.SchoolRegistrar)) School = await LoadSchoolAsync(ct);
+        else if (me.OrgUnitId is not null) Staff = await LoadStaffAsync(today, ct);
+    }
+
+    private async Task<StaffHome> LoadStaffAsync(DateOnly today, CancellationToken ct)
+    {
+        var units = db.OrgUnits.AsNoTracking().InScope(me);
+        var unit = await units.Where(u => u.Id == me.OrgUnitId).Select(u => new { u.Name, u.Level }).SingleAsync(ct);
+        var childUnits = await units.CountAsync(u => u.ParentId == me.OrgUnitId, ct);
+        var villages = await units.CountAsync(u => u.Level == OrgLevel.Village, ct);
+        var persons = await db.Persons.AsNoTracking().InScope(me).CountAsync(ct);
+        var cadres = await db.Persons.AsNoTracking().InScope(me).Where(Person.TwoCommitteeCadreOn(today)).CountAsync(ct);
+        var reserves = db.Reserves.AsNoTracking().InScope(me)
+            .Where(r => r.InPoolOn <= today && (r.LeftPoolOn == null || r.LeftPoolOn > today));
+        var inPool = await reserves.CountAsync(ct);
+        // 1:2 rule: a village needs two reserves in the pool for each key post.
+        var below = await units.Where(u => u.Level == OrgLevel.Village)
+            .CountAsync(u => reserves.Count(r => r.VillageId == u.Id) < 2 * u.KeyPosts, ct);
+        var accounts = await db.Users.AsNoTracking().CountAsync(u => u.OrgUnit != null && u.OrgUnit.Path.StartsWith(me.OrgPath!), ct);
+        return new StaffHome(unit.Name, unit.Level, childUnits, villages, persons, cadres, inPool, below, accounts);
+    }
+
+    private async Task<TraineeHome?> LoadTraineeAsync(DateOnly today, CancellationToken ct)
+    {
+        var person = await db.Persons.AsNoTracking().InScope(me)
+            .Select(p => new { p.Id, p.Name, Village = p.Village.Name, p.Education })
+            .SingleOrDefaultAsync(ct);
+        if (person is null) return null;
+        var posts = await db.Posts.AsNoTracking().InScope(me)
+            .Where(p => p.StartDate <= today && (p.EndDate == null || p.EndDate >= today))
+            .Select(p => new { p.Type, Village = p.Village.Name })
+            .ToListAsync(ct);
+        var enrollments = await db.Enrollments.AsNoTracking().InScope(me)
+            .OrderByDescending(e => e.Year)
+            .Select(e => new { e.Year, Program = e.Program.Name, e.Level, e.State })
+            .ToListAsync(ct);
+        return new TraineeHome(person.Id, person.Name, person.Village, person.Education.Name(),
+            posts.Select(p => $"{p.Village} {p.Type.Name()}").ToList(),
+            enrollments.Select(e => new EnrollmentLine(e.Year, $"{e.Program}（{e.Level.Name()}）", e.State.Name())).ToList());
+    }
+
+    private async Task<SchoolHome?> LoadSchoolAsync(CancellationToken ct)
+    {
+        var name = await db.Schools.AsNoTracking().Where(s => s.Id == me.SchoolId).Select(s => s.Name).SingleOrDefaultAsync(ct);
+        if (name is null) return null;
+        var mine = db.Enrollments.AsNoTracking().InScope(me);
+        return new SchoolHome(name,
+            await mine.CountAsync(e => e.State == EnrollmentState.Admitted, ct),
+            await mine.CountAsync(e => e.State == EnrollmentState.Graduated, ct));
+    }
+}

@@ -1,0 +1,22 @@
+using Htmx;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Net.Http.Headers;
+
+namespace Training.Web.Infrastructure;
+
+public static class HtmxResults
+{
+    /// <summary>
+    /// Same URL for page and fragment: an htmx request (not boosted, not a history restore)
+    /// gets only the partial; everything else the whole page. Caches are told the two differ.
+    /// </summary>
+    public static IActionResult PageOrFragment(this PageModel page, string partialName)
+    {
+        page.Response.Headers.Append(HeaderNames.Vary, "HX-Request");
+        var request = page.Request;
+        return request.IsHtmxNonBoosted() && !request.IsHtmxHistoryRestoreRequest()
+            ? page.Partial(partialName, page)
+            : page.Page();
+    }
+}
