@@ -12,7 +12,7 @@ using Training.Core.Data;
 namespace Training.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(TrainingDbContext))]
-    [Migration("20261124233356_Initial")]
+    [Migration("20261124234057_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -62,6 +62,50 @@ namespace Training.Migrations.Sqlite.Migrations
                         .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("AspNetRoles", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "role-trainee",
+                            ConcurrencyStamp = "role-trainee",
+                            Name = "Trainee",
+                            NormalizedName = "TRAINEE"
+                        },
+                        new
+                        {
+                            Id = "role-villagestaff",
+                            ConcurrencyStamp = "role-villagestaff",
+                            Name = "VillageStaff",
+                            NormalizedName = "VILLAGESTAFF"
+                        },
+                        new
+                        {
+                            Id = "role-townshipstaff",
+                            ConcurrencyStamp = "role-townshipstaff",
+                            Name = "TownshipStaff",
+                            NormalizedName = "TOWNSHIPSTAFF"
+                        },
+                        new
+                        {
+                            Id = "role-districtstaff",
+                            ConcurrencyStamp = "role-districtstaff",
+                            Name = "DistrictStaff",
+                            NormalizedName = "DISTRICTSTAFF"
+                        },
+                        new
+                        {
+                            Id = "role-cityadmin",
+                            ConcurrencyStamp = "role-cityadmin",
+                            Name = "CityAdmin",
+                            NormalizedName = "CITYADMIN"
+                        },
+                        new
+                        {
+                            Id = "role-schoolregistrar",
+                            ConcurrencyStamp = "role-schoolregistrar",
+                            Name = "SchoolRegistrar",
+                            NormalizedName = "SCHOOLREGISTRAR"
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

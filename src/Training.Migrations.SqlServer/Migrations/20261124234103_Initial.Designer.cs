@@ -13,7 +13,7 @@ using Training.Core.Data;
 namespace Training.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(TrainingDbContext))]
-    [Migration("20261124233404_Initial")]
+    [Migration("20261124234103_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -70,6 +70,50 @@ namespace Training.Migrations.SqlServer.Migrations
                         .HasFilter("[NormalizedName] IS NOT NULL");
 
                     b.ToTable("AspNetRoles", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "role-trainee",
+                            ConcurrencyStamp = "role-trainee",
+                            Name = "Trainee",
+                            NormalizedName = "TRAINEE"
+                        },
+                        new
+                        {
+                            Id = "role-villagestaff",
+                            ConcurrencyStamp = "role-villagestaff",
+                            Name = "VillageStaff",
+                            NormalizedName = "VILLAGESTAFF"
+                        },
+                        new
+                        {
+                            Id = "role-townshipstaff",
+                            ConcurrencyStamp = "role-townshipstaff",
+                            Name = "TownshipStaff",
+                            NormalizedName = "TOWNSHIPSTAFF"
+                        },
+                        new
+                        {
+                            Id = "role-districtstaff",
+                            ConcurrencyStamp = "role-districtstaff",
+                            Name = "DistrictStaff",
+                            NormalizedName = "DISTRICTSTAFF"
+                        },
+                        new
+                        {
+                            Id = "role-cityadmin",
+                            ConcurrencyStamp = "role-cityadmin",
+                            Name = "CityAdmin",
+                            NormalizedName = "CITYADMIN"
+                        },
+                        new
+                        {
+                            Id = "role-schoolregistrar",
+                            ConcurrencyStamp = "role-schoolregistrar",
+                            Name = "SchoolRegistrar",
+                            NormalizedName = "SCHOOLREGISTRAR"
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
