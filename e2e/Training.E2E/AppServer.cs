@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Training.Core.Data;
+
+namespace Training.E2E;
+
+/// <summary>
+/// The real app on a real port (Kestrel, not TestServer) over a fresh SQLite file, with the
+/// demo data it loads itself in Development, and one headless Chromium for every journey.
+/// Deliberately a copy of the test project's fixture rather than a reference to it.
+/// </summary>
+public sealed class AppServer : IAsyncLifetime
+{
+    public const string DemoPassword = "Demo@12345";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "training-e2e-" + Guid.NewGuid().ToString("N"));
+    private Factory? _factory;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("AppServer is not started.");
+
+    /// <summary>E2E_SCREENSHOTS when set (test.sh puts them beside the TRX files), else screenshots/ in the test output.</summary>
+    public string ScreenshotFolder { get; } =
+        Environment.GetEnvironmentVariable("E2E_SCREENSHOTS") is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        Directory.CreateDirectory(ScreenshotFolder);
+        _factory = new Factory(_folder);
+        _factory.UseKestrel(0);
+        // Builds and starts the host: migrations and demo data run before the port opens.
+        _factory.StartServer();
+        var address = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        BaseUrl = address.Replace("://[::]", "://127.0.0.1").Replace("://0.0.0.0", "://127.0.0.1").Replace("://+", "://127.0.0.1").TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("E2E_CHROMIUM") is { Length: > 0 } chromium ? chromium : "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--no-first-run", "--disable-quic",
+            ],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_factory is not null) await _factory.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<TrainingDbContext, Task<T>> f)
+    {
+        await using var scope = (_factory ?? throw new InvalidOperationException("AppServer is not started.")).Services.CreateAsyncScope();
+        return await f(scope.ServiceProvider.GetRequiredService<TrainingDbContext>());
+    }
+
+    /// <summary>A fresh browser context (its own cookies) pointed at the app.</summary>
+    public Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
+    {
+        options ??= new BrowserNewContextOptions();
+        options.BaseURL = BaseUrl;
+        options.Locale ??= "zh-CN";
+        return Browser.NewContextAsync(options);
+    }
+
+    private sealed class Factory(string folder) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:Training", $"Data Source={Path.Combine(folder, "training.db")}");
+            builder.UseSetting("Hangfire:SqliteFile", Path.Combine(folder, "hangfire.db"));
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppServerCollection : ICollectionFixture<AppServer>
+{
+    public const string Name = "app-server";
+}

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Every test: unit and HTTP tests (tests/Training.Tests) and browser journeys (e2e/Training.E2E).
+# Installs what the journeys need when it is missing (Debian's chromium, a CJK font so that
+# screenshots are readable), builds once in Release, runs both projects with TRX loggers into
+# TestResults/<project>, and ends with exactly one line: "N passed, N failed".
+# Exit code: non-zero when any test failed, a test run crashed, or no test ran at all.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# No build servers left running after the script (CI waits for every child that holds its stdout).
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
+
+started=$(date +%s)
+results=TestResults
+projects=(tests/Training.Tests e2e/Training.E2E)
+
+finish() { # passed failed exit-code
+    echo "elapsed $(( $(date +%s) - started ))s"
+    echo "$1 passed, $2 failed"
+    exit "$3"
+}
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_install() { # package [apt-get options…]
+    export DEBIAN_FRONTEND=noninteractive
+    # Package lists may be missing on a fresh machine: update only when apt does not know the package.
+    if ! apt-cache policy "$1" 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+        as_root apt-get update
+    fi
+    as_root apt-get install -y "${@:2}" "$1"
+}
+
+if ! command -v dotnet >/dev/null 2>&1; then
+    echo "dotnet SDK 10 is required (see global.json); install it from https://dot.net and run again." >&2
+    finish 0 0 1
+fi
+if [ ! -x /usr/bin/chromium ]; then
+    echo "== installing chromium"
+    apt_install chromium || { echo "could not install chromium" >&2; finish 0 0 1; }
+fi
+if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
+    echo "== installing a CJK font for screenshots"
+    apt_install fonts-wqy-microhei --no-install-recommends || echo "no CJK font: screenshots will show boxes for Chinese text" >&2
+fi
+
+echo "== restore and build (Release)"
+if ! dotnet restore || ! dotnet build -c Release --no-restore --disable-build-servers; then
+    echo "build failed" >&2
+    finish 0 0 1
+fi
+
+status=0
+for project in "${projects[@]}"; do
+    name=$(basename "$project")
+    rm -rf "$results/$name"
+    echo "== test $name"
+    if ! E2E_SCREENSHOTS="$PWD/$results/$name/screenshots" \
+        dotnet test "$project" --no-build -c Release \
+            --logger trx --results-directory "$results/$name" \
+            --blame-hang-timeout 5m --blame-hang-dump-type none; then
+        status=1
+    fi
+done
+
+# Sum the <Counters …/> of every TRX file. A run that failed without a failed test in its
+# TRX (a crash, a hang, no TRX at all) counts as one failure so that the line never lies.
+passed=0
+failed=0
+for project in "${projects[@]}"; do
+    name=$(basename "$project")
+    p=0 f=0 found=0
+    while IFS= read -r trx; do
+        counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+        [ -n "$counters" ] || continue
+        found=1
+        attr() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+        p=$(( p + $(attr passed) ))
+        f=$(( f + $(attr failed) + $(attr error) + $(attr timeout) + $(attr aborted) ))
+    done < <(find "$results/$name" -name '*.trx' 2>/dev/null)
+    if [ "$found" -eq 0 ]; then
+        echo "$name: no test results (TRX) found" >&2
+        f=$(( f + 1 ))
+    fi
+    passed=$(( passed + p ))
+    failed=$(( failed + f ))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    echo "a test run failed without a failed test in its results (crash or hang)" >&2
+    failed=1
+fi
+
+if [ "$failed" -gt 0 ] || [ $(( passed + failed )) -eq 0 ]; then
+    finish "$passed" "$failed" 1
+fi
+finish "$passed" "$failed" 0

@@ -1,0 +1,499 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Training.Tests.Infrastructure;
+
+namespace Training.Tests.Http;
+
+/// <summary>
+/// Walks every page of the app as every demo account and as an anonymous visitor, against
+/// the table below. Scope is not a menu item (HOUSE-STYLE rule 7): a page that a role may
+/// not open must refuse it whatever the menu shows, and a record outside the account's
+/// scope must not be found. A new page fails <see cref="Every_page_is_in_the_walk_table"/>
+/// until it is added here with who may open it.
+/// </summary>
+[Collection(AppCollection.Name)]
+public partial class PageWalkTests(AppFixture app)
+{
+    [Flags]
+    public enum Who
+    {
+        None = 0,
+        Anonymous = 1,
+        Trainee = 2,
+        Village = 4,
+        Township = 8,
+        District = 16,
+        City = 32,
+        School = 64,
+        OrgStaff = Village | Township | District | City,
+        AccountAdmin = Township | District | City,
+        SignedIn = Trainee | OrgStaff | School,
+        Everyone = Anonymous | SignedIn,
+    }
+
+    public enum Walk
+    {
+        /// <summary>GET as everyone: 200 for <see cref="Rule.Allowed"/>, refused for the others.</summary>
+        Get,
+        /// <summary>Has a route parameter: covered by the scope tests of this class, not by the walk.</summary>
+        ByScopeTests,
+        /// <summary>GET must never act (e.g. sign out); only a POST with the antiforgery token does.</summary>
+        PostOnly,
+    }
+
+    /// <param name="Route">The page's route as the app maps it, parameters as <c>{name}</c> without constraints.</param>
+    /// <param name="Allowed">Who gets 200.</param>
+    /// <param name="MayRedirect">Who may get either 200 or a redirect elsewhere (e.g. the sign-in page when already signed in).</param>
+    /// <param name="IsPage">false for endpoints that are not Razor Pages (Hangfire, health).</param>
+    public sealed record Rule(string Route, Who Allowed, Who MayRedirect = Who.None, Walk Walk = Walk.Get, bool IsPage = true);
+
+    /// <summary>巡检表: every page and who may GET it. Everyone else is refused.</summary>
+    public static readonly Rule[] Table =
+    [
+        new("/", Who.SignedIn),
+        new("/Org", Who.OrgStaff),
+        new("/Persons", Who.OrgStaff),
+        new("/Persons/Details/{id}", Who.OrgStaff | Who.Trainee, Walk: Walk.ByScopeTests),
+        new("/Admin/Users", Who.AccountAdmin),
+        new("/Admin/Users/Create", Who.AccountAdmin),
+        new("/Admin/Users/Edit/{id}", Who.AccountAdmin, Walk: Walk.ByScopeTests),
+        new("/Account/Login", Who.Anonymous, MayRedirect: Who.SignedIn),
+        new("/Account/Register", Who.Anonymous, MayRedirect: Who.SignedIn),
+        new("/Account/Denied", Who.Everyone),
+        new("/Account/ChangePassword", Who.SignedIn),
+        new("/Account/Logout", Who.None, Walk: Walk.PostOnly),
+        new("/Error", Who.Everyone),
+        new("/hangfire", Who.City, IsPage: false),
+        new("/health/live", Who.Everyone, IsPage: false),
+        new("/health/ready", Who.Everyone, IsPage: false),
+    ];
+
+    public static readonly TheoryData<string> Accounts = new()
+    {
+        "anonymous", "city", "district-440103", "district-440111", "township-440103001", "township-440111103",
+        "village-440111103201", "school-1", "trainee-demo",
+    };
+
+    private static Who RoleOf(string account) => account switch
+    {
+        "anonymous" => Who.Anonymous,
+        "city" => Who.City,
+        "school-1" => Who.School,
+        "trainee-demo" => Who.Trainee,
+        _ when account.StartsWith("district-", StringComparison.Ordinal) => Who.District,
+        _ when account.StartsWith("township-", StringComparison.Ordinal) => Who.Township,
+        _ when account.StartsWith("village-", StringComparison.Ordinal) => Who.Village,
+        _ => throw new ArgumentException($"Unknown demo account {account}."),
+    };
+
+    private Task<HttpClient> ClientFor(string account) =>
+        account == "anonymous" ? Task.FromResult(app.Anonymous()) : app.SignInAsync(account);
+
+    // ---------------------------------------------------------------- the table itself
+
+    [Fact]
+    public void Every_page_is_in_the_walk_table()
+    {
+        var known = Table.Select(r => r.Route).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var missing = PageRoutes().Where(r => !known.Contains(r)).ToList();
+
+        Assert.True(missing.Count == 0,
+            string.Join("\n", missing.Select(r => $"新页面 {r} 必须加入巡检表（PageWalkTests.Table：谁可以打开它）。")));
+    }
+
+    [Fact]
+    public void Every_page_in_the_walk_table_exists()
+    {
+        var pages = PageRoutes().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var stale = Table.Where(r => r.IsPage && !pages.Contains(r.Route)).Select(r => r.Route).ToList();
+
+        Assert.True(stale.Count == 0,
+            "巡检表中的页面在应用中不存在（尚未实现，或已改名/删除，请同步巡检表）：" + string.Join(", ", stale));
+    }
+
+    /// <summary>Every Razor Page's route, as "/Persons/Details/{id}": one per page (the shortest of its routes).</summary>
+    private IReadOnlyList<string> PageRoutes() =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => (Page: e.Metadata.GetMetadata<PageActionDescriptor>(), Route: e.RoutePattern.RawText ?? ""))
+            .Where(x => x.Page is not null)
+            .GroupBy(x => x.Page!.ViewEnginePath)
+            .Select(g => NormaliseRoute(g.Select(x => x.Route).OrderBy(r => r.Length).First()))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>"Persons/Details/{id:int}" → "/Persons/Details/{id}"; optional segments such as "{handler?}" are dropped.</summary>
+    private static string NormaliseRoute(string raw)
+    {
+        var route = OptionalSegment().Replace(raw, "");
+        route = Parameter().Replace(route, m => "{" + m.Groups[1].Value + "}");
+        return "/" + route.Trim('/');
+    }
+
+    [GeneratedRegex(@"/?\{[^}]*\?\}")]
+    private static partial Regex OptionalSegment();
+
+    [GeneratedRegex(@"\{\**([A-Za-z0-9_]+)[^}]*\}")]
+    private static partial Regex Parameter();
+
+    // ---------------------------------------------------------------- the walk
+
+    [Theory]
+    [MemberData(nameof(Accounts))]
+    public async Task Should_answer_every_page_as_the_walk_table_says(string account)
+    {
+        var who = RoleOf(account);
+        var client = await ClientFor(account);
+        var failures = new List<string>();
+
+        // Account pages last and the POST-only ones at the very end: if one of them wrongly
+        // ends the session, it must not turn every later line of the walk red.
+        var walk = Table.Where(r => r.Walk != Walk.ByScopeTests)
+            .OrderBy(r => r.Walk == Walk.PostOnly)
+            .ThenBy(r => r.Route.StartsWith("/Account", StringComparison.OrdinalIgnoreCase));
+
+        foreach (var rule in walk)
+        {
+            using var response = await client.GetAsync(rule.Route);
+            var outcome = Classify(response);
+            var problem = rule.Walk == Walk.PostOnly
+                ? await PostOnlyProblemAsync(client, who, outcome)
+                : Judge(rule, who, outcome);
+            if (problem is not null) failures.Add($"GET {rule.Route} 作为 {account}：{problem}");
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static string? Judge(Rule rule, Who who, Outcome outcome)
+    {
+        if (outcome.Kind == OutcomeKind.Unexpected) return $"意外的应答 {outcome}";
+        if (rule.Allowed.HasFlag(who))
+        {
+            if (outcome.Kind == OutcomeKind.Ok) return null;
+            if (rule.MayRedirect.HasFlag(who) && outcome.Kind == OutcomeKind.Redirected) return null;
+            return $"应允许（200），实际 {outcome}";
+        }
+        if (rule.MayRedirect.HasFlag(who))
+            return outcome.Kind is OutcomeKind.Ok or OutcomeKind.Redirected ? null : $"应为 200 或跳转，实际 {outcome}";
+        return outcome.Kind is OutcomeKind.Challenged or OutcomeKind.Denied
+            ? null
+            : $"应拒绝（跳转到 /Account/Login 或 /Account/Denied，或 401/403），实际 {outcome}";
+    }
+
+    /// <summary>A GET must not act: answer anything but an error, and leave a signed-in user signed in.</summary>
+    private static async Task<string?> PostOnlyProblemAsync(HttpClient client, Who who, Outcome outcome)
+    {
+        if (outcome.Status >= 500) return $"意外的应答 {outcome}";
+        if (who == Who.Anonymous) return null;
+        using var home = await client.GetAsync("/");
+        return home.StatusCode == HttpStatusCode.OK ? null : $"GET 不应退出登录，之后 GET / 得到 {Classify(home)}";
+    }
+
+    public enum OutcomeKind { Ok, Challenged, Denied, Redirected, Unexpected }
+
+    public sealed record Outcome(OutcomeKind Kind, int Status, string? Location)
+    {
+        public override string ToString() => Location is null ? $"{Status}" : $"{Status} → {Location}";
+    }
+
+    private static Outcome Classify(HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        var location = response.Headers.Location?.OriginalString;
+        var path = location is null ? null
+            : response.Headers.Location!.IsAbsoluteUri ? response.Headers.Location.AbsolutePath
+            : location.Split('?')[0];
+        var kind = status switch
+        {
+            200 => OutcomeKind.Ok,
+            401 => OutcomeKind.Challenged,
+            403 => OutcomeKind.Denied,
+            >= 300 and < 400 when string.Equals(path, "/Account/Login", StringComparison.OrdinalIgnoreCase) => OutcomeKind.Challenged,
+            >= 300 and < 400 when string.Equals(path, "/Account/Denied", StringComparison.OrdinalIgnoreCase) => OutcomeKind.Denied,
+            >= 300 and < 400 when location is not null => OutcomeKind.Redirected,
+            _ => OutcomeKind.Unexpected,
+        };
+        return new Outcome(kind, status, location);
+    }
+
+    [Fact]
+    public async Task Should_sign_out_only_by_POST_with_the_antiforgery_token()
+    {
+        var client = await app.SignInAsync("village-440111103201");
+
+        using (var get = await client.GetAsync("/Account/Logout"))
+            Assert.True((int)get.StatusCode < 500, $"GET /Account/Logout answered {(int)get.StatusCode}");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+
+        using (var forged = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent([])))
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+
+        var token = await LogoutTokenAsync(client);
+        using (var post = await client.PostAsync("/Account/Logout",
+                   new FormUrlEncodedContent([new("__RequestVerificationToken", token)])))
+            Assert.True((int)post.StatusCode is >= 300 and < 400, $"POST /Account/Logout answered {(int)post.StatusCode}");
+        Assert.Equal(OutcomeKind.Challenged, Classify(await client.GetAsync("/")).Kind);
+    }
+
+    /// <summary>The token of the sign-out form in the layout: without it, clicking 退出登录 would answer 400.</summary>
+    private static async Task<string> LogoutTokenAsync(HttpClient client)
+    {
+        using var home = await client.GetAsync("/");
+        var form = (await home.ReadHtmlAsync()).QuerySelectorAll("form")
+            .FirstOrDefault(f => (f.GetAttribute("action") ?? "").EndsWith("/Account/Logout", StringComparison.OrdinalIgnoreCase));
+        Assert.True(form is not null, "首页（布局）中没有 POST 到 /Account/Logout 的退出登录表单。");
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
+        Assert.True(token is not null,
+            "退出登录表单没有防伪令牌 __RequestVerificationToken：点“退出登录”会得到 400。" +
+            "（表单写了 action 属性时 FormTagHelper 默认不加令牌，需 asp-page 或 asp-antiforgery=\"true\"。）");
+        return token;
+    }
+
+    // ---------------------------------------------------------------- scope
+
+    private sealed record PersonRef(int Id, int VillageId, string Name, string VillageCode);
+
+    /// <summary>The first person (by id) of a village whose code starts with <paramref name="prefix"/> and not with <paramref name="notPrefix"/>.</summary>
+    private Task<PersonRef> PersonAsync(string prefix, string? notPrefix = null, int? notPersonId = null) =>
+        app.WithDbAsync(async db =>
+        {
+            var persons = db.Persons.AsNoTracking().Where(p => p.Village.Code.StartsWith(prefix));
+            if (notPrefix is not null) persons = persons.Where(p => !p.Village.Code.StartsWith(notPrefix));
+            if (notPersonId is not null) persons = persons.Where(p => p.Id != notPersonId);
+            return await persons.OrderBy(p => p.Id)
+                       .Select(p => new PersonRef(p.Id, p.VillageId, p.Name, p.Village.Code))
+                       .FirstOrDefaultAsync()
+                   ?? throw new InvalidOperationException($"演示数据中没有村代码以 {prefix} 开头{(notPrefix is null ? "" : $"、不以 {notPrefix} 开头")}的人员。");
+        });
+
+    private Task<PersonRef> TraineePersonAsync() =>
+        app.WithDbAsync(async db =>
+        {
+            var personId = await db.Users.Where(u => u.UserName == "trainee-demo").Select(u => u.PersonId).SingleAsync()
+                           ?? throw new InvalidOperationException("trainee-demo 未绑定人员。");
+            return await db.Persons.AsNoTracking().Where(p => p.Id == personId)
+                .Select(p => new PersonRef(p.Id, p.VillageId, p.Name, p.Village.Code)).SingleAsync();
+        });
+
+    /// <summary>What a reader sees: Razor writes CJK characters as entities, so the raw HTML never contains a name.</summary>
+    private static async Task<string> TextOfAsync(HttpResponseMessage response) =>
+        (await response.ReadHtmlAsync()).Body?.TextContent ?? "";
+
+    private Task<int> UnitIdAsync(string code) =>
+        app.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == code).Select(u => u.Id).SingleAsync());
+
+    private Task<string> UserIdAsync(string userName) =>
+        app.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+
+    public static readonly TheoryData<string, string, string?> OutOfScope = new()
+    {
+        { "district-440111", "440103", null },
+        { "district-440103", "440111", null },
+        { "township-440111103", "440103", null },
+        { "township-440111103", "440111", "440111103" },         // another township of the same district
+        { "township-440103001", "440103", "440103001" },
+        { "village-440111103201", "440103", null },
+        { "village-440111103201", "440111103", "440111103201" }, // another village of the same township
+        { "trainee-demo", "440111103", "440111103201" },         // someone of another village
+    };
+
+    [Theory]
+    [MemberData(nameof(OutOfScope))]
+    public async Task Should_not_find_a_person_outside_the_scope(string account, string prefix, string? notPrefix)
+    {
+        var other = await PersonAsync(prefix, notPrefix);
+        var client = await ClientFor(account);
+
+        using var details = await client.GetAsync($"/Persons/Details/{other.Id}");
+        Assert.Equal(HttpStatusCode.NotFound, details.StatusCode);
+        Assert.DoesNotContain(other.Name, await TextOfAsync(details));
+
+        using var unit = await client.GetAsync($"/Org?id={other.VillageId}");
+        if (RoleOf(account) == Who.Trainee)
+            Assert.NotEqual(HttpStatusCode.OK, unit.StatusCode);
+        else
+            Assert.Equal(HttpStatusCode.NotFound, unit.StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_not_show_a_trainee_another_person_of_the_same_village()
+    {
+        var own = await TraineePersonAsync();
+        var neighbour = await PersonAsync(own.VillageCode, notPersonId: own.Id);
+        var client = await app.SignInAsync("trainee-demo");
+
+        using var response = await client.GetAsync($"/Persons/Details/{neighbour.Id}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_show_a_trainee_its_own_person()
+    {
+        var own = await TraineePersonAsync();
+        var client = await app.SignInAsync("trainee-demo");
+
+        using var response = await client.GetAsync($"/Persons/Details/{own.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(own.Name, await TextOfAsync(response));
+    }
+
+    public static readonly TheoryData<string, string> InScope = new()
+    {
+        { "city", "440103" },
+        { "city", "440111103201" },
+        { "district-440103", "440103" },
+        { "district-440111", "440111" },
+        { "township-440103001", "440103001" },
+        { "township-440111103", "440111103" },
+        { "village-440111103201", "440111103201" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InScope))]
+    public async Task Should_show_a_person_and_a_village_inside_the_scope(string account, string prefix)
+    {
+        var person = await PersonAsync(prefix);
+        var client = await app.SignInAsync(account);
+
+        using var details = await client.GetAsync($"/Persons/Details/{person.Id}");
+        Assert.Equal(HttpStatusCode.OK, details.StatusCode);
+        Assert.Contains(person.Name, await TextOfAsync(details));
+
+        using var unit = await client.GetAsync($"/Org?id={person.VillageId}");
+        Assert.Equal(HttpStatusCode.OK, unit.StatusCode);
+    }
+
+    public static readonly TheoryData<string, string> UnitsAbove = new()
+    {
+        { "district-440111", "440100" },
+        { "township-440111103", "440111" },
+        { "township-440111103", "440100" },
+        { "village-440111103201", "440111103" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnitsAbove))]
+    public async Task Should_not_show_a_unit_above_the_scope(string account, string code)
+    {
+        var unitId = await UnitIdAsync(code);
+        var client = await app.SignInAsync(account);
+
+        using var response = await client.GetAsync($"/Org?id={unitId}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    public static readonly TheoryData<string, string, HttpStatusCode> AccountEdits = new()
+    {
+        { "city", "district-440111", HttpStatusCode.OK },
+        { "district-440111", "township-440111103", HttpStatusCode.OK },
+        { "district-440111", "village-440111103201", HttpStatusCode.OK },
+        { "township-440111103", "village-440111103201", HttpStatusCode.OK },
+        { "district-440111", "township-440103001", HttpStatusCode.NotFound },
+        { "district-440103", "township-440111103", HttpStatusCode.NotFound },
+        { "township-440103001", "village-440111103201", HttpStatusCode.NotFound },
+        { "township-440111103", "district-440111", HttpStatusCode.NotFound }, // above its own unit
+        { "district-440111", "city", HttpStatusCode.NotFound },
+        { "village-440111103201", "village-440111103201", HttpStatusCode.Forbidden }, // no account administration at all
+    };
+
+    [Theory]
+    [MemberData(nameof(AccountEdits))]
+    public async Task Should_edit_only_accounts_inside_the_scope(string account, string target, HttpStatusCode expected)
+    {
+        var userId = await UserIdAsync(target);
+        var client = await app.SignInAsync(account);
+
+        using var response = await client.GetAsync($"/Admin/Users/Edit/{userId}");
+        var outcome = Classify(response);
+
+        if (expected == HttpStatusCode.Forbidden)
+            Assert.True(outcome.Kind == OutcomeKind.Denied, $"应拒绝，实际 {outcome}");
+        else
+            Assert.Equal(expected, response.StatusCode);
+    }
+
+    // ---------------------------------------------------------------- the persons list
+
+    [Fact]
+    public async Task Should_list_only_persons_of_the_township_when_searching()
+    {
+        var inScope = await PersonAsync("440111103");
+        var outOfScope = await PersonAsync("440103");
+        var client = await app.SignInAsync("township-440111103");
+
+        foreach (var q in new[] { inScope.Name, inScope.Name[..1], outOfScope.Name })
+        {
+            using var response = await client.GetAsync("/Persons?q=" + Uri.EscapeDataString(q));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var codes = (await response.ReadHtmlAsync()).QuerySelectorAll("[data-village-code]")
+                .Select(e => e.GetAttribute("data-village-code") ?? "").ToList();
+
+            Assert.All(codes, code => Assert.StartsWith("440111103", code));
+            if (q == inScope.Name) Assert.NotEmpty(codes);
+        }
+    }
+
+    [Fact]
+    public async Task Should_serve_the_persons_list_as_a_fragment_to_htmx_and_as_a_page_otherwise()
+    {
+        var client = await app.SignInAsync("township-440111103");
+
+        using var fragmentRequest = new HttpRequestMessage(HttpMethod.Get, "/Persons");
+        fragmentRequest.Headers.Add("HX-Request", "true");
+        using var fragment = await client.SendAsync(fragmentRequest);
+        using var page = await client.GetAsync("/Persons");
+
+        Assert.Equal(HttpStatusCode.OK, fragment.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.DoesNotContain("<html", await fragment.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<html", await page.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(fragment.Headers.Vary, v => v.Equals("HX-Request", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(page.Headers.Vary, v => v.Equals("HX-Request", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("township-440111103", "440111103")]
+    [InlineData("village-440111103201", "440111103201")]
+    public async Task Should_mask_ID_numbers_and_phones_in_the_persons_list(string account, string prefix)
+    {
+        var someone = await PersonAsync(prefix);
+        var client = await app.SignInAsync(account);
+
+        foreach (var url in new[] { "/Persons", "/Persons?q=" + Uri.EscapeDataString(someone.Name) })
+        {
+            using var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var html = WithoutTokens(await response.ReadHtmlAsync());
+
+            var id = FullIdNumber().Match(html);
+            Assert.False(id.Success, $"{url} 作为 {account} 显示了完整身份证号：{id.Value}");
+            var phone = FullPhone().Match(html);
+            Assert.False(phone.Success, $"{url} 作为 {account} 显示了完整手机号：{phone.Value}");
+        }
+    }
+
+    /// <summary>The page without antiforgery tokens, whose random text could look like anything.</summary>
+    private static string WithoutTokens(IHtmlDocument document)
+    {
+        foreach (var input in document.QuerySelectorAll("input[name=__RequestVerificationToken]").ToList()) input.Remove();
+        foreach (var meta in document.QuerySelectorAll("meta[name=htmx-config]").ToList()) meta.Remove();
+        return document.DocumentElement.OuterHtml;
+    }
+
+    [GeneratedRegex(@"\d{17}[\dX]")]
+    private static partial Regex FullIdNumber();
+
+    [GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)")]
+    private static partial Regex FullPhone();
+}

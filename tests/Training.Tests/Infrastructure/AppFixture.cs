@@ -1,0 +1,129 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Training.Core.Data;
+
+namespace Training.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app over a fresh SQLite file, started once for the test assembly. In
+/// Development the app migrates and loads the demo data itself when the database is empty
+/// (Infrastructure/Startup.cs), so tests see exactly what <c>dotnet run</c> shows.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public const string DemoPassword = "Demo@12345";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "training-tests-" + Guid.NewGuid().ToString("N"));
+    private Factory? _factory;
+
+    public IServiceProvider Services => Started().Services;
+
+    public Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        _factory = new Factory(_folder);
+        // Builds the host: migrations and demo data run here, once, before any test.
+        _ = _factory.Services;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null) await _factory.DisposeAsync();
+        // Pooled connections keep the files open.
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); }
+        catch (IOException) { /* a straggling handle: the OS temp cleaner takes it */ }
+        catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>Runs <paramref name="f"/> with a DbContext of its own scope.</summary>
+    public async Task<T> WithDbAsync<T>(Func<TrainingDbContext, Task<T>> f)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await f(scope.ServiceProvider.GetRequiredService<TrainingDbContext>());
+    }
+
+    /// <summary>A client without cookies of any account; redirects are returned, not followed.</summary>
+    public HttpClient Anonymous() => Started().CreateClient(ClientOptions);
+
+    /// <summary>Signs in through the real login form (antiforgery included) and returns the client holding the cookie.</summary>
+    public async Task<HttpClient> SignInAsync(string userName, string password = DemoPassword)
+    {
+        var client = Anonymous();
+        using var form = await client.GetAsync("/Account/Login");
+        var html = await form.Content.ReadAsStringAsync();
+        if (form.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"GET /Account/Login answered {(int)form.StatusCode}.");
+        var document = Html.Parse(html);
+        var token = document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException("/Account/Login has no antiforgery token (__RequestVerificationToken).");
+
+        using var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+        var signedIn = response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            && cookies.Any(c => c.StartsWith("training.auth=", StringComparison.Ordinal) && !c.StartsWith("training.auth=;", StringComparison.Ordinal));
+        if (!signedIn)
+        {
+            var body = Html.Parse(await response.Content.ReadAsStringAsync()).Body?.TextContent ?? "";
+            throw new InvalidOperationException(
+                $"Sign-in as {userName} failed: {(int)response.StatusCode}, no auth cookie. Page says: {Squash(body, 400)}");
+        }
+        return client;
+    }
+
+    private static readonly WebApplicationFactoryClientOptions ClientOptions = new()
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    };
+
+    private Factory Started() => _factory ?? throw new InvalidOperationException("AppFixture is not started.");
+
+    private static string Squash(string text, int max)
+    {
+        var s = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return s.Length <= max ? s : s[..max] + "…";
+    }
+
+    private sealed class Factory(string folder) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            // UseSetting (host configuration) is visible to Program before Build(), where the
+            // provider and connection string are read; ConfigureAppConfiguration would come too late.
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:Training", $"Data Source={Path.Combine(folder, "training.db")}");
+            builder.UseSetting("Hangfire:SqliteFile", Path.Combine(folder, "hangfire.db"));
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+        }
+    }
+}
+
+/// <summary>One app for every test class that talks HTTP or reads the database.</summary>
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "app";
+}
+
+/// <summary>HTML helpers over AngleSharp.</summary>
+public static class Html
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static IHtmlDocument Parse(string html) => Parser.ParseDocument(html);
+
+    public static async Task<IHtmlDocument> ReadHtmlAsync(this HttpResponseMessage response) =>
+        Parse(await response.Content.ReadAsStringAsync());
+}
