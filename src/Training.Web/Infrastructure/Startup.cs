@@ -17,9 +17,7 @@ public static class Startup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
         if (await db.OrgUnits.AnyAsync()) return;
-        var log = scope.ServiceProvider.GetRequiredService<ILogger<DemoSeeder>>();
-        log.LogInformation("数据库为空，正在载入演示数据……");
-        var result = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(DemoScale.City);
-        log.LogInformation("{Summary}", result.Summary);
+        // The seeder logs its own progress and summary.
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(DemoScale.City);
     }
 }
