@@ -78,7 +78,7 @@ public class Person
     public Post AddPost(OrgUnit village, PostType type, DateOnly start, DateOnly? end = null)
     {
         var post = new Post(this, village, type, start, end);
-        if (_posts.Any(p => p.VillageId == post.VillageId && p.Type == type && Overlaps(p, post)))
+        if (_posts.Any(p => SameVillage(p, village) && p.Type == type && Overlaps(p, post)))
             throw new DomainException($"{Name}在同一时期已担任{village.Name}{type.Name()}，不能重复任职。");
         _posts.Add(post);
         return post;
@@ -117,6 +117,10 @@ public class Person
     /// <summary>"Holds any two-committee post on D", for queries; one person with several posts (交叉任职) is still one person.</summary>
     public static Expression<Func<Person, bool>> TwoCommitteeCadreOn(DateOnly date) =>
         p => p.Posts.Any(x => x.StartDate <= date && (x.EndDate == null || x.EndDate >= date));
+
+    // Unsaved villages all have Id 0: compare them by reference.
+    private static bool SameVillage(Post post, OrgUnit village) =>
+        ReferenceEquals(post.Village, village) || (village.Id != 0 && post.VillageId == village.Id);
 
     private static bool Overlaps(Post a, Post b) =>
         a.StartDate <= (b.EndDate ?? DateOnly.MaxValue) && b.StartDate <= (a.EndDate ?? DateOnly.MaxValue);
