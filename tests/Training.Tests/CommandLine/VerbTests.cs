@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace Training.Tests.CommandLine;
+
+/// <summary>
+/// The verbs run as a real process of the built app, configured only through environment
+/// variables (as operators do), each on a database file of its own.
+/// </summary>
+public sealed class VerbTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "training-verbs-" + Guid.NewGuid().ToString("N"));
+
+    public VerbTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task Should_migrate_an_empty_database_without_demo_data()
+    {
+        var run = await RunAsync("migrate");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM OrgUnits"));
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM AspNetUsers"));
+        Assert.Equal(6L, Scalar("SELECT COUNT(*) FROM AspNetRoles"));
+        Assert.True(Scalar("SELECT COUNT(*) FROM __EFMigrationsHistory") > 0);
+    }
+
+    [Fact]
+    public async Task Should_create_the_first_city_admin_and_the_city_unit()
+    {
+        var run = await RunAsync("create-admin", "--user", "admin", "--password", "Str0ng!pass");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM OrgUnits WHERE Code = '440100'"));
+        Assert.Equal(1L, Scalar("""
+            SELECT COUNT(*) FROM AspNetUsers u
+            JOIN AspNetUserRoles ur ON ur.UserId = u.Id JOIN AspNetRoles r ON r.Id = ur.RoleId
+            WHERE u.UserName = 'admin' AND r.Name = 'CityAdmin'
+            """));
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM AspNetUsers WHERE UserName = 'city'"));
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM Persons"));
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_weak_admin_password_with_a_message_and_nonzero_exit()
+    {
+        var run = await RunAsync("create-admin", "--user", "admin", "--password", "short");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("密码", run.Stderr);
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM AspNetUsers"));
+    }
+
+    [Fact]
+    public async Task Should_refuse_create_admin_without_arguments()
+    {
+        var run = await RunAsync("create-admin");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("用法", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Should_refuse_an_unknown_scale()
+    {
+        var run = await RunAsync("seed-demo", "--scale", "planet");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("planet", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Should_refuse_to_seed_demo_data_into_a_database_that_has_data()
+    {
+        Assert.Equal(0, (await RunAsync("create-admin", "--user", "admin", "--password", "Str0ng!pass")).ExitCode);
+
+        var run = await RunAsync("seed-demo");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM Persons"));
+    }
+
+    private string DbFile => Path.Combine(_folder, "training.db");
+
+    private long Scalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={DbFile};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar());
+    }
+
+    private sealed record Run(int ExitCode, string Stdout, string Stderr);
+
+    private async Task<Run> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _folder,
+        };
+        start.ArgumentList.Add(AppDll());
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Training"] = $"Data Source={DbFile}";
+        start.Environment["Hangfire__SqliteFile"] = Path.Combine(_folder, "hangfire.db");
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Run(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>The web app's own build output, same configuration as this test assembly.</summary>
+    private static string AppDll()
+    {
+        var here = AppContext.BaseDirectory; // tests/Training.Tests/bin/<Config>/net10.0/
+        var config = new DirectoryInfo(here).Parent!.Name;
+        var root = here;
+        while (!File.Exists(Path.Combine(root, "Training.sln"))) root = Path.GetDirectoryName(root.TrimEnd('/'))!;
+        var dll = Path.Combine(root, "src", "Training.Web", "bin", config, "net10.0", "Training.Web.dll");
+        Assert.True(File.Exists(dll), $"build the solution first: {dll} is missing");
+        return dll;
+    }
+}
