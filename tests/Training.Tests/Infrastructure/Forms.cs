@@ -1,0 +1,22 @@
+using System.Net;
+
+namespace Training.Tests.Infrastructure;
+
+/// <summary>Posts a form the way a browser does: the antiforgery token is taken from the page that shows the form.</summary>
+public static class Forms
+{
+    public static async Task<HttpResponseMessage> PostFormAsync(
+        this HttpClient client, string pageUrl, string postUrl, IDictionary<string, string> fields)
+    {
+        using var page = await client.GetAsync(pageUrl);
+        if (page.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"GET {pageUrl} answered {(int)page.StatusCode}.");
+        var token = (await page.ReadHtmlAsync()).QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"{pageUrl} has no antiforgery token.");
+        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        return await client.PostAsync(postUrl, new FormUrlEncodedContent(body));
+    }
+
+    public static async Task<string> TextAsync(this HttpResponseMessage response) =>
+        (await response.ReadHtmlAsync()).Body?.TextContent ?? "";
+}
