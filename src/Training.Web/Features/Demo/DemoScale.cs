@@ -21,4 +21,14 @@ public static class DemoScaleParser
     };
 }
 
-public sealed record DemoSeedResult(string Summary);
+/// <summary>What <see cref="DemoSeeder"/> wrote; <see cref="Summary"/> is the line printed for people.</summary>
+public sealed record DemoSeedResult(string Summary)
+{
+    public TimeSpan Elapsed { get; init; }
+    public int OrgUnits { get; init; }
+    public int Persons { get; init; }
+    public int Posts { get; init; }
+    public int Enrollments { get; init; }
+    public int Reserves { get; init; }
+    public int Accounts { get; init; }
+}

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Identity;
+using Training.Web.Infrastructure;
+
+namespace Training.Web.Features.Demo;
+
+/// <summary>
+/// Loads the deterministic demo data set into an empty database (PRODUCT.md §10): the real
+/// Guangzhou org units, cadres, reserves and party members with their posts, enrollments
+/// since 2012 and reserve records, whose figures as of 2019-12-31 are those of the 2019
+/// article (<see cref="DemoData"/>), and the demo accounts. Same scale and same day, same data.
+/// At city scale everything is one transaction: an interrupted first run leaves an empty
+/// database, not half a data set that would then be refused.
+/// </summary>
+public sealed class DemoSeeder(
+    TrainingDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<DemoSeeder> log, IHostEnvironment env)
+{
+    /// <summary>Use the EF path that SQL Server takes, on any provider (tests compare the two).</summary>
+    internal bool UseEntityFrameworkStore { get; set; }
+
+    public async Task<DemoSeedResult> SeedAsync(DemoScale scale, CancellationToken ct = default)
+    {
+        if (await db.OrgUnits.AnyAsync(ct))
+            throw new CommandLineException("数据库中已有组织数据：演示数据只能载入空数据库。如需重新载入，请换用一个新的数据库。");
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        if (today <= DemoData.ReportDate)
+            throw new CommandLineException($"系统日期 {today:yyyy-MM-dd} 早于 2020 年，无法生成演示数据。");
+
+        var watch = Stopwatch.StartNew();
+        var factor = (int)scale;
+        var divisions = GuangzhouDivisions.Load(GuangzhouDivisions.Locate(env.ContentRootPath));
+        var plan = DemoPlan.Build(divisions);
+        log.LogInformation("正在生成演示数据：{Scale}规模（广州市 ×{Factor}），以 {Today:yyyy-MM-dd} 为今天……", ScaleName(scale), factor, today);
+
+        // Row timestamps are the seeding day, not the instant, so that a rerun on the same day gives the same data.
+        var stamp = today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        await using DemoStore store = db.Database.IsSqlite() && !UseEntityFrameworkStore ? new SqliteDemoStore(db) : new EfDemoStore(db);
+        await store.BeginAsync(ct);
+        var g = new DemoGenerator(plan, divisions, store, today, stamp, factor);
+        g.AddRealUnits();
+        await store.FlushAsync(ct);
+        g.AddCatalog();
+        await store.FlushAsync(ct);
+
+        for (var copy = 0; copy < factor; copy++)
+        {
+            foreach (var district in divisions.Districts)
+            {
+                var persons = g.Persons;
+                var villages = 0;
+                foreach (var (village, villagePlan) in g.VillagesOf(district, copy))
+                {
+                    g.AddVillage(villagePlan, village, district.Code, copy);
+                    await store.FlushAsync(ct);
+                    villages++;
+                }
+                if (copy == 0)
+                    log.LogInformation("演示数据：{District} {Villages} 个村社区，{Persons} 人（用时 {Seconds:F1} 秒）",
+                        district.Name, villages, g.Persons - persons, watch.Elapsed.TotalSeconds);
+                if (scale != DemoScale.City) await store.CheckpointAsync(ct);
+                ct.ThrowIfCancellationRequested();
+            }
+            if (copy > 0 && (copy % Math.Max(1, factor / 20) == 0 || copy == factor - 1))
+                log.LogInformation("演示数据：副本 {Copy}/{Copies} 已写入，共 {Persons:N0} 人、{Rows:N0} 行（用时 {Seconds:F0} 秒）",
+                    copy, factor - 1, g.Persons, store.Rows, watch.Elapsed.TotalSeconds);
+        }
+
+        await store.FlushAsync(ct);
+        var accounts = await AddAccountsAsync(g);
+        await store.CommitAsync(ct);
+        watch.Stop();
+
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"演示数据已载入（{ScaleName(scale)}规模）：组织 {g.OrgUnits:N0} 个，人员 {g.Persons:N0} 人，职务 {g.Posts:N0} 条，" +
+            $"学历教育 {g.Enrollments:N0} 条，后备人选 {g.Reserves:N0} 条，演示账号 {accounts} 个（密码 {DemoData.Password}），" +
+            $"用时 {watch.Elapsed.TotalSeconds:F1} 秒。");
+        log.LogInformation("{Summary}", summary);
+        return new DemoSeedResult(summary)
+        {
+            Elapsed = watch.Elapsed,
+            OrgUnits = g.OrgUnits,
+            Persons = g.Persons,
+            Posts = g.Posts,
+            Enrollments = g.Enrollments,
+            Reserves = g.Reserves,
+            Accounts = accounts,
+        };
+    }
+
+    private async Task<int> AddAccountsAsync(DemoGenerator g)
+    {
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        foreach (var account in DemoData.Accounts)
+        {
+            var user = new AppUser
+            {
+                UserName = account.UserName,
+                DisplayName = account.DisplayName,
+                Role = account.Role,
+                OrgUnitId = account.OrgUnitCode is null ? null : g.Unit(account.OrgUnitCode).Id,
+                SchoolId = account.SchoolName is null ? null : g.Schools.Single(s => s.Name == account.SchoolName).Id,
+                PersonId = account.PersonIdNumber is null ? null
+                    : g.Trainee is { } trainee && trainee.IdNumber == account.PersonIdNumber ? trainee.Id
+                    : throw new InvalidOperationException($"演示账号 {account.UserName} 的人员不在演示数据中。"),
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+                LockoutEnabled = true,
+            };
+            var created = await users.CreateAsync(user, DemoData.Password);
+            if (created.Succeeded) created = await users.AddToRoleAsync(user, account.Role);
+            if (!created.Succeeded)
+                throw new CommandLineException($"创建演示账号 {account.UserName} 失败：{string.Join(" ", created.Errors.Select(e => e.Description))}");
+        }
+        return DemoData.Accounts.Count;
+    }
+
+    private static string ScaleName(DemoScale scale) => scale switch
+    {
+        DemoScale.City => "市",
+        DemoScale.Province => "省",
+        DemoScale.Nation => "全国",
+        _ => scale.ToString(),
+    };
+}
