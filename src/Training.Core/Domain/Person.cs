@@ -116,7 +116,7 @@ public class Person
 
     /// <summary>"Holds any two-committee post on D", for queries; one person with several posts (交叉任职) is still one person.</summary>
     public static Expression<Func<Person, bool>> TwoCommitteeCadreOn(DateOnly date) =>
-        p => p.Posts.Any(x => x.StartDate <= date && (x.EndDate == null || x.EndDate >= date));
+        p => p.Posts.AsQueryable().Any(Post.HeldOn(date));
 
     // Unsaved villages all have Id 0: compare them by reference.
     private static bool SameVillage(Post post, OrgUnit village) =>

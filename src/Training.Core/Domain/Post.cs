@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Training.Core.Domain;
 
 /// <summary>
@@ -32,6 +34,10 @@ public class Post
     public DateOnly? EndDate { get; private set; }
 
     public bool IsHeldOn(DateOnly date) => StartDate <= date && (EndDate is null || EndDate >= date);
+
+    /// <summary><see cref="IsHeldOn"/> for queries.</summary>
+    public static Expression<Func<Post, bool>> HeldOn(DateOnly date) =>
+        p => p.StartDate <= date && (p.EndDate == null || p.EndDate >= date);
 
     public void End(DateOnly lastDay)
     {

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Training.Core.Domain;
 
 public enum ReserveTarget
@@ -55,6 +57,10 @@ public class ReserveCandidate
     public Guid Version { get; private set; }
 
     public bool IsInPoolOn(DateOnly date) => InPoolOn <= date && (LeftPoolOn is null || LeftPoolOn > date);
+
+    /// <summary><see cref="IsInPoolOn"/> for queries.</summary>
+    public static Expression<Func<ReserveCandidate, bool>> InPoolOnDate(DateOnly date) =>
+        r => r.InPoolOn <= date && (r.LeftPoolOn == null || r.LeftPoolOn > date);
 
     /// <summary>A reserve already in the pool before the portal (spreadsheet or demo data).</summary>
     public static ReserveCandidate HistoricalInPool(Person person, ReserveTarget target, DateOnly inPoolOn)

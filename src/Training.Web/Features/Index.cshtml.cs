@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
+using Training.Web.Infrastructure;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure.Scoping;
@@ -28,7 +29,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         if (me.IsIn(Roles.Trainee)) Trainee = await LoadTraineeAsync(today, ct);
         else if (me.IsIn(Roles.SchoolRegistrar)) School = await LoadSchoolAsync(ct);
         else if (me.OrgUnitId is not null) Staff = await LoadStaffAsync(today, ct);
@@ -42,8 +43,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         var villages = await units.CountAsync(u => u.Level == OrgLevel.Village, ct);
         var persons = await db.Persons.AsNoTracking().InScope(me).CountAsync(ct);
         var cadres = await db.Persons.AsNoTracking().InScope(me).Where(Person.TwoCommitteeCadreOn(today)).CountAsync(ct);
-        var reserves = db.Reserves.AsNoTracking().InScope(me)
-            .Where(r => r.InPoolOn <= today && (r.LeftPoolOn == null || r.LeftPoolOn > today));
+        var reserves = db.Reserves.AsNoTracking().InScope(me).Where(ReserveCandidate.InPoolOnDate(today));
         var inPool = await reserves.CountAsync(ct);
         // 1:2 rule: a village needs two reserves in the pool for each key post.
         var below = await units.Where(u => u.Level == OrgLevel.Village)
@@ -59,7 +59,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
             .SingleOrDefaultAsync(ct);
         if (person is null) return null;
         var posts = await db.Posts.AsNoTracking().InScope(me)
-            .Where(p => p.StartDate <= today && (p.EndDate == null || p.EndDate >= today))
+            .Where(Post.HeldOn(today))
             .Select(p => new { p.Type, Village = p.Village.Name })
             .ToListAsync(ct);
         var enrollments = await db.Enrollments.AsNoTracking().InScope(me)

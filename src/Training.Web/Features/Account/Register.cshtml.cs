@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
+using Training.Web.Infrastructure;
 using Training.Core.Domain;
 using Training.Core.Identity;
 
@@ -37,7 +38,7 @@ public sealed class RegisterModel(
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         if (!ResidentId.TryParse(Input.IdNumber, today, out var id, out var idError))
         {
             ModelState.AddModelError("Input.IdNumber", idError);
@@ -54,7 +55,7 @@ public sealed class RegisterModel(
             {
                 p.Id,
                 p.Name,
-                Eligible = p.Posts.Any(x => x.EndDate == null || x.EndDate >= today)
+                Eligible = p.Posts.AsQueryable().Any(Post.HeldOn(today))
                     || db.Reserves.Any(r => r.PersonId == p.Id)
                     || p.PoliticalStatus == PoliticalStatus.PartyMember || p.PoliticalStatus == PoliticalStatus.ProbationaryMember,
             })

@@ -26,7 +26,7 @@ public sealed class DemoSeeder(
     {
         if (await db.OrgUnits.AnyAsync(ct))
             throw new CommandLineException("数据库中已有组织数据：演示数据只能载入空数据库。如需重新载入，请换用一个新的数据库。");
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         if (today <= DemoData.ReportDate)
             throw new CommandLineException($"系统日期 {today:yyyy-MM-dd} 早于 2020 年，无法生成演示数据。");
 

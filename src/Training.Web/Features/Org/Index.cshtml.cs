@@ -39,8 +39,9 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         Crumbs = await units.Where(u => ancestorCodes.Contains(u.Code) && u.Id != id)
             .OrderBy(u => u.Level).Select(u => new Crumb(u.Id, u.Name)).ToListAsync(ct);
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var persons = db.Persons.AsNoTracking();
+        var inPool = db.Reserves.Where(ReserveCandidate.InPoolOnDate(today));
         Children = await units.Where(u => u.ParentId == id)
             .OrderBy(u => u.Code)
             .Select(u => new ChildRow(
@@ -48,8 +49,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
                 units.Count(v => v.Level == OrgLevel.Village && v.Path.StartsWith(u.Path)),
                 persons.Count(p => p.Village.Path.StartsWith(u.Path)),
                 persons.Where(Person.TwoCommitteeCadreOn(today)).Count(p => p.Village.Path.StartsWith(u.Path)),
-                db.Reserves.Count(r => r.Village.Path.StartsWith(u.Path)
-                    && r.InPoolOn <= today && (r.LeftPoolOn == null || r.LeftPoolOn > today)),
+                inPool.Count(r => r.Village.Path.StartsWith(u.Path)),
                 units.Where(v => v.Level == OrgLevel.Village && v.Path.StartsWith(u.Path)).Sum(v => v.KeyPosts)))
             .ToListAsync(ct);
         return Page();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
+using Training.Web.Infrastructure;
 using Training.Core.Domain;
 using Training.Web.Infrastructure.Scoping;
 
@@ -34,7 +35,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
             .SingleOrDefaultAsync(ct);
         if (person is null) return NotFound();
         Person = person;
-        Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Today = clock.Today();
 
         Posts = await db.Posts.AsNoTracking().Where(p => p.PersonId == id)
             .OrderByDescending(p => p.StartDate)

@@ -45,7 +45,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     /// <summary>Find one person by full ID number (sent in the body, not the URL).</summary>
     public async Task<IActionResult> OnPostFindAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         if (!ResidentId.TryParse(IdNumber, today, out var id, out var error))
         {
             FindError = error;
@@ -63,7 +63,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         Units = await db.OrgUnits.AsNoTracking().InScope(me)
             .Where(u => u.Level != OrgLevel.Village || u.Id == Unit || u.ParentId == me.OrgUnitId)
             .OrderBy(u => u.Path)
@@ -87,7 +87,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(p => new Row(p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Phone, p.Village.Code, p.Village.Name,
                 p.Education,
-                p.Posts.Where(x => x.StartDate <= today && (x.EndDate == null || x.EndDate >= today)).Select(x => x.Type).ToList()))
+                p.Posts.AsQueryable().Where(Post.HeldOn(today)).Select(x => x.Type).ToList()))
             .ToListAsync(ct);
     }
 
