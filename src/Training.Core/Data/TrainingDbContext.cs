@@ -19,6 +19,9 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options)
     public DbSet<DistrictQuota> DistrictQuotas => Set<DistrictQuota>();
     public DbSet<FeeSchedule> FeeSchedules => Set<FeeSchedule>();
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+    public DbSet<EnrollmentTransition> EnrollmentTransitions => Set<EnrollmentTransition>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ReserveCandidate> Reserves => Set<ReserveCandidate>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

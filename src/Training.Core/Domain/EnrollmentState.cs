@@ -12,7 +12,6 @@ public enum EnrollmentState
     Withdrawn = 7,
     Rejected = 8,
     Cancelled = 9,
-    Returned = 10,
 }
 
 public static class EnrollmentStateNames
@@ -28,14 +27,20 @@ public static class EnrollmentStateNames
         EnrollmentState.Withdrawn => "已退学",
         EnrollmentState.Rejected => "未通过",
         EnrollmentState.Cancelled => "已撤回",
-        EnrollmentState.Returned => "退回修改",
         _ => s.ToString(),
     };
 
-    /// <summary>States that block another application by the same person.</summary>
+    /// <summary>States that block another application by the same person (one active application or enrollment at a time).</summary>
     public static bool IsActive(this EnrollmentState s) =>
         s is EnrollmentState.Draft or EnrollmentState.Submitted or EnrollmentState.TownshipApproved
-            or EnrollmentState.DistrictApproved or EnrollmentState.Admitted or EnrollmentState.Returned;
+            or EnrollmentState.DistrictApproved or EnrollmentState.Admitted;
+
+    /// <summary>The same list as SQL, for the filtered unique index that enforces it in the database.</summary>
+    public const string ActiveStatesSql = "[State] IN (1, 2, 3, 4, 5)";
+
+    /// <summary>Waiting for a review step (township, district or city).</summary>
+    public static bool IsUnderReview(this EnrollmentState s) =>
+        s is EnrollmentState.Submitted or EnrollmentState.TownshipApproved or EnrollmentState.DistrictApproved;
 
     /// <summary>Reached admission (Admitted, Graduated or Withdrawn).</summary>
     public static bool ReachedAdmission(this EnrollmentState s) =>

@@ -383,6 +383,9 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.Property<int>("State")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -419,6 +422,11 @@ namespace Training.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Enrollments_OneActivePerPerson")
+                        .HasFilter("[State] IN (1, 2, 3, 4, 5)");
+
                     b.HasIndex("ProgramId");
 
                     b.HasIndex("CohortId", "State");
@@ -428,6 +436,49 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.HasIndex("PersonId", "Year", "Level");
 
                     b.ToTable("Enrollments");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.EnrollmentTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("EnrollmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("From")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<int>("To")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrollmentId", "At");
+
+                    b.ToTable("EnrollmentTransitions");
                 });
 
             modelBuilder.Entity("Training.Core.Domain.FeeSchedule", b =>
@@ -473,6 +524,40 @@ namespace Training.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("FeeSchedules");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("EnrollmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrollmentId");
+
+                    b.HasIndex("PersonId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Training.Core.Domain.OrgUnit", b =>
@@ -522,6 +607,46 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.HasIndex("ParentId", "Code");
 
                     b.ToTable("OrgUnits");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.Payment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("EnrollmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReceiptNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrollmentId", "Kind");
+
+                    b.ToTable("Payments");
                 });
 
             modelBuilder.Entity("Training.Core.Domain.Person", b =>
@@ -923,6 +1048,15 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.Navigation("Village");
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.EnrollmentTransition", b =>
+                {
+                    b.HasOne("Training.Core.Domain.Enrollment", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Training.Core.Domain.FeeSchedule", b =>
                 {
                     b.HasOne("Training.Core.Domain.Cohort", null)
@@ -940,6 +1074,20 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.Navigation("Program");
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.Notification", b =>
+                {
+                    b.HasOne("Training.Core.Domain.Enrollment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Training.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Training.Core.Domain.OrgUnit", b =>
                 {
                     b.HasOne("Training.Core.Domain.OrgUnit", "Parent")
@@ -948,6 +1096,15 @@ namespace Training.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.Payment", b =>
+                {
+                    b.HasOne("Training.Core.Domain.Enrollment", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Training.Core.Domain.Person", b =>
@@ -1039,6 +1196,13 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.Navigation("DistrictQuotas");
 
                     b.Navigation("Fees");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.Enrollment", b =>
+                {
+                    b.Navigation("Payments");
+
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("Training.Core.Domain.Person", b =>

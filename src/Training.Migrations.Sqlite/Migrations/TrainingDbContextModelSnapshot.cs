@@ -361,6 +361,9 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -397,6 +400,11 @@ namespace Training.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Enrollments_OneActivePerPerson")
+                        .HasFilter("[State] IN (1, 2, 3, 4, 5)");
+
                     b.HasIndex("ProgramId");
 
                     b.HasIndex("CohortId", "State");
@@ -406,6 +414,47 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.HasIndex("PersonId", "Year", "Level");
 
                     b.ToTable("Enrollments");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.EnrollmentTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnrollmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrollmentId", "At");
+
+                    b.ToTable("EnrollmentTransitions");
                 });
 
             modelBuilder.Entity("Training.Core.Domain.FeeSchedule", b =>
@@ -449,6 +498,38 @@ namespace Training.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("FeeSchedules");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EnrollmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrollmentId");
+
+                    b.HasIndex("PersonId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Training.Core.Domain.OrgUnit", b =>
@@ -496,6 +577,44 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.HasIndex("ParentId", "Code");
 
                     b.ToTable("OrgUnits");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.Payment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnrollmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrollmentId", "Kind");
+
+                    b.ToTable("Payments");
                 });
 
             modelBuilder.Entity("Training.Core.Domain.Person", b =>
@@ -886,6 +1005,15 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.Navigation("Village");
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.EnrollmentTransition", b =>
+                {
+                    b.HasOne("Training.Core.Domain.Enrollment", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Training.Core.Domain.FeeSchedule", b =>
                 {
                     b.HasOne("Training.Core.Domain.Cohort", null)
@@ -903,6 +1031,20 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.Navigation("Program");
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.Notification", b =>
+                {
+                    b.HasOne("Training.Core.Domain.Enrollment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Training.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Training.Core.Domain.OrgUnit", b =>
                 {
                     b.HasOne("Training.Core.Domain.OrgUnit", "Parent")
@@ -911,6 +1053,15 @@ namespace Training.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.Payment", b =>
+                {
+                    b.HasOne("Training.Core.Domain.Enrollment", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("EnrollmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Training.Core.Domain.Person", b =>
@@ -1002,6 +1153,13 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.Navigation("DistrictQuotas");
 
                     b.Navigation("Fees");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.Enrollment", b =>
+                {
+                    b.Navigation("Payments");
+
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("Training.Core.Domain.Person", b =>

@@ -1,4 +1,5 @@
 using Training.Web.Features.Accounts;
+using Training.Web.Features.Degree;
 using Training.Web.Features.Demo;
 
 namespace Training.Web.Infrastructure;
@@ -11,6 +12,9 @@ public static class FeaturesSetup
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<AdminBootstrap>();
         builder.Services.AddScoped<AccountRules>();
+        builder.Services.AddScoped<EligibilityQuery>();
+        builder.Services.AddScoped<QuotaQuery>();
+        builder.Services.AddScoped<INotificationSender, InAppNotifications>();
         return builder;
     }
 }

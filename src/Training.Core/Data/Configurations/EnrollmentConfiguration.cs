@@ -16,7 +16,33 @@ internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollm
         b.Property(x => x.Version).IsConcurrencyToken();
         b.ComplexProperty(x => x.Split, FeeSplitColumns.Map);
         b.HasIndex(x => new { x.PersonId, x.Year, x.Level });
+        // One active application or enrollment per person, also against two parallel submits.
+        b.HasIndex(x => x.PersonId).IsUnique().HasFilter(EnrollmentStateNames.ActiveStatesSql).HasDatabaseName("IX_Enrollments_OneActivePerPerson");
+        b.HasMany(x => x.Transitions).WithOne().HasForeignKey(x => x.EnrollmentId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Transitions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(x => x.Payments).WithOne().HasForeignKey(x => x.EnrollmentId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Payments).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasIndex(x => new { x.VillageId, x.State });
         b.HasIndex(x => new { x.CohortId, x.State });
+    }
+}
+
+internal sealed class EnrollmentTransitionConfiguration : IEntityTypeConfiguration<EnrollmentTransition>
+{
+    public void Configure(EntityTypeBuilder<EnrollmentTransition> b)
+    {
+        b.Property(x => x.Actor).HasMaxLength(200);
+        b.Property(x => x.Comment).HasMaxLength(1000);
+        b.HasIndex(x => new { x.EnrollmentId, x.At });
+    }
+}
+
+internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
+{
+    public void Configure(EntityTypeBuilder<Payment> b)
+    {
+        b.Property(x => x.ReceiptNumber).HasMaxLength(50);
+        b.Property(x => x.RecordedBy).HasMaxLength(200);
+        b.HasIndex(x => new { x.EnrollmentId, x.Kind });
     }
 }

@@ -15,6 +15,8 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     public string UserId => Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
     public string UserName => Principal.Identity?.Name ?? "";
     public string DisplayName => Principal.FindFirstValue(ScopeClaims.DisplayName) ?? UserName;
+    /// <summary>How the user appears in a timeline or an audit entry: "人和镇组织办（township-440111103）".</summary>
+    public string Actor => $"{DisplayName}（{UserName}）";
     public string Role => Roles.All.FirstOrDefault(Principal.IsInRole) ?? "";
     public bool IsIn(string role) => Principal.IsInRole(role);
     public int? OrgUnitId => Int(ScopeClaims.OrgUnitId);

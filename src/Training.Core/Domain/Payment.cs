@@ -1,0 +1,37 @@
+namespace Training.Core.Domain;
+
+public enum PaymentKind
+{
+    SelfPaid = 1,            // 学员自付（分期缴费）
+    SubsidyDisbursement = 2, // 财政补助拨付给院校
+}
+
+public static class PaymentKindNames
+{
+    public static string Name(this PaymentKind k) => k == PaymentKind.SelfPaid ? "学员缴费" : "财政补助拨付";
+}
+
+/// <summary>Money moved for an enrollment: a trainee's instalment or a subsidy disbursement to the school.</summary>
+public class Payment
+{
+    private Payment() { ReceiptNumber = RecordedBy = ""; }
+
+    internal Payment(PaymentKind kind, long amountFen, DateOnly paidOn, string receiptNumber, string recordedBy, DateTime recordedAt)
+    {
+        Kind = kind;
+        AmountFen = amountFen;
+        PaidOn = paidOn;
+        ReceiptNumber = receiptNumber;
+        RecordedBy = recordedBy;
+        RecordedAt = recordedAt;
+    }
+
+    public int Id { get; private set; }
+    public int EnrollmentId { get; private set; }
+    public PaymentKind Kind { get; private set; }
+    public long AmountFen { get; private set; }
+    public DateOnly PaidOn { get; private set; }
+    public string ReceiptNumber { get; private set; }
+    public string RecordedBy { get; private set; }
+    public DateTime RecordedAt { get; private set; }
+}
