@@ -27,8 +27,6 @@ public static class Eligibility
             reasons.Add("报读本科须具有大专或以上学历。");
         if (level == DegreeLevel.Bachelor && f.Education >= Education.Bachelor)
             reasons.Add("已具有本科或以上学历，不能再报读本科。");
-        if (level == DegreeLevel.Associate && f.Education >= Education.Associate)
-            reasons.Add("已具有大专或以上学历，不能再报读大专。");
         if (f.HasActiveApplication)
             reasons.Add("同一时间只能有一个报名或在读记录：您已有进行中的报名或正在就读。");
         return reasons;
