@@ -1,6 +1,7 @@
 using Training.Web.Features.Accounts;
 using Training.Web.Features.Degree;
 using Training.Web.Features.Demo;
+using Training.Web.Features.Reviews;
 
 namespace Training.Web.Infrastructure;
 
@@ -15,6 +16,7 @@ public static class FeaturesSetup
         builder.Services.AddScoped<EligibilityQuery>();
         builder.Services.AddScoped<QuotaQuery>();
         builder.Services.AddScoped<INotificationSender, InAppNotifications>();
+        builder.Services.AddScoped<ReviewWorkflow>();
         return builder;
     }
 }
