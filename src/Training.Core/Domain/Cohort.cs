@@ -37,6 +37,61 @@ public class Cohort
 
     public bool IsOpenOn(DateOnly date) => ApplyFrom <= date && date <= ApplyTo;
 
+    /// <summary>CityAdmin corrects the name, the application window or the city quota; the quota never drops below what the districts were given.</summary>
+    public void ChangeDetails(string name, DateOnly applyFrom, DateOnly applyTo, int cityQuota)
+    {
+        if (applyTo < applyFrom) throw new DomainException("报名截止日期不能早于报名开始日期。");
+        if (cityQuota < MinimumCityQuota) throw new DomainException($"全市招生名额按政策不少于 {MinimumCityQuota} 人。");
+        var assigned = _districtQuotas.Sum(q => q.Quota);
+        if (cityQuota < assigned)
+            throw new DomainException($"全市名额 {cityQuota} 少于已分配给各区的名额合计 {assigned}，请先调低各区名额。");
+        name = (name ?? "").Trim();
+        if (name.Length > 100) throw new DomainException("批次名称不能超过 100 个字。");
+        Name = name.Length == 0 ? $"{Year}年羊城村官上大学" : name;
+        ApplyFrom = applyFrom;
+        ApplyTo = applyTo;
+        CityQuota = cityQuota;
+    }
+
+    /// <summary>
+    /// Sets several districts' quotas at once (the whole form), so that moving places from one
+    /// district to another does not fail half-way. A quota never drops below the admissions
+    /// already made in that district, and the sum never exceeds the city quota.
+    /// </summary>
+    public void SetDistrictQuotas(IReadOnlyCollection<QuotaAssignment> quotas)
+    {
+        foreach (var q in quotas)
+        {
+            if (q.District.Level != OrgLevel.District) throw new DomainException($"名额只能分配到区，“{q.District.Name}”是{q.District.Level.Name()}。");
+            if (q.Quota < 0) throw new DomainException($"{q.District.Name}的名额不能为负数。");
+            if (q.Quota < q.Admitted)
+                throw new DomainException($"{q.District.Name}本批次已录取 {q.Admitted} 人，名额不能少于已录取人数。");
+        }
+        if (quotas.GroupBy(q => q.District).Any(g => g.Count() > 1)) throw new DomainException("同一个区只能填写一个名额。");
+        var untouched = _districtQuotas.Where(x => !quotas.Any(q => Same(x, q.District))).Sum(x => x.Quota);
+        var total = untouched + quotas.Sum(q => q.Quota);
+        if (total > CityQuota)
+            throw new DomainException($"各区名额合计 {total} 超过全市名额 {CityQuota}，请调低部分区的名额或先调高全市名额。");
+        foreach (var q in quotas)
+        {
+            var existing = _districtQuotas.FirstOrDefault(x => Same(x, q.District));
+            if (existing is null) _districtQuotas.Add(new DistrictQuota(q.District, q.Quota));
+            else existing.Change(q.Quota);
+        }
+    }
+
+    private static bool Same(DistrictQuota quota, OrgUnit district) =>
+        district.Id != 0 ? quota.DistrictId == district.Id : quota.District == district;
+
+    /// <summary>Takes a program off the cohort; not once anybody has applied for it.</summary>
+    public void RemoveOffer(FeeSchedule fee, int enrollmentsOfProgram)
+    {
+        if (!_fees.Contains(fee)) throw new DomainException("本批次没有开设该专业。");
+        if (enrollmentsOfProgram > 0)
+            throw new DomainException($"已有 {enrollmentsOfProgram} 份报名选择了“{fee.Program.Name}”，不能取消开设。");
+        _fees.Remove(fee);
+    }
+
     public void SetDistrictQuota(OrgUnit district, int quota)
     {
         if (district.Level != OrgLevel.District) throw new DomainException($"名额只能分配到区，“{district.Name}”是{district.Level.Name()}。");
@@ -58,6 +113,9 @@ public class Cohort
         return fee;
     }
 }
+
+/// <summary>One line of the district quota form: the district, its quota, and how many it has already admitted in the cohort.</summary>
+public sealed record QuotaAssignment(OrgUnit District, int Quota, int Admitted = 0);
 
 public class DistrictQuota
 {

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Training.Core.Domain;
+
+namespace Training.Web.Features.Catalog;
+
+/// <summary>
+/// Numbers, amounts and dates of the catalog forms arrive as text and are read here, so that a
+/// typo gets a Chinese message next to its field (model binding's own messages are English)
+/// and the form keeps exactly what was typed.
+/// </summary>
+public static partial class CatalogInput
+{
+    /// <summary>Ten million yuan: far above any tuition, far below overflow.</summary>
+    private const decimal MaxYuan = 10_000_000m;
+
+    /// <summary>Yuan with at most two decimals ("7,500" and "7500.00" both read); a minus sign is read so that the split itself can say no negative part is allowed.</summary>
+    public static long? Yuan(this ModelStateDictionary state, string key, string? text, string label)
+    {
+        var s = (text ?? "").Trim().Replace(",", "").Replace("，", "").Replace("元", "").Trim();
+        if (s.Length == 0) { state.AddModelError(key, $"请填写{label}（元）。"); return null; }
+        if (!YuanPattern().IsMatch(s) || !decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var yuan))
+        {
+            state.AddModelError(key, $"{label}应为金额（元），最多两位小数，如 1500 或 1500.50。");
+            return null;
+        }
+        if (Math.Abs(yuan) > MaxYuan) { state.AddModelError(key, $"{label}金额过大。"); return null; }
+        return Money.FromYuan(yuan);
+    }
+
+    public static int? Whole(this ModelStateDictionary state, string key, string? text, string label)
+    {
+        var s = (text ?? "").Trim().Replace(",", "").Replace("，", "");
+        if (s.Length == 0) { state.AddModelError(key, $"请填写{label}。"); return null; }
+        if (!int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+        {
+            state.AddModelError(key, $"{label}应为整数。");
+            return null;
+        }
+        return n;
+    }
+
+    /// <summary>A date as a date input sends it (2027-03-01); 2027/3/1 is read too for browsers without a date picker.</summary>
+    public static DateOnly? Date(this ModelStateDictionary state, string key, string? text, string label)
+    {
+        var s = (text ?? "").Trim();
+        if (s.Length == 0) { state.AddModelError(key, $"请填写{label}。"); return null; }
+        if (!DateOnly.TryParseExact(s, ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            state.AddModelError(key, $"{label}应为日期，如 2027-03-01。");
+            return null;
+        }
+        return d;
+    }
+
+    public static string YuanText(long fen) => Money.ToYuan(fen).ToString("0.00", CultureInfo.InvariantCulture);
+
+    public static string DateText(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The form again with its messages and what was typed: 422, as the domain exception filter answers.</summary>
+    public static PageResult Unprocessable(this PageModel page)
+    {
+        var result = page.Page();
+        result.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return result;
+    }
+
+    [GeneratedRegex(@"^-?\d{1,9}(\.\d{1,2})?$")]
+    private static partial Regex YuanPattern();
+}
