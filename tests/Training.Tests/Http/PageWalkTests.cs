@@ -62,6 +62,20 @@ public partial class PageWalkTests(AppFixture app)
         new("/Admin/Users", Who.AccountAdmin),
         new("/Admin/Users/Create", Who.AccountAdmin),
         new("/Admin/Users/Edit/{id}", Who.AccountAdmin, Walk: Walk.ByScopeTests),
+        new("/Enrollments", Who.Township | Who.District | Who.City),
+        new("/Enrollments/Details/{id}", Who.Township | Who.District | Who.City, Walk: Walk.ByScopeTests),
+        new("/Enrollments/Totals", Who.District | Who.City),
+        new("/School", Who.School),
+        new("/School/Details/{id}", Who.School, Walk: Walk.ByScopeTests),
+        new("/Catalog", Who.City),
+        new("/Catalog/Cohorts/Create", Who.City),
+        new("/Catalog/Cohorts/Details/{id}", Who.City, Walk: Walk.ByScopeTests), // other roles: CatalogTests
+        new("/Catalog/Cohorts/Edit/{id}", Who.City, Walk: Walk.ByScopeTests),
+        new("/Catalog/Cohorts/Quotas/{id}", Who.City, Walk: Walk.ByScopeTests),
+        new("/Catalog/Cohorts/Fee/{id}", Who.City, Walk: Walk.ByScopeTests),
+        new("/Catalog/Schools", Who.City),
+        new("/Catalog/Schools/Details/{id}", Who.City, Walk: Walk.ByScopeTests),
+        new("/Catalog/Schools/Program/{id}", Who.City, Walk: Walk.ByScopeTests),
         new("/Account/Login", Who.Anonymous, MayRedirect: Who.SignedIn),
         new("/Account/Register", Who.Anonymous, MayRedirect: Who.SignedIn),
         new("/Account/Denied", Who.Everyone),
@@ -421,6 +435,60 @@ public partial class PageWalkTests(AppFixture app)
             Assert.True(outcome.Kind == OutcomeKind.Denied, $"应拒绝，实际 {outcome}");
         else
             Assert.Equal(expected, response.StatusCode);
+    }
+
+    // ---------------------------------------------------------------- enrollments after admission
+
+    public static readonly TheoryData<string, string, string?, HttpStatusCode> EnrollmentScope = new()
+    {
+        { "district-440111", "440103", null, HttpStatusCode.NotFound },
+        { "district-440111", "440111", null, HttpStatusCode.OK },
+        { "district-440103", "440111", null, HttpStatusCode.NotFound },
+        { "township-440111103", "440111", "440111103", HttpStatusCode.NotFound },
+        { "township-440111103", "440111103", null, HttpStatusCode.OK },
+        { "city", "440103", null, HttpStatusCode.OK },
+    };
+
+    [Theory]
+    [MemberData(nameof(EnrollmentScope))]
+    public async Task Should_open_an_enrollment_only_inside_the_scope(string account, string prefix, string? notPrefix, HttpStatusCode expected)
+    {
+        var enrollment = await app.WithDbAsync(async db =>
+        {
+            var enrollments = db.Enrollments.AsNoTracking().Where(e => e.Village.Code.StartsWith(prefix)
+                && (e.State == Training.Core.Domain.EnrollmentState.Admitted || e.State == Training.Core.Domain.EnrollmentState.Graduated
+                    || e.State == Training.Core.Domain.EnrollmentState.Withdrawn));
+            if (notPrefix is not null) enrollments = enrollments.Where(e => !e.Village.Code.StartsWith(notPrefix));
+            return await enrollments.OrderBy(e => e.Id).Select(e => new { e.Id, e.Person.Name }).FirstAsync();
+        });
+        var client = await app.SignInAsync(account);
+
+        using var response = await client.GetAsync($"/Enrollments/Details/{enrollment.Id}");
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.NotFound) Assert.DoesNotContain(enrollment.Name, await TextOfAsync(response));
+        else Assert.Contains(enrollment.Name, await TextOfAsync(response));
+    }
+
+    [Theory]
+    [InlineData(true, HttpStatusCode.OK)]
+    [InlineData(false, HttpStatusCode.NotFound)]
+    public async Task Should_open_an_enrollment_for_a_registrar_only_at_its_own_school(bool ownSchool, HttpStatusCode expected)
+    {
+        var enrollment = await app.WithDbAsync(async db =>
+        {
+            var schoolId = await db.Users.Where(u => u.UserName == "school-1").Select(u => u.SchoolId).SingleAsync();
+            return await db.Enrollments.AsNoTracking()
+                .Where(e => (e.Program.SchoolId == schoolId) == ownSchool && e.State == Training.Core.Domain.EnrollmentState.Admitted)
+                .OrderBy(e => e.Id).Select(e => new { e.Id, e.Person.Name }).FirstAsync();
+        });
+        var client = await app.SignInAsync("school-1");
+
+        using var response = await client.GetAsync($"/School/Details/{enrollment.Id}");
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.NotFound) Assert.DoesNotContain(enrollment.Name, await TextOfAsync(response));
+        else Assert.Contains(enrollment.Name, await TextOfAsync(response));
     }
 
     // ---------------------------------------------------------------- the persons list
