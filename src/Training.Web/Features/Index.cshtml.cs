@@ -14,6 +14,8 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     public StaffHome? Staff { get; private set; }
     public TraineeHome? Trainee { get; private set; }
     public SchoolHome? School { get; private set; }
+    /// <summary>Applications waiting at the reviewer's own step (township, district or city); null for others.</summary>
+    public int? ReviewsWaiting { get; private set; }
 
     public sealed record StaffHome(
         string UnitName, OrgLevel Level, int ChildUnits, int Villages, int Persons, int Cadres, int ReservesInPool,
@@ -33,6 +35,8 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         if (me.IsIn(Roles.Trainee)) Trainee = await LoadTraineeAsync(today, ct);
         else if (me.IsIn(Roles.SchoolRegistrar)) School = await LoadSchoolAsync(ct);
         else if (me.OrgUnitId is not null) Staff = await LoadStaffAsync(today, ct);
+        if (Reviews.ReviewStage.For(me) is { } stage)
+            ReviewsWaiting = await db.Enrollments.AsNoTracking().InScope(me).CountAsync(e => e.State == stage.Waiting, ct);
     }
 
     private async Task<StaffHome> LoadStaffAsync(DateOnly today, CancellationToken ct)

@@ -62,6 +62,8 @@ public partial class PageWalkTests(AppFixture app)
         new("/Admin/Users", Who.AccountAdmin),
         new("/Admin/Users/Create", Who.AccountAdmin),
         new("/Admin/Users/Edit/{id}", Who.AccountAdmin, Walk: Walk.ByScopeTests),
+        new("/Reviews", Who.AccountAdmin),
+        new("/Reviews/Details/{id}", Who.AccountAdmin, Walk: Walk.ByScopeTests),
         new("/Enrollments", Who.Township | Who.District | Who.City),
         new("/Enrollments/Details/{id}", Who.Township | Who.District | Who.City, Walk: Walk.ByScopeTests),
         new("/Enrollments/Totals", Who.District | Who.City),
@@ -485,6 +487,37 @@ public partial class PageWalkTests(AppFixture app)
         var client = await app.SignInAsync("school-1");
 
         using var response = await client.GetAsync($"/School/Details/{enrollment.Id}");
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.NotFound) Assert.DoesNotContain(enrollment.Name, await TextOfAsync(response));
+        else Assert.Contains(enrollment.Name, await TextOfAsync(response));
+    }
+
+    // ---------------------------------------------------------------- review of applications
+
+    public static readonly TheoryData<string, string, string?, HttpStatusCode> ReviewScope = new()
+    {
+        { "district-440111", "440103", null, HttpStatusCode.NotFound },
+        { "district-440111", "440111", null, HttpStatusCode.OK },
+        { "township-440111103", "440111", "440111103", HttpStatusCode.NotFound }, // another township of the same district
+        { "township-440111103", "440103", null, HttpStatusCode.NotFound },
+        { "township-440111103", "440111103", null, HttpStatusCode.OK },
+        { "city", "440103", null, HttpStatusCode.OK },
+    };
+
+    [Theory]
+    [MemberData(nameof(ReviewScope))]
+    public async Task Should_open_an_application_for_review_only_inside_the_scope(string account, string prefix, string? notPrefix, HttpStatusCode expected)
+    {
+        var enrollment = await app.WithDbAsync(async db =>
+        {
+            var enrollments = db.Enrollments.AsNoTracking().Where(e => e.Village.Code.StartsWith(prefix));
+            if (notPrefix is not null) enrollments = enrollments.Where(e => !e.Village.Code.StartsWith(notPrefix));
+            return await enrollments.OrderBy(e => e.Id).Select(e => new { e.Id, e.Person.Name }).FirstAsync();
+        });
+        var client = await app.SignInAsync(account);
+
+        using var response = await client.GetAsync($"/Reviews/Details/{enrollment.Id}");
 
         Assert.Equal(expected, response.StatusCode);
         if (expected == HttpStatusCode.NotFound) Assert.DoesNotContain(enrollment.Name, await TextOfAsync(response));
