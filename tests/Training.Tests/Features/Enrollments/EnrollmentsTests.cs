@@ -84,6 +84,23 @@ public sealed class EnrollmentsTests(AppFixture app)
         Assert.Equal(1_000_00L, await app.WithDbAsync(db => db.Payments.Where(p => p.EnrollmentId == e.EnrollmentId).SumAsync(p => p.AmountFen)));
     }
 
+    [Fact]
+    public async Task Should_record_a_payment_once_when_the_same_form_is_sent_twice()
+    {
+        var e = await app.AdmittedAsync("440111103201");
+        var client = await app.SignInAsync("district-440111");
+        var fields = Payment("200", receipt: "GZ-TWICE");
+        fields["Version"] = await VersionAsync(client, DetailsUrl(e.EnrollmentId));
+
+        using var first = await client.PostFormAsync(DetailsUrl(e.EnrollmentId), $"{DetailsUrl(e.EnrollmentId)}?handler=Pay", new Dictionary<string, string>(fields));
+        using var second = await client.PostFormAsync(DetailsUrl(e.EnrollmentId), $"{DetailsUrl(e.EnrollmentId)}?handler=Pay", new Dictionary<string, string>(fields));
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
+        Assert.Contains("已被他人处理或修改", await second.TextAsync());
+        Assert.Equal(1, await app.WithDbAsync(db => db.Payments.CountAsync(p => p.EnrollmentId == e.EnrollmentId)));
+    }
+
     [Theory]
     [InlineData("abc", "2023-03-01", "不是有效的金额")]
     [InlineData("0", "2023-03-01", "金额必须大于 0")]
