@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
@@ -14,6 +15,11 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     public StaffHome? Staff { get; private set; }
     public TraineeHome? Trainee { get; private set; }
     public SchoolHome? School { get; private set; }
+    /// <summary>The trainee's unread in-app notifications (their application moved), newest first.</summary>
+    public IReadOnlyList<NotificationLine> Notifications { get; private set; } = [];
+
+    public sealed record NotificationLine(long Id, string Text, DateTime CreatedAt);
+
     /// <summary>Applications waiting at the reviewer's own step (township, district or city); null for others.</summary>
     public int? ReviewsWaiting { get; private set; }
 
@@ -35,8 +41,25 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         if (me.IsIn(Roles.Trainee)) Trainee = await LoadTraineeAsync(today, ct);
         else if (me.IsIn(Roles.SchoolRegistrar)) School = await LoadSchoolAsync(ct);
         else if (me.OrgUnitId is not null) Staff = await LoadStaffAsync(today, ct);
+        if (me.IsIn(Roles.Trainee)) Notifications = await db.Notifications.AsNoTracking()
+            .Where(n => n.PersonId == me.PersonId && n.ReadAt == null)
+            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(20)
+            .Select(n => new NotificationLine(n.Id, n.Text, n.CreatedAt))
+            .ToListAsync(ct);
         if (Reviews.ReviewStage.For(me) is { } stage)
             ReviewsWaiting = await db.Enrollments.AsNoTracking().InScope(me).CountAsync(e => e.State == stage.Waiting, ct);
+    }
+
+    /// <summary>Marks the trainee's own notifications read: one (<paramref name="id"/>) or all unread.</summary>
+    public async Task<IActionResult> OnPostReadAsync(long? id, CancellationToken ct)
+    {
+        var unread = await db.Notifications
+            .Where(n => n.PersonId == me.PersonId && n.ReadAt == null && (id == null || n.Id == id))
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var n in unread) n.MarkRead(now);
+        await db.SaveChangesAsync(ct);
+        return Redirect("/");
     }
 
     private async Task<StaffHome> LoadStaffAsync(DateOnly today, CancellationToken ct)

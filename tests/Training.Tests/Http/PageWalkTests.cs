@@ -59,6 +59,10 @@ public partial class PageWalkTests(AppFixture app)
         new("/Org", Who.OrgStaff),
         new("/Persons", Who.OrgStaff),
         new("/Persons/Details/{id}", Who.OrgStaff | Who.Trainee, Walk: Walk.ByScopeTests),
+        new("/Apply", Who.Trainee),
+        new("/Apply/Mine", Who.Trainee),
+        new("/Apply/Details/{id}", Who.Trainee, Walk: Walk.ByScopeTests), // another trainee's: ApplyTests
+        new("/Apply/Form/{id}", Who.Trainee, Walk: Walk.ByScopeTests),
         new("/Admin/Users", Who.AccountAdmin),
         new("/Admin/Users/Create", Who.AccountAdmin),
         new("/Admin/Users/Edit/{id}", Who.AccountAdmin, Walk: Walk.ByScopeTests),
