@@ -94,7 +94,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, QuotaQuery 
 
     private async Task<bool> ValidFiltersAsync(CancellationToken ct)
     {
-        if (Unit is not null && !await db.OrgUnits.InScope(me).AnyAsync(u => u.Id == Unit && u.Id != me.OrgUnitId, ct)) return false;
+        if (Unit is not null && !await db.OrgUnits.InScope(me).AnyAsync(u => u.Id == Unit, ct)) return false;
         if (Cohort is not null && !await db.Cohorts.AnyAsync(c => c.Id == Cohort, ct)) return false;
         return true;
     }
