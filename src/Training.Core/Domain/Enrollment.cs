@@ -168,6 +168,13 @@ public class Enrollment
     {
         if (!State.ReachedAdmission()) throw Illegal(EnrollmentAction.AdjustSplit);
         reason = RequireReason(reason, "调整学费分担");
+        // Money already paid cannot become an over-payment after the fact.
+        foreach (var (kind, owed) in new[] { (PaymentKind.SelfPaid, split.SelfPaidFen), (PaymentKind.SubsidyDisbursement, split.SubsidyFen) })
+        {
+            var paid = PaidFen(kind);
+            if (owed < paid)
+                throw new DomainException($"{kind.Name()}已登记 {Money.Format(paid)}，调整后的应缴 {Money.Format(owed)} 不能少于已缴金额。");
+        }
         var before = Split;
         Split = split;
         _transitions.Add(new EnrollmentTransition(EnrollmentAction.AdjustSplit, State, State, actor,

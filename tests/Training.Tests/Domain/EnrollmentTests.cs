@@ -289,6 +289,18 @@ public class EnrollmentTests
     }
 
     [Fact]
+    public void Should_not_adjust_a_split_below_what_is_already_paid()
+    {
+        var e = Admitted(NewSetup());
+        e.RecordPayment(PaymentKind.SelfPaid, 150000, Today, "R-001", Actor, Today, Now);
+
+        var ex = Assert.Throws<DomainException>(() => e.AdjustSplit(Actor, new FeeSplit(600000, 350000, 150000, 100000), "减免自付", Today, Now));
+
+        Assert.Contains("不能少于已缴金额", ex.Message);
+        Assert.Equal(150000, e.Split.SelfPaidFen);
+    }
+
+    [Fact]
     public void Should_record_instalments_up_to_what_is_owed()
     {
         var e = Admitted(NewSetup());

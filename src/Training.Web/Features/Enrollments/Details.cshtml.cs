@@ -94,13 +94,6 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         try
         {
             var split = new FeeSplit(total, subsidy, waiver, selfPaid);
-            // Already paid money cannot become an over-payment after the fact.
-            foreach (var (kind, owed) in new[] { (PaymentKind.SelfPaid, split.SelfPaidFen), (PaymentKind.SubsidyDisbursement, split.SubsidyFen) })
-            {
-                var paid = enrollment.PaidFen(kind);
-                if (owed < paid)
-                    throw new DomainException($"{kind.Name()}已登记 {Money.Format(paid)}，调整后的应缴 {Money.Format(owed)} 不能少于已缴金额。");
-            }
             db.ExpectVersion(enrollment, Version);
             enrollment.AdjustSplit(me.Actor, split, Adjust.Reason ?? "", clock.Today(), clock.UtcNow());
         }
