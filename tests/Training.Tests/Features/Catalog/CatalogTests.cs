@@ -44,6 +44,9 @@ public sealed class CatalogTests(AppFixture app)
         using var quotaResponse = await client.PostFormAsync($"/Catalog/Cohorts/Quotas/{id}", $"/Catalog/Cohorts/Quotas/{id}", quotas);
         Assert.Equal(HttpStatusCode.Redirect, quotaResponse.StatusCode);
 
+        // Through the links and forms the pages render, not hand-made URLs.
+        Assert.Equal($"/Catalog/Cohorts/Quotas/{id}", await FormActionAsync(client, $"/Catalog/Cohorts/Quotas/{id}"));
+        Assert.Equal($"/Catalog/Cohorts/Fee/{id}", await FormActionAsync(client, $"/Catalog/Cohorts/Fee/{id}"));
         using var offered = await client.PostFormAsync($"/Catalog/Cohorts/Fee/{id}", $"/Catalog/Cohorts/Fee/{id}", new Dictionary<string, string>
         {
             ["Input.ProgramId"] = Text(program.Id),
@@ -68,7 +71,12 @@ public sealed class CatalogTests(AppFixture app)
         Assert.Equal(3, await app.WithDbAsync(db => db.Audit.CountAsync(a => a.UserName == "city" && a.Detail.Contains($"{year}年测试批次"))));
 
         using var details = await client.GetAsync($"/Catalog/Cohorts/Details/{id}");
-        Assert.Contains(program.Name, await details.TextAsync());
+        var detailsPage = await details.ReadHtmlAsync();
+        Assert.Contains(program.Name, detailsPage.QuerySelector("[data-testid=offers]")?.TextContent ?? "");
+        Assert.NotNull(detailsPage.QuerySelector($"a[href='/Catalog/Cohorts/Fee/{id}?program={program.Id}']"));
+        var removeForm = detailsPage.QuerySelector("[data-testid=offers] form[method=post]");
+        Assert.Equal($"/Catalog/Cohorts/Details/{id}?fee={saved.Fees[0].Id}&handler=Remove", removeForm?.GetAttribute("action"));
+        Assert.NotNull(removeForm?.QuerySelector("button[data-confirm]"));
         using var list = await client.GetAsync("/Catalog");
         Assert.Contains($"{year}年测试批次", await list.TextAsync());
     }
@@ -229,6 +237,7 @@ public sealed class CatalogTests(AppFixture app)
         var (id, programId) = await CohortWithOfferAsync();
         var client = await app.SignInAsync("city");
         var url = $"/Catalog/Cohorts/Fee/{id}?program={programId}";
+        Assert.Equal(url, await FormActionAsync(client, url));
 
         using var response = await client.PostFormAsync(url, url, new Dictionary<string, string>
         {
@@ -415,6 +424,14 @@ public sealed class CatalogTests(AppFixture app)
         return account == "anonymous"
             ? status == 401 || (status is >= 300 and < 400 && string.Equals(path, "/Account/Login", StringComparison.OrdinalIgnoreCase))
             : status == 403 || (status is >= 300 and < 400 && string.Equals(path, "/Account/Denied", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Where the page's (last) form posts to: a form without an action posts to the page's own URL.</summary>
+    private static async Task<string?> FormActionAsync(HttpClient client, string pageUrl)
+    {
+        using var page = await client.GetAsync(pageUrl);
+        var form = (await page.ReadHtmlAsync()).QuerySelectorAll("main form[method=post]").LastOrDefault();
+        return form is null ? null : form.GetAttribute("action") ?? pageUrl;
     }
 
     private static async Task<string> TokenAsync(HttpClient client)
