@@ -120,8 +120,10 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, Eligibili
         var app = (await Applications.ReadAsync(db.Enrollments.InScope(me).Where(e => e.Id == id), ct)).SingleOrDefault();
         if (app is null) return false;
         App = app;
-        if (app.MayEdit)
-            Offers = await Applications.OffersAsync(db.FeeSchedules.Where(f => f.CohortId == app.CohortId), ct);
+        if (app.MayEdit && await eligibility.ForAsync(app.PersonId, Today, app.Id, ct) is { } facts)
+            Offers = (await Applications.OffersAsync(db.FeeSchedules.Where(f => f.CohortId == app.CohortId), ct))
+                .Where(o => o.ProgramId == app.ProgramId || Eligibility.Reasons(facts, o.Level).Count == 0)
+                .ToList();
         if (FeeId == 0) FeeId = Offers.FirstOrDefault(o => o.ProgramId == app.ProgramId)?.FeeId ?? 0;
         return true;
     }

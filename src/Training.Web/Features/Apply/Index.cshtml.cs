@@ -66,6 +66,9 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, Eligibility
         }
         catch (DomainException ex)
         {
+            // The other of two creates at once may have been saved since the check above.
+            if (await Applications.ActiveIdAsync(mine, personId, ct) is { } winner)
+                return Redirect($"/Apply/Details/{winner}?m=exists");
             return await FailAsync(ex.Message, ct);
         }
         db.Enrollments.Add(draft);

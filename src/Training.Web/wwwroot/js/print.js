@@ -1,7 +1,10 @@
-// The print form's 打印 button: shown only when script runs (without it the page says to use the browser's print).
+// The print form's 打印 button, added only when script runs (without it the page says to use the browser's print).
 document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll("[data-print]").forEach(function (button) {
-        button.hidden = false;
-        button.addEventListener("click", function () { window.print(); });
-    });
+    var tools = document.querySelector("[data-print-tools]");
+    if (!tools || !window.print) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = "打印";
+    button.addEventListener("click", function () { window.print(); });
+    tools.insertBefore(button, tools.children[1] || null);
 });

@@ -416,6 +416,34 @@ public sealed class ApplyTests(AppFixture app)
         Assert.Equal(1, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.PersonId == someoneElse.PersonId && n.ReadAt == null)));
     }
 
+    [Fact]
+    public async Task Should_draw_the_application_pages_without_inline_styles_or_scripts()
+    {
+        var cohort = await _world.OpenCohortAsync();
+        var trainee = await _world.TraineeAsync();
+        var client = await _world.SignInAsync(trainee);
+        var id = RedirectedId(await CreateAsync(client, cohort.AssociateFeeId));
+        using var refused = await StepAsync(client, id, "Program", new Dictionary<string, string> { ["FeeId"] = cohort.BachelorFeeId.ToString() });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+
+        var pages = new List<(string Url, IHtmlDocument Page)> { ("422", await refused.ReadHtmlAsync()) };
+        foreach (var url in new[] { "/Apply", "/Apply/Mine", $"/Apply/Details/{id}", $"/Apply/Form/{id}", "/" })
+        {
+            using var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            pages.Add((url, await response.ReadHtmlAsync()));
+        }
+
+        foreach (var (url, page) in pages)
+        {
+            Assert.True(page.QuerySelectorAll("[style]").Length == 0, $"{url} 有 style 属性（CSP 不允许内联样式）");
+            Assert.True(page.QuerySelectorAll("script:not([src])").Length == 0, $"{url} 有内联脚本");
+            Assert.True(page.QuerySelectorAll("[hx-on]").Length == 0, $"{url} 有 hx-on 属性");
+        }
+        Assert.Contains("报读本科须具有大专或以上学历", pages[0].Page.QuerySelector("[data-testid=errors]")?.TextContent ?? "");
+        Assert.Null(pages[3].Page.QuerySelector("[data-testid=errors]"));
+    }
+
     // ------------------------------------------------------------ scope
 
     [Theory]

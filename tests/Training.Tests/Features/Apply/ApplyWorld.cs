@@ -146,7 +146,8 @@ public sealed class ApplyWorld(AppFixture app)
     /// <summary>The id of the application a create answered with (its redirect to /Apply/Details/{id}).</summary>
     public static int RedirectedId(HttpResponseMessage response)
     {
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"应跳转到报名详情，实际 {(int)response.StatusCode}");
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect,
+            $"应跳转到报名详情，实际 {(int)response.StatusCode}：{response.Content.ReadAsStringAsync().GetAwaiter().GetResult()}");
         var path = response.Headers.Location!.OriginalString.Split('?')[0];
         Assert.StartsWith("/Apply/Details/", path);
         return int.Parse(path["/Apply/Details/".Length..]);
