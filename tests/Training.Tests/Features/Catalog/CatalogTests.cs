@@ -315,10 +315,13 @@ public sealed class CatalogTests(AppFixture app)
         var client = await app.SignInAsync("city");
         var url = $"/Catalog/Schools/Details/{second.Id}";
 
-        using var response = await client.PostFormAsync(url, url + "?handler=Rename", new Dictionary<string, string> { ["Name"] = " " + first.Name + " " });
+        using var response = await client.PostFormAsync(url, url + "?handler=Rename", new Dictionary<string, string> { ["NewName"] = " " + first.Name + " " });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains($"院校“{first.Name}”已存在", await response.TextAsync());
+        var page = await response.ReadHtmlAsync();
+        Assert.Equal(" " + first.Name + " ", page.QuerySelector("input[name=NewName]")?.GetAttribute("value"));
+        Assert.True(string.IsNullOrEmpty(page.QuerySelector("input[name='NewProgram.Name']")?.GetAttribute("value")), "新增专业的名称栏不应带出更名栏的内容。");
         Assert.Equal(second.Name, await app.WithDbAsync(db => db.Schools.Where(s => s.Id == second.Id).Select(s => s.Name).SingleAsync()));
     }
 
@@ -380,7 +383,7 @@ public sealed class CatalogTests(AppFixture app)
             ($"/Catalog/Cohorts/Fee/{cohortId}?program={programId}", new() { ["Input.Total"] = "0", ["Input.Subsidy"] = "0", ["Input.Waiver"] = "0", ["Input.SelfPaid"] = "0" }),
             ($"/Catalog/Cohorts/Details/{cohortId}?handler=Remove&fee=0", new()),
             ("/Catalog/Schools", new() { ["NewName"] = "越权学院" + year }),
-            ($"/Catalog/Schools/Details/{schoolId}?handler=Rename", new() { ["Name"] = "越权改名" + year }),
+            ($"/Catalog/Schools/Details/{schoolId}?handler=Rename", new() { ["NewName"] = "越权改名" + year }),
             ($"/Catalog/Schools/Program/{programId}", new() { ["Input.Name"] = "越权", ["Input.Level"] = "Associate", ["Input.DurationYears"] = "3" }),
         ];
         foreach (var (url, fields) in posts)

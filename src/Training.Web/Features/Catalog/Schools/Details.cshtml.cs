@@ -13,7 +13,8 @@ namespace Training.Web.Features.Catalog.Schools;
 [Authorize(Policy = Policies.CityAdmin)]
 public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
-    [BindProperty] public string? Name { get; set; }
+    /// <summary>The rename form's field. Not called "Name": with no "NewProgram." fields posted, model binding would read NewProgram.Name from it.</summary>
+    [BindProperty] public string? NewName { get; set; }
     [BindProperty] public ProgramInput NewProgram { get; set; } = new();
     public string SchoolName { get; private set; } = "";
     public IReadOnlyList<Row> Programs { get; private set; } = [];
@@ -32,12 +33,12 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
 
     public async Task<IActionResult> OnPostRenameAsync(int id, CancellationToken ct)
     {
-        var name = (Name ?? "").Trim();
+        var name = (NewName ?? "").Trim();
         if (!await LoadAsync(id, ct)) return NotFound();
         var school = await db.Schools.SingleAsync(s => s.Id == id, ct);
         if (await db.Schools.AnyAsync(s => s.Name == name && s.Id != id, ct))
         {
-            ModelState.AddModelError(nameof(Name), $"院校“{name}”已存在，名称不能重复。");
+            ModelState.AddModelError(nameof(NewName), $"院校“{name}”已存在，名称不能重复。");
             return this.Unprocessable();
         }
         var before = school.Name;
@@ -72,7 +73,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         var school = await db.Schools.AsNoTracking().Where(s => s.Id == id).Select(s => s.Name).SingleOrDefaultAsync(ct);
         if (school is null) return false;
         SchoolName = school;
-        Name ??= school;
+        NewName ??= school;
         var enrollments = db.Enrollments.AsNoTracking().InScope(me);
         Programs = await db.Programs.AsNoTracking().Where(p => p.SchoolId == id)
             .OrderBy(p => p.Level).ThenBy(p => p.Name)
