@@ -464,6 +464,13 @@ public sealed class ApplyTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
         Assert.DoesNotContain(owner.Name, await theirs.Content.ReadAsStringAsync());
+
+        // staff have their own pages for applications; the trainee's pages refuse them
+        var township = await app.SignInAsync("township-440111103");
+        using var staff = await township.GetAsync(string.Format(route, id));
+        var location = staff.Headers.Location;
+        Assert.NotNull(location);
+        Assert.Equal("/Account/Denied", location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0]);
     }
 
     [Fact]
