@@ -82,6 +82,32 @@ public sealed class CatalogTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Should_take_over_district_quotas_and_offers_from_an_earlier_cohort()
+    {
+        var year = await FreeYearAsync();
+        var source = await app.WithDbAsync(db => db.Cohorts.AsNoTracking().Include(c => c.DistrictQuotas).Include(c => c.Fees)
+            .Where(c => c.Fees.Any() && c.DistrictQuotas.Any()).OrderByDescending(c => c.Year).FirstAsync());
+        var client = await app.SignInAsync("city");
+
+        using var response = await client.PostFormAsync("/Catalog/Cohorts/Create", "/Catalog/Cohorts/Create", new Dictionary<string, string>
+        {
+            ["Input.Year"] = Text(year),
+            ["Input.ApplyFrom"] = "2001-03-01",
+            ["Input.ApplyTo"] = "2001-03-31",
+            ["Input.CityQuota"] = Text(Math.Max(1000, source.DistrictQuotas.Sum(q => q.Quota))),
+            ["Input.CopyFrom"] = Text(source.Id),
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var copy = await app.WithDbAsync(db => db.Cohorts.AsNoTracking().Include(c => c.DistrictQuotas).Include(c => c.Fees).SingleAsync(c => c.Year == year));
+        Assert.Equal(source.DistrictQuotas.OrderBy(q => q.DistrictId).Select(q => (q.DistrictId, q.Quota)),
+            copy.DistrictQuotas.OrderBy(q => q.DistrictId).Select(q => (q.DistrictId, q.Quota)));
+        Assert.Equal(source.Fees.OrderBy(f => f.ProgramId).Select(f => (f.ProgramId, f.Split)),
+            copy.Fees.OrderBy(f => f.ProgramId).Select(f => (f.ProgramId, f.Split)));
+        Assert.Equal($"{year}年羊城村官上大学", copy.Name);
+    }
+
+    [Fact]
     public async Task Should_refuse_a_city_quota_below_1000_and_keep_what_was_typed()
     {
         var year = await FreeYearAsync();

@@ -52,6 +52,8 @@ public sealed class CreateModel(TrainingDbContext db, CurrentUser me, TimeProvid
         var quota = ModelState.Whole("Input.CityQuota", Input.CityQuota, "全市名额");
         if (year is { } y && await db.Cohorts.AnyAsync(c => c.Year == y, ct))
             ModelState.AddModelError("Input.Year", $"{y} 年度已有招生批次，请在该批次中修改。");
+        if ((Input.Name ?? "").Trim().Length > 100)
+            ModelState.AddModelError("Input.Name", "批次名称不能超过 100 个字。");
         if (Input.CopyFrom is { } copy && Earlier.All(c => c.Id != copy))
             ModelState.AddModelError("Input.CopyFrom", "所选的沿用批次不存在。");
         if (!ModelState.IsValid) return this.Unprocessable();
