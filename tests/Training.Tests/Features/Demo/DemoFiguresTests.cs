@@ -214,73 +214,6 @@ public sealed class DemoFiguresTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Should_have_valid_unique_people_and_one_active_enrollment_at_a_time()
-    {
-        await app.WithDbAsync(async db =>
-        {
-            var today = DateOnly.FromDateTime(DateTime.Now);
-            var people = await db.Persons.AsNoTracking().Select(p => new { p.IdNumber, p.Phone, p.BirthDate, p.PoliticalStatus }).ToListAsync();
-            Assert.Equal(people.Count, people.Select(p => p.IdNumber).Distinct().Count());
-            foreach (var p in people)
-            {
-                Assert.True(ResidentId.TryParse(p.IdNumber, today, out var id, out var error), error);
-                Assert.InRange(id.BirthDate.Year, 1960, 1998);
-                Assert.Equal(p.BirthDate, id.BirthDate);
-                Assert.Equal(p.Phone, Phone.Normalize(p.Phone));
-                Assert.NotNull(p.Phone);
-            }
-            Assert.Contains(people, p => p.IdNumber.StartsWith("440102", StringComparison.Ordinal));
-            Assert.True(people.Count(p => p.PoliticalStatus == PoliticalStatus.PartyMember) > people.Count / 2);
-
-            var enrollments = await db.Enrollments.AsNoTracking().ToListAsync();
-            foreach (var person in enrollments.GroupBy(e => e.PersonId))
-            {
-                DateOnly? busyUntil = null;
-                foreach (var e in person.OrderBy(e => e.AdmittedOn))
-                {
-                    Assert.True(busyUntil is null || busyUntil < e.AdmittedOn, $"person {person.Key} studies twice at once");
-                    busyUntil = e.GraduatedOn ?? e.WithdrawnOn ?? DateOnly.MaxValue;
-                }
-            }
-            return 0;
-        });
-    }
-
-    [Fact]
-    public async Task Should_offer_cohorts_2012_to_2026_within_their_quotas()
-    {
-        await app.WithDbAsync(async db =>
-        {
-            var today = DateOnly.FromDateTime(DateTime.Now);
-            var cohorts = await db.Cohorts.AsNoTracking().Include(c => c.DistrictQuotas).Include(c => c.Fees).ThenInclude(f => f.Program)
-                .OrderBy(c => c.Year).ToListAsync();
-            Assert.Equal(Enumerable.Range(2012, 15), cohorts.Select(c => c.Year));
-            Assert.True(cohorts.Single(c => c.Year == 2026).IsOpenOn(today));
-            Assert.All(cohorts.Where(c => c.Year < 2026), c => Assert.Equal(c.Year, c.ApplyFrom.Year));
-            Assert.Equal(4, await db.Schools.CountAsync());
-
-            var admitted = await db.Enrollments.GroupBy(e => new { e.CohortId, e.Village.Parent!.ParentId })
-                .Select(g => new { g.Key.CohortId, DistrictId = g.Key.ParentId, Count = g.Count() }).ToListAsync();
-            foreach (var c in cohorts)
-            {
-                Assert.True(c.CityQuota >= 1_000);
-                Assert.Equal(11, c.DistrictQuotas.Count);
-                Assert.True(c.DistrictQuotas.Sum(q => q.Quota) <= c.CityQuota);
-                foreach (var q in c.DistrictQuotas)
-                    Assert.True(admitted.Where(a => a.CohortId == c.Id && a.DistrictId == q.DistrictId).Sum(a => a.Count) <= q.Quota);
-                Assert.Equal(c.Year >= 2020, c.Fees.Any(f => f.Program.Level == DegreeLevel.Bachelor));
-                Assert.All(c.Fees, f =>
-                {
-                    Assert.Equal(150_000, f.Split.SelfPaidFen);
-                    Assert.Equal(f.Split.TotalFen, f.Split.SubsidyFen + f.Split.WaiverFen + f.Split.SelfPaidFen);
-                });
-                if (c.Year <= 2025) Assert.True(admitted.Where(a => a.CohortId == c.Id).Sum(a => a.Count) >= 1_000, $"{c.Year}: fewer than 1,000");
-            }
-            return 0;
-        });
-    }
-
-    [Fact]
     public async Task Should_read_back_through_EF_what_the_generator_wrote()
     {
         await app.WithDbAsync(async db =>
@@ -369,6 +302,76 @@ public sealed class DemoSeederTests : IAsyncLifetime
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
         return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Should_have_valid_unique_people_and_one_active_enrollment_at_a_time()
+    {
+        // On a database of its own: the shared one also holds what other tests create.
+        await using var seeded = await SeededAsync("people", DateTimeOffset.UtcNow);
+        await seeded.WithDbAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            var people = await db.Persons.AsNoTracking().Select(p => new { p.IdNumber, p.Phone, p.BirthDate, p.PoliticalStatus }).ToListAsync();
+            Assert.Equal(people.Count, people.Select(p => p.IdNumber).Distinct().Count());
+            foreach (var p in people)
+            {
+                Assert.True(ResidentId.TryParse(p.IdNumber, today, out var id, out var error), error);
+                Assert.InRange(id.BirthDate.Year, 1960, 1998);
+                Assert.Equal(p.BirthDate, id.BirthDate);
+                Assert.Equal(p.Phone, Phone.Normalize(p.Phone));
+                Assert.NotNull(p.Phone);
+            }
+            Assert.Contains(people, p => p.IdNumber.StartsWith("440102", StringComparison.Ordinal));
+            Assert.True(people.Count(p => p.PoliticalStatus == PoliticalStatus.PartyMember) > people.Count / 2);
+
+            var enrollments = await db.Enrollments.AsNoTracking().ToListAsync();
+            foreach (var person in enrollments.GroupBy(e => e.PersonId))
+            {
+                DateOnly? busyUntil = null;
+                foreach (var e in person.OrderBy(e => e.AdmittedOn))
+                {
+                    Assert.True(busyUntil is null || busyUntil < e.AdmittedOn, $"person {person.Key} studies twice at once");
+                    busyUntil = e.GraduatedOn ?? e.WithdrawnOn ?? DateOnly.MaxValue;
+                }
+            }
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task Should_offer_cohorts_2012_to_2026_within_their_quotas()
+    {
+        await using var seeded = await SeededAsync("cohorts", DateTimeOffset.UtcNow);
+        await seeded.WithDbAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            var cohorts = await db.Cohorts.AsNoTracking().Include(c => c.DistrictQuotas).Include(c => c.Fees).ThenInclude(f => f.Program)
+                .OrderBy(c => c.Year).ToListAsync();
+            Assert.Equal(Enumerable.Range(2012, 15), cohorts.Select(c => c.Year));
+            Assert.True(cohorts.Single(c => c.Year == 2026).IsOpenOn(today));
+            Assert.All(cohorts.Where(c => c.Year < 2026), c => Assert.Equal(c.Year, c.ApplyFrom.Year));
+            Assert.Equal(4, await db.Schools.CountAsync());
+
+            var admitted = await db.Enrollments.GroupBy(e => new { e.CohortId, e.Village.Parent!.ParentId })
+                .Select(g => new { g.Key.CohortId, DistrictId = g.Key.ParentId, Count = g.Count() }).ToListAsync();
+            foreach (var c in cohorts)
+            {
+                Assert.True(c.CityQuota >= 1_000);
+                Assert.Equal(11, c.DistrictQuotas.Count);
+                Assert.True(c.DistrictQuotas.Sum(q => q.Quota) <= c.CityQuota);
+                foreach (var q in c.DistrictQuotas)
+                    Assert.True(admitted.Where(a => a.CohortId == c.Id && a.DistrictId == q.DistrictId).Sum(a => a.Count) <= q.Quota);
+                Assert.Equal(c.Year >= 2020, c.Fees.Any(f => f.Program.Level == DegreeLevel.Bachelor));
+                Assert.All(c.Fees, f =>
+                {
+                    Assert.Equal(150_000, f.Split.SelfPaidFen);
+                    Assert.Equal(f.Split.TotalFen, f.Split.SubsidyFen + f.Split.WaiverFen + f.Split.SelfPaidFen);
+                });
+                if (c.Year <= 2025) Assert.True(admitted.Where(a => a.CohortId == c.Id).Sum(a => a.Count) >= 1_000, $"{c.Year}: fewer than 1,000");
+            }
+            return 0;
+        });
     }
 
     [Fact]
