@@ -427,6 +427,38 @@ public sealed class CatalogTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Should_write_no_inline_style_on_any_catalog_page_with_or_without_messages()
+    {
+        var (cohortId, programId) = await CohortWithOfferAsync();
+        var schoolId = await app.WithDbAsync(db => db.Programs.Where(p => p.Id == programId).Select(p => p.SchoolId).SingleAsync());
+        var client = await app.SignInAsync("city");
+        var pages = new List<(string Url, HttpResponseMessage Response)>();
+        foreach (var url in new[]
+                 {
+                     "/Catalog", "/Catalog/Cohorts/Create", $"/Catalog/Cohorts/Details/{cohortId}", $"/Catalog/Cohorts/Edit/{cohortId}",
+                     $"/Catalog/Cohorts/Quotas/{cohortId}", $"/Catalog/Cohorts/Fee/{cohortId}", "/Catalog/Schools",
+                     $"/Catalog/Schools/Details/{schoolId}", $"/Catalog/Schools/Program/{programId}",
+                 })
+            pages.Add((url, await client.GetAsync(url)));
+        var editFee = $"/Catalog/Cohorts/Fee/{cohortId}?program={programId}";
+        pages.Add((editFee + " (422)", await client.PostFormAsync(editFee, editFee, new Dictionary<string, string>
+        {
+            ["Input.Total"] = "1", ["Input.Subsidy"] = "1", ["Input.Waiver"] = "1", ["Input.SelfPaid"] = "1",
+        })));
+
+        foreach (var (url, response) in pages)
+        {
+            Assert.True(response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.UnprocessableEntity, $"{url}：{(int)response.StatusCode}");
+            var document = await response.ReadHtmlAsync();
+            Assert.True(document.QuerySelectorAll("[style]").Length == 0, $"{url} 有 style 属性（CSP 不允许）。");
+            Assert.True(document.QuerySelectorAll("script:not([src])").Length == 0, $"{url} 有内联脚本。");
+            if (response.StatusCode == HttpStatusCode.UnprocessableEntity)
+                Assert.Contains("应等于学费总额", document.QuerySelector("[data-testid=form-errors]")?.TextContent ?? "");
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Should_answer_404_for_a_cohort_school_or_program_that_does_not_exist()
     {
         var client = await app.SignInAsync("city");
