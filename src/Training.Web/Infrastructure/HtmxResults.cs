@@ -19,4 +19,12 @@ public static class HtmxResults
             ? page.Partial(partialName, page)
             : page.Page();
     }
+
+    /// <summary>The form again with its messages and what was typed: 422, as the domain exception filter answers (and htmx swaps it).</summary>
+    public static PageResult Unprocessable(this PageModel page)
+    {
+        var result = page.Page();
+        result.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return result;
+    }
 }

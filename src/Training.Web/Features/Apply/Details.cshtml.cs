@@ -109,9 +109,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, Eligibili
     {
         ModelState.AddModelError("", message);
         if (!await LoadAsync(id, ct)) return NotFound();
-        var page = Page();
-        page.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return page;
+        return this.Unprocessable();
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

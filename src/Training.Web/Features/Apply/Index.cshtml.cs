@@ -92,9 +92,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, Eligibility
     {
         ModelState.AddModelError("", message);
         await LoadAsync(ct);
-        var page = Page();
-        page.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return page;
+        return this.Unprocessable();
     }
 
     private async Task LoadAsync(CancellationToken ct)

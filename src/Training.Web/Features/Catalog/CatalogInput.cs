@@ -59,14 +59,6 @@ public static partial class CatalogInput
 
     public static string DateText(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>The form again with its messages and what was typed: 422, as the domain exception filter answers.</summary>
-    public static PageResult Unprocessable(this PageModel page)
-    {
-        var result = page.Page();
-        result.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return result;
-    }
-
     [GeneratedRegex(@"^-?\d{1,9}(\.\d{1,2})?$")]
     private static partial Regex YuanPattern();
 }

@@ -160,9 +160,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         db.ChangeTracker.Clear();
         if (!await LoadAsync(id, ct)) return NotFound();
         Done = null;
-        var page = Page();
-        page.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return page;
+        return this.Unprocessable();
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
