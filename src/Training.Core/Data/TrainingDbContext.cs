@@ -24,6 +24,8 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options)
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ReserveCandidate> Reserves => Set<ReserveCandidate>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<StatisticsSnapshot> StatisticsSnapshots => Set<StatisticsSnapshot>();
+    public DbSet<SnapshotFigure> SnapshotFigures => Set<SnapshotFigure>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

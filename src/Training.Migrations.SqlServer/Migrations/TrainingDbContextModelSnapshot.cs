@@ -806,6 +806,87 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.ToTable("Schools");
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.SnapshotFigure", b =>
+                {
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Graduates")
+                        .HasColumnType("int");
+
+                    b.Property<int>("InStudy")
+                        .HasColumnType("int");
+
+                    b.Property<int>("KeyPosts")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReservesInPool")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Secretaries")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SecretariesAssociateOrAbove")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SecretaryReserves")
+                        .HasColumnType("int");
+
+                    b.Property<long>("SelfPaidFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SubsidyFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TwoCommitteeAssociateOrAbove")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TwoCommitteeCadres")
+                        .HasColumnType("int");
+
+                    b.Property<long>("WaiverFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SnapshotId", "OrgUnitId");
+
+                    b.HasIndex("OrgUnitId", "SnapshotId");
+
+                    b.ToTable("SnapshotFigures");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.StatisticsSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AsOf")
+                        .IsUnique();
+
+                    b.ToTable("StatisticsSnapshots");
+                });
+
             modelBuilder.Entity("Training.Core.Domain.StudyProgram", b =>
                 {
                     b.Property<int>("Id")
@@ -1156,6 +1237,21 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.Navigation("Village");
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.SnapshotFigure", b =>
+                {
+                    b.HasOne("Training.Core.Domain.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Training.Core.Domain.StatisticsSnapshot", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Training.Core.Domain.StudyProgram", b =>
                 {
                     b.HasOne("Training.Core.Domain.School", "School")
@@ -1210,6 +1306,11 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.Navigation("EducationHistory");
 
                     b.Navigation("Posts");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.StatisticsSnapshot", b =>
+                {
+                    b.Navigation("Figures");
                 });
 #pragma warning restore 612, 618
         }

@@ -766,6 +766,85 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.ToTable("Schools");
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.SnapshotFigure", b =>
+                {
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Graduates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InStudy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KeyPosts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReservesInPool")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Secretaries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SecretariesAssociateOrAbove")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SecretaryReserves")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SelfPaidFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubsidyFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TwoCommitteeAssociateOrAbove")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TwoCommitteeCadres")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WaiverFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SnapshotId", "OrgUnitId");
+
+                    b.HasIndex("OrgUnitId", "SnapshotId");
+
+                    b.ToTable("SnapshotFigures");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.StatisticsSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AsOf")
+                        .IsUnique();
+
+                    b.ToTable("StatisticsSnapshots");
+                });
+
             modelBuilder.Entity("Training.Core.Domain.StudyProgram", b =>
                 {
                     b.Property<int>("Id")
@@ -1113,6 +1192,21 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.Navigation("Village");
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.SnapshotFigure", b =>
+                {
+                    b.HasOne("Training.Core.Domain.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Training.Core.Domain.StatisticsSnapshot", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Training.Core.Domain.StudyProgram", b =>
                 {
                     b.HasOne("Training.Core.Domain.School", "School")
@@ -1167,6 +1261,11 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.Navigation("EducationHistory");
 
                     b.Navigation("Posts");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.StatisticsSnapshot", b =>
+                {
+                    b.Navigation("Figures");
                 });
 #pragma warning restore 612, 618
         }
