@@ -2,6 +2,8 @@ using Training.Web.Features.Accounts;
 using Training.Web.Features.Degree;
 using Training.Web.Features.Demo;
 using Training.Web.Features.Reviews;
+using Training.Web.Features.Statistics;
+using Training.Web.Features.Statistics.Export;
 
 namespace Training.Web.Infrastructure;
 
@@ -17,6 +19,9 @@ public static class FeaturesSetup
         builder.Services.AddScoped<QuotaQuery>();
         builder.Services.AddScoped<INotificationSender, InAppNotifications>();
         builder.Services.AddScoped<ReviewWorkflow>();
+        builder.Services.AddScoped<StatisticsReport>();
+        builder.Services.AddScoped<StatisticsService>();
+        builder.Services.AddScoped<ComputeSnapshotJob>();
         return builder;
     }
 }

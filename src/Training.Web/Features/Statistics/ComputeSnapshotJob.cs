@@ -1,0 +1,92 @@
+using System.Globalization;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Web.Infrastructure;
+
+namespace Training.Web.Features.Statistics;
+
+/// <summary>
+/// Computes every org unit's figures as of a date and stores them as that date's snapshot.
+/// Reentrant: the old snapshot of the date is deleted and the new one written in one
+/// transaction, so a second run replaces (never doubles) and a run killed midway leaves the
+/// previous snapshot as it was.
+/// </summary>
+public sealed class ComputeSnapshotJob(TrainingDbContext db, StatisticsService stats, TimeProvider clock, ILogger<ComputeSnapshotJob> log)
+{
+    /// <summary>The nightly run's id in Hangfire.</summary>
+    public const string RecurringId = "statistics-nightly";
+    /// <summary>01:00 every day, Guangzhou time (see <see cref="RegisterNightly"/>).</summary>
+    public const string NightlyCron = "0 1 * * *";
+
+    public const string TriggerNightly = "每日定时";
+    public const string TriggerImport = "导入后";
+
+    /// <summary>Hangfire's entry point: the date as yyyy-MM-dd (a plain string survives any serializer).</summary>
+    [AutomaticRetry(Attempts = 2)]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public async Task RunAsync(string asOf, string trigger, CancellationToken ct)
+    {
+        var date = DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var figures = await stats.ComputeForAllUnitsAsync(date, ct);
+        await WriteAsync(date, figures, trigger, ct);
+    }
+
+    /// <summary>The nightly run: figures as of today (Guangzhou).</summary>
+    [AutomaticRetry(Attempts = 2)]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public Task RunForTodayAsync(CancellationToken ct) =>
+        RunAsync(clock.Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), TriggerNightly, ct);
+
+    /// <summary>Replaces the date's snapshot with these figures, all or nothing.</summary>
+    public async Task<int> WriteAsync(DateOnly asOf, IReadOnlyDictionary<int, Figures> figures, string trigger, CancellationToken ct)
+    {
+        var computedAt = clock.UtcNow();
+        var snapshotId = 0;
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            var snapshot = new StatisticsSnapshot(asOf, computedAt, trigger);
+            foreach (var (unitId, f) in figures.OrderBy(x => x.Key))
+            {
+                snapshot.Add(new SnapshotFigure(unitId, f.Participants, f.Graduates, f.InStudy, f.Secretaries,
+                    f.SecretariesAssociateOrAbove, f.TwoCommitteeCadres, f.TwoCommitteeAssociateOrAbove, f.ReservesInPool,
+                    f.SecretaryReserves, f.KeyPosts, f.SelfPaidFen, f.SubsidyFen, f.WaiverFen));
+            }
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var old = db.StatisticsSnapshots.Where(s => s.AsOf == asOf);
+            await db.SnapshotFigures.Where(r => old.Any(s => s.Id == r.SnapshotId)).ExecuteDeleteAsync(ct);
+            await old.ExecuteDeleteAsync(ct);
+            db.StatisticsSnapshots.Add(snapshot);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            try { await db.SaveChangesAsync(ct); }
+            finally { db.ChangeTracker.AutoDetectChangesEnabled = true; }
+            await tx.CommitAsync(ct);
+            snapshotId = snapshot.Id;
+        });
+        db.ChangeTracker.Clear();
+        log.LogInformation("统计快照 {AsOf} 已生成：{Count} 个单位（{Trigger}）", asOf, figures.Count, trigger);
+        return snapshotId;
+    }
+
+    /// <summary>On demand (CityAdmin's button) or after an import: enqueues a run for the date and returns Hangfire's job id.</summary>
+    public static string Enqueue(IBackgroundJobClient jobs, DateOnly asOf, string trigger) =>
+        jobs.Enqueue<ComputeSnapshotJob>(j => j.RunAsync(asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), trigger, CancellationToken.None));
+
+    /// <summary>For the import feature: a fresh snapshot as of today once an import has been saved.</summary>
+    public static string EnqueueAfterImport(IBackgroundJobClient jobs, TimeProvider clock) =>
+        Enqueue(jobs, clock.Today(), TriggerImport);
+
+    /// <summary>The nightly run at 01:00 China time, under a constant id (registering again only updates it).</summary>
+    public static void RegisterNightly(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<ComputeSnapshotJob>(RecurringId, j => j.RunForTodayAsync(CancellationToken.None), NightlyCron,
+            new RecurringJobOptions { TimeZone = ChinaZone() });
+
+    private static TimeZoneInfo ChinaZone()
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"); }
+        catch (TimeZoneNotFoundException) { return TimeZoneInfo.CreateCustomTimeZone("China Standard Time", TimeSpan.FromHours(8), "中国标准时间", "中国标准时间"); }
+    }
+}
