@@ -1,5 +1,6 @@
 using Training.Web.Features.Accounts;
 using Training.Web.Features.Demo;
+using Training.Web.Features.Statistics.Export;
 
 namespace Training.Web.Infrastructure;
 
@@ -10,7 +11,7 @@ namespace Training.Web.Infrastructure;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin", "help"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin", "export-stats", "help"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -47,6 +48,9 @@ public static class CommandLine
                     }
                     Console.WriteLine($"已创建市级管理员账号 {user}。");
                     return 0;
+                case "export-stats":
+                    return await ExportStatsVerb.RunAsync(services, Option(args, "--scope"), Option(args, "--as-of"), Option(args, "--out"),
+                        masked: args.Contains("--masked"));
                 default:
                     Console.WriteLine("""
                         用法：Training.Web [命令]
@@ -54,6 +58,8 @@ public static class CommandLine
                           migrate                                 把数据库迁移到最新版本
                           seed-demo [--scale city|province|nation] 载入演示数据（仅空库）
                           create-admin --user 用户名 --password 密码  创建市级管理员（生产环境首个账号）
+                          export-stats [--scope 代码] [--as-of yyyy-MM-dd] [--out 文件] [--masked]
+                                                                  导出统计报表（默认全市、今天，文件名 培训统计_<代码>_<日期>.xlsx；--masked 脱敏身份证号）
                         """);
                     return 0;
             }

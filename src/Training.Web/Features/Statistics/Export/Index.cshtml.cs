@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Core.Identity;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.Statistics.Export;
+
+/// <summary>
+/// 导出统计报表: CityAdmin for the city or any district, DistrictStaff for its own district.
+/// The POST computes the figures fresh, writes the xlsx to a temporary file (so that a failure
+/// answers an error page, not half a download) and sends it; every export is audited.
+/// </summary>
+[Authorize(Roles = $"{Roles.DistrictStaff},{Roles.CityAdmin}")]
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, StatisticsReport report) : PageModel
+{
+    [BindProperty, Display(Name = "统计范围")]
+    public string? Scope { get; set; }
+
+    [BindProperty, Display(Name = "统计截止日期")]
+    [Required(ErrorMessage = "请选择统计截止日期。")]
+    public DateOnly? AsOf { get; set; }
+
+    public IReadOnlyList<ReportScope> Scopes { get; private set; } = [];
+
+    /// <summary>WeChat's built-in browser does not save downloads: the page tells the user to open it in the system browser.</summary>
+    public bool InWeChat => Request.Headers.UserAgent.ToString().Contains("MicroMessenger", StringComparison.OrdinalIgnoreCase);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Scopes = await StatisticsReport.ScopesAsync(db.OrgUnits.InScope(me), ct);
+        Scope = Scopes.FirstOrDefault()?.Code;
+        AsOf = clock.Today();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Scopes = await StatisticsReport.ScopesAsync(db.OrgUnits.InScope(me), ct);
+        if (string.IsNullOrWhiteSpace(Scope)) ModelState.AddModelError(nameof(Scope), "请选择统计范围。");
+        if (!ModelState.IsValid) return this.Unprocessable();
+
+        // A unit outside the account's scope (another district) is not found, like any record out of scope.
+        var scope = await StatisticsReport.FindScopeAsync(db.OrgUnits.InScope(me), Scope!.Trim(), ct);
+        if (scope is null) return NotFound();
+        var asOf = AsOf!.Value;
+        var masked = !me.MaySeePersonalData;
+
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            await report.WriteAsync(file, scope, asOf, masked, ct);
+            file.Position = 0;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+
+        db.Audit.Add(new AuditEntry(me.UserName, "导出统计报表",
+            $"{scope.Label}，截止 {asOf:yyyy-MM-dd}，{(masked ? "身份证号已脱敏" : "含完整身份证号")}", clock.UtcNow()));
+        await db.SaveChangesAsync(ct);
+
+        Response.Headers.ContentDisposition = ContentDisposition(StatisticsReport.FileName(scope.Code, asOf));
+        return File(file, StatisticsReport.ContentType);
+    }
+
+    /// <summary>RFC 6266/5987: the Chinese file name percent-encoded as UTF-8 (every current browser, WeChat's included, reads filename*).</summary>
+    public static string ContentDisposition(string fileName) => $"attachment; filename*=UTF-8''{Uri.EscapeDataString(fileName)}";
+}
