@@ -71,6 +71,9 @@ public partial class PageWalkTests(AppFixture app)
         new("/Enrollments", Who.Township | Who.District | Who.City),
         new("/Enrollments/Details/{id}", Who.Township | Who.District | Who.City, Walk: Walk.ByScopeTests),
         new("/Enrollments/Totals", Who.District | Who.City),
+        new("/Statistics", Who.OrgStaff),
+        new("/Statistics/People", Who.OrgStaff, Walk: Walk.ByScopeTests), // needs ?figure=: StatisticsScope below
+        new("/Statistics/Export", Who.District | Who.City), // another district's report: ExportTests
         new("/School", Who.School),
         new("/School/Details/{id}", Who.School, Walk: Walk.ByScopeTests),
         new("/Catalog", Who.City),
@@ -526,6 +529,39 @@ public partial class PageWalkTests(AppFixture app)
         Assert.Equal(expected, response.StatusCode);
         if (expected == HttpStatusCode.NotFound) Assert.DoesNotContain(enrollment.Name, await TextOfAsync(response));
         else Assert.Contains(enrollment.Name, await TextOfAsync(response));
+    }
+
+    // ---------------------------------------------------------------- statistics dashboards and drill-down
+
+    public static readonly TheoryData<string, string, HttpStatusCode> StatisticsScope = new()
+    {
+        { "district-440111", "440103", HttpStatusCode.NotFound },
+        { "district-440111", "440103001", HttpStatusCode.NotFound },
+        { "district-440111", "440100", HttpStatusCode.NotFound },             // above its own unit
+        { "district-440103", "440111", HttpStatusCode.NotFound },
+        { "township-440111103", "440111", HttpStatusCode.NotFound },
+        { "township-440111103", "440111102", HttpStatusCode.NotFound },       // another township of the same district
+        { "village-440111103201", "440111103", HttpStatusCode.NotFound },
+        { "district-440111", "440111103", HttpStatusCode.OK },
+        { "township-440111103", "440111103201", HttpStatusCode.OK },
+        { "city", "440103", HttpStatusCode.OK },
+    };
+
+    [Theory]
+    [MemberData(nameof(StatisticsScope))]
+    public async Task Should_open_statistics_only_for_units_inside_the_scope(string account, string code, HttpStatusCode expected)
+    {
+        var unitId = await UnitIdAsync(code);
+        var client = await app.SignInAsync(account);
+
+        using var dashboard = await client.GetAsync($"/Statistics?unit={unitId}");
+        Assert.Equal(expected, dashboard.StatusCode);
+
+        if (expected == HttpStatusCode.NotFound)
+        {
+            using var people = await client.GetAsync($"/Statistics/People?figure=TwoCommitteeCadres&unit={unitId}&asOf=2019-12-31");
+            Assert.Equal(HttpStatusCode.NotFound, people.StatusCode);
+        }
     }
 
     // ---------------------------------------------------------------- the persons list
