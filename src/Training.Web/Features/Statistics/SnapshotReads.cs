@@ -1,0 +1,34 @@
+using System.Linq.Expressions;
+using Training.Core.Domain;
+
+namespace Training.Web.Features.Statistics;
+
+/// <summary>A stored snapshot row read back as the service's <see cref="Figures"/>, translated to SQL.</summary>
+public static class SnapshotReads
+{
+    public static readonly Expression<Func<SnapshotFigure, Figures>> ToFigures = r => new Figures(
+        r.Participants, r.Graduates, r.InStudy, r.Secretaries, r.SecretariesAssociateOrAbove,
+        r.TwoCommitteeCadres, r.TwoCommitteeAssociateOrAbove, r.ReservesInPool, r.SecretaryReserves, r.KeyPosts,
+        r.SelfPaidFen, r.SubsidyFen, r.WaiverFen);
+
+    /// <summary>The number a drill-down figure stands for.</summary>
+    public static long Count(this Figures f, Figure figure) => figure switch
+    {
+        Figure.Participants => f.Participants,
+        Figure.Graduates => f.Graduates,
+        Figure.InStudy => f.InStudy,
+        Figure.Secretaries => f.Secretaries,
+        Figure.SecretariesAssociateOrAbove => f.SecretariesAssociateOrAbove,
+        Figure.TwoCommitteeCadres => f.TwoCommitteeCadres,
+        Figure.TwoCommitteeAssociateOrAbove => f.TwoCommitteeAssociateOrAbove,
+        Figure.ReservesInPool => f.ReservesInPool,
+        Figure.SecretaryReserves => f.SecretaryReserves,
+        _ => 0,
+    };
+
+    /// <summary>Fen shown in yuan with two decimals and thousands separators.</summary>
+    public static string Yuan(long fen) => (fen / 100m).ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string PeopleUrl(Figure figure, int unitId, DateOnly asOf) =>
+        $"/Statistics/People?figure={figure}&unit={unitId}&asOf={asOf:yyyy-MM-dd}";
+}
