@@ -1,0 +1,162 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Web.Features.Demo;
+using Training.Web.Features.Statistics;
+using Training.Tests.Infrastructure;
+
+namespace Training.Tests.Features.Statistics;
+
+/// <summary>
+/// The snapshot job run directly over the shared database: a second run for a date replaces
+/// the first, a run that dies between its writes leaves the previous snapshot as it was, and
+/// what it stores is what the statistics service computes.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class SnapshotTests(AppFixture app)
+{
+    private static readonly DateOnly Report2019 = new(2019, 12, 31);
+
+    private async Task RunJobAsync(DateOnly asOf, string trigger = "测试")
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var job = scope.ServiceProvider.GetRequiredService<ComputeSnapshotJob>();
+        await job.RunAsync(asOf.ToString("yyyy-MM-dd"), trigger, CancellationToken.None);
+    }
+
+    private Task<List<StatisticsSnapshot>> SnapshotsOnAsync(DateOnly asOf) =>
+        app.WithDbAsync(db => db.StatisticsSnapshots.AsNoTracking().Where(s => s.AsOf == asOf).ToListAsync());
+
+    [Fact]
+    public async Task Should_replace_the_snapshot_of_a_date_when_the_job_runs_twice()
+    {
+        var asOf = new DateOnly(2018, 12, 31);
+
+        await RunJobAsync(asOf, "第一次");
+        var first = Assert.Single(await SnapshotsOnAsync(asOf));
+        await RunJobAsync(asOf, "第二次");
+
+        var second = Assert.Single(await SnapshotsOnAsync(asOf));
+        Assert.NotEqual(first.Id, second.Id);
+        Assert.Equal("第二次", second.Trigger);
+        var (units, rows, distinctUnits, orphanRows) = await app.WithDbAsync(async db => (
+            await db.OrgUnits.CountAsync(),
+            await db.SnapshotFigures.CountAsync(r => r.SnapshotId == second.Id),
+            await db.SnapshotFigures.Where(r => r.SnapshotId == second.Id).Select(r => r.OrgUnitId).Distinct().CountAsync(),
+            await db.SnapshotFigures.CountAsync(r => r.SnapshotId == first.Id)));
+        Assert.Equal(units, rows);
+        Assert.Equal(units, distinctUnits);
+        Assert.Equal(0, orphanRows);
+    }
+
+    [Fact]
+    public async Task Should_store_what_the_statistics_service_computes_for_each_unit()
+    {
+        await RunJobAsync(Report2019);
+
+        var snapshot = Assert.Single(await SnapshotsOnAsync(Report2019));
+        var units = await app.WithDbAsync(db => db.OrgUnits.AsNoTracking()
+            .Where(u => u.Code == "440100" || u.Code == "440111" || u.Code == "440103" || u.Code == "440111103" || u.Code == DemoData.VillageCode)
+            .Select(u => new { u.Id, u.Code, u.Path }).ToListAsync());
+        Assert.Equal(5, units.Count);
+        foreach (var unit in units)
+        {
+            var stored = await app.WithDbAsync(db => db.SnapshotFigures.AsNoTracking()
+                .Where(r => r.SnapshotId == snapshot.Id && r.OrgUnitId == unit.Id).Select(SnapshotReads.ToFigures).SingleAsync());
+            var fresh = await app.WithDbAsync(db => new StatisticsService(db).ComputeAsync(unit.Path, Report2019));
+            Assert.True(fresh == stored, $"{unit.Code}: snapshot {stored}, service {fresh}");
+        }
+    }
+
+    [Fact]
+    public async Task Should_leave_the_previous_snapshot_intact_when_a_run_is_killed_midway()
+    {
+        var asOf = new DateOnly(2017, 12, 31);
+        await RunJobAsync(asOf, "完整的一次");
+        var before = Assert.Single(await SnapshotsOnAsync(asOf));
+        var rowsBefore = await RowsAsync(before.Id);
+
+        // The run is killed after it deleted the old snapshot and wrote the new header,
+        // while the rows go in: everything it did must be rolled back.
+        using var cancel = new CancellationTokenSource();
+        var killer = new KillOnInsert("\"SnapshotFigures\"", cancel);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var options = new DbContextOptionsBuilder<TrainingDbContext>(
+                    scope.ServiceProvider.GetRequiredService<DbContextOptions<TrainingDbContext>>())
+                .AddInterceptors(killer).Options;
+            await using var db = new TrainingDbContext(options);
+            var job = new ComputeSnapshotJob(db, new StatisticsService(db), TimeProvider.System, NullLogger<ComputeSnapshotJob>.Instance);
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => job.RunAsync(asOf.ToString("yyyy-MM-dd"), "被中断的一次", cancel.Token));
+        }
+
+        Assert.True(killer.Fired, "the interrupted run never reached the rows' insert");
+        var after = Assert.Single(await SnapshotsOnAsync(asOf));
+        Assert.Equal(before.Id, after.Id);
+        Assert.Equal("完整的一次", after.Trigger);
+        Assert.Equal(before.ComputedAt, after.ComputedAt);
+        Assert.Equal(rowsBefore, await RowsAsync(after.Id));
+    }
+
+    [Fact]
+    public async Task Should_write_exactly_the_given_figures_and_replace_them_on_a_second_write()
+    {
+        var asOf = new DateOnly(2016, 6, 30);
+        var cityId = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == "440100").Select(u => u.Id).SingleAsync());
+        var one = new Figures(10, 5, 3, 4, 3, 20, 12, 8, 2, 4, 1_000_00, 2_000_00, 300);
+        var two = one with { Participants = 11 };
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var job = scope.ServiceProvider.GetRequiredService<ComputeSnapshotJob>();
+            await job.WriteAsync(asOf, new Dictionary<int, Figures> { [cityId] = one }, "测试", CancellationToken.None);
+            await job.WriteAsync(asOf, new Dictionary<int, Figures> { [cityId] = two }, "测试", CancellationToken.None);
+        }
+
+        var snapshot = Assert.Single(await SnapshotsOnAsync(asOf));
+        var stored = await app.WithDbAsync(db => db.SnapshotFigures.AsNoTracking().Where(r => r.SnapshotId == snapshot.Id)
+            .Select(SnapshotReads.ToFigures).ToListAsync());
+        Assert.Equal(two, Assert.Single(stored));
+    }
+
+    private static readonly Func<SnapshotFigure, Figures> ToFigures = SnapshotReads.ToFigures.Compile();
+
+    /// <summary>Every row of a snapshot as "unit id: figures", to compare two reads of it.</summary>
+    private Task<List<string>> RowsAsync(int snapshotId) =>
+        app.WithDbAsync(async db => (await db.SnapshotFigures.AsNoTracking().Where(r => r.SnapshotId == snapshotId)
+                .OrderBy(r => r.OrgUnitId).ToListAsync())
+            .Select(r => $"{r.OrgUnitId}: {ToFigures(r)}").ToList());
+
+    /// <summary>Stands for a killed process: cancels the run as its first command inserting into <c>table</c> is about to execute.</summary>
+    private sealed class KillOnInsert(string table, CancellationTokenSource cancel) : DbCommandInterceptor
+    {
+        public bool Fired { get; private set; }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Kill(command);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Kill(command);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        private void Kill(DbCommand command)
+        {
+            if (!command.CommandText.Contains("INSERT INTO " + table, StringComparison.Ordinal)) return;
+            Fired = true;
+            cancel.Cancel();
+            cancel.Token.ThrowIfCancellationRequested();
+        }
+    }
+}
