@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace Training.Tests.CommandLine;
@@ -86,7 +85,7 @@ public sealed class VerbTests : IDisposable
         Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM Persons"));
     }
 
-    private string DbFile => Path.Combine(_folder, "training.db");
+    private string DbFile => AppProcess.DbFile(_folder);
 
     private long Scalar(string sql)
     {
@@ -97,40 +96,5 @@ public sealed class VerbTests : IDisposable
         return Convert.ToInt64(command.ExecuteScalar());
     }
 
-    private sealed record Run(int ExitCode, string Stdout, string Stderr);
-
-    private async Task<Run> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _folder,
-        };
-        start.ArgumentList.Add(AppDll());
-        foreach (var a in args) start.ArgumentList.Add(a);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__Training"] = $"Data Source={DbFile}";
-        start.Environment["Hangfire__SqliteFile"] = Path.Combine(_folder, "hangfire.db");
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Run(process.ExitCode, await stdout, await stderr);
-    }
-
-    /// <summary>The web app's own build output, same configuration as this test assembly.</summary>
-    private static string AppDll()
-    {
-        var here = AppContext.BaseDirectory; // tests/Training.Tests/bin/<Config>/net10.0/
-        var config = new DirectoryInfo(here).Parent!.Name;
-        var root = here;
-        while (!File.Exists(Path.Combine(root, "Training.sln"))) root = Path.GetDirectoryName(root.TrimEnd('/'))!;
-        var dll = Path.Combine(root, "src", "Training.Web", "bin", config, "net10.0", "Training.Web.dll");
-        Assert.True(File.Exists(dll), $"build the solution first: {dll} is missing");
-        return dll;
-    }
+    private Task<AppProcess.Run> RunAsync(params string[] args) => AppProcess.RunAsync(_folder, args);
 }

@@ -24,6 +24,9 @@ public sealed class Xlsx
 
     private Xlsx(IReadOnlyList<Sheet> sheets) => Sheets = sheets;
 
+    // ExcelDataReader asks for code page 1252 even for xlsx; .NET has it only through this provider.
+    static Xlsx() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
     public static Xlsx Read(byte[] bytes)
     {
         using var stream = new MemoryStream(bytes);
