@@ -2,7 +2,6 @@ using Training.Web.Features.Accounts;
 using Training.Web.Features.Degree;
 using Training.Web.Features.Demo;
 using Training.Web.Features.Reviews;
-using Training.Web.Features.Statistics.Export;
 using Training.Web.Features.Statistics;
 using Training.Web.Features.Statistics.Export;
 
@@ -20,7 +19,6 @@ public static class FeaturesSetup
         builder.Services.AddScoped<QuotaQuery>();
         builder.Services.AddScoped<INotificationSender, InAppNotifications>();
         builder.Services.AddScoped<ReviewWorkflow>();
-        builder.Services.AddScoped<StatisticsReport>();
         builder.Services.AddScoped<StatisticsReport>();
         builder.Services.AddScoped<StatisticsService>();
         builder.Services.AddScoped<ComputeSnapshotJob>();
