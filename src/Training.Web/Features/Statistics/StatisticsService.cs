@@ -46,11 +46,30 @@ public sealed class StatisticsService(TrainingDbContext db)
     /// <summary>Every org unit's figures in a few passes (for the snapshot job): keyed by unit id.</summary>
     public async Task<IReadOnlyDictionary<int, Figures>> ComputeForAllUnitsAsync(DateOnly asOf, CancellationToken ct = default)
     {
-        var unitIds = await _db.OrgUnits.AsNoTracking().Select(u => u.Id).ToListAsync(ct);
-        var result = unitIds.ToDictionary(id => id, _ => Figures.Zero);
-        foreach (var level in new[] { OrgLevel.City, OrgLevel.District, OrgLevel.Township, OrgLevel.Village })
-            foreach (var (id, figures) in await ComputeByLevelAsync(level, null, asOf, ct))
-                result[id] = figures;
+        var units = await _db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.Level }).ToListAsync(ct);
+        var parentOf = units.ToDictionary(u => u.Id, u => u.ParentId);
+        var villages = await ComputeByLevelAsync(OrgLevel.Village, null, asOf, ct);
+
+        // Reserves and key posts are rows, not persons: a unit's are the sum of its villages'.
+        var rows = new Dictionary<int, (int InPool, int Secretary, int KeyPosts)>();
+        foreach (var (villageId, f) in villages)
+            for (var unit = parentOf.GetValueOrDefault(villageId); unit is { } id; unit = parentOf.GetValueOrDefault(id))
+            {
+                var r = rows.GetValueOrDefault(id);
+                rows[id] = (r.InPool + f.ReservesInPool, r.Secretary + f.SecretaryReserves, r.KeyPosts + f.KeyPosts);
+            }
+
+        var result = parentOf.Keys.ToDictionary(id => id, id => villages.GetValueOrDefault(id, Figures.Zero));
+        // Persons are counted once per unit, so each level above the villages is grouped in SQL on its own.
+        foreach (var level in new[] { OrgLevel.Township, OrgLevel.District, OrgLevel.City })
+        {
+            var byUnit = await ComputeByLevelAsync(level, null, asOf, ct, withRows: false);
+            foreach (var id in units.Where(u => u.Level == level).Select(u => u.Id))
+            {
+                var r = rows.GetValueOrDefault(id);
+                result[id] = byUnit.GetValueOrDefault(id, Figures.Zero) with { ReservesInPool = r.InPool, SecretaryReserves = r.Secretary, KeyPosts = r.KeyPosts };
+            }
+        }
         return result;
     }
 
@@ -59,10 +78,22 @@ public sealed class StatisticsService(TrainingDbContext db)
     public async Task<IReadOnlyList<CohortYearFigures>> ComputeByCohortYearAsync(string unitPath, DateOnly asOf, CancellationToken ct = default)
     {
         var path = NormalizePath(unitPath);
+        var counted = await CohortYearQuery(path, asOf).ToListAsync(ct);
+        var years = await _db.Cohorts.AsNoTracking().Where(c => c.Year <= asOf.Year).Select(c => c.Year).ToListAsync(ct);
+        return years.Union(counted.Select(c => c.Year)).Order()
+            .Select(y => counted.FirstOrDefault(c => c.Year == y) is { } c
+                ? new CohortYearFigures(y, c.Admitted, c.Graduated, c.InStudy)
+                : new CohortYearFigures(y, 0, 0, 0))
+            .ToList();
+    }
+
+    /// <summary>The grouped query behind <see cref="ComputeByCohortYearAsync"/>, not yet run (tests read its SQL).</summary>
+    internal IQueryable<CohortGroup> CohortYearQuery(string path, DateOnly asOf)
+    {
         var reached = FigureRules.ReachedAdmissionBy(asOf);
         var graduated = FigureRules.GraduatedBy(asOf);
         var inStudy = FigureRules.InStudyOn(asOf);
-        var rows = _db.Enrollments.AsNoTracking()
+        return _db.Enrollments.AsNoTracking()
             .Where(reached)
             .Where(e => e.Village.Path.StartsWith(path))
             .Select(Inline.Expand<Func<Enrollment, CohortRow>>(e => new CohortRow
@@ -70,16 +101,17 @@ public sealed class StatisticsService(TrainingDbContext db)
                 Year = e.Year,
                 Graduated = e.Is(graduated) ? 1 : 0,
                 InStudy = e.Is(inStudy) ? 1 : 0,
-            }));
-        var counted = await rows.GroupBy(r => r.Year)
-            .Select(g => new { Year = g.Key, Admitted = g.Count(), Graduated = g.Sum(r => r.Graduated), InStudy = g.Sum(r => r.InStudy) })
-            .ToListAsync(ct);
-        var years = await _db.Cohorts.AsNoTracking().Where(c => c.Year <= asOf.Year).Select(c => c.Year).ToListAsync(ct);
-        return years.Union(counted.Select(c => c.Year)).Order()
-            .Select(y => counted.FirstOrDefault(c => c.Year == y) is { } c
-                ? new CohortYearFigures(y, c.Admitted, c.Graduated, c.InStudy)
-                : new CohortYearFigures(y, 0, 0, 0))
-            .ToList();
+            }))
+            .GroupBy(r => r.Year)
+            .Select(g => new CohortGroup { Year = g.Key, Admitted = g.Count(), Graduated = g.Sum(r => r.Graduated), InStudy = g.Sum(r => r.InStudy) });
+    }
+
+    internal sealed class CohortGroup
+    {
+        public int Year { get; init; }
+        public int Admitted { get; init; }
+        public int Graduated { get; init; }
+        public int InStudy { get; init; }
     }
 
     /// <summary>The ids of the persons a figure counts (reserves' persons for the reserve figures), for drill-down lists.</summary>
@@ -108,79 +140,16 @@ public sealed class StatisticsService(TrainingDbContext db)
 
     /// <summary>
     /// The figures of every unit at <paramref name="level"/> (optionally only those under
-    /// <paramref name="path"/>), keyed by unit id: four grouped queries, one per source table.
+    /// <paramref name="path"/>), keyed by unit id: four grouped queries, one per source table
+    /// (two without the rows of reserves and key posts, which the caller then sums itself).
     /// </summary>
-    private async Task<Dictionary<int, Figures>> ComputeByLevelAsync(OrgLevel level, string? path, DateOnly asOf, CancellationToken ct)
+    private async Task<Dictionary<int, Figures>> ComputeByLevelAsync(OrgLevel level, string? path, DateOnly asOf, CancellationToken ct, bool withRows = true)
     {
-        var unitOf = UnitAt(level);
-        var reached = FigureRules.ReachedAdmissionBy(asOf);
-        var graduated = FigureRules.GraduatedBy(asOf);
-        var inStudy = FigureRules.InStudyOn(asOf);
-        var associate = FigureRules.AssociateOrAboveOn(asOf);
-        var secretaryPost = FigureRules.SecretaryPost;
-        var secretaryReserve = FigureRules.SecretaryReserve;
-
-        var enrollmentRows = Under(_db.Enrollments.AsNoTracking(), e => e.Village.Path, path)
-            .Where(reached)
-            .Select(Inline.Expand<Func<Enrollment, EnrollmentRow>>(e => new EnrollmentRow
-            {
-                UnitId = e.Village.Apply(unitOf),
-                PersonId = e.PersonId,
-                Graduated = e.Is(graduated),
-                InStudy = e.Is(inStudy),
-                SelfPaidFen = e.Split.SelfPaidFen,
-                SubsidyFen = e.Split.SubsidyFen,
-                WaiverFen = e.Split.WaiverFen,
-            }));
-        var enrollments = await enrollmentRows.GroupBy(r => r.UnitId)
-            .Select(g => new
-            {
-                UnitId = g.Key,
-                Participants = g.Select(r => r.PersonId).Distinct().Count(),
-                Graduates = g.Where(r => r.Graduated).Select(r => r.PersonId).Distinct().Count(),
-                InStudy = g.Where(r => r.InStudy).Select(r => r.PersonId).Distinct().Count(),
-                SelfPaidFen = g.Sum(r => r.SelfPaidFen),
-                SubsidyFen = g.Sum(r => r.SubsidyFen),
-                WaiverFen = g.Sum(r => r.WaiverFen),
-            })
-            .ToDictionaryAsync(x => x.UnitId ?? 0, ct);
-
-        var postRows = Under(_db.Posts.AsNoTracking(), p => p.Village.Path, path)
-            .Where(Post.HeldOn(asOf))
-            .Select(Inline.Expand<Func<Post, PostRow>>(p => new PostRow
-            {
-                UnitId = p.Village.Apply(unitOf),
-                PersonId = p.PersonId,
-                Secretary = p.Is(secretaryPost),
-                AssociateOrAbove = p.Person.Is(associate),
-            }));
-        var posts = await postRows.GroupBy(r => r.UnitId)
-            .Select(g => new
-            {
-                UnitId = g.Key,
-                Cadres = g.Select(r => r.PersonId).Distinct().Count(),
-                CadresAssociate = g.Where(r => r.AssociateOrAbove).Select(r => r.PersonId).Distinct().Count(),
-                Secretaries = g.Where(r => r.Secretary).Select(r => r.PersonId).Distinct().Count(),
-                SecretariesAssociate = g.Where(r => r.Secretary && r.AssociateOrAbove).Select(r => r.PersonId).Distinct().Count(),
-            })
-            .ToDictionaryAsync(x => x.UnitId ?? 0, ct);
-
-        var reserveRows = Under(_db.Reserves.AsNoTracking(), r => r.Village.Path, path)
-            .Where(ReserveCandidate.InPoolOnDate(asOf))
-            .Select(Inline.Expand<Func<ReserveCandidate, ReserveRow>>(r => new ReserveRow
-            {
-                UnitId = r.Village.Apply(unitOf),
-                Secretary = r.Is(secretaryReserve) ? 1 : 0,
-            }));
-        var reserves = await reserveRows.GroupBy(r => r.UnitId)
-            .Select(g => new { UnitId = g.Key, InPool = g.Count(), Secretary = g.Sum(r => r.Secretary) })
-            .ToDictionaryAsync(x => x.UnitId ?? 0, ct);
-
-        var keyPosts = await Under(_db.OrgUnits.AsNoTracking().Where(v => v.Level == OrgLevel.Village), v => v.Path, path)
-            .Select(Inline.Expand<Func<OrgUnit, KeyPostRow>>(v => new KeyPostRow { UnitId = v.Apply(unitOf), KeyPosts = v.KeyPosts }))
-            .GroupBy(r => r.UnitId)
-            .Select(g => new { UnitId = g.Key, KeyPosts = g.Sum(r => r.KeyPosts) })
-            .ToDictionaryAsync(x => x.UnitId ?? 0, ct);
+        var q = QueriesFor(level, path, asOf);
+        var enrollments = await q.Enrollments.ToDictionaryAsync(x => x.UnitId ?? 0, ct);
+        var posts = await q.Posts.ToDictionaryAsync(x => x.UnitId ?? 0, ct);
+        var reserves = withRows ? await q.Reserves.ToDictionaryAsync(x => x.UnitId ?? 0, ct) : [];
+        var keyPosts = withRows ? await q.KeyPosts.ToDictionaryAsync(x => x.UnitId ?? 0, ct) : [];
 
         var result = new Dictionary<int, Figures>();
         foreach (var id in enrollments.Keys.Union(posts.Keys).Union(reserves.Keys).Union(keyPosts.Keys))
@@ -196,6 +165,119 @@ public sealed class StatisticsService(TrainingDbContext db)
                 e?.SelfPaidFen ?? 0, e?.SubsidyFen ?? 0, e?.WaiverFen ?? 0);
         }
         return result;
+    }
+
+    /// <summary>The grouped queries behind <see cref="ComputeByLevelAsync"/>, not yet run (tests read their SQL).</summary>
+    internal LevelQueries QueriesFor(OrgLevel level, string? path, DateOnly asOf)
+    {
+        var unitOf = UnitAt(level);
+        var reached = FigureRules.ReachedAdmissionBy(asOf);
+        var graduated = FigureRules.GraduatedBy(asOf);
+        var inStudy = FigureRules.InStudyOn(asOf);
+        var associate = FigureRules.AssociateOrAboveOn(asOf);
+        var secretaryPost = FigureRules.SecretaryPost;
+        var secretaryReserve = FigureRules.SecretaryReserve;
+
+        var enrollments = Under(_db.Enrollments.AsNoTracking(), e => e.Village.Path, path)
+            .Where(reached)
+            .Select(Inline.Expand<Func<Enrollment, EnrollmentRow>>(e => new EnrollmentRow
+            {
+                UnitId = e.Village.Apply(unitOf),
+                PersonId = e.PersonId,
+                Graduated = e.Is(graduated),
+                InStudy = e.Is(inStudy),
+                SelfPaidFen = e.Split.SelfPaidFen,
+                SubsidyFen = e.Split.SubsidyFen,
+                WaiverFen = e.Split.WaiverFen,
+            }))
+            .GroupBy(r => r.UnitId)
+            .Select(g => new EnrollmentGroup
+            {
+                UnitId = g.Key,
+                Participants = g.Select(r => r.PersonId).Distinct().Count(),
+                Graduates = g.Where(r => r.Graduated).Select(r => r.PersonId).Distinct().Count(),
+                InStudy = g.Where(r => r.InStudy).Select(r => r.PersonId).Distinct().Count(),
+                SelfPaidFen = g.Sum(r => r.SelfPaidFen),
+                SubsidyFen = g.Sum(r => r.SubsidyFen),
+                WaiverFen = g.Sum(r => r.WaiverFen),
+            });
+
+        var posts = Under(_db.Posts.AsNoTracking(), p => p.Village.Path, path)
+            .Where(Post.HeldOn(asOf))
+            .Select(Inline.Expand<Func<Post, PostRow>>(p => new PostRow
+            {
+                UnitId = p.Village.Apply(unitOf),
+                PersonId = p.PersonId,
+                Secretary = p.Is(secretaryPost),
+                AssociateOrAbove = p.Person.Is(associate),
+            }))
+            // One row per (unit, person, post kind): the counts are of distinct persons anyway, and
+            // the DISTINCT makes a derived table, so that the education test (an EXISTS) is
+            // evaluated once per row there instead of inside the aggregates, where SQL Server
+            // allows no subquery and EF would fall back to a correlated subquery per group.
+            .Distinct()
+            .GroupBy(r => r.UnitId)
+            .Select(g => new PostGroup
+            {
+                UnitId = g.Key,
+                Cadres = g.Select(r => r.PersonId).Distinct().Count(),
+                CadresAssociate = g.Where(r => r.AssociateOrAbove).Select(r => r.PersonId).Distinct().Count(),
+                Secretaries = g.Where(r => r.Secretary).Select(r => r.PersonId).Distinct().Count(),
+                SecretariesAssociate = g.Where(r => r.Secretary && r.AssociateOrAbove).Select(r => r.PersonId).Distinct().Count(),
+            });
+
+        var reserves = Under(_db.Reserves.AsNoTracking(), r => r.Village.Path, path)
+            .Where(ReserveCandidate.InPoolOnDate(asOf))
+            .Select(Inline.Expand<Func<ReserveCandidate, ReserveRow>>(r => new ReserveRow
+            {
+                UnitId = r.Village.Apply(unitOf),
+                Secretary = r.Is(secretaryReserve) ? 1 : 0,
+            }))
+            .GroupBy(r => r.UnitId)
+            .Select(g => new ReserveGroup { UnitId = g.Key, InPool = g.Count(), Secretary = g.Sum(r => r.Secretary) });
+
+        var keyPosts = Under(_db.OrgUnits.AsNoTracking().Where(v => v.Level == OrgLevel.Village), v => v.Path, path)
+            .Select(Inline.Expand<Func<OrgUnit, KeyPostRow>>(v => new KeyPostRow { UnitId = v.Apply(unitOf), KeyPosts = v.KeyPosts }))
+            .GroupBy(r => r.UnitId)
+            .Select(g => new KeyPostGroup { UnitId = g.Key, KeyPosts = g.Sum(r => r.KeyPosts) });
+
+        return new LevelQueries(enrollments, posts, reserves, keyPosts);
+    }
+
+    internal sealed record LevelQueries(
+        IQueryable<EnrollmentGroup> Enrollments, IQueryable<PostGroup> Posts, IQueryable<ReserveGroup> Reserves, IQueryable<KeyPostGroup> KeyPosts);
+
+    internal sealed class EnrollmentGroup
+    {
+        public int? UnitId { get; init; }
+        public int Participants { get; init; }
+        public int Graduates { get; init; }
+        public int InStudy { get; init; }
+        public long SelfPaidFen { get; init; }
+        public long SubsidyFen { get; init; }
+        public long WaiverFen { get; init; }
+    }
+
+    internal sealed class PostGroup
+    {
+        public int? UnitId { get; init; }
+        public int Cadres { get; init; }
+        public int CadresAssociate { get; init; }
+        public int Secretaries { get; init; }
+        public int SecretariesAssociate { get; init; }
+    }
+
+    internal sealed class ReserveGroup
+    {
+        public int? UnitId { get; init; }
+        public int InPool { get; init; }
+        public int Secretary { get; init; }
+    }
+
+    internal sealed class KeyPostGroup
+    {
+        public int? UnitId { get; init; }
+        public int KeyPosts { get; init; }
     }
 
     /// <summary>The id of the unit at <paramref name="level"/> above (or equal to) a village.</summary>

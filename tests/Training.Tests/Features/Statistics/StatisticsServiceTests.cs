@@ -90,6 +90,34 @@ public sealed class StatisticsServiceTests(StatisticsDatabase data) : IClassFixt
         }
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.SqlServer)]
+    public void Should_translate_every_figure_to_one_SQL_query_per_source_on_both_providers(DatabaseProvider provider)
+    {
+        // ToQueryString needs no server: it fails when EF cannot translate (no client evaluation).
+        var options = new DbContextOptionsBuilder<TrainingDbContext>();
+        DatabaseSetup.Configure(options, provider, provider == DatabaseProvider.Sqlite
+            ? "Data Source=statistics-translation.db"
+            : "Server=localhost;Database=Training;Trusted_Connection=True;TrustServerCertificate=True");
+        using var db = new TrainingDbContext(options.Options);
+        var service = new StatisticsService(db);
+
+        foreach (var level in Enum.GetValues<OrgLevel>())
+            foreach (var path in new[] { null, City })
+            {
+                var q = service.QueriesFor(level, path, D);
+                foreach (var sql in new[] { q.Enrollments.ToQueryString(), q.Posts.ToQueryString(), q.Reserves.ToQueryString(), q.KeyPosts.ToQueryString() })
+                    Assert.Contains("GROUP BY", sql, StringComparison.Ordinal);
+                Assert.Contains("COUNT(DISTINCT", q.Posts.ToQueryString(), StringComparison.Ordinal);
+                // The education test is evaluated per row in a derived table, never as a correlated count per group.
+                Assert.DoesNotContain("SELECT COUNT(*)", q.Posts.ToQueryString(), StringComparison.Ordinal);
+            }
+        Assert.Contains("GROUP BY", service.CohortYearQuery(City, D).ToQueryString(), StringComparison.Ordinal);
+        foreach (var figure in Enum.GetValues<Figure>())
+            Assert.StartsWith("SELECT DISTINCT", service.PersonsBehind(figure, City, D).ToQueryString().Split("\n\n").Last().TrimStart(), StringComparison.Ordinal);
+    }
+
     // ---- the hand-built township ---------------------------------------------------------
 
     [Fact]
