@@ -540,7 +540,7 @@ public partial class PageWalkTests(AppFixture app)
         { "district-440111", "440100", HttpStatusCode.NotFound },             // above its own unit
         { "district-440103", "440111", HttpStatusCode.NotFound },
         { "township-440111103", "440111", HttpStatusCode.NotFound },
-        { "township-440111103", "440111102", HttpStatusCode.NotFound },       // another township of the same district
+        { "township-440111103", "440111002", HttpStatusCode.NotFound },       // another township of the same district
         { "village-440111103201", "440111103", HttpStatusCode.NotFound },
         { "district-440111", "440111103", HttpStatusCode.OK },
         { "township-440111103", "440111103201", HttpStatusCode.OK },
