@@ -49,8 +49,7 @@ public static class CommandLine
                     Console.WriteLine($"已创建市级管理员账号 {user}。");
                     return 0;
                 case "export-stats":
-                    return await ExportStatsVerb.RunAsync(services, Option(args, "--scope"), Option(args, "--as-of"), Option(args, "--out"),
-                        masked: args.Contains("--masked"));
+                    return await ExportStatsVerb.RunAsync(services, args[1..]);
                 default:
                     Console.WriteLine("""
                         用法：Training.Web [命令]

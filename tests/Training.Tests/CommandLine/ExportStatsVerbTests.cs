@@ -65,6 +65,8 @@ public sealed class ExportStatsVerbTests : IDisposable
     [InlineData("--scope", "999999", "999999")]
     [InlineData("--scope", "440111103", "440111103")] // a township is not a report scope
     [InlineData("--as-of", "2019-13-01", "yyyy-MM-dd")]
+    [InlineData("--scope", "--masked", "--scope")] // an option without its value
+    [InlineData("--scpoe", "440100", "--scpoe")]
     public async Task Should_refuse_an_unknown_scope_or_a_bad_date_with_a_message_and_nonzero_exit(string option, string value, string message)
     {
         Assert.Equal(0, (await RunAsync("create-admin", "--user", "admin", "--password", "Str0ng!pass")).ExitCode);

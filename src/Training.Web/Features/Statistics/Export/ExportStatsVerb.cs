@@ -14,6 +14,34 @@ public static class ExportStatsVerb
 {
     public const string CityCode = "440100";
 
+    public const string Usage = "用法：export-stats [--scope 代码] [--as-of yyyy-MM-dd] [--out 文件] [--masked]";
+
+    /// <summary>The options after the verb; an unknown option or one without its value is refused with the usage.</summary>
+    public static Task<int> RunAsync(IServiceProvider services, string[] options)
+    {
+        string? scopeCode = null, asOfText = null, outFile = null;
+        var masked = false;
+        for (var i = 0; i < options.Length; i++)
+        {
+            switch (options[i])
+            {
+                case "--masked": masked = true; break;
+                case "--scope": scopeCode = Value(options, ref i); break;
+                case "--as-of": asOfText = Value(options, ref i); break;
+                case "--out": outFile = Value(options, ref i); break;
+                default: throw new CommandLineException($"不认识的参数“{options[i]}”。{Usage}");
+            }
+        }
+        return RunAsync(services, scopeCode, asOfText, outFile, masked);
+    }
+
+    private static string Value(string[] options, ref int i)
+    {
+        if (i + 1 >= options.Length || options[i + 1].StartsWith("--", StringComparison.Ordinal))
+            throw new CommandLineException($"参数 {options[i]} 缺少取值。{Usage}");
+        return options[++i];
+    }
+
     public static async Task<int> RunAsync(IServiceProvider services, string? scopeCode, string? asOfText, string? outFile, bool masked)
     {
         await using var scope = services.CreateAsyncScope();
