@@ -15,8 +15,10 @@ namespace Training.Web.Features.Statistics;
 /// path). Distinct persons are distinct per unit being counted: a person with posts in two
 /// villages of one township counts once for the township and once for each village. So the
 /// person figures are grouped in SQL by the unit at the level asked for (village, township,
-/// district or city) with COUNT(DISTINCT person); the rows (reserves, money, key posts) are
-/// grouped the same way in the same passes.
+/// district or city) with COUNT(DISTINCT person): one query per source table (enrollments,
+/// posts, reserves, key posts) and level. The money sums come with the enrollments' pass; for
+/// every unit at once, reserves and key posts (rows, not persons) are grouped by village only
+/// and summed upward in memory.
 /// </remarks>
 public sealed class StatisticsService(TrainingDbContext db)
 {
