@@ -65,7 +65,10 @@ public sealed class IndexModel(
         if (!MayRecompute) return Forbid();
         var unit = await FindUnitAsync(ct);
         if (unit is null) return NotFound();
-        var jobId = ComputeSnapshotJob.Enqueue(jobs, clock.Today(), me.Actor);
+        var today = clock.Today();
+        db.Audit.Add(new AuditEntry(me.UserName, "统计快照", $"立即计算截至 {today:yyyy-MM-dd} 的统计快照", clock.UtcNow()));
+        await db.SaveChangesAsync(ct);
+        var jobId = ComputeSnapshotJob.Enqueue(jobs, today, me.Actor);
         if (Request.IsHtmx())
         {
             Progress = new JobProgress(jobId, Running: true, Failed: false);
