@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Web.Features.Demo;
+using Training.Web.Features.Statistics;
+using Training.Web.Infrastructure;
+
+// Usage: dotnet run -c Release --project bench/Training.Bench -- --scale city|province|nation [--db FILE] [--as-of yyyy-MM-dd] [--repeat N]
+// Seeds the demo data at the scale into FILE (once: an existing seeded file is reused), then
+// times the statistics: every figure for the city, and every figure for every unit.
+var scaleName = Arg("--scale") ?? "city";
+var scale = DemoScaleParser.Parse(scaleName);
+var file = Arg("--db") ?? Path.Combine(Path.GetTempPath(), $"training-bench-{scaleName}.db");
+var asOf = DateOnly.Parse(Arg("--as-of") ?? "2019-12-31");
+var repeat = int.Parse(Arg("--repeat") ?? "3");
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", Args = [] });
+builder.Configuration["ConnectionStrings:Training"] = $"Data Source={file}";
+builder.Configuration["Hangfire:SqliteFile"] = Path.Combine(Path.GetTempPath(), $"training-bench-{scaleName}-hangfire.db");
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.AddTrainingData();
+builder.AddTrainingIdentity();
+builder.AddTrainingWeb();
+builder.AddTrainingFeatures();
+builder.AddTrainingJobs(runServer: false);
+await using var app = builder.Build();
+
+await DatabaseSetup.MigrateAsync(app.Services);
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+    if (!await db.OrgUnits.AnyAsync())
+    {
+        var seed = Stopwatch.StartNew();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(scale);
+        Console.WriteLine($"seed {scaleName}: {seed.Elapsed.TotalSeconds:F1} s");
+    }
+    var counts = new { Units = await db.OrgUnits.CountAsync(), Persons = await db.Persons.CountAsync(), Posts = await db.Posts.CountAsync(), Enrollments = await db.Enrollments.CountAsync(), Reserves = await db.Reserves.CountAsync() };
+    Console.WriteLine($"data: {counts.Units:N0} units, {counts.Persons:N0} persons, {counts.Posts:N0} posts, {counts.Enrollments:N0} enrollments, {counts.Reserves:N0} reserves; as of {asOf:yyyy-MM-dd}");
+}
+
+await TimeAsync("city, every figure (ComputeAsync)", async s => (await s.ComputeAsync("/440100/", asOf)).ToString());
+await TimeAsync("every unit, every figure (ComputeForAllUnitsAsync)", async s => $"{(await s.ComputeForAllUnitsAsync(asOf)).Count:N0} units");
+return 0;
+
+async Task TimeAsync(string what, Func<StatisticsService, Task<string>> run)
+{
+    var times = new List<double>();
+    string result = "";
+    for (var i = 0; i < repeat; i++)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<StatisticsService>();
+        var watch = Stopwatch.StartNew();
+        result = await run(service);
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+    times.Sort();
+    Console.WriteLine($"{what}: min {times[0]:F0} ms, median {times[times.Count / 2]:F0} ms, max {times[^1]:F0} ms over {repeat} runs");
+    Console.WriteLine($"  {result}");
+}
+
+string? Arg(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
