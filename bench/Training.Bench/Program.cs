@@ -41,7 +41,23 @@ await using (var scope = app.Services.CreateAsyncScope())
 
 await TimeAsync("city, every figure (ComputeAsync)", async s => (await s.ComputeAsync("/440100/", asOf)).ToString());
 await TimeAsync("every unit, every figure (ComputeForAllUnitsAsync)", async s => $"{(await s.ComputeForAllUnitsAsync(asOf)).Count:N0} units");
+await TimeJobAsync("full snapshot job (compute + replace the date's snapshot in one transaction)");
 return 0;
+
+async Task TimeJobAsync(string what)
+{
+    var times = new List<double>();
+    for (var i = 0; i < repeat; i++)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var job = scope.ServiceProvider.GetRequiredService<ComputeSnapshotJob>();
+        var watch = Stopwatch.StartNew();
+        await job.RunAsync(asOf.ToString("yyyy-MM-dd"), "基准测试", CancellationToken.None);
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+    times.Sort();
+    Console.WriteLine($"{what}: min {times[0]:F0} ms, median {times[times.Count / 2]:F0} ms, max {times[^1]:F0} ms over {repeat} runs");
+}
 
 async Task TimeAsync(string what, Func<StatisticsService, Task<string>> run)
 {
