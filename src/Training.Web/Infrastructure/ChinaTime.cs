@@ -6,12 +6,17 @@ namespace Training.Web.Infrastructure;
 /// </summary>
 public static class ChinaTime
 {
-    private static readonly TimeZoneInfo Zone = Find();
+    /// <summary>Asia/Shanghai (UTC+8), for schedules such as the nightly statistics run.</summary>
+    public static readonly TimeZoneInfo Zone = Find();
 
     public static DateOnly Today(this TimeProvider clock) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
 
     public static DateTime UtcNow(this TimeProvider clock) => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>A stored UTC instant as Guangzhou reads it: "2026-11-25 08:34".</summary>
+    public static string Format(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone).ToString("yyyy-MM-dd HH:mm");
 
     private static TimeZoneInfo Find()
     {

@@ -82,11 +82,5 @@ public sealed class ComputeSnapshotJob(TrainingDbContext db, StatisticsService s
     /// <summary>The nightly run at 01:00 China time, under a constant id (registering again only updates it).</summary>
     public static void RegisterNightly(IRecurringJobManager jobs) =>
         jobs.AddOrUpdate<ComputeSnapshotJob>(RecurringId, j => j.RunForTodayAsync(CancellationToken.None), NightlyCron,
-            new RecurringJobOptions { TimeZone = ChinaZone() });
-
-    private static TimeZoneInfo ChinaZone()
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"); }
-        catch (TimeZoneNotFoundException) { return TimeZoneInfo.CreateCustomTimeZone("China Standard Time", TimeSpan.FromHours(8), "中国标准时间", "中国标准时间"); }
-    }
+            new RecurringJobOptions { TimeZone = ChinaTime.Zone });
 }
