@@ -1,6 +1,9 @@
 using System.Globalization;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Web.Infrastructure;
@@ -49,26 +52,52 @@ public sealed class ComputeSnapshotJob(TrainingDbContext db, StatisticsService s
         {
             db.ChangeTracker.Clear();
             var snapshot = new StatisticsSnapshot(asOf, computedAt, trigger);
-            foreach (var (unitId, f) in figures.OrderBy(x => x.Key))
-            {
-                snapshot.Add(new SnapshotFigure(unitId, f.Participants, f.Graduates, f.InStudy, f.Secretaries,
-                    f.SecretariesAssociateOrAbove, f.TwoCommitteeCadres, f.TwoCommitteeAssociateOrAbove, f.ReservesInPool,
-                    f.SecretaryReserves, f.KeyPosts, f.SelfPaidFen, f.SubsidyFen, f.WaiverFen));
-            }
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var old = db.StatisticsSnapshots.Where(s => s.AsOf == asOf);
             await db.SnapshotFigures.Where(r => old.Any(s => s.Id == r.SnapshotId)).ExecuteDeleteAsync(ct);
             await old.ExecuteDeleteAsync(ct);
             db.StatisticsSnapshots.Add(snapshot);
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            try { await db.SaveChangesAsync(ct); }
-            finally { db.ChangeTracker.AutoDetectChangesEnabled = true; }
+            await db.SaveChangesAsync(ct);
+            await InsertRowsAsync(snapshot.Id, figures, ct);
             await tx.CommitAsync(ct);
             snapshotId = snapshot.Id;
         });
         db.ChangeTracker.Clear();
         log.LogInformation("统计快照 {AsOf} 已生成：{Count} 个单位（{Trigger}）", asOf, figures.Count, trigger);
         return snapshotId;
+    }
+
+    /// <summary>
+    /// One row per unit, many rows per INSERT statement: at nation scale (430k units) EF's
+    /// tracked inserts took minutes and gigabytes. Column names come from the EF model, and
+    /// 100 rows × 15 columns stay under SQL Server's 2,100 parameters per statement.
+    /// </summary>
+    private async Task InsertRowsAsync(int snapshotId, IReadOnlyDictionary<int, Figures> figures, CancellationToken ct)
+    {
+        const int RowsPerStatement = 100;
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var entity = db.Model.FindEntityType(typeof(SnapshotFigure))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties().ToList();
+        var insert = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ("
+            + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!))) + ") VALUES ";
+        foreach (var chunk in figures.OrderBy(x => x.Key).Chunk(RowsPerStatement))
+        {
+            var values = new List<object>(chunk.Length * columns.Count);
+            var rows = new List<string>(chunk.Length);
+            foreach (var (unitId, f) in chunk)
+            {
+                var row = new SnapshotFigure(unitId, f.Participants, f.Graduates, f.InStudy, f.Secretaries,
+                    f.SecretariesAssociateOrAbove, f.TwoCommitteeCadres, f.TwoCommitteeAssociateOrAbove, f.ReservesInPool,
+                    f.SecretaryReserves, f.KeyPosts, f.SelfPaidFen, f.SubsidyFen, f.WaiverFen);
+                rows.Add("(" + string.Join(", ", columns.Select((_, i) => "{" + (values.Count + i) + "}")) + ")");
+                values.AddRange(columns.Select(c => c.Name == nameof(SnapshotFigure.SnapshotId) ? snapshotId : c.GetGetter().GetClrValue(row)!));
+            }
+            // The text holds only identifiers from the model and {n} placeholders; every value is a parameter.
+#pragma warning disable EF1003
+            await db.Database.ExecuteSqlRawAsync(insert + string.Join(", ", rows), values, ct);
+#pragma warning restore EF1003
+        }
     }
 
     /// <summary>On demand (CityAdmin's button) or after an import: enqueues a run for the date and returns Hangfire's job id.</summary>
