@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Training.Core.Domain;
 
 /// <summary>
@@ -36,6 +38,15 @@ public class Enrollment
     public DateTime? SubmittedAt { get; private set; }
     public IReadOnlyList<EnrollmentTransition> Transitions => _transitions;
     public IReadOnlyList<Payment> Payments => _payments;
+
+    /// <summary><see cref="EnrollmentStateNames.IsActive"/> for queries: blocks another application by the same person.</summary>
+    public static readonly Expression<Func<Enrollment, bool>> IsActive = e =>
+        e.State == EnrollmentState.Draft || e.State == EnrollmentState.Submitted || e.State == EnrollmentState.TownshipApproved
+        || e.State == EnrollmentState.DistrictApproved || e.State == EnrollmentState.Admitted;
+
+    /// <summary><see cref="EnrollmentStateNames.ReachedAdmission"/> for queries: Admitted, Graduated or Withdrawn.</summary>
+    public static readonly Expression<Func<Enrollment, bool>> HasReachedAdmission = e =>
+        e.State == EnrollmentState.Admitted || e.State == EnrollmentState.Graduated || e.State == EnrollmentState.Withdrawn;
 
     /// <summary>Optimistic concurrency: two reviewers on one application, exactly one wins.</summary>
     public Guid Version { get; private set; }

@@ -62,9 +62,7 @@ public static class Applications
     /// <summary>The person's active application or enrollment (at most one: a filtered unique index keeps it so).</summary>
     public static Task<int?> ActiveIdAsync(IQueryable<Enrollment> scoped, int personId, CancellationToken ct) =>
         scoped.AsNoTracking()
-            .Where(e => e.PersonId == personId && (e.State == EnrollmentState.Draft || e.State == EnrollmentState.Submitted
-                || e.State == EnrollmentState.TownshipApproved || e.State == EnrollmentState.DistrictApproved
-                || e.State == EnrollmentState.Admitted))
+            .Where(Enrollment.IsActive).Where(e => e.PersonId == personId)
             .Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>Programs on offer in a cohort with the trainee's reasons per level (empty when eligible).</summary>

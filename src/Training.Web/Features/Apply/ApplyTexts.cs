@@ -25,8 +25,8 @@ public static class ApplyTexts
         _ => null,
     };
 
-    /// <summary>Guangzhou wall-clock time of a UTC instant (UTC+8 all year: China has no daylight saving).</summary>
-    public static string Local(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).AddHours(8).ToString("yyyy-MM-dd HH:mm");
+    /// <summary>Guangzhou wall-clock time of a UTC instant.</summary>
+    public static string Local(DateTime utc) => Infrastructure.ChinaTime.Format(utc);
 
     public static string StateClass(EnrollmentState s) => s switch
     {

@@ -104,9 +104,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, Eligibility
         HasPerson = true;
 
         Current = await db.Enrollments.AsNoTracking().InScope(me)
-            .Where(e => e.PersonId == personId && (e.State == EnrollmentState.Draft || e.State == EnrollmentState.Submitted
-                || e.State == EnrollmentState.TownshipApproved || e.State == EnrollmentState.DistrictApproved
-                || e.State == EnrollmentState.Admitted))
+            .Where(Enrollment.IsActive).Where(e => e.PersonId == personId)
             .Select(e => new Active(e.Id, e.Year, e.Program.Name, e.Level, e.State))
             .FirstOrDefaultAsync(ct);
 

@@ -7,17 +7,17 @@ namespace Training.Web.Features.Degree;
 /// <summary>Reads the facts eligibility is decided on (PRODUCT.md §5) for one person on a date.</summary>
 public sealed class EligibilityQuery(TrainingDbContext db)
 {
-    public async Task<Eligibility.Facts?> ForAsync(int personId, DateOnly today, int? ignoringEnrollmentId = null, CancellationToken ct = default) =>
-        await db.Persons.AsNoTracking().Where(p => p.Id == personId)
+    public async Task<Eligibility.Facts?> ForAsync(int personId, DateOnly today, int? ignoringEnrollmentId = null, CancellationToken ct = default)
+    {
+        var active = db.Enrollments.Where(Enrollment.IsActive);
+        return await db.Persons.AsNoTracking().Where(p => p.Id == personId)
             .Select(p => new Eligibility.Facts(
                 p.Posts.AsQueryable().Any(Post.HeldOn(today)),
                 db.Reserves.Where(ReserveCandidate.InPoolOnDate(today)).Any(r => r.PersonId == p.Id),
                 p.PoliticalStatus == PoliticalStatus.PartyMember || p.PoliticalStatus == PoliticalStatus.ProbationaryMember,
                 p.RecommendedByVillage,
                 p.Education,
-                db.Enrollments.Any(e => e.PersonId == p.Id && e.Id != ignoringEnrollmentId
-                    && (e.State == EnrollmentState.Draft || e.State == EnrollmentState.Submitted
-                        || e.State == EnrollmentState.TownshipApproved || e.State == EnrollmentState.DistrictApproved
-                        || e.State == EnrollmentState.Admitted))))
+                active.Any(e => e.PersonId == p.Id && e.Id != ignoringEnrollmentId)))
             .SingleOrDefaultAsync(ct);
+    }
 }

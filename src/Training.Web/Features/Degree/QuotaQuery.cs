@@ -21,23 +21,22 @@ public sealed class QuotaQuery(TrainingDbContext db)
             .Select(u => new { u.Id, u.Name, u.Path }).SingleAsync(ct);
         var quota = await db.DistrictQuotas.AsNoTracking()
             .Where(q => q.CohortId == cohortId && q.DistrictId == districtId).Select(q => (int?)q.Quota).SingleOrDefaultAsync(ct) ?? 0;
-        var admitted = await db.Enrollments.AsNoTracking()
-            .CountAsync(e => e.CohortId == cohortId && e.Village.Path.StartsWith(district.Path)
-                && (e.State == EnrollmentState.Admitted || e.State == EnrollmentState.Graduated || e.State == EnrollmentState.Withdrawn), ct);
+        var admitted = await db.Enrollments.AsNoTracking().Where(Enrollment.HasReachedAdmission)
+            .CountAsync(e => e.CohortId == cohortId && e.Village.Path.StartsWith(district.Path), ct);
         return new Use(district.Id, district.Name, quota, admitted);
     }
 
     /// <summary>Every district's use in a cohort, for the city's and districts' queue headers.</summary>
     public async Task<IReadOnlyList<Use>> ForCohortAsync(int cohortId, IQueryable<OrgUnit> districtsInScope, CancellationToken ct = default)
     {
+        var admitted = db.Enrollments.Where(Enrollment.HasReachedAdmission);
         var rows = await districtsInScope.AsNoTracking().Where(u => u.Level == OrgLevel.District).OrderBy(u => u.Code)
             .Select(u => new
             {
                 u.Id,
                 u.Name,
                 Quota = db.DistrictQuotas.Where(q => q.CohortId == cohortId && q.DistrictId == u.Id).Select(q => q.Quota).FirstOrDefault(),
-                Admitted = db.Enrollments.Count(e => e.CohortId == cohortId && e.Village.Path.StartsWith(u.Path)
-                    && (e.State == EnrollmentState.Admitted || e.State == EnrollmentState.Graduated || e.State == EnrollmentState.Withdrawn)),
+                Admitted = admitted.Count(e => e.CohortId == cohortId && e.Village.Path.StartsWith(u.Path)),
             })
             .ToListAsync(ct);
         return rows.Select(r => new Use(r.Id, r.Name, r.Quota, r.Admitted)).ToList();

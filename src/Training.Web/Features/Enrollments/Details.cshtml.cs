@@ -80,7 +80,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     public async Task<IActionResult> OnPostAdjustAsync(int id, CancellationToken ct)
     {
         if (!MayAdjustSplit) return Forbid();
-        var enrollment = await db.Enrollments.InScope(me).Where(EnrollmentForms.ReachedAdmission)
+        var enrollment = await db.Enrollments.InScope(me).Where(Enrollment.HasReachedAdmission)
             .Include(e => e.Program).Include(e => e.Payments)
             .SingleOrDefaultAsync(e => e.Id == id, ct);
         if (enrollment is null) return NotFound();
@@ -110,7 +110,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
 
     private async Task<IActionResult> RecordPaymentAsync(int id, PaymentKind kind, PaymentInput input, string form, string done, CancellationToken ct)
     {
-        var enrollment = await db.Enrollments.InScope(me).Where(EnrollmentForms.ReachedAdmission)
+        var enrollment = await db.Enrollments.InScope(me).Where(Enrollment.HasReachedAdmission)
             .Include(e => e.Payments)
             .SingleOrDefaultAsync(e => e.Id == id, ct);
         if (enrollment is null) return NotFound();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Linq.Expressions;
 using Training.Core.Domain;
 
 namespace Training.Web.Features.Enrollments;
@@ -11,10 +10,6 @@ namespace Training.Web.Features.Enrollments;
 /// </summary>
 public static class EnrollmentForms
 {
-    /// <summary>An application became an enrollment: Admitted, Graduated or Withdrawn.</summary>
-    public static readonly Expression<Func<Enrollment, bool>> ReachedAdmission = e =>
-        e.State == EnrollmentState.Admitted || e.State == EnrollmentState.Graduated || e.State == EnrollmentState.Withdrawn;
-
     public static readonly IReadOnlyList<EnrollmentState> States =
         [EnrollmentState.Admitted, EnrollmentState.Graduated, EnrollmentState.Withdrawn];
 

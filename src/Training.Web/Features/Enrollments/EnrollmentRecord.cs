@@ -26,7 +26,7 @@ public sealed record EnrollmentRecord(
     /// <summary>The enrollment <paramref name="id"/> if it is in <paramref name="scoped"/> and reached admission; otherwise null (404).</summary>
     public static async Task<EnrollmentRecord?> LoadAsync(IQueryable<Enrollment> scoped, int id, CancellationToken ct)
     {
-        var record = await scoped.AsNoTracking().Where(EnrollmentForms.ReachedAdmission).Where(e => e.Id == id)
+        var record = await scoped.AsNoTracking().Where(Enrollment.HasReachedAdmission).Where(e => e.Id == id)
             .Select(e => new EnrollmentRecord(e.Id, e.PersonId, e.Person.Name, e.Person.IdNumber, e.Person.Phone, e.Person.Education,
                 e.Village.Name, e.Village.Code, e.Village.Parent!.Name, e.Year, e.Cohort.Name,
                 e.Program.School.Name, e.Program.Name, e.Level, e.State,

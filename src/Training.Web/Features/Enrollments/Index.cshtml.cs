@@ -43,7 +43,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me) : PageModel
     {
         if (Unit is not null && !await db.OrgUnits.InScope(me).AnyAsync(u => u.Id == Unit, ct)) return NotFound();
         if (State is not null && !EnrollmentForms.States.Contains(State.Value)) State = null;
-        var mine = db.Enrollments.AsNoTracking().InScope(me).Where(EnrollmentForms.ReachedAdmission);
+        var mine = db.Enrollments.AsNoTracking().InScope(me).Where(Enrollment.HasReachedAdmission);
 
         Years = await mine.Select(e => e.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
         Units = await db.OrgUnits.AsNoTracking().InScope(me)

@@ -79,7 +79,7 @@ public sealed class TotalsModel(TrainingDbContext db, CurrentUser me) : PageMode
     /// </summary>
     public static async Task<IReadOnlyList<Cell>> CellsAsync(TrainingDbContext db, IQueryable<Enrollment> scoped, CancellationToken ct)
     {
-        var enrollments = scoped.Where(EnrollmentForms.ReachedAdmission);
+        var enrollments = scoped.Where(Enrollment.HasReachedAdmission);
         var owed = await enrollments
             .GroupBy(e => new { District = e.Village.Path.Substring(0, DistrictPathLength), e.Year })
             .Select(g => new

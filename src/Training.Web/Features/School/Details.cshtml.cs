@@ -71,7 +71,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     private async Task<IActionResult> ActAsync(int id, string form, string done, CancellationToken ct,
         Func<Enrollment, DateOnly, DateTime, string?> act)
     {
-        var enrollment = await db.Enrollments.InScope(me).Where(EnrollmentForms.ReachedAdmission)
+        var enrollment = await db.Enrollments.InScope(me).Where(Enrollment.HasReachedAdmission)
             .Include(e => e.Program)
             .Include(e => e.Person).ThenInclude(p => p.EducationHistory)
             .SingleOrDefaultAsync(e => e.Id == id, ct);

@@ -36,7 +36,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me) : PageModel
     {
         if (State is not null && !EnrollmentForms.States.Contains(State.Value)) State = null;
         SchoolName = await db.Schools.AsNoTracking().Where(s => s.Id == me.SchoolId).Select(s => s.Name).SingleOrDefaultAsync(ct) ?? "";
-        var mine = db.Enrollments.AsNoTracking().InScope(me).Where(EnrollmentForms.ReachedAdmission);
+        var mine = db.Enrollments.AsNoTracking().InScope(me).Where(Enrollment.HasReachedAdmission);
         Years = await mine.Select(e => e.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
 
         var query = mine;

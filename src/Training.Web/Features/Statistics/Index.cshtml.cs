@@ -45,7 +45,7 @@ public sealed class IndexModel(
     public sealed record SnapshotView(int Id, DateOnly AsOf, DateTime ComputedAt, string Trigger)
     {
         /// <summary>Guangzhou time (UTC+8, no daylight saving).</summary>
-        public string ComputedAtText => ComputedAt.AddHours(8).ToString("yyyy-MM-dd HH:mm");
+        public string ComputedAtText => ChinaTime.Format(ComputedAt);
     }
     public sealed record JobProgress(string JobId, bool Running, bool Failed);
 
