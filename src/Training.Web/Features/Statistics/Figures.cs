@@ -24,6 +24,29 @@ public sealed record Figures(
 {
     public static readonly Figures Zero = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
+    /// <summary>Both units' figures together, counting a person in both twice (see <see cref="Rollup"/>).</summary>
+    public static Figures operator +(Figures a, Figures b) => new(
+        a.Participants + b.Participants, a.Graduates + b.Graduates, a.InStudy + b.InStudy,
+        a.Secretaries + b.Secretaries, a.SecretariesAssociateOrAbove + b.SecretariesAssociateOrAbove,
+        a.TwoCommitteeCadres + b.TwoCommitteeCadres, a.TwoCommitteeAssociateOrAbove + b.TwoCommitteeAssociateOrAbove,
+        a.ReservesInPool + b.ReservesInPool, a.SecretaryReserves + b.SecretaryReserves, a.KeyPosts + b.KeyPosts,
+        a.SelfPaidFen + b.SelfPaidFen, a.SubsidyFen + b.SubsidyFen, a.WaiverFen + b.WaiverFen);
+
+    /// <summary>These figures with <paramref name="n"/> fewer persons counted for one person figure.</summary>
+    public Figures Less(Figure figure, int n) => figure switch
+    {
+        Figure.Participants => this with { Participants = Participants - n },
+        Figure.Graduates => this with { Graduates = Graduates - n },
+        Figure.InStudy => this with { InStudy = InStudy - n },
+        Figure.Secretaries => this with { Secretaries = Secretaries - n },
+        Figure.SecretariesAssociateOrAbove => this with { SecretariesAssociateOrAbove = SecretariesAssociateOrAbove - n },
+        Figure.TwoCommitteeCadres => this with { TwoCommitteeCadres = TwoCommitteeCadres - n },
+        Figure.TwoCommitteeAssociateOrAbove => this with { TwoCommitteeAssociateOrAbove = TwoCommitteeAssociateOrAbove - n },
+        Figure.ReservesInPool => this with { ReservesInPool = ReservesInPool - n },
+        Figure.SecretaryReserves => this with { SecretaryReserves = SecretaryReserves - n },
+        _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, null),
+    };
+
     /// <summary>书记大专以上学历占比</summary>
     public Share SecretaryShare => new(SecretariesAssociateOrAbove, Secretaries);
 

@@ -14,11 +14,11 @@ namespace Training.Web.Features.Statistics;
 /// A unit means the unit and every village under it (village path starts with the unit's
 /// path). Distinct persons are distinct per unit being counted: a person with posts in two
 /// villages of one township counts once for the township and once for each village. So the
-/// person figures are grouped in SQL by the unit at the level asked for (village, township,
-/// district or city) with COUNT(DISTINCT person): one query per source table (enrollments,
-/// posts, reserves, key posts) and level. The money sums come with the enrollments' pass; for
-/// every unit at once, reserves and key posts (rows, not persons) are grouped by village only
-/// and summed upward in memory.
+/// figures are grouped in SQL by village, one query per source table (enrollments with the
+/// money, posts, reserves), COUNT(DISTINCT person) within each village; the few persons counted
+/// in several villages are listed by two more queries, and <see cref="Rollup"/> adds the
+/// villages up the tree, counting those persons once per unit. Every entry point (one unit,
+/// its children, every unit) is that same computation over a subtree.
 /// </remarks>
 public sealed class StatisticsService(TrainingDbContext db)
 {
@@ -28,9 +28,8 @@ public sealed class StatisticsService(TrainingDbContext db)
     public async Task<Figures> ComputeAsync(string unitPath, DateOnly asOf, CancellationToken ct = default)
     {
         var path = NormalizePath(unitPath);
-        var byUnit = await ComputeByLevelAsync(LevelOf(path), path, asOf, ct);
-        // Every row under the path has the same unit at the path's own level: at most one group.
-        return byUnit.Count == 0 ? Figures.Zero : byUnit.Values.Single();
+        var unitId = await _db.OrgUnits.AsNoTracking().Where(u => u.Path == path).Select(u => (int?)u.Id).SingleOrDefaultAsync(ct);
+        return unitId is { } id ? (await ComputeUnderAsync(path, asOf, ct))[id] : Figures.Zero;
     }
 
     /// <summary>One row per direct child of the unit (district → townships → villages), ordered by code.</summary>
@@ -41,39 +40,13 @@ public sealed class StatisticsService(TrainingDbContext db)
         if (unit is null || unit.Level == OrgLevel.Village) return [];
         var children = await _db.OrgUnits.AsNoTracking().Where(u => u.ParentId == unitId)
             .OrderBy(u => u.Code).Select(u => new { u.Id, u.Code, u.Name }).ToListAsync(ct);
-        var byUnit = await ComputeByLevelAsync(unit.Level + 1, unit.Path, asOf, ct);
+        var byUnit = await ComputeUnderAsync(unit.Path, asOf, ct);
         return children.Select(c => new UnitFigures(c.Id, c.Code, c.Name, byUnit.GetValueOrDefault(c.Id, Figures.Zero))).ToList();
     }
 
-    /// <summary>Every org unit's figures in a few passes (for the snapshot job): keyed by unit id.</summary>
-    public async Task<IReadOnlyDictionary<int, Figures>> ComputeForAllUnitsAsync(DateOnly asOf, CancellationToken ct = default)
-    {
-        var units = await _db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.Level }).ToListAsync(ct);
-        var parentOf = units.ToDictionary(u => u.Id, u => u.ParentId);
-        var villages = await ComputeByLevelAsync(OrgLevel.Village, null, asOf, ct);
-
-        // Reserves and key posts are rows, not persons: a unit's are the sum of its villages'.
-        var rows = new Dictionary<int, (int InPool, int Secretary, int KeyPosts)>();
-        foreach (var (villageId, f) in villages)
-            for (var unit = parentOf.GetValueOrDefault(villageId); unit is { } id; unit = parentOf.GetValueOrDefault(id))
-            {
-                var r = rows.GetValueOrDefault(id);
-                rows[id] = (r.InPool + f.ReservesInPool, r.Secretary + f.SecretaryReserves, r.KeyPosts + f.KeyPosts);
-            }
-
-        var result = parentOf.Keys.ToDictionary(id => id, id => villages.GetValueOrDefault(id, Figures.Zero));
-        // Persons are counted once per unit, so each level above the villages is grouped in SQL on its own.
-        foreach (var level in new[] { OrgLevel.Township, OrgLevel.District, OrgLevel.City })
-        {
-            var byUnit = await ComputeByLevelAsync(level, null, asOf, ct, withRows: false);
-            foreach (var id in units.Where(u => u.Level == level).Select(u => u.Id))
-            {
-                var r = rows.GetValueOrDefault(id);
-                result[id] = byUnit.GetValueOrDefault(id, Figures.Zero) with { ReservesInPool = r.InPool, SecretaryReserves = r.Secretary, KeyPosts = r.KeyPosts };
-            }
-        }
-        return result;
-    }
+    /// <summary>Every org unit's figures (for the snapshot job): keyed by unit id.</summary>
+    public async Task<IReadOnlyDictionary<int, Figures>> ComputeForAllUnitsAsync(DateOnly asOf, CancellationToken ct = default) =>
+        await ComputeUnderAsync(null, asOf, ct);
 
     /// <summary>年度招生: per cohort year in the unit's scope, as of the date (enrollments, not persons).</summary>
     /// <remarks>Every cohort year up to the date's year is listed, with zeros where nobody was admitted.</remarks>
@@ -140,62 +113,71 @@ public sealed class StatisticsService(TrainingDbContext db)
         return ids.Distinct();
     }
 
-    /// <summary>
-    /// The figures of every unit at <paramref name="level"/> (optionally only those under
-    /// <paramref name="path"/>), keyed by unit id: four grouped queries, one per source table
-    /// (two without the rows of reserves and key posts, which the caller then sums itself).
-    /// </summary>
-    private async Task<Dictionary<int, Figures>> ComputeByLevelAsync(OrgLevel level, string? path, DateOnly asOf, CancellationToken ct, bool withRows = true)
+    /// <summary>Every unit under <paramref name="path"/> (every unit when null), keyed by id: five queries and a sum.</summary>
+    private async Task<Dictionary<int, Figures>> ComputeUnderAsync(string? path, DateOnly asOf, CancellationToken ct)
     {
-        var q = QueriesFor(level, path, asOf);
-        var enrollments = await q.Enrollments.ToDictionaryAsync(x => x.UnitId ?? 0, ct);
-        var posts = await q.Posts.ToDictionaryAsync(x => x.UnitId ?? 0, ct);
-        var reserves = withRows ? await q.Reserves.ToDictionaryAsync(x => x.UnitId ?? 0, ct) : [];
-        var keyPosts = withRows ? await q.KeyPosts.ToDictionaryAsync(x => x.UnitId ?? 0, ct) : [];
+        var units = await Under(_db.OrgUnits.AsNoTracking(), u => u.Path, path)
+            .Select(u => new { u.Id, u.ParentId, u.Level, u.KeyPosts }).ToListAsync(ct);
+        var q = QueriesFor(path, asOf);
+        var enrollments = await q.Enrollments.ToDictionaryAsync(x => x.VillageId, ct);
+        var posts = await q.Posts.ToDictionaryAsync(x => x.VillageId, ct);
+        var reserves = await q.Reserves.ToDictionaryAsync(x => x.VillageId, ct);
 
-        var result = new Dictionary<int, Figures>();
-        foreach (var id in enrollments.Keys.Union(posts.Keys).Union(reserves.Keys).Union(keyPosts.Keys))
+        var rollup = new Rollup(units.Select(u => (u.Id, u.ParentId)));
+        var keyPosts = units.Where(u => u.Level == OrgLevel.Village).ToDictionary(u => u.Id, u => u.KeyPosts);
+        foreach (var id in keyPosts.Keys.Union(enrollments.Keys).Union(posts.Keys).Union(reserves.Keys))
         {
             var e = enrollments.GetValueOrDefault(id);
             var p = posts.GetValueOrDefault(id);
             var r = reserves.GetValueOrDefault(id);
-            result[id] = new Figures(
+            rollup.AddVillage(id, new Figures(
                 e?.Participants ?? 0, e?.Graduates ?? 0, e?.InStudy ?? 0,
                 p?.Secretaries ?? 0, p?.SecretariesAssociate ?? 0, p?.Cadres ?? 0, p?.CadresAssociate ?? 0,
                 r?.InPool ?? 0, r?.Secretary ?? 0,
-                keyPosts.GetValueOrDefault(id)?.KeyPosts ?? 0,
-                e?.SelfPaidFen ?? 0, e?.SubsidyFen ?? 0, e?.WaiverFen ?? 0);
+                keyPosts.GetValueOrDefault(id),
+                e?.SelfPaidFen ?? 0, e?.SubsidyFen ?? 0, e?.WaiverFen ?? 0));
         }
-        return result;
+
+        await foreach (var e in q.SharedEnrollments.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            rollup.CountedIn(e.PersonId, e.VillageId, Figure.Participants);
+            if (e.Graduated) rollup.CountedIn(e.PersonId, e.VillageId, Figure.Graduates);
+            if (e.InStudy) rollup.CountedIn(e.PersonId, e.VillageId, Figure.InStudy);
+        }
+        await foreach (var p in q.SharedPosts.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            rollup.CountedIn(p.PersonId, p.VillageId, Figure.TwoCommitteeCadres);
+            if (p.AssociateOrAbove) rollup.CountedIn(p.PersonId, p.VillageId, Figure.TwoCommitteeAssociateOrAbove);
+            if (p.Secretary) rollup.CountedIn(p.PersonId, p.VillageId, Figure.Secretaries);
+            if (p.Secretary && p.AssociateOrAbove) rollup.CountedIn(p.PersonId, p.VillageId, Figure.SecretariesAssociateOrAbove);
+        }
+        return rollup.Sum();
     }
 
-    /// <summary>The grouped queries behind <see cref="ComputeByLevelAsync"/>, not yet run (tests read their SQL).</summary>
-    internal LevelQueries QueriesFor(OrgLevel level, string? path, DateOnly asOf)
+    /// <summary>The queries behind <see cref="ComputeUnderAsync"/>, not yet run (tests read their SQL).</summary>
+    internal VillageQueries QueriesFor(string? path, DateOnly asOf)
     {
-        var unitOf = UnitAt(level);
-        var reached = FigureRules.ReachedAdmissionBy(asOf);
         var graduated = FigureRules.GraduatedBy(asOf);
         var inStudy = FigureRules.InStudyOn(asOf);
         var associate = FigureRules.AssociateOrAboveOn(asOf);
         var secretaryPost = FigureRules.SecretaryPost;
-        var secretaryReserve = FigureRules.SecretaryReserve;
 
-        var enrollments = Under(_db.Enrollments.AsNoTracking(), e => e.Village.Path, path)
-            .Where(reached)
-            .Select(Inline.Expand<Func<Enrollment, EnrollmentRow>>(e => new EnrollmentRow
-            {
-                UnitId = e.Village.Apply(unitOf),
-                PersonId = e.PersonId,
-                Graduated = e.Is(graduated),
-                InStudy = e.Is(inStudy),
-                SelfPaidFen = e.Split.SelfPaidFen,
-                SubsidyFen = e.Split.SubsidyFen,
-                WaiverFen = e.Split.WaiverFen,
-            }))
-            .GroupBy(r => r.UnitId)
+        var reached = Under(_db.Enrollments.AsNoTracking(), e => e.Village.Path, path).Where(FigureRules.ReachedAdmissionBy(asOf));
+        var enrollmentRows = reached.Select(Inline.Expand<Func<Enrollment, EnrollmentRow>>(e => new EnrollmentRow
+        {
+            VillageId = e.VillageId,
+            PersonId = e.PersonId,
+            Graduated = e.Is(graduated),
+            InStudy = e.Is(inStudy),
+            SelfPaidFen = e.Split.SelfPaidFen,
+            SubsidyFen = e.Split.SubsidyFen,
+            WaiverFen = e.Split.WaiverFen,
+        }));
+        var enrollments = enrollmentRows
+            .GroupBy(r => r.VillageId)
             .Select(g => new EnrollmentGroup
             {
-                UnitId = g.Key,
+                VillageId = g.Key,
                 Participants = g.Select(r => r.PersonId).Distinct().Count(),
                 Graduates = g.Where(r => r.Graduated).Select(r => r.PersonId).Distinct().Count(),
                 InStudy = g.Where(r => r.InStudy).Select(r => r.PersonId).Distinct().Count(),
@@ -203,55 +185,60 @@ public sealed class StatisticsService(TrainingDbContext db)
                 SubsidyFen = g.Sum(r => r.SubsidyFen),
                 WaiverFen = g.Sum(r => r.WaiverFen),
             });
+        var admittedInSeveral = InSeveralVillages(reached.Select(e => new PersonVillage { PersonId = e.PersonId, VillageId = e.VillageId }));
+        var sharedEnrollments = enrollmentRows.Where(r => admittedInSeveral.Contains(r.PersonId));
 
-        var posts = Under(_db.Posts.AsNoTracking(), p => p.Village.Path, path)
-            .Where(Post.HeldOn(asOf))
-            .Select(Inline.Expand<Func<Post, PostRow>>(p => new PostRow
-            {
-                UnitId = p.Village.Apply(unitOf),
-                PersonId = p.PersonId,
-                Secretary = p.Is(secretaryPost),
-                AssociateOrAbove = p.Person.Is(associate),
-            }))
-            // One row per (unit, person, post kind): the counts are of distinct persons anyway, and
+        var held = Under(_db.Posts.AsNoTracking(), p => p.Village.Path, path).Where(Post.HeldOn(asOf));
+        var postRows = held.Select(Inline.Expand<Func<Post, PostRow>>(p => new PostRow
+        {
+            VillageId = p.VillageId,
+            PersonId = p.PersonId,
+            Secretary = p.Is(secretaryPost),
+            AssociateOrAbove = p.Person.Is(associate),
+        }));
+        var posts = postRows
+            // One row per (village, person, post kind): the counts are of distinct persons anyway, and
             // the DISTINCT makes a derived table, so that the education test (an EXISTS) is
             // evaluated once per row there instead of inside the aggregates, where SQL Server
             // allows no subquery and EF would fall back to a correlated subquery per group.
             .Distinct()
-            .GroupBy(r => r.UnitId)
+            .GroupBy(r => r.VillageId)
             .Select(g => new PostGroup
             {
-                UnitId = g.Key,
+                VillageId = g.Key,
                 Cadres = g.Select(r => r.PersonId).Distinct().Count(),
                 CadresAssociate = g.Where(r => r.AssociateOrAbove).Select(r => r.PersonId).Distinct().Count(),
                 Secretaries = g.Where(r => r.Secretary).Select(r => r.PersonId).Distinct().Count(),
                 SecretariesAssociate = g.Where(r => r.Secretary && r.AssociateOrAbove).Select(r => r.PersonId).Distinct().Count(),
             });
+        var holdingInSeveral = InSeveralVillages(held.Select(p => new PersonVillage { PersonId = p.PersonId, VillageId = p.VillageId }));
+        var sharedPosts = postRows.Where(r => holdingInSeveral.Contains(r.PersonId));
 
+        var secretaryReserve = FigureRules.SecretaryReserve;
         var reserves = Under(_db.Reserves.AsNoTracking(), r => r.Village.Path, path)
             .Where(ReserveCandidate.InPoolOnDate(asOf))
             .Select(Inline.Expand<Func<ReserveCandidate, ReserveRow>>(r => new ReserveRow
             {
-                UnitId = r.Village.Apply(unitOf),
+                VillageId = r.VillageId,
                 Secretary = r.Is(secretaryReserve) ? 1 : 0,
             }))
-            .GroupBy(r => r.UnitId)
-            .Select(g => new ReserveGroup { UnitId = g.Key, InPool = g.Count(), Secretary = g.Sum(r => r.Secretary) });
+            .GroupBy(r => r.VillageId)
+            .Select(g => new ReserveGroup { VillageId = g.Key, InPool = g.Count(), Secretary = g.Sum(r => r.Secretary) });
 
-        var keyPosts = Under(_db.OrgUnits.AsNoTracking().Where(v => v.Level == OrgLevel.Village), v => v.Path, path)
-            .Select(Inline.Expand<Func<OrgUnit, KeyPostRow>>(v => new KeyPostRow { UnitId = v.Apply(unitOf), KeyPosts = v.KeyPosts }))
-            .GroupBy(r => r.UnitId)
-            .Select(g => new KeyPostGroup { UnitId = g.Key, KeyPosts = g.Sum(r => r.KeyPosts) });
-
-        return new LevelQueries(enrollments, posts, reserves, keyPosts);
+        return new VillageQueries(enrollments, posts, reserves, sharedEnrollments, sharedPosts);
     }
 
-    internal sealed record LevelQueries(
-        IQueryable<EnrollmentGroup> Enrollments, IQueryable<PostGroup> Posts, IQueryable<ReserveGroup> Reserves, IQueryable<KeyPostGroup> KeyPosts);
+    /// <summary>The persons with rows in more than one village (smallest village id differs from the largest).</summary>
+    private static IQueryable<int> InSeveralVillages(IQueryable<PersonVillage> rows) =>
+        rows.GroupBy(r => r.PersonId).Where(g => g.Min(r => r.VillageId) != g.Max(r => r.VillageId)).Select(g => g.Key);
+
+    internal sealed record VillageQueries(
+        IQueryable<EnrollmentGroup> Enrollments, IQueryable<PostGroup> Posts, IQueryable<ReserveGroup> Reserves,
+        IQueryable<EnrollmentRow> SharedEnrollments, IQueryable<PostRow> SharedPosts);
 
     internal sealed class EnrollmentGroup
     {
-        public int? UnitId { get; init; }
+        public int VillageId { get; init; }
         public int Participants { get; init; }
         public int Graduates { get; init; }
         public int InStudy { get; init; }
@@ -262,7 +249,7 @@ public sealed class StatisticsService(TrainingDbContext db)
 
     internal sealed class PostGroup
     {
-        public int? UnitId { get; init; }
+        public int VillageId { get; init; }
         public int Cadres { get; init; }
         public int CadresAssociate { get; init; }
         public int Secretaries { get; init; }
@@ -271,26 +258,10 @@ public sealed class StatisticsService(TrainingDbContext db)
 
     internal sealed class ReserveGroup
     {
-        public int? UnitId { get; init; }
+        public int VillageId { get; init; }
         public int InPool { get; init; }
         public int Secretary { get; init; }
     }
-
-    internal sealed class KeyPostGroup
-    {
-        public int? UnitId { get; init; }
-        public int KeyPosts { get; init; }
-    }
-
-    /// <summary>The id of the unit at <paramref name="level"/> above (or equal to) a village.</summary>
-    private static Expression<Func<OrgUnit, int?>> UnitAt(OrgLevel level) => level switch
-    {
-        OrgLevel.Village => v => v.Id,
-        OrgLevel.Township => v => v.ParentId,
-        OrgLevel.District => v => v.Parent!.ParentId,
-        OrgLevel.City => v => v.Parent!.Parent!.ParentId,
-        _ => throw new ArgumentOutOfRangeException(nameof(level), level, null),
-    };
 
     private static IQueryable<T> Under<T>(IQueryable<T> source, Expression<Func<T, string>> villagePath, string? path)
     {
@@ -310,17 +281,9 @@ public sealed class StatisticsService(TrainingDbContext db)
         return path.EndsWith('/') ? path : path + "/";
     }
 
-    /// <summary>The level of the unit a path names: "/440100/" is the city, each code below it one level down.</summary>
-    private static OrgLevel LevelOf(string path)
+    internal sealed class EnrollmentRow
     {
-        var depth = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Length;
-        if (depth is < 1 or > 4) throw new ArgumentException($"不是组织路径：{path}", nameof(path));
-        return (OrgLevel)depth;
-    }
-
-    private sealed class EnrollmentRow
-    {
-        public int? UnitId { get; init; }
+        public int VillageId { get; init; }
         public int PersonId { get; init; }
         public bool Graduated { get; init; }
         public bool InStudy { get; init; }
@@ -329,24 +292,24 @@ public sealed class StatisticsService(TrainingDbContext db)
         public long WaiverFen { get; init; }
     }
 
-    private sealed class PostRow
+    internal sealed class PostRow
     {
-        public int? UnitId { get; init; }
+        public int VillageId { get; init; }
         public int PersonId { get; init; }
         public bool Secretary { get; init; }
         public bool AssociateOrAbove { get; init; }
     }
 
-    private sealed class ReserveRow
+    private sealed class PersonVillage
     {
-        public int? UnitId { get; init; }
-        public int Secretary { get; init; }
+        public int PersonId { get; init; }
+        public int VillageId { get; init; }
     }
 
-    private sealed class KeyPostRow
+    private sealed class ReserveRow
     {
-        public int? UnitId { get; init; }
-        public int KeyPosts { get; init; }
+        public int VillageId { get; init; }
+        public int Secretary { get; init; }
     }
 
     private sealed class CohortRow

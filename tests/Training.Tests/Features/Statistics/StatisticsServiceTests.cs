@@ -49,45 +49,73 @@ public sealed class StatisticsServiceTests(StatisticsDatabase data) : IClassFixt
         Assert.Equal(DemoData.SecretariesAssociateOrAbove2019, f.SecretariesAssociateOrAbove);
         Assert.Equal(DemoData.TwoCommitteeCadres2019, f.TwoCommitteeCadres);
         Assert.Equal(DemoData.TwoCommitteeAssociateOrAbove2019, f.TwoCommitteeAssociateOrAbove);
-        // The hand-built villages add 4 key posts (1 + 3 + 0) to the demo data's.
-        Assert.Equal(DemoData.KeyPosts + 4, f.KeyPosts);
+        // The hand-built villages add 6 key posts (1 + 3 + 0, and 1 + 1 for W1 and W2) to the demo data's.
+        Assert.Equal(DemoData.KeyPosts + 6, f.KeyPosts);
     }
 
     [Fact]
-    public async Task Should_give_each_unit_the_same_figures_in_the_all_units_pass_as_alone()
+    public async Task Should_give_every_unit_the_figures_of_a_plain_count_over_its_rows()
     {
-        foreach (var day in new[] { Report2019, D })
+        foreach (var day in new[] { Report2019, D, StatisticsDatabase.CGraduates })
         {
             var all = await data.StatisticsAsync(s => s.ComputeForAllUnitsAsync(day));
-            var units = await data.WithDbAsync(db => db.OrgUnits.AsNoTracking()
-                .Select(u => new { u.Id, u.Code, u.Path, u.Level, u.ParentId }).ToListAsync());
-            Assert.Equal(units.Count, all.Count);
+            var plain = await data.WithDbAsync(db => PlainCount.EveryUnitAsync(db, day));
 
-            var sample = units.Where(u => u.Level <= OrgLevel.District).ToList();
-            sample.AddRange(units.Where(u => u.Level == OrgLevel.Township).OrderBy(u => u.Code).Where((_, i) => i % 40 == 0));
-            sample.AddRange(units.Where(u => u.Level == OrgLevel.Village).OrderBy(u => u.Code).Where((_, i) => i % 700 == 0));
-            sample.AddRange(units.Where(u => u.Path.StartsWith(Township, StringComparison.Ordinal)));
-            sample.Add(units.Single(u => u.Code == DemoData.VillageCode));
-            foreach (var unit in sample)
-            {
-                var alone = await data.StatisticsAsync(s => s.ComputeAsync(unit.Path, day));
-                Assert.True(alone == all[unit.Id], $"{unit.Code} on {day}: alone {alone}, in the all-units pass {all[unit.Id]}");
-            }
-
-            // The children's breakdown is the same computation, one level down.
-            var baiyun = units.Single(u => u.Code == "440111");
-            var children = await data.StatisticsAsync(s => s.ComputeForChildrenAsync(baiyun.Id, day));
-            Assert.Equal(units.Where(u => u.ParentId == baiyun.Id).Select(u => u.Code).Order(StringComparer.Ordinal), children.Select(c => c.Code));
-            Assert.All(children, c => Assert.Equal(all[c.UnitId], c.Figures));
-
-            // The city's person counts are no sums of the districts': nothing to check there,
-            // but its rows (reserves, key posts, money) are.
-            var city = all[units.Single(u => u.Level == OrgLevel.City).Id];
-            var districts = units.Where(u => u.Level == OrgLevel.District).Select(u => all[u.Id]).ToList();
-            Assert.Equal(city.ReservesInPool, districts.Sum(f => f.ReservesInPool));
-            Assert.Equal(city.KeyPosts, districts.Sum(f => f.KeyPosts));
-            Assert.Equal(city.SelfPaidFen, districts.Sum(f => f.SelfPaidFen));
+            Assert.Equal(plain.Count, all.Count);
+            foreach (var (unitId, expected) in plain)
+                Assert.True(expected == all[unitId], $"unit {unitId} on {day}: plain {expected}, service {all[unitId]}");
         }
+    }
+
+    [Fact]
+    public async Task Should_give_a_unit_alone_and_its_children_the_figures_of_the_all_units_pass()
+    {
+        var all = await data.StatisticsAsync(s => s.ComputeForAllUnitsAsync(D));
+        var units = await data.WithDbAsync(db => db.OrgUnits.AsNoTracking()
+            .Select(u => new { u.Id, u.Code, u.Path, u.Level, u.ParentId }).ToListAsync());
+
+        var sample = units.Where(u => u.Level <= OrgLevel.District).ToList();
+        sample.AddRange(units.Where(u => u.Level == OrgLevel.Township).OrderBy(u => u.Code).Where((_, i) => i % 40 == 0));
+        sample.AddRange(units.Where(u => u.Level == OrgLevel.Village).OrderBy(u => u.Code).Where((_, i) => i % 700 == 0));
+        sample.AddRange(units.Where(u => u.Code.StartsWith("44011899", StringComparison.Ordinal)));
+        foreach (var unit in sample)
+        {
+            var alone = await data.StatisticsAsync(s => s.ComputeAsync(unit.Path, D));
+            Assert.True(alone == all[unit.Id], $"{unit.Code}: alone {alone}, in the all-units pass {all[unit.Id]}");
+        }
+
+        foreach (var parent in new[] { "440118", "440118990" })
+        {
+            var id = units.Single(u => u.Code == parent).Id;
+            var children = await data.StatisticsAsync(s => s.ComputeForChildrenAsync(id, D));
+            Assert.Equal(units.Where(u => u.ParentId == id).Select(u => u.Code).Order(StringComparer.Ordinal), children.Select(c => c.Code));
+            Assert.All(children, c => Assert.Equal(all[c.UnitId], c.Figures));
+        }
+        Assert.Empty(await data.StatisticsAsync(s => s.ComputeForChildrenAsync(units.Single(u => u.Code == DemoData.VillageCode).Id, D)));
+        Assert.Equal(Figures.Zero, await data.StatisticsAsync(s => s.ComputeAsync("/440100/449999/", D)));
+    }
+
+    [Fact]
+    public async Task Should_count_a_person_in_villages_of_two_townships_once_for_the_district()
+    {
+        var district = await data.StatisticsAsync(s => s.ComputeAsync("/440100/440118/", D));
+        var districtId = await data.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == "440118").Select(u => u.Id).SingleAsync());
+        var townships = await data.StatisticsAsync(s => s.ComputeForChildrenAsync(districtId, D));
+        var sum = townships.Aggregate(Figures.Zero, (total, t) => total + t.Figures);
+
+        // 庚 is a cadre (and 大专 since 2023) in 统计二镇 and 统计三镇, a participant in both
+        // (graduated in one, studying in the other), a secretary in one only.
+        Assert.Equal((1, 1), (townships.Single(t => t.Code == "440118991").Figures.Secretaries, townships.Single(t => t.Code == "440118992").Figures.TwoCommitteeCadres));
+        Assert.Equal(sum.TwoCommitteeCadres - 1, district.TwoCommitteeCadres);
+        Assert.Equal(sum.TwoCommitteeAssociateOrAbove - 1, district.TwoCommitteeAssociateOrAbove);
+        Assert.Equal(sum.Participants - 1, district.Participants);
+        Assert.Equal(sum.Secretaries, district.Secretaries);
+        Assert.Equal(sum.SecretariesAssociateOrAbove, district.SecretariesAssociateOrAbove);
+        Assert.Equal(sum.Graduates, district.Graduates);
+        Assert.Equal(sum.InStudy, district.InStudy);
+        // Rows are no persons: money, reserves and key posts are plain sums.
+        Assert.Equal((sum.SelfPaidFen, sum.ReservesInPool, sum.KeyPosts), (district.SelfPaidFen, district.ReservesInPool, district.KeyPosts));
+        Assert.Contains(data.Hand.G, await data.StatisticsAsync(s => s.PersonsBehind(Figure.TwoCommitteeCadres, "/440100/440118/", D).ToListAsync()));
     }
 
     [Theory]
@@ -103,16 +131,16 @@ public sealed class StatisticsServiceTests(StatisticsDatabase data) : IClassFixt
         using var db = new TrainingDbContext(options.Options);
         var service = new StatisticsService(db);
 
-        foreach (var level in Enum.GetValues<OrgLevel>())
-            foreach (var path in new[] { null, City })
-            {
-                var q = service.QueriesFor(level, path, D);
-                foreach (var sql in new[] { q.Enrollments.ToQueryString(), q.Posts.ToQueryString(), q.Reserves.ToQueryString(), q.KeyPosts.ToQueryString() })
-                    Assert.Contains("GROUP BY", sql, StringComparison.Ordinal);
-                Assert.Contains("COUNT(DISTINCT", q.Posts.ToQueryString(), StringComparison.Ordinal);
-                // The education test is evaluated per row in a derived table, never as a correlated count per group.
-                Assert.DoesNotContain("SELECT COUNT(*)", q.Posts.ToQueryString(), StringComparison.Ordinal);
-            }
+        foreach (var path in new[] { null, City })
+        {
+            var q = service.QueriesFor(path, D);
+            foreach (var sql in new[] { q.Enrollments.ToQueryString(), q.Posts.ToQueryString(), q.Reserves.ToQueryString(), q.SharedEnrollments.ToQueryString(), q.SharedPosts.ToQueryString() })
+                Assert.Contains("GROUP BY", sql, StringComparison.Ordinal);
+            Assert.Contains("COUNT(DISTINCT", q.Posts.ToQueryString(), StringComparison.Ordinal);
+            // The education test is evaluated per row in a derived table, never as a correlated count per group.
+            Assert.DoesNotContain("SELECT COUNT(*)", q.Posts.ToQueryString(), StringComparison.Ordinal);
+            Assert.Contains("HAVING", q.SharedPosts.ToQueryString(), StringComparison.Ordinal);
+        }
         Assert.Contains("GROUP BY", service.CohortYearQuery(City, D).ToQueryString(), StringComparison.Ordinal);
         foreach (var figure in Enum.GetValues<Figure>())
             Assert.StartsWith("SELECT DISTINCT", service.PersonsBehind(figure, City, D).ToQueryString().Split("\n\n").Last().TrimStart(), StringComparison.Ordinal);
@@ -314,6 +342,10 @@ public sealed class StatisticsServiceTests(StatisticsDatabase data) : IClassFixt
 ///   戊 E (V1, 高中): 2023 program in study (split S2); 书记 reserve in the pool since 2023.
 ///   己 F (V1, 高中): 2024 program (admitted 2024-09-01, after D); two-committee reserve in the
 ///     pool since 2023, exited D+1; 书记 reserve entering the pool D+1.
+/// Two more townships of the same district, one village each (W1 in 统计二镇, W2 in 统计三镇):
+///   庚 G (高中): 书记 in W1 since 2021, 委员 in W2 since 2022; 2020 大专 in W1 graduated
+///     2023-07-01, then moved to W2 and studies in a 2023 program there. So the district counts
+///     庚 once where each of the two townships counts 庚 too.
 /// </summary>
 public sealed class StatisticsDatabase : IAsyncLifetime
 {
@@ -325,7 +357,7 @@ public sealed class StatisticsDatabase : IAsyncLifetime
 
     public HandData Hand { get; private set; } = null!;
 
-    public sealed record HandData(string TownshipPath, string V1Path, string V2Path, string V3Path, int A, int B, int C, int Dd, int E, int F);
+    public sealed record HandData(string TownshipPath, string V1Path, string V2Path, string V3Path, int A, int B, int C, int Dd, int E, int F, int G);
 
     public async Task InitializeAsync()
     {
@@ -438,7 +470,21 @@ public sealed class StatisticsDatabase : IAsyncLifetime
         var fLater = ReserveCandidate.HistoricalInPool(f, ReserveTarget.Secretary, D.AddDays(1));
 
         db.Reserves.AddRange(cReserve, eReserve, fReserve, fLater);
+
+        var t2 = OrgUnit.CreateChild(district, "440118991", "统计二镇");
+        var t3 = OrgUnit.CreateChild(district, "440118992", "统计三镇");
+        var w1 = OrgUnit.CreateChild(t2, "440118991201", "统计四村委会", VillageKind.Village);
+        var w2 = OrgUnit.CreateChild(t3, "440118992201", "统计五村委会", VillageKind.Village);
+        db.OrgUnits.AddRange(t2, t3, w1, w2);
         await db.SaveChangesAsync();
-        return new HandData(township.Path, v1.Path, v2.Path, v3.Path, a.Id, b.Id, c.Id, dd.Id, e.Id, f.Id);
+        var g = Register("统计庚", Education.HighSchool, w1);
+        g.AddPost(w1, PostType.PartySecretary, new DateOnly(2021, 1, 1));
+        g.AddPost(w2, PostType.CommitteeMember, new DateOnly(2022, 1, 1));
+        Historical(g, 2020, s1, EnrollmentState.Graduated, graduated: new DateOnly(2023, 7, 1));
+        await db.SaveChangesAsync();
+        g.MoveTo(w2);
+        Historical(g, 2023, s1, EnrollmentState.Admitted);
+        await db.SaveChangesAsync();
+        return new HandData(township.Path, v1.Path, v2.Path, v3.Path, a.Id, b.Id, c.Id, dd.Id, e.Id, f.Id, g.Id);
     }
 }
