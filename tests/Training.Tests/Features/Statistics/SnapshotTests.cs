@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Training.Core.Data;
@@ -80,22 +79,24 @@ public sealed class SnapshotTests(AppFixture app)
         var before = Assert.Single(await SnapshotsOnAsync(asOf));
         var rowsBefore = await RowsAsync(before.Id);
 
-        // The run is killed after it deleted the old snapshot and wrote the new header,
-        // while the rows go in: everything it did must be rolled back.
-        using var cancel = new CancellationTokenSource();
-        var killer = new KillOnInsert("\"SnapshotFigures\"", cancel);
-        await using (var scope = app.Services.CreateAsyncScope())
+        // The run dies after it deleted the old snapshot and wrote the new header, half way
+        // through the rows (a trigger aborts the insert of the 1,500th unit's row, as a killed
+        // process would stop there): everything it did must be rolled back.
+        var middle = await app.WithDbAsync(db => db.OrgUnits.OrderBy(u => u.Id).Select(u => u.Id).Skip(1_500).FirstAsync());
+        // A trigger takes no parameters: the id (an int from the database) is written into its text.
+        var trigger = "CREATE TRIGGER KillSnapshotMidway BEFORE INSERT ON SnapshotFigures WHEN NEW.OrgUnitId = "
+            + middle.ToString(System.Globalization.CultureInfo.InvariantCulture) + " BEGIN SELECT RAISE(ABORT, 'killed midway'); END";
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(trigger));
+        try
         {
-            var options = new DbContextOptionsBuilder<TrainingDbContext>(
-                    scope.ServiceProvider.GetRequiredService<DbContextOptions<TrainingDbContext>>())
-                .AddInterceptors(killer).Options;
-            await using var db = new TrainingDbContext(options);
-            var job = new ComputeSnapshotJob(db, new StatisticsService(db), TimeProvider.System, NullLogger<ComputeSnapshotJob>.Instance);
-
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => job.RunAsync(asOf.ToString("yyyy-MM-dd"), "被中断的一次", cancel.Token));
+            var killed = await Assert.ThrowsAnyAsync<DbException>(() => RunJobAsync(asOf, "被中断的一次"));
+            Assert.Contains("killed midway", killed.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TRIGGER KillSnapshotMidway"));
         }
 
-        Assert.True(killer.Fired, "the interrupted run never reached the rows' insert");
         var after = Assert.Single(await SnapshotsOnAsync(asOf));
         Assert.Equal(before.Id, after.Id);
         Assert.Equal("完整的一次", after.Trigger);
@@ -132,31 +133,4 @@ public sealed class SnapshotTests(AppFixture app)
                 .OrderBy(r => r.OrgUnitId).ToListAsync())
             .Select(r => $"{r.OrgUnitId}: {ToFigures(r)}").ToList());
 
-    /// <summary>Stands for a killed process: cancels the run as its first command inserting into <c>table</c> is about to execute.</summary>
-    private sealed class KillOnInsert(string table, CancellationTokenSource cancel) : DbCommandInterceptor
-    {
-        public bool Fired { get; private set; }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Kill(command);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Kill(command);
-            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        private void Kill(DbCommand command)
-        {
-            if (!command.CommandText.Contains("INSERT INTO " + table, StringComparison.Ordinal)) return;
-            Fired = true;
-            cancel.Cancel();
-            cancel.Token.ThrowIfCancellationRequested();
-        }
-    }
 }
