@@ -28,21 +28,48 @@ public sealed class ComputeSnapshotJob(TrainingDbContext db, StatisticsService s
     public const string TriggerNightly = "每日定时";
     public const string TriggerImport = "导入后";
 
-    /// <summary>Hangfire's entry point: the date as yyyy-MM-dd (a plain string survives any serializer).</summary>
+    /// <summary>
+    /// Hangfire's entry point: the date as yyyy-MM-dd (a plain string survives any serializer).
+    /// Then the snapshots of the year ends before it (31 December of every cohort year), which
+    /// the dashboards chart the attainment shares by: only those missing, or every one when
+    /// <paramref name="refreshYearEnds"/> (nightly and after an import, since both the roster
+    /// and corrections can change the past).
+    /// </summary>
     [AutomaticRetry(Attempts = 2)]
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
-    public async Task RunAsync(string asOf, string trigger, CancellationToken ct)
+    public async Task RunAsync(string asOf, string trigger, bool refreshYearEnds, CancellationToken ct)
     {
         var date = DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var figures = await stats.ComputeForAllUnitsAsync(date, ct);
-        await WriteAsync(date, figures, trigger, ct);
+        await ComputeAndWriteAsync(date, trigger, ct);
+        foreach (var yearEnd in await YearEndsBeforeAsync(date, onlyMissing: !refreshYearEnds, ct))
+            await ComputeAndWriteAsync(yearEnd, trigger, ct);
     }
 
-    /// <summary>The nightly run: figures as of today (Guangzhou).</summary>
+    /// <summary>The nightly run: figures as of today (Guangzhou), and every year end again.</summary>
     [AutomaticRetry(Attempts = 2)]
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public Task RunForTodayAsync(CancellationToken ct) =>
-        RunAsync(clock.Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), TriggerNightly, ct);
+        RunAsync(clock.Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), TriggerNightly, refreshYearEnds: true, ct);
+
+    /// <summary>One date's snapshot: every unit's figures computed and stored.</summary>
+    public async Task<int> ComputeAndWriteAsync(DateOnly asOf, string trigger, CancellationToken ct) =>
+        await WriteAsync(asOf, await stats.ComputeForAllUnitsAsync(asOf, ct), trigger, ct);
+
+    /// <summary>31 December of every cohort year, before the date.</summary>
+    public async Task<IReadOnlyList<DateOnly>> YearEndsBeforeAsync(DateOnly date, bool onlyMissing, CancellationToken ct)
+    {
+        var years = await db.Cohorts.AsNoTracking().Where(c => c.Year < date.Year).Select(c => c.Year).Distinct().ToListAsync(ct);
+        var yearEnds = years.Select(YearEnd).ToList();
+        if (onlyMissing)
+        {
+            var stored = await db.StatisticsSnapshots.AsNoTracking().Where(s => yearEnds.Contains(s.AsOf)).Select(s => s.AsOf).ToListAsync(ct);
+            yearEnds.RemoveAll(stored.Contains);
+        }
+        return yearEnds.Order().ToList();
+    }
+
+    /// <summary>The date a year's attainment is charted at.</summary>
+    public static DateOnly YearEnd(int year) => new(year, 12, 31);
 
     /// <summary>Replaces the date's snapshot with these figures, all or nothing.</summary>
     public async Task<int> WriteAsync(DateOnly asOf, IReadOnlyDictionary<int, Figures> figures, string trigger, CancellationToken ct)
@@ -140,12 +167,12 @@ public sealed class ComputeSnapshotJob(TrainingDbContext db, StatisticsService s
     }
 
     /// <summary>On demand (CityAdmin's button) or after an import: enqueues a run for the date and returns Hangfire's job id.</summary>
-    public static string Enqueue(IBackgroundJobClient jobs, DateOnly asOf, string trigger) =>
-        jobs.Enqueue<ComputeSnapshotJob>(j => j.RunAsync(asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), trigger, CancellationToken.None));
+    public static string Enqueue(IBackgroundJobClient jobs, DateOnly asOf, string trigger, bool refreshYearEnds = false) =>
+        jobs.Enqueue<ComputeSnapshotJob>(j => j.RunAsync(asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), trigger, refreshYearEnds, CancellationToken.None));
 
-    /// <summary>For the import feature: a fresh snapshot as of today once an import has been saved.</summary>
+    /// <summary>For the import feature: fresh snapshots as of today and every year end once an import has been saved.</summary>
     public static string EnqueueAfterImport(IBackgroundJobClient jobs, TimeProvider clock) =>
-        Enqueue(jobs, clock.Today(), TriggerImport);
+        Enqueue(jobs, clock.Today(), TriggerImport, refreshYearEnds: true);
 
     /// <summary>The nightly run at 01:00 China time, under a constant id (registering again only updates it).</summary>
     public static void RegisterNightly(IRecurringJobManager jobs) =>

@@ -36,6 +36,8 @@ public sealed class IndexModel(
     public Figures? Figures { get; private set; }
     public IReadOnlyList<UnitFigures> Children { get; private set; } = [];
     public IReadOnlyList<CohortYearFigures> CohortYears { get; private set; } = [];
+    /// <summary>The attainment shares at the end of each cohort year (the latest snapshot for its own year), where a snapshot holds them.</summary>
+    public IReadOnlyDictionary<int, Attainment> AttainmentByYear { get; private set; } = new Dictionary<int, Attainment>();
     public string ChartJson { get; private set; } = "{}";
     public bool MayRecompute => me.IsIn(Roles.CityAdmin);
     public JobProgress? Progress { get; private set; }
@@ -48,6 +50,7 @@ public sealed class IndexModel(
         public string ComputedAtText => ChinaTime.Format(ComputedAt);
     }
     public sealed record JobProgress(string JobId, bool Running, bool Failed);
+    public sealed record Attainment(DateOnly AsOf, Share Secretaries, Share TwoCommittee);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -153,6 +156,7 @@ public sealed class IndexModel(
         trend.Reverse();
 
         CohortYears = await stats.ComputeByCohortYearAsync(Current.Path, Snapshot.AsOf, ct);
+        AttainmentByYear = await AttainmentByYearAsync(unitId, Snapshot.AsOf, Figures, ct);
 
         ChartJson = JsonSerializer.Serialize(new
         {
@@ -175,6 +179,15 @@ public sealed class IndexModel(
                 },
                 rate = new { label = "毕业率（%）", data = CohortYears.Select(c => Percent(c.GraduationRate)) },
             },
+            attainment = new
+            {
+                labels = CohortYears.Select(c => c.Year.ToString()),
+                series = new object[]
+                {
+                    new { label = "书记大专以上学历占比（%）", data = CohortYears.Select(c => AttainmentByYear.TryGetValue(c.Year, out var a) ? Percent(a.Secretaries) : null) },
+                    new { label = "两委干部大专以上学历占比（%）", data = CohortYears.Select(c => AttainmentByYear.TryGetValue(c.Year, out var a) ? Percent(a.TwoCommittee) : null) },
+                },
+            },
             reserves = new
             {
                 labels = Children.Select(c => c.Name),
@@ -185,6 +198,23 @@ public sealed class IndexModel(
                 target = 2,
             },
         });
+    }
+
+    /// <summary>Year-end snapshots (see <see cref="ComputeSnapshotJob.YearEnd"/>) before the latest, and the latest for its own year.</summary>
+    private async Task<IReadOnlyDictionary<int, Attainment>> AttainmentByYearAsync(int unitId, DateOnly latest, Figures figures, CancellationToken ct)
+    {
+        var yearEnds = CohortYears.Select(c => ComputeSnapshotJob.YearEnd(c.Year)).Where(d => d < latest).ToList();
+        var rows = await db.SnapshotFigures.AsNoTracking()
+            .Where(r => r.OrgUnitId == unitId)
+            .Join(db.StatisticsSnapshots.Where(s => yearEnds.Contains(s.AsOf)), r => r.SnapshotId, s => s.Id, (r, s) => new
+            {
+                s.AsOf, r.Secretaries, r.SecretariesAssociateOrAbove, r.TwoCommitteeCadres, r.TwoCommitteeAssociateOrAbove,
+            })
+            .ToListAsync(ct);
+        var result = rows.ToDictionary(r => r.AsOf.Year, r => new Attainment(r.AsOf,
+            new Share(r.SecretariesAssociateOrAbove, r.Secretaries), new Share(r.TwoCommitteeAssociateOrAbove, r.TwoCommitteeCadres)));
+        result[latest.Year] = new Attainment(latest, figures.SecretaryShare, figures.TwoCommitteeShare);
+        return result;
     }
 
     private static decimal? Percent(Share share) => share.Value is { } v ? Math.Round(100 * v, 1, MidpointRounding.AwayFromZero) : null;

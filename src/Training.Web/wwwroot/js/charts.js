@@ -32,13 +32,16 @@ document.addEventListener("DOMContentLoaded", function () {
         new window.Chart(canvas, build(chart));
     }
 
-    draw("trend", function (c) {
+    // Shares in percent, one line per share: over snapshots, and at each cohort year's end.
+    function percentLines(c) {
         return {
             type: "line",
             data: { labels: c.labels, datasets: datasets(c.series, "line") },
             options: Object.assign({}, common, { scales: { y: { min: 0, max: 100, title: { display: true, text: "%" } } } })
         };
-    });
+    }
+    draw("trend", percentLines);
+    draw("attainment", percentLines);
 
     draw("cohorts", function (c) {
         var sets = datasets(c.series, "bar");

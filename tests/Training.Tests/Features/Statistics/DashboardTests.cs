@@ -128,6 +128,41 @@ public sealed partial class DashboardTests(AppFixture app)
         Assert.Null(asDistrict.QuerySelector("[data-testid=figures]"));
     }
 
+    [Fact]
+    public async Task Should_chart_the_attainment_shares_at_each_cohort_year_end_from_the_year_end_snapshots()
+    {
+        var village = await NewVillageAsync();
+        var latest = await WriteSnapshotAsync(await NextDateAsync(), new Dictionary<int, Figures> { [village] = CityFigures });
+        var at2013 = await WriteSnapshotAsync(ComputeSnapshotJob.YearEnd(2013), new Dictionary<int, Figures>
+        {
+            [village] = Figures.Zero with { Secretaries = 4, SecretariesAssociateOrAbove = 3, TwoCommitteeCadres = 10, TwoCommitteeAssociateOrAbove = 5 },
+        });
+        try
+        {
+            var client = await app.SignInAsync("city");
+            var page = await (await client.GetAsync($"/Statistics?unit={village}")).ReadHtmlAsync();
+
+            var years = page.QuerySelectorAll("[data-testid=cohort-years] tbody tr").ToDictionary(r => r.Children[0].TextContent.Trim());
+            Assert.Equal("75.0%", years["2013"].QuerySelector("td[data-label=年末书记大专以上占比]")!.TextContent.Trim());
+            Assert.Equal("50.0%", years["2013"].QuerySelector("td[data-label=年末两委大专以上占比]")!.TextContent.Trim());
+            // No year-end snapshot holds the new village for 2012: said so, not shown as 0.
+            Assert.Equal("未计算", years["2012"].QuerySelector("td[data-label=年末书记大专以上占比]")!.TextContent.Trim());
+
+            using var chart = JsonDocument.Parse(page.QuerySelector("script#stats-chart-data")!.TextContent);
+            var attainment = chart.RootElement.GetProperty("attainment");
+            var index = attainment.GetProperty("labels").EnumerateArray().Select(l => l.GetString()).ToList().IndexOf("2013");
+            Assert.Equal(75.0m, attainment.GetProperty("series")[0].GetProperty("data")[index].GetDecimal());
+            Assert.Equal(50.0m, attainment.GetProperty("series")[1].GetProperty("data")[index].GetDecimal());
+            Assert.Equal(JsonValueKind.Null, attainment.GetProperty("series")[0].GetProperty("data")[index - 1].ValueKind);
+        }
+        finally
+        {
+            // The job computes a missing year end again; a replaced one holding a single village would stay.
+            await RemoveSnapshotAsync(at2013.Id);
+            await RemoveSnapshotAsync(latest.Id);
+        }
+    }
+
     /// <summary>A village of 人和镇 of its own, which no snapshot written before this test can hold.</summary>
     private Task<int> NewVillageAsync() =>
         app.WithDbAsync(async db =>

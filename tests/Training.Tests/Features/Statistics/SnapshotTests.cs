@@ -24,7 +24,7 @@ public sealed class SnapshotTests(AppFixture app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var job = scope.ServiceProvider.GetRequiredService<ComputeSnapshotJob>();
-        await job.RunAsync(asOf.ToString("yyyy-MM-dd"), trigger, CancellationToken.None);
+        await job.RunAsync(asOf.ToString("yyyy-MM-dd"), trigger, refreshYearEnds: false, CancellationToken.None);
     }
 
     private Task<List<StatisticsSnapshot>> SnapshotsOnAsync(DateOnly asOf) =>
@@ -102,6 +102,36 @@ public sealed class SnapshotTests(AppFixture app)
         Assert.Equal("完整的一次", after.Trigger);
         Assert.Equal(before.ComputedAt, after.ComputedAt);
         Assert.Equal(rowsBefore, await RowsAsync(after.Id));
+    }
+
+    [Fact]
+    public async Task Should_store_every_cohort_year_end_before_the_date_and_refresh_them_only_when_asked()
+    {
+        var asOf = new DateOnly(2015, 3, 1); // cohorts start in 2012: year ends 2012, 2013 and 2014
+        await RunJobAsync(asOf, "年末");
+
+        var yearEnds = new[] { 2012, 2013, 2014 }.Select(ComputeSnapshotJob.YearEnd).ToList();
+        var stored = new List<StatisticsSnapshot>();
+        foreach (var yearEnd in yearEnds) stored.Add(Assert.Single(await SnapshotsOnAsync(yearEnd)));
+        Assert.Empty(await SnapshotsOnAsync(ComputeSnapshotJob.YearEnd(2015)));
+        var city = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == "440100").Select(u => new { u.Id, u.Path }).SingleAsync());
+        var at2013 = await app.WithDbAsync(db => db.SnapshotFigures.AsNoTracking()
+            .Where(r => r.SnapshotId == stored[1].Id && r.OrgUnitId == city.Id).Select(SnapshotReads.ToFigures).SingleAsync());
+        Assert.Equal(await app.WithDbAsync(db => new StatisticsService(db).ComputeAsync(city.Path, yearEnds[1])), at2013);
+
+        // Another run for a date keeps the year ends it finds; the nightly and after-import runs redo them.
+        await RunJobAsync(asOf, "再次");
+        foreach (var (yearEnd, first) in yearEnds.Zip(stored))
+            Assert.Equal(first.Id, Assert.Single(await SnapshotsOnAsync(yearEnd)).Id);
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ComputeSnapshotJob>()
+                .RunAsync(asOf.ToString("yyyy-MM-dd"), ComputeSnapshotJob.TriggerImport, refreshYearEnds: true, CancellationToken.None);
+        foreach (var (yearEnd, first) in yearEnds.Zip(stored))
+        {
+            var again = Assert.Single(await SnapshotsOnAsync(yearEnd));
+            Assert.NotEqual(first.Id, again.Id);
+            Assert.Equal(ComputeSnapshotJob.TriggerImport, again.Trigger);
+        }
     }
 
     [Fact]
