@@ -27,6 +27,9 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options)
     public DbSet<StatisticsSnapshot> StatisticsSnapshots => Set<StatisticsSnapshot>();
     public DbSet<SnapshotFigure> SnapshotFigures => Set<SnapshotFigure>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
+    public DbSet<ExportRun> ExportRuns => Set<ExportRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
