@@ -1,6 +1,8 @@
 using Training.Web.Features.Accounts;
 using Training.Web.Features.Degree;
 using Training.Web.Features.Demo;
+using Training.Web.Features.Import.Graduation;
+using Training.Web.Features.Import.Roster;
 using Training.Web.Features.Reviews;
 using Training.Web.Features.Statistics;
 using Training.Web.Features.Statistics.Export;
@@ -22,6 +24,8 @@ public static class FeaturesSetup
         builder.Services.AddScoped<StatisticsReport>();
         builder.Services.AddScoped<StatisticsService>();
         builder.Services.AddScoped<ComputeSnapshotJob>();
+        builder.Services.AddScoped<RosterImport>();
+        builder.Services.AddScoped<GraduationImport>();
         return builder;
     }
 }
