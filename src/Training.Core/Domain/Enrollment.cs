@@ -240,6 +240,54 @@ public class Enrollment
         return reason;
     }
 
+    /// <summary>
+    /// A roster import's row (sheet 学历教育) for this enrollment (same person, year and level):
+    /// program, split and state as the spreadsheet says; false when they equal what is stored.
+    /// Only enrollments that reached admission take such a row; an 已录取 one may become 已毕业
+    /// (raising education from its day) or 已退学, but a graduation or withdrawal is not undone.
+    /// </summary>
+    public bool ApplyHistorical(StudyProgram program, FeeSplit split, EnrollmentState state, DateOnly? graduatedOn, string actor, DateTime now)
+    {
+        if (!State.ReachedAdmission())
+            throw new DomainException($"该人员{Year}年{Level.Name()}的报名正在线上办理（{State.Name()}），不能用导入覆盖。");
+        if (!state.ReachedAdmission())
+            throw new DomainException("历史学历教育记录的状态只能是已录取、已毕业或已退学。");
+        if (program.Level != Level)
+            throw new DomainException($"专业“{program.Name}”是{program.Level.Name()}，不是{Level.Name()}。");
+        var graduated = state == EnrollmentState.Graduated ? graduatedOn : null;
+        if (state == EnrollmentState.Graduated && graduated is null)
+            throw new DomainException("已毕业的记录必须有毕业日期。");
+        var sameProgram = ReferenceEquals(Program, program) || (program.Id != 0 && ProgramId == program.Id);
+        if (sameProgram && Split == split && State == state && GraduatedOn == graduated) return false;
+
+        if (State != state)
+        {
+            if (State != EnrollmentState.Admitted)
+                throw new DomainException($"系统中该记录已是“{State.Name()}”，不能通过导入改为“{state.Name()}”。");
+            if (state == EnrollmentState.Graduated)
+            {
+                if (graduated < AdmittedOn)
+                    throw new DomainException($"毕业日期 {graduated:yyyy-MM-dd} 早于入学日期 {AdmittedOn:yyyy-MM-dd}。");
+                GraduatedOn = graduated;
+                Person.RaiseEducation(Level.ToEducation(), graduated!.Value, $"{Year}年{program.Name}（{Level.Name()}）毕业", now);
+                _transitions.Add(new EnrollmentTransition(EnrollmentAction.Graduate, State, state, actor, "花名册导入", graduated.Value, now));
+            }
+            else
+            {
+                WithdrawnOn = AdmittedOn;
+                _transitions.Add(new EnrollmentTransition(EnrollmentAction.Withdraw, State, state, actor, "花名册导入", DateOnly.FromDateTime(now), now));
+            }
+            State = state;
+        }
+        else if (GraduatedOn != graduated)
+            throw new DomainException($"系统中该记录的毕业日期为 {GraduatedOn:yyyy-MM-dd}，不能通过导入更改。");
+        Program = program;
+        ProgramId = program.Id;
+        Split = split;
+        Touch();
+        return true;
+    }
+
     /// <summary>An enrollment from before the portal (状态 已录取 / 已毕业 / 已退学).</summary>
     public static Enrollment Historical(
         Person person, Cohort cohort, StudyProgram program, FeeSplit split,

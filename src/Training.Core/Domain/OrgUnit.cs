@@ -60,6 +60,14 @@ public class OrgUnit
 
     public void Rename(string name) => Name = RequireName(name);
 
+    /// <summary>Corrects a village's kind (村 or 社区), e.g. from a roster import.</summary>
+    public void ChangeKind(VillageKind kind)
+    {
+        if (Level != OrgLevel.Village)
+            throw new DomainException($"只有村社区才有类型（村或社区），“{Name}”是{Level.Name()}。");
+        Kind = kind;
+    }
+
     public void SetKeyPosts(int count)
     {
         if (Level != OrgLevel.Village)

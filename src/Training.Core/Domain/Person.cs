@@ -84,6 +84,20 @@ public class Person
         return post;
     }
 
+    /// <summary>
+    /// A roster import corrects a post's last day (null: still serving); the post must then not
+    /// overlap another term of the same post in the same village.
+    /// </summary>
+    public void ChangePostEnd(Post post, DateOnly? lastDay)
+    {
+        if (!_posts.Contains(post)) throw new DomainException("该职务不属于此人。");
+        var end = lastDay ?? DateOnly.MaxValue;
+        if (_posts.Any(p => p != post && p.Type == post.Type && SameVillage(p, post)
+                && p.StartDate <= end && post.StartDate <= (p.EndDate ?? DateOnly.MaxValue)))
+            throw new DomainException($"{Name}在同一时期已担任该村社区{post.Type.Name()}，不能重复任职。");
+        post.SetEnd(lastDay);
+    }
+
     /// <summary>Graduation raises education to the program's level from that day on; it never lowers it.</summary>
     public void RaiseEducation(Education level, DateOnly on, string note, DateTime now)
     {
@@ -121,6 +135,9 @@ public class Person
     // Unsaved villages all have Id 0: compare them by reference.
     private static bool SameVillage(Post post, OrgUnit village) =>
         ReferenceEquals(post.Village, village) || (village.Id != 0 && post.VillageId == village.Id);
+
+    private static bool SameVillage(Post a, Post b) =>
+        (a.VillageId != 0 && a.VillageId == b.VillageId) || (a.Village is not null && ReferenceEquals(a.Village, b.Village));
 
     private static bool Overlaps(Post a, Post b) =>
         a.StartDate <= (b.EndDate ?? DateOnly.MaxValue) && b.StartDate <= (a.EndDate ?? DateOnly.MaxValue);

@@ -39,6 +39,14 @@ public class Post
     public static Expression<Func<Post, bool>> HeldOn(DateOnly date) =>
         p => p.StartDate <= date && (p.EndDate == null || p.EndDate >= date);
 
+    /// <summary>Sets or clears the last day (a roster import's correction); the person checks overlaps first.</summary>
+    internal void SetEnd(DateOnly? lastDay)
+    {
+        if (lastDay is not null && lastDay < StartDate)
+            throw new DomainException($"离任日期 {lastDay:yyyy-MM-dd} 早于任职日期 {StartDate:yyyy-MM-dd}。");
+        EndDate = lastDay;
+    }
+
     public void End(DateOnly lastDay)
     {
         if (EndDate is not null)

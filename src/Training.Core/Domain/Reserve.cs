@@ -80,6 +80,51 @@ public class ReserveCandidate
         };
     }
 
+    /// <summary>
+    /// A reserve from a roster import (sheet 后备), in any of the states a spreadsheet knows:
+    /// 村推 and 镇选 are not in the pool yet (no 入库日期, recommended on the import day);
+    /// 已入库, 已任用 and 已退出 entered the pool on <paramref name="inPoolOn"/>, and the last two
+    /// left it on the import day (the spreadsheet does not say when).
+    /// </summary>
+    public static ReserveCandidate Imported(Person person, OrgUnit village, ReserveTarget target, ReserveState state, DateOnly? inPoolOn, DateOnly today)
+    {
+        var candidate = new ReserveCandidate { Person = person, PersonId = person.Id, Target = target, RecommendedOn = inPoolOn ?? today };
+        candidate.ApplyImport(village, state, inPoolOn, today);
+        return candidate;
+    }
+
+    /// <summary>
+    /// A roster import's row for this reserve (same person and 后备类型): village, state and
+    /// 入库日期 as the spreadsheet says; false when they equal what is stored. A reserve that
+    /// already left the pool in that state keeps its day of leaving.
+    /// </summary>
+    public bool ApplyImport(OrgUnit village, ReserveState state, DateOnly? inPoolOn, DateOnly today)
+    {
+        if (village.Level != OrgLevel.Village)
+            throw new DomainException($"后备人选应属于村社区，“{village.Name}”是{village.Level.Name()}。");
+        var pooled = state is ReserveState.InPool or ReserveState.Appointed or ReserveState.Exited;
+        if (!pooled && state is not (ReserveState.Recommended or ReserveState.Selected))
+            throw new DomainException($"导入的后备人选状态只能是村推、镇选、已入库、已任用或已退出，不能是“{state.Name()}”。");
+        if (pooled && inPoolOn is null) throw new DomainException($"状态为“{state.Name()}”的后备人选须填写入库日期。");
+        if (!pooled && inPoolOn is not null) throw new DomainException($"状态为“{state.Name()}”的后备人选尚未入库，入库日期应留空。");
+        if (inPoolOn > today) throw new DomainException("入库日期不能晚于今天。");
+
+        var sameVillage = ReferenceEquals(Village, village) || (village.Id != 0 && VillageId == village.Id);
+        if (Version != Guid.Empty && sameVillage && State == state && InPoolOn == inPoolOn) return false;
+
+        var left = state is ReserveState.Appointed or ReserveState.Exited
+            ? (State == state && LeftPoolOn is not null && Version != Guid.Empty ? LeftPoolOn : today)
+            : null;
+        Village = village;
+        VillageId = village.Id;
+        State = state;
+        InPoolOn = inPoolOn;
+        if (inPoolOn is not null) RecommendedOn = inPoolOn.Value;
+        LeftPoolOn = left is not null && inPoolOn is not null && left < inPoolOn ? inPoolOn : left;
+        Version = Guid.NewGuid();
+        return true;
+    }
+
     /// <summary>Took a post: the reserve leaves the pool that day.</summary>
     public void Appoint(DateOnly on)
     {
