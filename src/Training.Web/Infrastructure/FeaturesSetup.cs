@@ -1,6 +1,7 @@
 using Training.Web.Features.Accounts;
 using Training.Web.Features.Degree;
 using Training.Web.Features.Demo;
+using Training.Web.Features.Import;
 using Training.Web.Features.Import.Graduation;
 using Training.Web.Features.Import.Roster;
 using Training.Web.Features.Reviews;
@@ -26,6 +27,7 @@ public static class FeaturesSetup
         builder.Services.AddScoped<ComputeSnapshotJob>();
         builder.Services.AddScoped<RosterImport>();
         builder.Services.AddScoped<GraduationImport>();
+        builder.Services.AddScoped<ImportJob>();
         return builder;
     }
 }

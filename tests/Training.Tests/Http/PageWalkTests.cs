@@ -76,6 +76,10 @@ public partial class PageWalkTests(AppFixture app)
         new("/Statistics/Export", Who.District | Who.City), // another district's report: ExportTests
         new("/School", Who.School),
         new("/School/Details/{id}", Who.School, Walk: Walk.ByScopeTests),
+        new("/Import", Who.City),
+        new("/Import/Graduation", Who.School),
+        new("/Import/Run", Who.City | Who.School, Walk: Walk.ByScopeTests), // needs ?id=: ImportPagesTests (another school's or a roster run → 404)
+        new("/Import/Errors", Who.City | Who.School, Walk: Walk.ByScopeTests),
         new("/Catalog", Who.City),
         new("/Catalog/Cohorts/Create", Who.City),
         new("/Catalog/Cohorts/Details/{id}", Who.City, Walk: Walk.ByScopeTests), // other roles: CatalogTests

@@ -93,6 +93,27 @@ public sealed class WorkbookReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// Every row of a sheet as uploaded, header and empty rows included, numbered as Excel shows
+    /// them, each cell's value as read (string, double, bool, DateTime or null): for a copy of the
+    /// sheet (the error workbook). Nothing when the workbook has no such sheet.
+    /// </summary>
+    public IEnumerable<(int Row, object?[] Cells)> AllRows(string sheet)
+    {
+        var index = SheetNames.ToList().IndexOf(sheet);
+        if (index < 0) yield break;
+        _reader.Reset();
+        for (var i = 0; i < index; i++) _reader.NextResult();
+        var rowNumber = 0;
+        while (_reader.Read())
+        {
+            rowNumber++;
+            var cells = new object?[_reader.FieldCount];
+            for (var c = 0; c < cells.Length; c++) cells[c] = _reader.GetValue(c);
+            yield return (rowNumber, cells);
+        }
+    }
+
     public void Dispose() => _reader.Dispose();
 }
 
