@@ -1,9 +1,14 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
+using Training.Bench;
 using Training.Web.Features.Demo;
 using Training.Web.Features.Statistics;
 using Training.Web.Infrastructure;
+
+// Subcommands: make-roster (RosterGenerator.cs), export-enrollments (EnrollmentExportBench.cs);
+// without one, the statistics benchmark of bench/run.sh.
+if (args.Length > 0 && args[0] == "make-roster") return await RosterGenerator.RunAsync(args[1..]);
 
 // Usage: dotnet run -c Release --project bench/Training.Bench -- --scale city|province|nation [--db FILE] [--as-of yyyy-MM-dd] [--repeat N]
 // Seeds the demo data at the scale into FILE (once: an existing seeded file is reused), then
