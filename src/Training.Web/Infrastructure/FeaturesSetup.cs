@@ -1,6 +1,7 @@
 using Training.Web.Features.Accounts;
 using Training.Web.Features.Degree;
 using Training.Web.Features.Demo;
+using Training.Web.Features.Exports;
 using Training.Web.Features.Import;
 using Training.Web.Features.Import.Graduation;
 using Training.Web.Features.Import.Roster;
@@ -25,6 +26,9 @@ public static class FeaturesSetup
         builder.Services.AddScoped<StatisticsReport>();
         builder.Services.AddScoped<StatisticsService>();
         builder.Services.AddScoped<ComputeSnapshotJob>();
+        builder.Services.AddSingleton<ExportStorage>();
+        builder.Services.AddScoped<ExportJob>();
+        builder.Services.AddScoped<ExpireExportsJob>();
         builder.Services.AddScoped<RosterImport>();
         builder.Services.AddScoped<GraduationImport>();
         builder.Services.AddScoped<ImportJob>();

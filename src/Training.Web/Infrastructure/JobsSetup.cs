@@ -3,6 +3,7 @@ using Hangfire.Dashboard;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
 using Training.Core.Identity;
+using Training.Web.Features.Exports;
 using Training.Web.Features.Statistics;
 
 namespace Training.Web.Infrastructure;
@@ -52,6 +53,7 @@ public static class JobsSetup
             DashboardTitle = "后台任务",
         });
         ComputeSnapshotJob.RegisterNightly(app.Services.GetRequiredService<IRecurringJobManager>());
+        ExpireExportsJob.RegisterHourly(app.Services.GetRequiredService<IRecurringJobManager>());
         return app;
     }
 

@@ -74,6 +74,8 @@ public partial class PageWalkTests(AppFixture app)
         new("/Statistics", Who.OrgStaff),
         new("/Statistics/People", Who.OrgStaff, Walk: Walk.ByScopeTests), // needs ?figure=: StatisticsScope below
         new("/Statistics/Export", Who.District | Who.City), // another district's report: ExportTests
+        new("/Exports", Who.OrgStaff),
+        new("/Exports/Download", Who.OrgStaff, Walk: Walk.ByScopeTests), // needs ?id=: another account's run is 404 in ExportsPageTests
         new("/School", Who.School),
         new("/School/Details/{id}", Who.School, Walk: Walk.ByScopeTests),
         new("/Import", Who.City),

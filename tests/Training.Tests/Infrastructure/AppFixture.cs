@@ -104,6 +104,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Training", $"Data Source={Path.Combine(folder, "training.db")}");
             builder.UseSetting("Hangfire:SqliteFile", Path.Combine(folder, "hangfire.db"));
+            builder.UseSetting("Exports:Folder", Path.Combine(folder, "exports"));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
         }
