@@ -1,5 +1,6 @@
 using Training.Web.Features.Accounts;
 using Training.Web.Features.Demo;
+using Training.Web.Features.Import;
 using Training.Web.Features.Statistics.Export;
 
 namespace Training.Web.Infrastructure;
@@ -11,7 +12,7 @@ namespace Training.Web.Infrastructure;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin", "export-stats", "help"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin", "export-stats", "import", "help"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -50,6 +51,8 @@ public static class CommandLine
                     return 0;
                 case "export-stats":
                     return await ExportStatsVerb.RunAsync(services, args[1..]);
+                case "import":
+                    return await ImportVerb.RunAsync(services, args[1..]);
                 default:
                     Console.WriteLine("""
                         用法：Training.Web [命令]
@@ -59,6 +62,7 @@ public static class CommandLine
                           create-admin --user 用户名 --password 密码  创建市级管理员（生产环境首个账号）
                           export-stats [--scope 代码] [--as-of yyyy-MM-dd] [--out 文件] [--masked]
                                                                   导出统计报表（默认全市、今天，文件名 培训统计_<代码>_<日期>.xlsx；--masked 脱敏身份证号）
+                          import 文件.xlsx                         导入花名册（组织、人员、职务、学历教育、后备、关键岗位；有错误则不导入，错误逐行输出）
                         """);
                     return 0;
             }

@@ -69,8 +69,9 @@ public sealed class GraduationImport(TrainingDbContext db, TimeProvider clock)
         {
             var enrollment = Match(row, enrollments, schoolId, errors);
             if (enrollment is null) continue;
+            var before = errors.Count;
             if (IsStored(row, enrollment, errors)) { unchanged++; continue; }
-            if (!Applies(row, enrollment, errors)) continue;
+            if (errors.Count > before || !Applies(row, enrollment, errors)) continue;
             try
             {
                 if (row.Outcome == EnrollmentState.Graduated)
