@@ -10,11 +10,14 @@ namespace Training.Web.Features.Exports;
 /// <summary>How far a writer is: rows written of the rows counted before it started.</summary>
 public readonly record struct ExportProgress(int Rows, int Total)
 {
+    /// <summary>Progress is reported (one UPDATE of the run) every this many rows.</summary>
+    public const int Every = 2000;
+
     /// <summary>0–99 while writing (100 is for the finished file).</summary>
     public int Percent => Total <= 0 ? 0 : (int)Math.Min(99, Rows * 100L / Total);
 }
 
-/// <summary>Called every <see cref="ExportBook.ProgressEvery"/> rows (and once at the start).</summary>
+/// <summary>Called every <see cref="ExportProgress.Every"/> rows (and once at the start).</summary>
 public delegate Task ExportProgressCallback(ExportProgress progress, CancellationToken ct);
 
 /// <summary>The unit an export is drawn up for and everything below it.</summary>
@@ -40,9 +43,6 @@ public sealed record ExportScope(int Id, string Code, string Name, string Path, 
 /// </summary>
 internal sealed class ExportBook : IAsyncDisposable
 {
-    /// <summary>Progress is reported (one UPDATE of the run) every this many rows.</summary>
-    public const int ProgressEvery = 2000;
-
     private readonly Spreadsheet _book;
     private readonly StyleId _header;
     private readonly StyleId _money;
@@ -82,7 +82,7 @@ internal sealed class ExportBook : IAsyncDisposable
     public async Task AddRowAsync(Cell[] cells, CancellationToken ct)
     {
         await _book.AddRowAsync(cells, ct);
-        if (++Rows % ProgressEvery == 0 && _progress is not null)
+        if (++Rows % ExportProgress.Every == 0 && _progress is not null)
             await _progress(new ExportProgress(Rows, _total), ct);
     }
 
