@@ -128,8 +128,6 @@ public sealed class GraduationImport(TrainingDbContext db, TimeProvider clock)
             var levelText = row.Required(LevelColumn, errors);
             var level = levelText is null ? null : row.OneOf(LevelColumn, Levels, errors);
             var year = row.Required(YearColumn, errors) is null ? null : row.Integer(YearColumn, errors);
-            if (year is { } y && (y < 2000 || y > today.Year))
-                errors.Add(row.Error(YearColumn, $"年度“{y}”不在 2000 至 {today.Year} 之间"));
             var outcome = row.Required(StateColumn, errors) is null ? null : row.OneOf(StateColumn, Outcomes, errors);
             var on = row.Date(DateColumn, errors);
             if (on > today) errors.Add(row.Error(DateColumn, $"日期 {on:yyyy-MM-dd} 晚于今天"));

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Training.Core.Domain;
+using Training.Tests.Features.Apply;
 using Training.Tests.Features.Enrollments;
 using Training.Tests.Infrastructure;
 using Training.Web.Features.Import;
@@ -172,6 +173,24 @@ public sealed class GraduationImportTests(AppFixture app)
         Assert.Empty(outcome.Counts);
         Assert.Equal(EnrollmentState.Admitted, (await StoredAsync(good.EnrollmentId)).State);
         Assert.Equal(before, await StoredAsync(subject.EnrollmentId));
+    }
+
+    [Fact]
+    public async Task Should_refuse_an_application_of_the_school_that_was_never_admitted()
+    {
+        var world = new ApplyWorld(app);
+        var trainee = await world.TraineeAsync();
+        var cohort = await world.OpenCohortAsync();
+        var draft = await world.DraftInDatabaseAsync(trainee, cohort.AssociateFeeId);
+        var (schoolId, year) = await app.WithDbAsync(db => db.Enrollments.Where(e => e.Id == draft)
+            .Select(e => new ValueTuple<int, int>(e.Program.SchoolId, e.Year)).SingleAsync());
+
+        var outcome = await ImportAsync(await GraduationList.WriteAsync(Graduated(trainee.IdNumber, "GZ-1", year)), schoolId);
+
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal((2, "状态"), (error.Row, error.Column));
+        Assert.Equal($"该学员{year}年大专的报名状态为“草稿”，未录取，不能登记毕业", error.Message);
+        Assert.Equal(EnrollmentState.Draft, (await StoredAsync(draft)).State);
     }
 
     [Fact]
