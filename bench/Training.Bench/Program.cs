@@ -9,6 +9,13 @@ using Training.Web.Infrastructure;
 // Subcommands: make-roster (RosterGenerator.cs), export-enrollments (EnrollmentExportBench.cs);
 // without one, the statistics benchmark of bench/run.sh.
 if (args.Length > 0 && args[0] == "make-roster") return await RosterGenerator.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "export-enrollments") return await EnrollmentExportBench.RunAsync(args[1..]);
+if (args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal))
+{
+    // Never fall through to the statistics benchmark (it migrates and writes snapshots into --db).
+    Console.Error.WriteLine($"unknown subcommand {args[0]}: make-roster, export-enrollments, or statistics options (--scale …)");
+    return 2;
+}
 
 // Usage: dotnet run -c Release --project bench/Training.Bench -- --scale city|province|nation [--db FILE] [--as-of yyyy-MM-dd] [--repeat N]
 // Seeds the demo data at the scale into FILE (once: an existing seeded file is reused), then
