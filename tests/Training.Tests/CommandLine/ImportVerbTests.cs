@@ -81,6 +81,7 @@ public sealed class ImportVerbTests : IDisposable
         Assert.DoesNotContain("新增", run.Stdout);
         Assert.Equal(0L, await ScalarAsync("SELECT COUNT(*) FROM OrgUnits"));
         Assert.Equal(0L, await ScalarAsync("SELECT COUNT(*) FROM Persons"));
+        Assert.Equal(1L, await ScalarAsync("SELECT COUNT(*) FROM Audit WHERE Action = '花名册导入' AND Detail LIKE 'bad.xlsx：有 % 处错误，未做任何修改'"));
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public sealed class ImportVerbTests : IDisposable
         Assert.Equal(2L, await ScalarAsync("SELECT KeyPosts FROM OrgUnits WHERE Code = '440103001001'"));
         Assert.Equal((long)Education.Associate, await ScalarAsync($"SELECT Education FROM Persons WHERE IdNumber = '{secretary}'"));
         Assert.Equal(1L, await ScalarAsync("SELECT COUNT(*) FROM Enrollments WHERE State = " + (int)EnrollmentState.Graduated));
-        Assert.Equal(2L, await ScalarAsync("SELECT COUNT(*) FROM Audit WHERE Action = '导入花名册' AND Detail LIKE '%花名册.xlsx%'"));
+        Assert.Equal(2L, await ScalarAsync("SELECT COUNT(*) FROM Audit WHERE Action = '花名册导入' AND Detail LIKE '花名册.xlsx：导入成功，%' AND UserName LIKE '命令行%'"));
         Assert.True(await ScalarAsync("SELECT COUNT(*) FROM Job", Path.Combine(_folder, "hangfire.db")) >= 1, "the statistics snapshot job was not queued");
     }
 

@@ -12,8 +12,8 @@ namespace Training.Web.Features.Import;
 /// <c>import FILE</c>: the roster import of the web page (IMPORT-EXPORT.md "Roster import")
 /// against the configured database, without an upload limit. Prints the counts per sheet on
 /// stdout, or every error on stderr (one per line: sheet, row, column, message) and exits
-/// non-zero, having changed nothing. A successful import is audited and queues the statistics
-/// snapshots, as on the page.
+/// non-zero, having changed nothing. Audited as on the page (ImportJob), and a successful import
+/// queues the statistics snapshots.
 /// </summary>
 public static class ImportVerb
 {
@@ -40,23 +40,29 @@ public static class ImportVerb
         stream.Position = 0;
 
         await DatabaseSetup.MigrateAsync(services);
+        ImportOutcome outcome;
+        await using (var importScope = services.CreateAsyncScope())
+            outcome = await importScope.ServiceProvider.GetRequiredService<RosterImport>().RunAsync(stream, progress: null, ct);
+
+        // A context of its own for the audit: nothing the import left tracked can be saved with it.
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
-        var outcome = await sp.GetRequiredService<RosterImport>().RunAsync(stream, progress: null, ct);
-
+        var clock = sp.GetRequiredService<TimeProvider>();
+        var db = sp.GetRequiredService<TrainingDbContext>();
+        var user = $"命令行（{Environment.UserName}）";
+        var fileName = Path.GetFileName(path);
         if (!outcome.Succeeded)
         {
             foreach (var error in outcome.Errors) Console.Error.WriteLine(error.ToString());
             Console.Error.WriteLine($"共 {outcome.Errors.Count} 处错误，未导入任何数据。");
+            db.Audit.Add(new AuditEntry(user, ImportJob.AuditRoster, $"{fileName}：有 {outcome.Errors.Count} 处错误，未做任何修改", clock.UtcNow()));
+            await db.SaveChangesAsync(ct);
             return 1;
         }
 
         foreach (var counts in outcome.Counts) Console.WriteLine(Line(counts));
-
-        var clock = sp.GetRequiredService<TimeProvider>();
-        var db = sp.GetRequiredService<TrainingDbContext>();
-        db.Audit.Add(new AuditEntry($"命令行（{Environment.UserName}）", "导入花名册",
-            $"文件 {Path.GetFileName(path)}；{string.Join("；", outcome.Counts.Select(Line))}", clock.UtcNow()));
+        // The same audit entry as the web page's import (ImportJob), by the operator's account.
+        db.Audit.Add(new AuditEntry(user, ImportJob.AuditRoster, $"{fileName}：导入成功，{ImportJob.CountsText(outcome.Counts)}", clock.UtcNow()));
         await db.SaveChangesAsync(ct);
         ComputeSnapshotJob.EnqueueAfterImport(sp.GetRequiredService<IBackgroundJobClient>(), clock);
         Console.WriteLine("已导入，统计数据将在后台重新计算。");
