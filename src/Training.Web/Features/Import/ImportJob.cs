@@ -136,7 +136,7 @@ public sealed class ImportJob(
     /// own (the importer's may be mid-read), at most every half second unless the stage changes.
     /// The importers report only outside their write transaction, so this never waits on it.
     /// </summary>
-    private sealed class RunProgress(IServiceScopeFactory scopes, int runId, TimeProvider clock, ILogger log) : IProgress<ImportProgress>
+    public sealed class RunProgress(IServiceScopeFactory scopes, int runId, TimeProvider clock, ILogger log) : IProgress<ImportProgress>
     {
         private string? _stage;
         private long _last;

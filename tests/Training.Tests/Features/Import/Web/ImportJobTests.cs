@@ -134,3 +134,58 @@ public sealed class ImportJobTests(AppFixture app)
         Assert.Single(jobs.Created, IsSnapshotAfterImport);
     }
 }
+
+/// <summary>The progress the job writes for the page to poll: on every stage change, otherwise at most every half second.</summary>
+[Collection(AppCollection.Name)]
+public sealed class ImportProgressTests(AppFixture app)
+{
+    private sealed class ManualClock : TimeProvider
+    {
+        public long Ticks { get; set; } = 1_000_000;
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+        public override long GetTimestamp() => Ticks;
+        public void Advance(TimeSpan by) => Ticks += by.Ticks;
+    }
+
+    private async Task<(int Percent, string Stage)> StoredAsync(int id)
+    {
+        var run = await app.WithDbAsync(db => db.ImportRuns.AsNoTracking().SingleAsync(r => r.Id == id));
+        return (run.Percent, run.Stage);
+    }
+
+    [Fact]
+    public async Task Should_write_each_stage_change_at_once_and_the_same_stage_at_most_every_half_second()
+    {
+        var id = await app.StoredRunAsync(ImportKind.Roster, [], then: r => r.Start());
+        var clock = new ManualClock();
+        var progress = new ImportJob.RunProgress(app.Services.GetRequiredService<IServiceScopeFactory>(), id, clock, NullLogger.Instance);
+
+        progress.Report(new ImportProgress(10, "读取"));
+        Assert.Equal((10, "读取"), await StoredAsync(id));
+
+        progress.Report(new ImportProgress(20, "读取"));
+        Assert.Equal((10, "读取"), await StoredAsync(id));
+
+        clock.Advance(TimeSpan.FromSeconds(0.6));
+        progress.Report(new ImportProgress(30, "读取"));
+        Assert.Equal((30, "读取"), await StoredAsync(id));
+
+        progress.Report(new ImportProgress(40, "校验"));
+        Assert.Equal((40, "校验"), await StoredAsync(id));
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        progress.Report(new ImportProgress(100, "校验"));
+        Assert.Equal((99, "校验"), await StoredAsync(id)); // 100 only once the outcome is stored
+    }
+
+    [Fact]
+    public async Task Should_not_touch_a_run_that_is_no_longer_running()
+    {
+        var id = await app.StoredRunAsync(ImportKind.Roster, [], then: r => { r.Start(); r.Fail("测试", DateTime.UtcNow); });
+        var progress = new ImportJob.RunProgress(app.Services.GetRequiredService<IServiceScopeFactory>(), id, new ManualClock(), NullLogger.Instance);
+
+        progress.Report(new ImportProgress(50, "写入"));
+
+        Assert.Equal((0, "出错"), await StoredAsync(id));
+    }
+}
