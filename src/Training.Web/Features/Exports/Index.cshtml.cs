@@ -24,6 +24,8 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     /// <summary>The list shows the account's latest exports.</summary>
     public const int ListLength = 20;
 
+    private const string FormSelector = "form[data-testid=export-form]";
+
     [BindProperty] public ExportKind? Kind { get; set; }
     /// <summary>The unit's code.</summary>
     [BindProperty] public string? Scope { get; set; }
@@ -67,7 +69,12 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         await LoadAsync(ct);
         if (Kind is null || !ExportKinds.All.Contains(Kind.Value)) ModelState.AddModelError(nameof(Kind), "请选择导出内容。");
         if (string.IsNullOrWhiteSpace(Scope)) ModelState.AddModelError(nameof(Scope), "请选择导出范围。");
-        if (!ModelState.IsValid) return this.Unprocessable();
+        if (!ModelState.IsValid)
+        {
+            // htmx posted the form to swap the list: the form with its messages replaces the form instead.
+            if (Request.IsHtmx()) Response.Htmx(h => h.Retarget(FormSelector).Reselect(FormSelector).Reswap("outerHTML"));
+            return this.Unprocessable();
+        }
 
         // A unit outside the account's scope is not found, like any record out of scope.
         var code = Scope!.Trim();

@@ -178,6 +178,24 @@ public sealed class ExportJobTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Should_record_progress_on_the_run_while_the_rows_are_still_being_read()
+    {
+        var (cityId, expected) = await app.WithDbAsync(async db => (
+            await db.OrgUnits.Where(u => u.Code == "440100").Select(u => u.Id).SingleAsync(),
+            await db.Persons.CountAsync() + await db.Posts.CountAsync()));
+        var runId = await ExportTestData.AddRunAsync(app, ExportKind.Roster, cityId, unmasked: false);
+
+        // Every 2,000 rows the job updates its run through a second connection while the first is still reading.
+        await ExportTestData.RunJobAsync(app, runId);
+
+        var run = await ExportTestData.RunAsync(app, runId);
+        Assert.Equal((RunState.Succeeded, 100), (run.State, run.Percent));
+        Assert.True(run.Rows > expected, $"{run.Rows} rows");
+        var book = Xlsx.Read(await File.ReadAllBytesAsync(ExportTestData.PathOf(app, run.StoredName!)));
+        Assert.Equal(run.Rows, book.Sheets.Sum(s => s.Rows.Count - 1));
+    }
+
+    [Fact]
     public async Task Should_stream_the_city_enrollment_list_reporting_progress_every_few_thousand_rows()
     {
         var (cityId, expected) = await app.WithDbAsync(async db => (

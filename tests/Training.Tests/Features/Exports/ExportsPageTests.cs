@@ -126,6 +126,46 @@ public sealed class ExportsPageTests(AppFixture app)
         Assert.Contains("请选择导出内容。", await post.TextAsync());
     }
 
+    private static async Task<HttpResponseMessage> HtmxPostAsync(HttpClient client, Dictionary<string, string> fields)
+    {
+        using var page = await client.GetAsync(Page);
+        var token = (await page.ReadHtmlAsync()).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var request = new HttpRequestMessage(HttpMethod.Post, Page)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token }),
+        };
+        request.Headers.Add("HX-Request", "true");
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Should_answer_htmx_with_the_list_holding_the_new_export()
+    {
+        var client = await app.SignInAsync("district-440103");
+
+        using var response = await HtmxPostAsync(client, Form(ExportKind.Enrollments, "440103001"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<html", html, StringComparison.OrdinalIgnoreCase);
+        var runId = await LatestRunIdAsync("district-440103");
+        Assert.NotNull(Html.Parse(html).QuerySelector($"#export-runs tr[data-run-id='{runId}']"));
+        Assert.Equal(RunState.Succeeded, (await FinishedAsync(runId)).State);
+    }
+
+    [Fact]
+    public async Task Should_swap_the_form_with_its_message_when_htmx_posts_it_without_a_scope()
+    {
+        var client = await app.SignInAsync("district-440103");
+
+        using var response = await HtmxPostAsync(client, new Dictionary<string, string> { ["Kind"] = "Roster", ["Scope"] = "" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("form[data-testid=export-form]", response.Headers.GetValues("HX-Retarget").Single());
+        Assert.Equal("form[data-testid=export-form]", response.Headers.GetValues("HX-Reselect").Single());
+        Assert.Contains("请选择导出范围。", await response.TextAsync());
+    }
+
     [Fact]
     public async Task Should_not_find_another_accounts_export_nor_a_missing_one()
     {
