@@ -165,6 +165,20 @@ public sealed class ImportPagesTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Should_ask_for_a_file_when_the_form_is_sent_without_one()
+    {
+        var client = await app.SignInAsync("city");
+        using var form = await client.GetAsync("/Import");
+        var token = (await form.ReadHtmlAsync()).QuerySelector("[data-testid=upload-form] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+
+        using var response = await client.PostAsync("/Import", content);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("请选择要上传的 Excel 文件", (await response.ReadHtmlAsync()).QuerySelector("[data-testid=upload-error]")?.TextContent);
+    }
+
+    [Fact]
     public async Task Should_refuse_an_empty_file_and_store_nothing()
     {
         var name = UniqueName("空文件");
