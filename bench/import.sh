@@ -48,7 +48,7 @@ else
   for pass in "first import (empty database)" "same file again (every row unchanged)"; do
     echo "-- $pass"
     if web timed >"$work/out" 2>"$work/err"; then
-      sed 's/^/   /' "$work/out"
+      grep -v -e '^info: ' -e '^      ' "$work/out" | sed 's/^/   /' # the figures, not the startup log
       echo "   import: $(cat "$work/time")"
     else
       echo "   import FAILED (exit $?): $(cat "$work/time" | tail -1)" >&2
