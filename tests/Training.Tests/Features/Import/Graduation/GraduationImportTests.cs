@@ -6,6 +6,7 @@ using Training.Tests.Features.Enrollments;
 using Training.Tests.Infrastructure;
 using Training.Web.Features.Import;
 using Training.Web.Features.Import.Graduation;
+using Training.Web.Infrastructure;
 
 namespace Training.Tests.Features.Import.Graduation;
 
@@ -69,6 +70,22 @@ public sealed class GraduationImportTests(AppFixture app)
             steps.Select(s => (s.Action, s.Actor, s.On)).ToList());
         var notices = await app.WithDbAsync(db => db.Notifications.Where(n => n.PersonId == graduate.PersonId || n.PersonId == leaver.PersonId).CountAsync());
         Assert.Equal(2, notices);
+    }
+
+    [Fact]
+    public async Task Should_record_a_withdrawal_listed_without_a_date_as_of_today()
+    {
+        var leaver = await app.AdmittedAsync();
+
+        var outcome = await ImportAsync(await GraduationList.WriteAsync(
+            [await IdNumberAsync(leaver), "大专", FreshEnrollments.Year, "已退学", null, null]), leaver.SchoolId);
+
+        Assert.Equal([new SheetCounts("毕业名单", 0, 1, 0)], outcome.Counts);
+        var stored = await StoredAsync(leaver.EnrollmentId);
+        Assert.Equal(EnrollmentState.Withdrawn, stored.State);
+        Assert.Equal(TimeProvider.System.Today(), stored.WithdrawnOn);
+        var reason = await app.WithDbAsync(db => db.EnrollmentTransitions.Where(t => t.EnrollmentId == leaver.EnrollmentId).Select(t => t.Comment).SingleAsync());
+        Assert.Equal(GraduationImport.WithdrawalReason, reason);
     }
 
     [Fact]
