@@ -6,14 +6,15 @@ using Training.Web.Features.Demo;
 using Training.Web.Features.Statistics;
 using Training.Web.Infrastructure;
 
-// Subcommands: make-roster (RosterGenerator.cs), export-enrollments (EnrollmentExportBench.cs);
+// Subcommands: make-roster (RosterGenerator.cs), import-phases (ImportPhasesBench.cs), export-enrollments (EnrollmentExportBench.cs);
 // without one, the statistics benchmark of bench/run.sh.
 if (args.Length > 0 && args[0] == "make-roster") return await RosterGenerator.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "import-phases") return await ImportPhasesBench.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "export-enrollments") return await EnrollmentExportBench.RunAsync(args[1..]);
 if (args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal))
 {
     // Never fall through to the statistics benchmark (it migrates and writes snapshots into --db).
-    Console.Error.WriteLine($"unknown subcommand {args[0]}: make-roster, export-enrollments, or statistics options (--scale …)");
+    Console.Error.WriteLine($"unknown subcommand {args[0]}: make-roster, import-phases, export-enrollments, or statistics options (--scale …)");
     return 2;
 }
 
