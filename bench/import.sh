@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Import/export benchmark (issue 6, point 7). Usage: bench/import.sh [--rows N] [--nation-db FILE]
+# Import/export benchmark (issue 6, point 7). Usage: bench/import.sh [--rows N] [--nation-db FILE] [--phases]
 #  1. make-roster writes a Guangzhou-sized roster (about 40,000 rows over the six sheets) and
 #     the real `import` verb loads it into a fresh, empty SQLite database (migrated first, not
 #     timed): rows, seconds and peak memory of the whole process; then the same file again
-#     (every row unchanged).
+#     (every row unchanged). --phases: also the time of each import stage (读取/校验/写入), in
+#     process (bench import-phases).
 #  2. The enrollment list (报名名单) of the nation-scale database is written by the export job's
 #     writer: rows, seconds and peak memory. The database (default
 #     $TMPDIR/training-bench-nation.db, made by `bench/run.sh --nation`) is opened read-only
@@ -18,7 +19,8 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --rows) rows="$2"; shift 2 ;;
     --nation-db) nation_db="$2"; shift 2 ;;
-    *) echo "usage: bench/import.sh [--rows N] [--nation-db FILE]" >&2; exit 2 ;;
+    --phases) phases=1; shift ;;
+    *) echo "usage: bench/import.sh [--rows N] [--nation-db FILE] [--phases]" >&2; exit 2 ;;
   esac
 done
 
@@ -57,6 +59,10 @@ else
       break
     fi
   done
+fi
+if [ -n "${phases:-}" ]; then
+  echo "-- stages, in process (first import, then unchanged)"
+  dotnet "$bench" import-phases --roster "$work/roster.xlsx" | sed 's/^/   /'
 fi
 
 echo "== nation enrollment list export"
