@@ -149,6 +149,27 @@ public sealed class ImportPagesTests(AppFixture app)
         Assert.Contains("id=\"import-run\"", body);
     }
 
+    [Fact]
+    public async Task Should_show_the_first_200_errors_with_the_total_and_the_WeChat_download_hint()
+    {
+        var errors = Enumerable.Range(2, 250).Select(row => new ImportError("人员", row, "姓名", "不能为空")).ToList();
+        var id = await app.StoredRunAsync(ImportKind.Roster, [1], then: r =>
+        {
+            r.Start();
+            r.Reject(System.Text.Json.JsonSerializer.Serialize(errors, ImportJob.Json), errors.Count, DateTime.UtcNow);
+        });
+        var client = await app.SignInAsync("city");
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/Import/Run?id={id}");
+        request.Headers.UserAgent.ParseAdd("Mozilla/5.0 (Linux; Android 14) MicroMessenger/8.0.50");
+
+        using var response = await client.SendAsync(request);
+
+        var page = await response.ReadHtmlAsync();
+        Assert.Equal(RunModel.ErrorsShown, page.QuerySelectorAll("[data-testid=errors] tbody tr").Length);
+        Assert.Contains("共 250 处", page.QuerySelector("[data-testid=errors-truncated]")?.TextContent);
+        Assert.Contains("在浏览器中打开", page.QuerySelector("[data-testid=wechat-hint]")?.TextContent);
+    }
+
     // ---------------------------------------------------------------- refused files
 
     [Fact]
