@@ -277,6 +277,10 @@ public sealed class ImportPagesTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, run.StatusCode);
         Assert.Contains("原因一", await run.TextAsync());
         Assert.Equal(HttpStatusCode.OK, errors.StatusCode);
+        var poll = new HttpRequestMessage(HttpMethod.Get, $"/Import/Run?id={id}");
+        poll.Headers.Add("HX-Request", "true");
+        using var fragment = await client.SendAsync(poll);
+        Assert.Equal(286, (int)fragment.StatusCode); // finished: htmx stops polling and swaps the result in
     }
 
     [Theory]
