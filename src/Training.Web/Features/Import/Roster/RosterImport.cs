@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Web.Infrastructure;
@@ -14,8 +15,9 @@ namespace Training.Web.Features.Import.Roster;
 /// catalog tables whole) and every row is applied in memory through the entity verbs, sheet by
 /// sheet in the contractual order, so that a row may use what an earlier row or sheet created;
 /// whatever is wrong is collected as an error naming sheet, row and column. 写入: only when no
-/// row is bad, the tracked changes are saved in one transaction; otherwise the tracker is
-/// cleared and nothing is written. Progress is reported only outside that transaction.
+/// row is bad, the new and changed rows are written by <see cref="RosterWriter"/> (prepared
+/// statements, not EF's tracked inserts: 55,000 rows) in one transaction; otherwise nothing is
+/// written. The tracker is cleared either way. Progress is reported only outside that transaction.
 /// </para>
 /// </summary>
 public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
@@ -23,7 +25,8 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
     /// <summary>Who the import's enrollment transitions name.</summary>
     public const string Actor = "花名册导入";
 
-    private const int Chunk = 500;
+    /// <summary>Keys per query: each chunk is ONE parameter (a JSON array: json_each / OPENJSON), so every chunk runs the same compiled query.</summary>
+    private const int Chunk = 10_000;
 
     private readonly TrainingDbContext _db = db;
     private readonly TimeProvider _clock = clock;
@@ -75,13 +78,13 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
             progress?.Report(new ImportProgress(90, "写入"));
             try
             {
-                run.AddNew();
-                _db.ChangeTracker.DetectChanges();
-                // SQL Server retries failed connections: the whole transaction is what is retried.
+                var plan = run.Plan();
+                // SQL Server retries failed connections: the whole transaction is what is retried
+                // (every insert sets its row's id again, so a second attempt writes the same rows).
                 await _db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
                 {
                     await using var tx = await _db.Database.BeginTransactionAsync(token);
-                    await _db.SaveChangesAsync(acceptAllChangesOnSuccess: false, token);
+                    await plan.WriteAsync(new RosterWriter(_db, tx.GetDbTransaction()), token);
                     await tx.CommitAsync(token);
                 }, ct);
             }
@@ -215,7 +218,18 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
         private readonly Dictionary<int, List<Enrollment>> _enrollmentsByPerson = [];
         private readonly Dictionary<(int, ReserveTarget), ReserveCandidate> _storedReserves = [];
 
-        private readonly List<object> _new = [];
+        private readonly List<OrgUnit> _newUnits = [];
+        private readonly List<Person> _newPersons = [];
+        private readonly List<School> _newSchools = [];
+        private readonly List<StudyProgram> _newPrograms = [];
+        private readonly List<Cohort> _newCohorts = [];
+        private readonly List<Enrollment> _newEnrollments = [];
+        private readonly List<ReserveCandidate> _newReserves = [];
+        private readonly HashSet<OrgUnit> _changedUnits = [];
+        private readonly HashSet<Person> _changedPersons = [];
+        private readonly HashSet<Post> _changedPosts = [];
+        private readonly HashSet<Enrollment> _changedEnrollments = [];
+        private readonly HashSet<ReserveCandidate> _changedReserves = [];
 
         public List<SheetCounts> Counts { get; } = [];
 
@@ -230,7 +244,7 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
             foreach (var r in sheets.Reserves ?? []) codes.Add(r.VillageCode);
             foreach (var r in sheets.KeyPosts ?? []) codes.Add(r.VillageCode);
             foreach (var chunk in codes.Chunk(Chunk))
-                foreach (var u in await db.OrgUnits.Where(u => chunk.Contains(u.Code)).ToListAsync(ct))
+                foreach (var u in await db.OrgUnits.Where(u => EF.Parameter(chunk).Contains(u.Code)).ToListAsync(ct))
                     _units[u.Code] = u;
 
             var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -239,10 +253,14 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
             foreach (var r in sheets.Enrollments ?? []) ids.Add(r.IdNumber);
             foreach (var r in sheets.Reserves ?? []) ids.Add(r.IdNumber);
             foreach (var chunk in ids.Chunk(Chunk))
-                foreach (var p in await db.Persons.Where(p => chunk.Contains(p.IdNumber))
-                             .Include(p => p.Village).Include(p => p.Posts).Include(p => p.EducationHistory)
-                             .AsSplitQuery().ToListAsync(ct))
+                foreach (var p in await db.Persons.Where(p => EF.Parameter(chunk).Contains(p.IdNumber)).Include(p => p.Village).ToListAsync(ct))
                     _persons[p.IdNumber] = p;
+            // Their posts and education history join them in the tracker (fix-up fills the collections).
+            foreach (var chunk in _persons.Values.Select(p => p.Id).Chunk(Chunk))
+            {
+                await db.Posts.Where(p => EF.Parameter(chunk).Contains(p.PersonId)).LoadAsync(ct);
+                await db.EducationRecords.Where(r => EF.Parameter(chunk).Contains(r.PersonId)).LoadAsync(ct);
+            }
 
             if (sheets.Enrollments is { Count: > 0 } enrollments)
             {
@@ -251,7 +269,7 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
                 foreach (var c in await db.Cohorts.ToListAsync(ct)) _cohorts[c.Year] = c;
                 var personIds = enrollments.Select(r => _persons.GetValueOrDefault(r.IdNumber)?.Id ?? 0).Where(id => id != 0).Distinct();
                 foreach (var chunk in personIds.Chunk(Chunk))
-                    foreach (var e in await db.Enrollments.Where(e => chunk.Contains(e.PersonId)).ToListAsync(ct))
+                    foreach (var e in await db.Enrollments.Where(e => EF.Parameter(chunk).Contains(e.PersonId)).ToListAsync(ct))
                         ListOf(e.PersonId).Add(e);
             }
 
@@ -259,7 +277,7 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
             {
                 var personIds = reserves.Select(r => _persons.GetValueOrDefault(r.IdNumber)?.Id ?? 0).Where(id => id != 0).Distinct();
                 foreach (var chunk in personIds.Chunk(Chunk))
-                    foreach (var r in await db.Reserves.Where(r => chunk.Contains(r.PersonId)).ToListAsync(ct))
+                    foreach (var r in await db.Reserves.Where(r => EF.Parameter(chunk).Contains(r.PersonId)).ToListAsync(ct))
                         _storedReserves.TryAdd((r.PersonId, r.Target), r);
             }
         }
@@ -282,10 +300,63 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
             if (sheets.KeyPosts is not null) Counts.Add(ApplyKeyPosts(sheets.KeyPosts));
         }
 
-        /// <summary>Before writing: the new entities join the tracker (changes to loaded ones are found by DetectChanges).</summary>
-        public void AddNew()
+        /// <summary>
+        /// What to write, fixed before the transaction (so that a retried transaction writes the
+        /// same): new rows in the order their foreign keys need, then the changed stored rows.
+        /// New posts, education records and transitions are found in their owners' collections.
+        /// </summary>
+        public WritePlan Plan()
         {
-            foreach (var entity in _new) db.Add(entity);
+            var records = new List<(Person Owner, EducationRecord Record)>();
+            var posts = new List<Post>();
+            foreach (var person in _persons.Values)
+            {
+                foreach (var record in person.EducationHistory)
+                    if (record.Id == 0)
+                    {
+                        records.Add((person, record));
+                        if (person.Id != 0) _changedPersons.Add(person); // a graduation raised a stored person's education
+                    }
+                foreach (var post in person.Posts)
+                    if (post.Id == 0) posts.Add(post);
+            }
+            var transitions = _changedEnrollments
+                .SelectMany(e => e.Transitions.Where(t => t.Id == 0).Select(t => (Owner: e, Transition: t)))
+                .ToList();
+            return new WritePlan(this, records, posts, transitions);
+        }
+
+        public sealed class WritePlan(Run run, List<(Person Owner, EducationRecord Record)> records, List<Post> posts,
+            List<(Enrollment Owner, EnrollmentTransition Transition)> transitions)
+        {
+            public async Task WriteAsync(RosterWriter writer, CancellationToken ct)
+            {
+                await writer.InsertAsync(run._newUnits, ct);
+                await writer.UpdateAsync(run._changedUnits, ct);
+                await writer.InsertAsync(run._newPersons, ct);
+                await writer.UpdateAsync(run._changedPersons, ct);
+                await writer.InsertAsync(records.Select(r => r.Record).ToList(), ct, (nameof(EducationRecord.PersonId), Owner(records)));
+                await writer.InsertAsync(posts, ct);
+                await writer.UpdateAsync(run._changedPosts, ct);
+                await writer.InsertAsync(run._newSchools, ct);
+                await writer.InsertAsync(run._newPrograms, ct);
+                await writer.InsertAsync(run._newCohorts, ct);
+                await writer.InsertAsync(run._newEnrollments, ct);
+                await writer.UpdateAsync(run._changedEnrollments, ct);
+                await writer.InsertAsync(transitions.Select(t => t.Transition).ToList(), ct,
+                    (nameof(EnrollmentTransition.EnrollmentId), Owner(transitions)));
+                await writer.InsertAsync(run._newReserves, ct);
+                await writer.UpdateAsync(run._changedReserves, ct);
+            }
+
+            private static Func<TChild, object> Owner<TOwner, TChild>(List<(TOwner Owner, TChild Child)> pairs)
+                where TOwner : class where TChild : class
+            {
+                var owners = new Dictionary<TChild, TOwner>(ReferenceEqualityComparer.Instance);
+                foreach (var (owner, child) in pairs) owners[child] = owner;
+                var key = typeof(TOwner).GetProperty("Id")!;
+                return child => key.GetValue(owners[child])!;
+            }
         }
 
         private SheetCounts ApplyOrg(List<OrgRow> rows)
@@ -331,6 +402,7 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
                         unit.Rename(r.Name);
                         if (r.Kind is { } kind) unit.ChangeKind(kind);
                     });
+                    _changedUnits.Add(unit);
                     c.Updated++;
                 }
                 else
@@ -339,7 +411,7 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
                         parent is null ? OrgUnit.CreateCity(r.Code, r.Name) : OrgUnit.CreateChild(parent, r.Code, r.Name, r.Kind));
                     if (created is null) continue;
                     _units[r.Code] = created;
-                    _new.Add(created);
+                    _newUnits.Add(created);
                     c.Added++;
                 }
             }
@@ -370,6 +442,7 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
                         if (!sameVillage) person.MoveTo(village);
                         if (person.BaseEducation != r.Education) person.CorrectBaseEducation(r.Education, "花名册导入", now);
                     });
+                    _changedPersons.Add(person);
                     c.Updated++;
                 }
                 else
@@ -378,7 +451,7 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
                         Person.Register(r.IdNumber, r.Name, r.Phone, r.Political, r.Education, village, today, now));
                     if (created is null) continue;
                     _persons[r.IdNumber] = created;
-                    _new.Add(created);
+                    _newPersons.Add(created);
                     c.Added++;
                 }
             }
@@ -402,6 +475,7 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
                 {
                     if (post.EndDate == r.End) { c.Unchanged++; continue; }
                     Try(sheet, r.Row, "离任日期", () => person.ChangePostEnd(post, r.End));
+                    if (post.Id != 0) _changedPosts.Add(post);
                     c.Updated++;
                 }
                 else
@@ -432,7 +506,12 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
                 {
                     var changed = Try(sheet, r.Row, "状态", () => enrollment.ApplyHistorical(program, r.Split, r.State, r.GraduatedOn, Actor, now));
                     if (changed is null) continue;
-                    if (changed.Value) c.Updated++; else c.Unchanged++;
+                    if (changed.Value)
+                    {
+                        if (enrollment.Id != 0) _changedEnrollments.Add(enrollment);
+                        c.Updated++;
+                    }
+                    else c.Unchanged++;
                 }
                 else
                 {
@@ -440,7 +519,7 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
                         Enrollment.Historical(person, cohort, program, r.Split, r.State, r.GraduatedOn, null, now));
                     if (enrollment is null) continue;
                     list.Add(enrollment);
-                    _new.Add(enrollment);
+                    _newEnrollments.Add(enrollment);
                     c.Added++;
                 }
                 if (enrollment.State.IsActive())
@@ -470,13 +549,13 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
             if (!_schools.TryGetValue(r.School, out var school))
             {
                 _schools[r.School] = school = School.Create(r.School);
-                _new.Add(school);
+                _newSchools.Add(school);
             }
             if (!_programs.TryGetValue((school, r.Program, r.Level), out var program))
             {
                 // Duration is not in the sheet: three years, as every program of the demo catalog; the catalog page corrects it.
                 _programs[(school, r.Program, r.Level)] = program = StudyProgram.Create(school, r.Program, r.Level, 3);
-                _new.Add(program);
+                _newPrograms.Add(program);
             }
             return program;
         }
@@ -488,7 +567,7 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
             {
                 var day = new DateOnly(year, 1, 1);
                 _cohorts[year] = cohort = Cohort.Create(year, "", day, day, Cohort.MinimumCityQuota);
-                _new.Add(cohort);
+                _newCohorts.Add(cohort);
             }
             return cohort;
         }
@@ -508,13 +587,18 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
                 {
                     var changed = Try(sheet, r.Row, "状态", () => reserve.ApplyImport(village, r.State, r.InPoolOn, today));
                     if (changed is null) continue;
-                    if (changed.Value) c.Updated++; else c.Unchanged++;
+                    if (changed.Value)
+                    {
+                        _changedReserves.Add(reserve);
+                        c.Updated++;
+                    }
+                    else c.Unchanged++;
                 }
                 else
                 {
                     var candidate = Try(sheet, r.Row, "状态", () => ReserveCandidate.Imported(person, village, r.Target, r.State, r.InPoolOn, today));
                     if (candidate is null) continue;
-                    _new.Add(candidate);
+                    _newReserves.Add(candidate);
                     c.Added++;
                 }
             }
@@ -533,6 +617,7 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
                 if (village.KeyPosts == r.Count) { c.Unchanged++; continue; }
                 if (Try(sheet, r.Row, "关键岗位数", () => village.SetKeyPosts(r.Count)))
                 {
+                    if (village.Id != 0) _changedUnits.Add(village);
                     // A village created by this file counts as added in 组织, its key posts as updated here.
                     c.Updated++;
                 }

@@ -168,6 +168,63 @@ public sealed class RosterImportTests
         Assert.True((await data.ImportAsync(await GoodRoster.WriteAsync())).Succeeded);
     }
 
+    [Fact]
+    public async Task Should_store_rows_as_EF_stores_them()
+    {
+        await using var data = await EmptyDatabase.CreateAsync();
+        Assert.True((await data.ImportAsync(await GoodRoster.WriteAsync())).Succeeded);
+        // The same kinds of rows written by EF, beside the imported ones.
+        await data.WithDbAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            var village = await db.OrgUnits.SingleAsync(u => u.Code == GoodRoster.Village);
+            db.OrgUnits.Add(OrgUnit.CreateChild(await db.OrgUnits.SingleAsync(u => u.Code == GoodRoster.Township), "440111103203", "EF村", VillageKind.Village));
+            var person = Person.Register(Id(new DateOnly(1988, 6, 6), 606), "EF人", "13600136000", PoliticalStatus.PartyMember, Education.HighSchool, village, DateOnly.FromDateTime(now), now);
+            person.AddPost(village, PostType.CommitteeMember, new DateOnly(2022, 1, 1), new DateOnly(2023, 1, 1));
+            var cohort = await db.Cohorts.SingleAsync(c => c.Year == 2020);
+            var program = await db.Programs.FirstAsync(p => p.Level == DegreeLevel.Associate);
+            db.Enrollments.Add(Enrollment.Historical(person, cohort, program, new FeeSplit(100, 50, 0, 50), EnrollmentState.Graduated, new DateOnly(2023, 7, 1), null, now));
+            db.Reserves.Add(ReserveCandidate.Imported(person, village, ReserveTarget.Secretary, ReserveState.Exited, new DateOnly(2021, 3, 1), DateOnly.FromDateTime(now)));
+            return await db.SaveChangesAsync();
+        });
+
+        foreach (var table in new[] { "OrgUnits", "Persons", "Posts", "EducationRecords", "Enrollments", "Reserves" })
+        {
+            var shapes = await data.WithDbAsync(async db =>
+            {
+                var connection = db.Database.GetDbConnection();
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY Id";
+                await using var reader = await command.ExecuteReaderAsync();
+                var rows = new List<string>();
+                while (await reader.ReadAsync())
+                    rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetName(i) + ":" + Shape(reader.GetValue(i)))));
+                return rows;
+            });
+            // The last row is EF's; every imported row has the same storage classes and formats (nulls aside).
+            var ef = shapes[^1].Split('|');
+            foreach (var imported in shapes.SkipLast(1))
+                foreach (var (mine, theirs) in imported.Split('|').Zip(ef))
+                    if (!mine.EndsWith(":null", StringComparison.Ordinal) && !theirs.EndsWith(":null", StringComparison.Ordinal))
+                        Assert.True(mine == theirs, $"{table}: imported {mine}, EF {theirs}");
+        }
+
+        static string Shape(object value) => value switch
+        {
+            DBNull => "null",
+            long => "integer",
+            double => "real",
+            byte[] => "blob",
+            // GUIDs by their case, dates and times by their pattern up to the seconds; other text is just text
+            string s when System.Text.RegularExpressions.Regex.IsMatch(s, "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-") =>
+                s == s.ToUpperInvariant() ? "guid upper" : "guid lower",
+            string s when System.Text.RegularExpressions.Regex.IsMatch(s, "^[0-9]{4}-[0-9]{2}-[0-9]{2}") =>
+                "date " + System.Text.RegularExpressions.Regex.Replace(s.Length > 19 ? s[..19] : s, "[0-9]", "9"),
+            _ => "text",
+        };
+    }
+
     /// <summary>Progress&lt;T&gt; posts to the thread pool; the test wants the reports in order.</summary>
     private sealed class SyncProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
     {
