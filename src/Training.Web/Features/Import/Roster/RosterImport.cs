@@ -617,9 +617,13 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
                 if (village.KeyPosts == r.Count) { c.Unchanged++; continue; }
                 if (Try(sheet, r.Row, "关键岗位数", () => village.SetKeyPosts(r.Count)))
                 {
-                    if (village.Id != 0) _changedUnits.Add(village);
-                    // A village created by this file counts as added in 组织, its key posts as updated here.
-                    c.Updated++;
+                    // A village this file creates gets its key posts as a new row; a stored one's change is an update.
+                    if (village.Id == 0) c.Added++;
+                    else
+                    {
+                        _changedUnits.Add(village);
+                        c.Updated++;
+                    }
                 }
             }
             return c.Result();

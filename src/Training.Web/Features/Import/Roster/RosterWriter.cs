@@ -68,7 +68,8 @@ internal sealed class RosterWriter(TrainingDbContext db, DbTransaction transacti
         for (var i = 0; i < table.Columns.Count; i++)
             command.Parameters.Add(table.Columns[i].Mapping.CreateParameter(command, "@p" + i.ToString(CultureInfo.InvariantCulture), null, nullable: true));
         if (withKey) command.Parameters.Add(table.KeyMapping.CreateParameter(command, "@key", null, nullable: false));
-        await command.PrepareAsync(ct);
+        // SqlClient would want a size for every variable-length parameter before preparing; SQLite gains most from it.
+        if (_sqlite) await command.PrepareAsync(ct);
         return command;
     }
 
