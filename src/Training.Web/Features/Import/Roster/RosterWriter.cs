@@ -39,7 +39,8 @@ internal sealed class RosterWriter(TrainingDbContext db, DbTransaction transacti
         foreach (var row in rows)
         {
             table.Bind(command, row, owner is { } o ? o.Value(row) : null);
-            var id = await command.ExecuteScalarAsync(ct);
+            var id = command.ExecuteScalar(); // synchronous: SQLite's async is the sync call behind a task, per row
+            ct.ThrowIfCancellationRequested();
             table.SetKey(row, id!);
         }
     }
@@ -56,7 +57,8 @@ internal sealed class RosterWriter(TrainingDbContext db, DbTransaction transacti
         {
             table.Bind(command, row, null);
             command.Parameters["@key"].Value = table.KeyOf(row);
-            await command.ExecuteNonQueryAsync(ct);
+            command.ExecuteNonQuery();
+            ct.ThrowIfCancellationRequested();
         }
     }
 
