@@ -55,6 +55,43 @@ public sealed class RosterImportTests
     }
 
     [Fact]
+    public async Task Should_report_progress_only_while_no_write_transaction_holds_the_database()
+    {
+        await using var data = await EmptyDatabase.CreateAsync();
+        var locked = new List<string>();
+        var reports = 0;
+        // On every report another connection must get the write lock at once: a progress write
+        // (the web job stores progress on its run row) never waits for the import's transaction.
+        var progress = new SyncProgress(p =>
+        {
+            reports++;
+            using var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={data.File};Default Timeout=1;Pooling=False");
+            other.Open();
+            using var command = other.CreateCommand();
+            command.CommandText = "BEGIN IMMEDIATE; ROLLBACK;";
+            try { command.ExecuteNonQuery(); }
+            catch (Microsoft.Data.Sqlite.SqliteException) { locked.Add($"{p.Percent} {p.Stage}"); }
+        });
+
+        Assert.True((await data.ImportAsync(await GoodRoster.WriteAsync(), progress)).Succeeded);
+
+        Assert.True(reports >= 4);
+        Assert.Empty(locked);
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_workbook_without_any_roster_sheet()
+    {
+        await using var data = await EmptyDatabase.CreateAsync();
+
+        var outcome = await data.ImportAsync(await RosterFile.WriteAsync(new RosterSheet("Sheet1", [["440100", "广州市"]], ["代码", "名称"])));
+
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal(0, error.Row);
+        Assert.Contains("组织、人员、职务、学历教育、后备、关键岗位", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Should_change_nothing_and_count_every_row_unchanged_when_the_same_file_is_imported_twice()
     {
         await using var data = await EmptyDatabase.CreateAsync();
