@@ -246,7 +246,7 @@ public class Enrollment
     /// Only enrollments that reached admission take such a row; an 已录取 one may become 已毕业
     /// (raising education from its day) or 已退学, but a graduation or withdrawal is not undone.
     /// </summary>
-    public bool ApplyHistorical(StudyProgram program, FeeSplit split, EnrollmentState state, DateOnly? graduatedOn, string actor, DateTime now)
+    public bool ApplyHistorical(StudyProgram program, FeeSplit split, EnrollmentState state, DateOnly? graduatedOn, string actor, DateTime now, DateOnly? withdrawnOn = null)
     {
         if (!State.ReachedAdmission())
             throw new DomainException($"该人员{Year}年{Level.Name()}的报名正在线上办理（{State.Name()}），不能用导入覆盖。");
@@ -258,7 +258,9 @@ public class Enrollment
         if (state == EnrollmentState.Graduated && graduated is null)
             throw new DomainException("已毕业的记录必须有毕业日期。");
         var sameProgram = ReferenceEquals(Program, program) || (program.Id != 0 && ProgramId == program.Id);
-        if (sameProgram && Split == split && State == state && GraduatedOn == graduated) return false;
+        // A withdrawal row without a date says nothing new about a stored withdrawal's day.
+        var sameWithdrawal = state != EnrollmentState.Withdrawn || withdrawnOn is null || WithdrawnOn == withdrawnOn;
+        if (sameProgram && Split == split && State == state && GraduatedOn == graduated && sameWithdrawal) return false;
 
         if (State != state)
         {
@@ -274,13 +276,17 @@ public class Enrollment
             }
             else
             {
-                WithdrawnOn = AdmittedOn;
+                if (withdrawnOn < AdmittedOn)
+                    throw new DomainException($"退学日期 {withdrawnOn:yyyy-MM-dd} 早于入学日期 {AdmittedOn:yyyy-MM-dd}。");
+                WithdrawnOn = withdrawnOn ?? AdmittedOn;
                 _transitions.Add(new EnrollmentTransition(EnrollmentAction.Withdraw, State, state, actor, "花名册导入", DateOnly.FromDateTime(now), now));
             }
             State = state;
         }
         else if (GraduatedOn != graduated)
             throw new DomainException($"系统中该记录的毕业日期为 {GraduatedOn:yyyy-MM-dd}，不能通过导入更改。");
+        else if (!sameWithdrawal)
+            throw new DomainException($"系统中该记录的退学日期为 {WithdrawnOn:yyyy-MM-dd}，不能通过导入更改。");
         Program = program;
         ProgramId = program.Id;
         Split = split;

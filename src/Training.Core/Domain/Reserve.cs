@@ -112,8 +112,13 @@ public class ReserveCandidate
         var sameVillage = ReferenceEquals(Village, village) || (village.Id != 0 && VillageId == village.Id);
         if (Version != Guid.Empty && sameVillage && State == state && InPoolOn == inPoolOn) return false;
 
+        // The sheet has no day of leaving. A reserve that first appears as 已任用/已退出 is dated as
+        // leaving on its 入库日期, so it never counts as in the pool (as PRODUCT.md §8 dates a
+        // withdrawal without a date on the admission day); one stored in the pool that the sheet
+        // now says has left, left today; one that already left in that state keeps its day.
+        var isNew = Version == Guid.Empty;
         var left = state is ReserveState.Appointed or ReserveState.Exited
-            ? (State == state && LeftPoolOn is not null && Version != Guid.Empty ? LeftPoolOn : today)
+            ? (isNew ? inPoolOn : State == state && LeftPoolOn is not null ? LeftPoolOn : today)
             : null;
         Village = village;
         VillageId = village.Id;

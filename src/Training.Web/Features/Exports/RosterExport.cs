@@ -98,7 +98,7 @@ public static class RosterExport
         await foreach (var x in enrollments.OrderBy(x => x.Village.Code).ThenBy(x => x.Year).ThenBy(x => x.Id)
             .Select(x => new
             {
-                x.Person.IdNumber, x.Year, x.Level, School = x.Program.School.Name, Program = x.Program.Name, x.State, x.GraduatedOn,
+                x.Person.IdNumber, x.Year, x.Level, School = x.Program.School.Name, Program = x.Program.Name, x.State, x.GraduatedOn, x.WithdrawnOn,
                 x.Split.TotalFen, x.Split.SubsidyFen, x.Split.WaiverFen, x.Split.SelfPaidFen,
             })
             .AsAsyncEnumerable().WithCancellation(ct))
@@ -109,7 +109,13 @@ public static class RosterExport
             enrollment[3] = ExportBook.Text(x.School);
             enrollment[4] = ExportBook.Text(x.Program);
             enrollment[5] = ExportBook.Text(x.State.Name());
-            enrollment[6] = book.Date(x.State == EnrollmentState.Graduated ? x.GraduatedOn : null);
+            // One date column: the graduation day, or the withdrawal day of an 已退学 row (the import reads it back so).
+            enrollment[6] = book.Date(x.State switch
+            {
+                EnrollmentState.Graduated => x.GraduatedOn,
+                EnrollmentState.Withdrawn => x.WithdrawnOn,
+                _ => null,
+            });
             enrollment[7] = book.Money(x.TotalFen);
             enrollment[8] = book.Money(x.SubsidyFen);
             enrollment[9] = book.Money(x.WaiverFen);

@@ -504,7 +504,7 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
                 var enrollment = list.FirstOrDefault(e => e.Year == r.Year && e.Level == r.Level);
                 if (enrollment is not null)
                 {
-                    var changed = Try(sheet, r.Row, "状态", () => enrollment.ApplyHistorical(program, r.Split, r.State, r.GraduatedOn, Actor, now));
+                    var changed = Try(sheet, r.Row, "状态", () => enrollment.ApplyHistorical(program, r.Split, r.State, r.GraduatedOn, Actor, now, r.WithdrawnOn));
                     if (changed is null) continue;
                     if (changed.Value)
                     {
@@ -516,7 +516,7 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
                 else
                 {
                     enrollment = Try(sheet, r.Row, "状态", () =>
-                        Enrollment.Historical(person, cohort, program, r.Split, r.State, r.GraduatedOn, null, now));
+                        Enrollment.Historical(person, cohort, program, r.Split, r.State, r.GraduatedOn, r.WithdrawnOn, now));
                     if (enrollment is null) continue;
                     list.Add(enrollment);
                     _newEnrollments.Add(enrollment);

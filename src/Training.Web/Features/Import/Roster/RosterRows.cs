@@ -14,7 +14,14 @@ internal sealed record PostRow(int Row, string IdNumber, string VillageCode, Pos
 
 internal sealed record EnrollmentRow(
     int Row, string IdNumber, int Year, DegreeLevel Level, string School, string Program,
-    EnrollmentState State, DateOnly? GraduatedOn, FeeSplit Split);
+    EnrollmentState State, DateOnly? GraduatedOn, FeeSplit Split)
+{
+    /// <summary>
+    /// 学历教育 has one date column: on an 已退学 row it is the day of withdrawal (as on the
+    /// graduation list); empty, the withdrawal is dated on the admission day (PRODUCT.md §8).
+    /// </summary>
+    public DateOnly? WithdrawnOn => State == EnrollmentState.Withdrawn ? GraduatedOn : null;
+}
 
 internal sealed record ReserveRow(int Row, string IdNumber, string VillageCode, ReserveTarget Target, ReserveState State, DateOnly? InPoolOn);
 
@@ -110,8 +117,8 @@ internal static class RosterRows
         var graduated = r.Date("毕业日期", errors);
         if (state == EnrollmentState.Graduated && graduated is null && r.Text("毕业日期") is null)
             errors.Add(r.Error("毕业日期", "状态为已毕业时必须填写毕业日期"));
-        if (graduated is not null && year is not null && graduated < new DateOnly(year.Value, 9, 1) && state == EnrollmentState.Graduated)
-            errors.Add(r.Error("毕业日期", $"毕业日期 {graduated:yyyy-MM-dd} 早于入学日期 {year}-09-01"));
+        if (graduated is not null && year is not null && graduated < new DateOnly(year.Value, 9, 1) && state is EnrollmentState.Graduated or EnrollmentState.Withdrawn)
+            errors.Add(r.Error("毕业日期", $"{(state == EnrollmentState.Graduated ? "毕业" : "退学")}日期 {graduated:yyyy-MM-dd} 早于入学日期 {year}-09-01"));
         if (graduated > today) errors.Add(r.Error("毕业日期", "毕业日期不能晚于今天"));
         var total = Amount(r, "学费总额", errors);
         var subsidy = Amount(r, "财政补助", errors);
@@ -128,7 +135,7 @@ internal static class RosterRows
         return errors.Count > before
             ? null
             : new EnrollmentRow(r.Number, id!, year!.Value, level!.Value, school!, program!, state!.Value,
-                state == EnrollmentState.Graduated ? graduated : null, split!);
+                state is EnrollmentState.Graduated or EnrollmentState.Withdrawn ? graduated : null, split!);
     }
 
     public static ReserveRow? Reserve(SheetRow r, DateOnly today, List<ImportError> errors)
