@@ -3,7 +3,6 @@ using Microsoft.Playwright;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
 using Training.Core.Domain;
-using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace Training.E2E;
@@ -13,8 +12,7 @@ namespace Training.E2E;
 /// both errors with their sheet, row and column, corrects the file and uploads it again, and
 /// sees what each sheet added.
 /// </summary>
-[Collection(AppServerCollection.Name)]
-public sealed class ImportJourneyTests(AppServer app, ITestOutputHelper output)
+public partial class JourneyTests
 {
     private const string Township = "440111103";
 
@@ -138,42 +136,5 @@ public sealed class ImportJourneyTests(AppServer app, ITestOutputHelper output)
             if (!await app.WithDbAsync(db => db.Persons.AnyAsync(p => p.IdNumber == id))) return id;
         }
         throw new InvalidOperationException("没有空闲的测试身份证号。");
-    }
-
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("用户名", new() { Exact = true }).FillAsync(userName);
-        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(AppServer.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
-    }
-
-    private async Task ScreenshotAsync(IPage page, string name)
-    {
-        var path = Path.Combine(app.ScreenshotFolder, name + ".png");
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        output.WriteLine($"screenshot: {path}");
-    }
-
-    /// <summary>On failure, keep a screenshot and the page's address and text.</summary>
-    private async Task RecordFailureAsync(IPage page, string name, Func<Task> journey)
-    {
-        try
-        {
-            await journey();
-        }
-        catch
-        {
-            try
-            {
-                await ScreenshotAsync(page, "FAILED-" + name);
-                output.WriteLine($"url: {page.Url}");
-                var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 2000 });
-                output.WriteLine(text.Length > 2000 ? text[..2000] + "…" : text);
-            }
-            catch (PlaywrightException) { }
-            throw;
-        }
     }
 }
