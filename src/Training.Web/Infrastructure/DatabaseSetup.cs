@@ -69,6 +69,9 @@ public static class DatabaseSetup
         var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-        await db.Database.MigrateAsync(ct);
+        // MigrateAsync also compares the model with the last snapshot (a few hundred ms of every
+        // start and every verb); with nothing pending there is nothing to apply or compare.
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            await db.Database.MigrateAsync(ct);
     }
 }
