@@ -23,6 +23,7 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options)
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ReserveCandidate> Reserves => Set<ReserveCandidate>();
+    public DbSet<ReserveTransition> ReserveTransitions => Set<ReserveTransition>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<StatisticsSnapshot> StatisticsSnapshots => Set<StatisticsSnapshot>();
     public DbSet<SnapshotFigure> SnapshotFigures => Set<SnapshotFigure>();

@@ -40,7 +40,12 @@ public static class ReserveNames
 /// </summary>
 public class ReserveCandidate
 {
+    private readonly List<ReserveTransition> _transitions = [];
+
     private ReserveCandidate() { }
+
+    /// <summary>Every step, oldest first once ordered by <see cref="ReserveTransition.At"/> (the timeline).</summary>
+    public IReadOnlyList<ReserveTransition> Transitions => _transitions;
 
     public int Id { get; private set; }
     public int PersonId { get; private set; }

@@ -934,6 +934,49 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.ToTable("Reserves", (string)null);
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.ReserveTransition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ReserveId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("To")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReserveId", "At");
+
+                    b.ToTable("ReserveTransitions");
+                });
+
             modelBuilder.Entity("Training.Core.Domain.School", b =>
                 {
                     b.Property<int>("Id")
@@ -1412,6 +1455,15 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.Navigation("Village");
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.ReserveTransition", b =>
+                {
+                    b.HasOne("Training.Core.Domain.ReserveCandidate", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("ReserveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Training.Core.Domain.SnapshotFigure", b =>
                 {
                     b.HasOne("Training.Core.Domain.OrgUnit", null)
@@ -1481,6 +1533,11 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.Navigation("EducationHistory");
 
                     b.Navigation("Posts");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.ReserveCandidate", b =>
+                {
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("Training.Core.Domain.StatisticsSnapshot", b =>

@@ -892,6 +892,47 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.ToTable("Reserves", (string)null);
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.ReserveTransition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReserveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReserveId", "At");
+
+                    b.ToTable("ReserveTransitions");
+                });
+
             modelBuilder.Entity("Training.Core.Domain.School", b =>
                 {
                     b.Property<int>("Id")
@@ -1363,6 +1404,15 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.Navigation("Village");
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.ReserveTransition", b =>
+                {
+                    b.HasOne("Training.Core.Domain.ReserveCandidate", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("ReserveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Training.Core.Domain.SnapshotFigure", b =>
                 {
                     b.HasOne("Training.Core.Domain.OrgUnit", null)
@@ -1432,6 +1482,11 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.Navigation("EducationHistory");
 
                     b.Navigation("Posts");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.ReserveCandidate", b =>
+                {
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("Training.Core.Domain.StatisticsSnapshot", b =>

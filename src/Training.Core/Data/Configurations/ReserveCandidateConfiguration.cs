@@ -15,5 +15,17 @@ internal sealed class ReserveCandidateConfiguration : IEntityTypeConfiguration<R
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.PersonId, x.Target });
         b.HasIndex(x => new { x.VillageId, x.State });
+        b.HasMany(x => x.Transitions).WithOne().HasForeignKey(x => x.ReserveId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Transitions).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ReserveTransitionConfiguration : IEntityTypeConfiguration<ReserveTransition>
+{
+    public void Configure(EntityTypeBuilder<ReserveTransition> b)
+    {
+        b.Property(x => x.Actor).HasMaxLength(256);
+        b.Property(x => x.Comment).HasMaxLength(500);
+        b.HasIndex(x => new { x.ReserveId, x.At });
     }
 }
