@@ -135,6 +135,122 @@ public class ReserveCandidate
         return true;
     }
 
+    /// <summary>States in which a candidacy is still open: a person has at most one open candidacy per target.</summary>
+    public static bool IsOpen(ReserveState state) =>
+        state is ReserveState.Recommended or ReserveState.Selected or ReserveState.InPool;
+
+    /// <summary>
+    /// 村推: the village recommends one of its own persons as 书记后备 or 两委后备.
+    /// <paramref name="existing"/> are the person's candidacies so far (any target): a second
+    /// open one for the same target is refused.
+    /// </summary>
+    public static ReserveCandidate Recommend(
+        Person person, OrgUnit village, ReserveTarget target, string actor, DateOnly on, DateTime now,
+        IEnumerable<ReserveCandidate> existing, string? comment = null)
+    {
+        if (village.Level != OrgLevel.Village)
+            throw new DomainException($"后备人选应由村（社区）推荐，“{village.Name}”是{village.Level.Name()}。");
+        var belongs = ReferenceEquals(person.Village, village) || (village.Id != 0 && person.VillageId == village.Id);
+        if (!belongs) throw new DomainException($"{person.Name}不属于{village.Name}，只能推荐本村（社区）的人员。");
+        if (!Enum.IsDefined(target)) throw new DomainException("请选择后备类型：书记后备或两委后备。");
+        if (existing.Any(c => c.PersonId == person.Id && c.Target == target && IsOpen(c.State)))
+            throw new DomainException($"{person.Name}已是{target.Name()}人选（尚未任用或退出），不能重复推荐。");
+        var candidate = new ReserveCandidate
+        {
+            Person = person,
+            PersonId = person.Id,
+            Village = village,
+            VillageId = village.Id,
+            Target = target,
+            State = ReserveState.Recommended,
+            RecommendedOn = on,
+            Version = Guid.NewGuid(),
+        };
+        candidate._transitions.Add(new ReserveTransition(ReserveAction.Recommend, null, ReserveState.Recommended, actor, Clean(comment), on, now));
+        return candidate;
+    }
+
+    /// <summary>镇选: the township selects a recommended candidate.</summary>
+    public void SelectByTownship(string actor, string? comment, DateOnly on, DateTime now)
+    {
+        Require(ReserveState.Recommended, "镇（街）选定");
+        NotBefore(on, RecommendedOn, "选定日期不能早于推荐日期。");
+        Move(ReserveAction.SelectByTownship, ReserveState.Selected, actor, Clean(comment), on, now);
+    }
+
+    /// <summary>The township does not select a recommended candidate (reason required).</summary>
+    public void DeclineByTownship(string actor, string reason, DateOnly on, DateTime now)
+    {
+        Require(ReserveState.Recommended, "镇（街）不予选定");
+        var why = RequireReason(reason, "不予选定须填写原因。");
+        Reason = why;
+        Move(ReserveAction.DeclineByTownship, ReserveState.Declined, actor, why, on, now);
+    }
+
+    /// <summary>区考察通过: the district puts a selected candidate into the pool from that day.</summary>
+    public void PutInPool(string actor, string? comment, DateOnly on, DateTime now)
+    {
+        Require(ReserveState.Selected, "入库");
+        NotBefore(on, RecommendedOn, "入库日期不能早于推荐日期。");
+        InPoolOn = on;
+        Move(ReserveAction.PutInPool, ReserveState.InPool, actor, Clean(comment), on, now);
+    }
+
+    /// <summary>区考察未通过 (reason required).</summary>
+    public void DeclineByDistrict(string actor, string reason, DateOnly on, DateTime now)
+    {
+        Require(ReserveState.Selected, "区考察不通过");
+        var why = RequireReason(reason, "考察未通过须填写原因。");
+        Reason = why;
+        Move(ReserveAction.DeclineByDistrict, ReserveState.Declined, actor, why, on, now);
+    }
+
+    /// <summary>Took a post: the reserve leaves the pool that day; the step is recorded.</summary>
+    public void Appoint(DateOnly on, string actor, string? comment, DateTime now)
+    {
+        var from = State;
+        Appoint(on);
+        _transitions.Add(new ReserveTransition(ReserveAction.Appoint, from, State, actor, Clean(comment), on, now));
+    }
+
+    /// <summary>Leaves the reserve (reason required); the step is recorded.</summary>
+    public void Exit(DateOnly on, string reason, string actor, DateTime now)
+    {
+        var from = State;
+        if (from is ReserveState.InPool) NotBefore(on, InPoolOn!.Value, "退出日期不能早于入库日期。");
+        Exit(on, reason);
+        _transitions.Add(new ReserveTransition(ReserveAction.Exit, from, State, actor, Reason!, on, now));
+    }
+
+    private void Require(ReserveState expected, string step)
+    {
+        if (State != expected)
+            throw new DomainException($"只有“{expected.Name()}”状态的后备人选才能{step}，当前状态为“{State.Name()}”。");
+    }
+
+    private static void NotBefore(DateOnly on, DateOnly earliest, string message)
+    {
+        if (on < earliest) throw new DomainException(message);
+    }
+
+    private const int MaxText = 500;
+
+    private static string RequireReason(string? reason, string message) =>
+        string.IsNullOrWhiteSpace(reason) ? throw new DomainException(message) : Clean(reason);
+
+    private static string Clean(string? comment)
+    {
+        var text = comment?.Trim() ?? "";
+        return text.Length > MaxText ? throw new DomainException($"意见或原因不能超过{MaxText}字。") : text;
+    }
+
+    private void Move(ReserveAction action, ReserveState to, string actor, string comment, DateOnly on, DateTime now)
+    {
+        _transitions.Add(new ReserveTransition(action, State, to, actor, comment, on, now));
+        State = to;
+        Version = Guid.NewGuid();
+    }
+
     /// <summary>Took a post: the reserve leaves the pool that day.</summary>
     public void Appoint(DateOnly on)
     {

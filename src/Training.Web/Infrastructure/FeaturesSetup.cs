@@ -5,6 +5,7 @@ using Training.Web.Features.Exports;
 using Training.Web.Features.Import;
 using Training.Web.Features.Import.Graduation;
 using Training.Web.Features.Import.Roster;
+using Training.Web.Features.Reserves;
 using Training.Web.Features.Reviews;
 using Training.Web.Features.Statistics;
 using Training.Web.Features.Statistics.Export;
@@ -23,6 +24,7 @@ public static class FeaturesSetup
         builder.Services.AddScoped<QuotaQuery>();
         builder.Services.AddScoped<INotificationSender, InAppNotifications>();
         builder.Services.AddScoped<ReviewWorkflow>();
+        builder.Services.AddScoped<ReserveWorkflow>();
         builder.Services.AddScoped<StatisticsReport>();
         builder.Services.AddScoped<StatisticsService>();
         builder.Services.AddScoped<ComputeSnapshotJob>();
@@ -32,6 +34,7 @@ public static class FeaturesSetup
         builder.Services.AddScoped<RosterImport>();
         builder.Services.AddScoped<GraduationImport>();
         builder.Services.AddScoped<ImportJob>();
+        builder.Services.AddScoped<Training.Web.Features.Reserves.Coverage.CoverageQuery>();
         return builder;
     }
 }

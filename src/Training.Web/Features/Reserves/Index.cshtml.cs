@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Core.Identity;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.Reserves;
+
+/// <summary>
+/// The reserve candidates in the account's scope, filtered by state, target and name, with the
+/// step each role may take from the list (村推 form for the village; 镇选 and 入库 inline; declines,
+/// appointment and exit on the candidate's page, which asks for a reason and a confirmation).
+/// </summary>
+[Authorize(Roles = Roles.OrgStaff)]
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me, ReserveWorkflow workflow) : PageModel
+{
+    public const int PageSize = 200;
+
+    [BindProperty(SupportsGet = true)] public ReserveState? State { get; set; }
+    [BindProperty(SupportsGet = true)] public ReserveTarget? Target { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    /// <summary>Name typed in the 推荐 form to find a person of the village.</summary>
+    [BindProperty(SupportsGet = true)] public string? Pq { get; set; }
+
+    [BindProperty] public int PersonId { get; set; }
+    [BindProperty] public ReserveTarget NewTarget { get; set; } = ReserveTarget.TwoCommittee;
+    [BindProperty] public string? Comment { get; set; }
+    [BindProperty] public Guid Version { get; set; }
+
+    [TempData] public string? Message { get; set; }
+
+    public sealed record Row(int Id, Guid Version, string Name, string VillageName, string TownshipName,
+        ReserveTarget Target, ReserveState State, DateOnly RecommendedOn, DateOnly? InPoolOn);
+
+    public sealed record PersonChoice(int Id, string Name, int BirthYear);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public IReadOnlyList<PersonChoice> People { get; private set; } = [];
+    public bool MayRecommend => me.IsIn(Roles.VillageStaff);
+    public CurrentUser Me => me;
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostRecommendAsync(CancellationToken ct)
+    {
+        if (!MayRecommend) return Forbid();
+        var outcome = await workflow.RecommendAsync(PersonId, NewTarget, Comment, ct);
+        if (outcome.Done)
+        {
+            Message = outcome.Message;
+            return RedirectToPage("/Reserves/Index");
+        }
+        ModelState.AddModelError("", outcome.Message);
+        await LoadAsync(ct);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    /// <summary>The positive steps taken straight from the list (镇选, 入库).</summary>
+    public async Task<IActionResult> OnPostStepAsync(int id, ReserveWorkflow.Step step, CancellationToken ct)
+    {
+        if (ReserveWorkflow.NeedsReason(step)) return RedirectToPage("/Reserves/Detail", new { id });
+        var outcome = await workflow.DecideAsync(id, Version, step, Comment, ct);
+        if (outcome.Result == ReserveWorkflow.Result.NotFound) return NotFound();
+        if (outcome.Done)
+        {
+            Message = outcome.Message;
+            return RedirectToPage("/Reserves/Index", new { State, Target, Q });
+        }
+        ModelState.AddModelError("", outcome.Message);
+        await LoadAsync(ct);
+        Response.StatusCode = outcome.Result == ReserveWorkflow.Result.Changed
+            ? StatusCodes.Status409Conflict
+            : StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var query = db.Reserves.AsNoTracking().InScope(me);
+        if (State is { } s) query = query.Where(r => r.State == s);
+        if (Target is { } t) query = query.Where(r => r.Target == t);
+        if (!string.IsNullOrWhiteSpace(Q)) query = query.Where(r => r.Person.Name.Contains(Q.Trim()));
+        Total = await query.CountAsync(ct);
+        Rows = await query
+            .OrderBy(r => r.State).ThenByDescending(r => r.RecommendedOn).ThenByDescending(r => r.Id)
+            .Take(PageSize)
+            .Select(r => new Row(r.Id, r.Version, r.Person.Name, r.Village.Name, r.Village.Parent!.Name,
+                r.Target, r.State, r.RecommendedOn, r.InPoolOn))
+            .ToListAsync(ct);
+
+        if (MayRecommend && me.OrgUnitId is { } villageId)
+        {
+            var people = db.Persons.AsNoTracking().InScope(me).Where(p => p.VillageId == villageId);
+            if (!string.IsNullOrWhiteSpace(Pq)) people = people.Where(p => p.Name.Contains(Pq.Trim()));
+            People = await people.OrderBy(p => p.Name).Take(100)
+                .Select(p => new PersonChoice(p.Id, p.Name, p.BirthDate.Year))
+                .ToListAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Core.Identity;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.Reserves;
+
+/// <summary>
+/// The reserve candidate's steps as the signed-in account: 村推 (village staff, a person of its
+/// own village), 镇选 or not (township), 区考察 into the pool or not, then 任用 or 退出 (district).
+/// Every step starts from the version the account saw, so of two accounts acting at once
+/// exactly one wins and the other is told. Outside the scope: not found.
+/// </summary>
+public sealed class ReserveWorkflow(TrainingDbContext db, CurrentUser me, TimeProvider clock)
+{
+    public enum Step { Select, DeclineByTownship, PutInPool, DeclineByDistrict, Appoint, Exit }
+
+    public enum Result { Done, NotFound, Changed, Refused }
+
+    public sealed record Outcome(Result Result, string Message, int Id = 0)
+    {
+        public bool Done => Result == Result.Done;
+    }
+
+    public const string NotFoundText = "未找到该后备人选，或不在您的管辖范围内。";
+    public const string Changed = "该后备人选已被他人处理或修改，请刷新后查看最新状态。";
+
+    /// <summary>What this account may do with a candidate in <paramref name="state"/>.</summary>
+    public static IReadOnlyList<Step> Allowed(CurrentUser me, ReserveState state) => state switch
+    {
+        ReserveState.Recommended when me.IsIn(Roles.TownshipStaff) => [Step.Select, Step.DeclineByTownship],
+        ReserveState.Selected when me.IsIn(Roles.DistrictStaff) => [Step.PutInPool, Step.DeclineByDistrict],
+        ReserveState.InPool when me.IsIn(Roles.DistrictStaff) => [Step.Appoint, Step.Exit],
+        _ => [],
+    };
+
+    public static string Label(Step step) => step switch
+    {
+        Step.Select => "镇（街）选定",
+        Step.DeclineByTownship => "不予选定",
+        Step.PutInPool => "考察通过，入库",
+        Step.DeclineByDistrict => "考察未通过",
+        Step.Appoint => "任用",
+        Step.Exit => "退出后备",
+        _ => step.ToString(),
+    };
+
+    /// <summary>Steps that end the candidacy: they need a reason and a confirmation.</summary>
+    public static bool NeedsReason(Step step) => step is Step.DeclineByTownship or Step.DeclineByDistrict or Step.Exit;
+
+    public async Task<Outcome> RecommendAsync(int personId, ReserveTarget target, string? comment, CancellationToken ct = default)
+    {
+        if (!me.IsIn(Roles.VillageStaff) || me.OrgUnitId is not { } villageId)
+            return new(Result.Refused, "只有村（社区）党组织可以推荐后备人选。");
+        db.ChangeTracker.Clear();
+        var person = await db.Persons.InScope(me).Include(p => p.Village).SingleOrDefaultAsync(p => p.Id == personId, ct);
+        if (person is null) return new(Result.NotFound, "未找到该人员，或不在您的管辖范围内。");
+        var village = await db.OrgUnits.SingleAsync(u => u.Id == villageId, ct);
+        var existing = await db.Reserves.Where(r => r.PersonId == personId).ToListAsync(ct);
+        try
+        {
+            var candidate = ReserveCandidate.Recommend(person, village, target, me.Actor, clock.Today(), clock.UtcNow(), existing, comment);
+            db.Reserves.Add(candidate);
+            await db.SaveChangesAsync(ct);
+            return new(Result.Done, $"已推荐{person.Name}为{target.Name()}人选，待镇（街）选定。", candidate.Id);
+        }
+        catch (DomainException ex)
+        {
+            db.ChangeTracker.Clear();
+            return new(Result.Refused, ex.Message);
+        }
+    }
+
+    public async Task<Outcome> DecideAsync(int id, Guid seenVersion, Step step, string? comment, CancellationToken ct = default)
+    {
+        db.ChangeTracker.Clear();
+        var r = await db.Reserves.InScope(me).Include(x => x.Person).SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null) return new(Result.NotFound, NotFoundText, id);
+        if (r.Version != seenVersion) return new(Result.Changed, Changed, id);
+        if (!Allowed(me, r.State).Contains(step))
+            return new(Result.Refused, $"该后备人选当前为“{r.State.Name()}”，您不能办理“{Label(step)}”。", id);
+
+        var today = clock.Today();
+        var now = clock.UtcNow();
+        try
+        {
+            switch (step)
+            {
+                case Step.Select: r.SelectByTownship(me.Actor, comment, today, now); break;
+                case Step.DeclineByTownship: r.DeclineByTownship(me.Actor, comment ?? "", today, now); break;
+                case Step.PutInPool: r.PutInPool(me.Actor, comment, today, now); break;
+                case Step.DeclineByDistrict: r.DeclineByDistrict(me.Actor, comment ?? "", today, now); break;
+                case Step.Appoint: r.Appoint(today, me.Actor, comment, now); break;
+                case Step.Exit: r.Exit(today, comment ?? "", me.Actor, now); break;
+            }
+        }
+        catch (DomainException ex)
+        {
+            db.ChangeTracker.Clear();
+            return new(Result.Refused, ex.Message, id);
+        }
+
+        db.Entry(r).Property(x => x.Version).OriginalValue = seenVersion;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new(Result.Changed, Changed, id);
+        }
+        return new(Result.Done, $"{r.Person.Name}（{r.Target.Name()}）：{Label(step)}，当前状态“{r.State.Name()}”。", id);
+    }
+}
