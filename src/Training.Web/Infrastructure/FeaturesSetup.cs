@@ -35,6 +35,7 @@ public static class FeaturesSetup
         builder.Services.AddScoped<GraduationImport>();
         builder.Services.AddScoped<ImportJob>();
         builder.Services.AddScoped<Training.Web.Features.Reserves.Coverage.CoverageQuery>();
+        builder.Services.AddScoped<Training.Web.Features.Reserves.Coverage.CoverageQuery>();
         return builder;
     }
 }

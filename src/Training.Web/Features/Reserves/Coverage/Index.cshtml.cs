@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Core.Identity;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.Reserves.Coverage;
+
+/// <summary>
+/// 后备干部 1:2 配备情况. The city sees a summary per district (drill into one with ?unit=);
+/// a district sees a summary per township and its villages below 1:2, worst first, filterable
+/// by township, by what they lack and by name; a township the same for itself; a village its
+/// own line. The same URL serves the page and (for htmx) the village list fragment.
+/// </summary>
+[Authorize(Policy = Policies.OrgStaff)]
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, CoverageQuery coverage) : PageModel
+{
+    public const int MaxRows = 300;
+
+    /// <summary>The unit viewed: the account's own unit by default; the city may drill into a district, a district into a township.</summary>
+    [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Township { get; set; }
+    /// <summary>"secretary" or "other": only villages lacking that kind of reserve.</summary>
+    [BindProperty(SupportsGet = true)] public string? Target { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+
+    public sealed record UnitInfo(int Id, string Code, string Name, OrgLevel Level, string Path, int? ParentId);
+
+    public UnitInfo Root { get; private set; } = null!;
+    public CoverageSummary Total { get; private set; } = null!;
+    /// <summary>Per district (city) or per township (district); empty below.</summary>
+    public IReadOnlyList<CoverageSummary> Breakdown { get; private set; } = [];
+    public IReadOnlyList<VillageCoverage> Below { get; private set; } = [];
+    public int BelowCount { get; private set; }
+    public VillageCoverage? Own { get; private set; }
+    public IReadOnlyList<(int Id, string Name)> Townships { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+    public bool MayEditKeyPosts => me.IsIn(Roles.DistrictStaff) || me.IsIn(Roles.CityAdmin);
+    public bool CanGoUp => Root.Id != me.OrgUnitId && Root.ParentId is not null;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var rootId = Unit ?? me.OrgUnitId;
+        var root = rootId is null ? null : await db.OrgUnits.AsNoTracking().InScope(me)
+            .Where(u => u.Id == rootId)
+            .Select(u => new UnitInfo(u.Id, u.Code, u.Name, u.Level, u.Path, u.ParentId))
+            .SingleOrDefaultAsync(ct);
+        if (root is null) return NotFound();
+        Root = root;
+        Today = clock.Today();
+
+        var villages = await coverage.VillagesUnderAsync(root.Path, Today, ct);
+        Total = CoverageSummary.Of(root.Id, root.Code, root.Name, villages);
+
+        switch (root.Level)
+        {
+            case OrgLevel.City:
+                Breakdown = await ChildSummariesAsync(root.Id, villages.ToLookup(v => v.DistrictId), ct);
+                break;
+            case OrgLevel.District:
+                Breakdown = await ChildSummariesAsync(root.Id, villages.ToLookup(v => v.TownshipId), ct);
+                Townships = Breakdown.Select(b => (b.UnitId, b.Name)).ToList();
+                if (Township is not null && Townships.All(t => t.Id != Township)) return NotFound();
+                FilterVillages(villages.Where(v => Township is null || v.TownshipId == Township));
+                break;
+            case OrgLevel.Township:
+                FilterVillages(villages);
+                break;
+            default:
+                Own = villages.SingleOrDefault();
+                break;
+        }
+        return this.PageOrFragment("_Villages");
+    }
+
+    private void FilterVillages(IEnumerable<VillageCoverage> villages)
+    {
+        var q = Q?.Trim();
+        if (!string.IsNullOrEmpty(q)) villages = villages.Where(v => v.Name.Contains(q, StringComparison.Ordinal) || v.Code.StartsWith(q, StringComparison.Ordinal));
+        villages = Target switch
+        {
+            "secretary" => villages.Where(v => v.Rule.SecretaryLacking > 0),
+            "other" => villages.Where(v => v.Rule.TwoCommitteeLacking > 0),
+            _ => villages,
+        };
+        var below = CoverageQuery.WorstFirst(villages).ToList();
+        BelowCount = below.Count;
+        Below = below.Take(MaxRows).ToList();
+    }
+
+    private async Task<IReadOnlyList<CoverageSummary>> ChildSummariesAsync(
+        int parentId, ILookup<int, VillageCoverage> byChild, CancellationToken ct)
+    {
+        var children = await db.OrgUnits.AsNoTracking().InScope(me)
+            .Where(u => u.ParentId == parentId)
+            .OrderBy(u => u.Code)
+            .Select(u => new { u.Id, u.Code, u.Name })
+            .ToListAsync(ct);
+        return children.Select(c => CoverageSummary.Of(c.Id, c.Code, c.Name, byChild[c.Id])).ToList();
+    }
+
+    public string LinkTo(int? unit = null, int? township = null) =>
+        "/Reserves/Coverage" + QueryString.Create(new Dictionary<string, string?>
+        {
+            ["unit"] = unit?.ToString(),
+            ["township"] = township?.ToString(),
+        }.Where(kv => kv.Value is not null));
+}
