@@ -25,7 +25,11 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     public sealed record EducationRow(Education Level, DateOnly? EffectiveOn, EducationSource Source, string Note);
     public sealed record EnrollmentRow(int Year, string School, string Program, DegreeLevel Level, EnrollmentState State,
         DateOnly? AdmittedOn, DateOnly? GraduatedOn);
-    public sealed record ReserveRow(ReserveTarget Target, ReserveState State, DateOnly? InPoolOn, DateOnly? LeftPoolOn);
+    public sealed record ReserveRow(int Id, ReserveTarget Target, ReserveState State, DateOnly RecommendedOn, DateOnly? InPoolOn, DateOnly? LeftPoolOn, string? Reason);
+    /// <summary>Each candidacy's steps, oldest first (村推 → 镇选 → 区考察 → 任用/退出).</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<Features.Reserves.DetailModel.Step>> ReserveTimelines { get; private set; } =
+        new Dictionary<int, IReadOnlyList<Features.Reserves.DetailModel.Step>>();
+    public bool MayOpenReserves => me.OrgPath is not null;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -48,7 +52,11 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
             .Select(e => new EnrollmentRow(e.Year, e.Program.School.Name, e.Program.Name, e.Level, e.State, e.AdmittedOn, e.GraduatedOn))
             .ToListAsync(ct);
         Reserves = await db.Reserves.AsNoTracking().Where(r => r.PersonId == id)
-            .Select(r => new ReserveRow(r.Target, r.State, r.InPoolOn, r.LeftPoolOn)).ToListAsync(ct);
+            .OrderByDescending(r => r.RecommendedOn).ThenByDescending(r => r.Id)
+            .Select(r => new ReserveRow(r.Id, r.Target, r.State, r.RecommendedOn, r.InPoolOn, r.LeftPoolOn, r.Reason)).ToListAsync(ct);
+        var timelines = new Dictionary<int, IReadOnlyList<Features.Reserves.DetailModel.Step>>();
+        foreach (var r in Reserves) timelines[r.Id] = await Features.Reserves.ReserveTimeline.ForAsync(db, r.Id, ct);
+        ReserveTimelines = timelines;
         return Page();
     }
 
