@@ -35,7 +35,6 @@ public static class FeaturesSetup
         builder.Services.AddScoped<GraduationImport>();
         builder.Services.AddScoped<ImportJob>();
         builder.Services.AddScoped<Training.Web.Features.Reserves.Coverage.CoverageQuery>();
-        builder.Services.AddScoped<Training.Web.Features.Reserves.Coverage.CoverageQuery>();
         return builder;
     }
 }

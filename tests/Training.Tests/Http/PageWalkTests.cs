@@ -72,6 +72,8 @@ public partial class PageWalkTests(AppFixture app)
         new("/Enrollments/Details/{id}", Who.Township | Who.District | Who.City, Walk: Walk.ByScopeTests),
         new("/Enrollments/Totals", Who.District | Who.City),
         new("/Statistics", Who.OrgStaff),
+        new("/Reserves/Coverage", Who.OrgStaff), // ?unit= / ?township= outside the scope: CoverageScope tests
+        new("/Reserves/Coverage/KeyPosts", Who.District | Who.City), // another district's township or village: CoverageKeyPostsTests
         new("/Statistics/People", Who.OrgStaff, Walk: Walk.ByScopeTests), // needs ?figure=: StatisticsScope below
         new("/Statistics/Export", Who.District | Who.City), // another district's report: ExportTests
         new("/Exports", Who.OrgStaff),
