@@ -1,0 +1,346 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Tests.Infrastructure;
+using Training.Web.Infrastructure;
+
+namespace Training.Tests.Features.Reserves;
+
+/// <summary>
+/// The reserve candidate workflow over the pages and the real SQLite fixture: the village
+/// recommends one of its persons, the township selects or declines, the district puts into the
+/// pool or declines, then appoints or exits; each account only its own steps; two accounts
+/// acting at once: one wins. Every test makes its own persons.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class WorkflowTests(AppFixture app)
+{
+    internal const string Village = "village-440111103201";
+    internal const string Township = "township-440111103";
+    internal const string District = "district-440111";
+    internal const string OwnVillage = "440111103201";
+
+    // ---------------------------------------------------------------- the whole way
+
+    [Fact]
+    public async Task Should_take_a_recommendation_through_selection_and_the_pool_to_appointment_recording_each_step()
+    {
+        var personId = await FreshPersonAsync(OwnVillage);
+        var village = await app.SignInAsync(Village);
+
+        using (var recommended = await village.PostFormAsync("/Reserves", "/Reserves?handler=Recommend", new Dictionary<string, string>
+               {
+                   ["PersonId"] = personId.ToString(), ["NewTarget"] = nameof(ReserveTarget.Secretary), ["Comment"] = "群众基础好",
+               }))
+            Assert.Equal(HttpStatusCode.Redirect, recommended.StatusCode);
+        var id = await app.WithDbAsync(db => db.Reserves.Where(r => r.PersonId == personId).Select(r => r.Id).SingleAsync());
+
+        await StepAsync(await app.SignInAsync(Township), id, "Select", "同意推荐", HttpStatusCode.Redirect);
+        await StepAsync(await app.SignInAsync(District), id, "PutInPool", "考察合格", HttpStatusCode.Redirect);
+        await StepAsync(await app.SignInAsync(District), id, "Appoint", "任村党组织书记", HttpStatusCode.Redirect);
+
+        var r = await LoadAsync(id);
+        var today = TimeProvider.System.Today();
+        Assert.Equal(ReserveState.Appointed, r.State);
+        Assert.Equal(ReserveTarget.Secretary, r.Target);
+        Assert.Equal(today, r.InPoolOn);
+        Assert.Equal(today, r.LeftPoolOn);
+        Assert.Collection(r.Transitions.OrderBy(t => t.Id),
+            t => AssertStep(t, ReserveAction.Recommend, null, ReserveState.Recommended, Village, "群众基础好"),
+            t => AssertStep(t, ReserveAction.SelectByTownship, ReserveState.Recommended, ReserveState.Selected, Township, "同意推荐"),
+            t => AssertStep(t, ReserveAction.PutInPool, ReserveState.Selected, ReserveState.InPool, District, "考察合格"),
+            t => AssertStep(t, ReserveAction.Appoint, ReserveState.InPool, ReserveState.Appointed, District, "任村党组织书记"));
+    }
+
+    [Fact]
+    public async Task Should_select_from_the_township_list_and_pool_from_the_district_list()
+    {
+        var id = await CandidateAsync(OwnVillage);
+        var township = await app.SignInAsync(Township);
+
+        var row = await ListFormAsync(township, "/Reserves?State=Recommended", id, "Select");
+        using (var selected = await township.PostAsync(row.Action, Fields(row)))
+            Assert.Equal(HttpStatusCode.Redirect, selected.StatusCode);
+        var district = await app.SignInAsync(District);
+        var pooled = await ListFormAsync(district, "/Reserves?State=Selected", id, "PutInPool");
+        using (var done = await district.PostAsync(pooled.Action, Fields(pooled)))
+            Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+
+        Assert.Equal(ReserveState.InPool, (await LoadAsync(id)).State);
+    }
+
+    // ---------------------------------------------------------------- declines and exit
+
+    [Fact]
+    public async Task Should_decline_at_the_township_with_the_reason_shown_in_the_timeline()
+    {
+        var id = await CandidateAsync(OwnVillage);
+
+        await StepAsync(await app.SignInAsync(Township), id, "DeclineByTownship", "群众评议不足", HttpStatusCode.Redirect);
+
+        var r = await LoadAsync(id);
+        Assert.Equal(ReserveState.Declined, r.State);
+        Assert.Equal("群众评议不足", r.Reason);
+        using var page = await (await app.SignInAsync(Village)).GetAsync($"/Reserves/Detail?id={id}");
+        var timeline = (await page.ReadHtmlAsync()).QuerySelector("[data-testid=reserve-timeline]")?.TextContent ?? "";
+        Assert.Contains("镇（街）不予选定", timeline);
+        Assert.Contains("群众评议不足", timeline);
+        Assert.Contains(Township, timeline);
+    }
+
+    [Fact]
+    public async Task Should_decline_at_the_district_and_exit_a_pooled_reserve_with_a_reason()
+    {
+        var declined = await CandidateAsync(OwnVillage, ReserveState.Selected);
+        var exited = await CandidateAsync(OwnVillage, ReserveState.InPool);
+        var district = await app.SignInAsync(District);
+
+        await StepAsync(district, declined, "DeclineByDistrict", "考察不合格", HttpStatusCode.Redirect);
+        await StepAsync(district, exited, "Exit", "外出务工", HttpStatusCode.Redirect);
+
+        Assert.Equal((ReserveState.Declined, "考察不合格"), ((await LoadAsync(declined)).State, (await LoadAsync(declined)).Reason));
+        var e = await LoadAsync(exited);
+        Assert.Equal((ReserveState.Exited, "外出务工", TimeProvider.System.Today()), (e.State, e.Reason, e.LeftPoolOn));
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_decline_without_a_reason_and_keep_the_state()
+    {
+        var id = await CandidateAsync(OwnVillage);
+
+        using var response = await StepAsync(await app.SignInAsync(Township), id, "DeclineByTownship", "", HttpStatusCode.UnprocessableEntity);
+
+        Assert.Contains("不予选定须填写原因", await response.TextAsync());
+        Assert.Equal(ReserveState.Recommended, (await LoadAsync(id)).State);
+    }
+
+    [Fact]
+    public async Task Should_ask_for_confirmation_before_a_decline_or_exit()
+    {
+        var id = await CandidateAsync(OwnVillage, ReserveState.InPool);
+        using var page = await (await app.SignInAsync(District)).GetAsync($"/Reserves/Detail?id={id}");
+
+        var exit = (await page.ReadHtmlAsync()).QuerySelector("form[data-step=Exit] button");
+        Assert.NotNull(exit?.GetAttribute("data-confirm"));
+    }
+
+    // ---------------------------------------------------------------- who may do what
+
+    [Fact]
+    public async Task Should_not_let_a_village_recommend_a_person_of_another_village()
+    {
+        var stranger = await FreshPersonAsync("440111103202");
+        var village = await app.SignInAsync(Village);
+
+        using var response = await village.PostFormAsync("/Reserves", "/Reserves?handler=Recommend", new Dictionary<string, string>
+        {
+            ["PersonId"] = stranger.ToString(), ["NewTarget"] = nameof(ReserveTarget.TwoCommittee),
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("未找到该人员", await response.TextAsync());
+        Assert.False(await app.WithDbAsync(db => db.Reserves.AnyAsync(r => r.PersonId == stranger)));
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_second_open_recommendation_of_the_same_person_and_target()
+    {
+        var id = await CandidateAsync(OwnVillage);
+        var personId = (await LoadAsync(id)).PersonId;
+
+        using var response = await (await app.SignInAsync(Village)).PostFormAsync("/Reserves", "/Reserves?handler=Recommend",
+            new Dictionary<string, string> { ["PersonId"] = personId.ToString(), ["NewTarget"] = nameof(ReserveTarget.TwoCommittee) });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("不能重复推荐", await response.TextAsync());
+        Assert.Equal(1, await app.WithDbAsync(db => db.Reserves.CountAsync(r => r.PersonId == personId)));
+    }
+
+    [Fact]
+    public async Task Should_not_let_a_township_recommend()
+    {
+        var personId = await FreshPersonAsync(OwnVillage);
+        var township = await app.SignInAsync(Township);
+
+        using var page = await township.GetAsync("/Reserves");
+        Assert.Null((await page.ReadHtmlAsync()).QuerySelector("[data-testid=recommend-form]"));
+        using var response = await township.PostFormAsync("/Reserves", "/Reserves?handler=Recommend",
+            new Dictionary<string, string> { ["PersonId"] = personId.ToString(), ["NewTarget"] = nameof(ReserveTarget.Secretary) });
+
+        Assert.Contains("/Account/Denied", response.Headers.Location?.ToString() ?? "");
+        Assert.False(await app.WithDbAsync(db => db.Reserves.AnyAsync(r => r.PersonId == personId)));
+    }
+
+    [Theory]
+    [InlineData(Village, ReserveState.Recommended, "Select")]
+    [InlineData(District, ReserveState.Recommended, "Select")]
+    [InlineData(Township, ReserveState.Selected, "PutInPool")]
+    [InlineData(Township, ReserveState.InPool, "Appoint")]
+    [InlineData(District, ReserveState.Selected, "Select")]
+    public async Task Should_refuse_a_step_that_is_not_the_accounts_turn(string account, ReserveState state, string step)
+    {
+        var id = await CandidateAsync(OwnVillage, state);
+        var version = (await LoadAsync(id)).Version;
+        var client = await app.SignInAsync(account);
+
+        using var response = await client.PostFormAsync($"/Reserves/Detail?id={id}", $"/Reserves/Detail?id={id}&step={step}",
+            new Dictionary<string, string> { ["Version"] = version.ToString(), ["Comment"] = "理由" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("您不能办理", await response.TextAsync());
+        var after = await LoadAsync(id);
+        Assert.Equal((state, version), (after.State, after.Version));
+    }
+
+    // ---------------------------------------------------------------- concurrency
+
+    [Fact]
+    public async Task Should_let_only_one_of_two_concurrent_selections_win()
+    {
+        var id = await CandidateAsync(OwnVillage);
+        var first = await app.SignInAsync(Township);
+        var second = await app.SignInAsync(Township);
+        var a = await DetailFormAsync(first, id, "Select");
+        var b = await DetailFormAsync(second, id, "DeclineByTownship");
+
+        var responses = await Task.WhenAll(
+            first.PostAsync(a.Action, Fields(a, ("Comment", "同意"))),
+            second.PostAsync(b.Action, Fields(b, ("Comment", "不同意"))));
+
+        var codes = responses.Select(r => r.StatusCode).OrderBy(c => c).ToList();
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Conflict], codes);
+        var loser = responses.Single(r => r.StatusCode == HttpStatusCode.Conflict);
+        Assert.Contains("已被他人处理", await loser.TextAsync());
+        var r = await LoadAsync(id);
+        Assert.Equal(2, r.Transitions.Count);
+        Assert.Contains(r.State, new[] { ReserveState.Selected, ReserveState.Declined });
+    }
+
+    [Fact]
+    public async Task Should_tell_an_account_acting_on_a_stale_page_that_someone_else_acted_first()
+    {
+        var id = await CandidateAsync(OwnVillage);
+        var township = await app.SignInAsync(Township);
+        var stale = await DetailFormAsync(township, id, "Select");
+        await StepAsync(await app.SignInAsync(Township), id, "Select", "先办", HttpStatusCode.Redirect);
+
+        using var response = await township.PostAsync(stale.Action, Fields(stale, ("Comment", "后办")));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("已被他人处理", await response.TextAsync());
+        Assert.Equal(2, (await LoadAsync(id)).Transitions.Count);
+    }
+
+    // ---------------------------------------------------------------- the person's page
+
+    [Fact]
+    public async Task Should_show_the_candidacy_and_its_timeline_on_the_persons_page()
+    {
+        var id = await CandidateAsync(OwnVillage, ReserveState.Selected);
+        var personId = (await LoadAsync(id)).PersonId;
+
+        using var page = await (await app.SignInAsync(District)).GetAsync($"/Persons/Details/{personId}");
+
+        var html = await page.ReadHtmlAsync();
+        var card = html.QuerySelector("[data-testid=person-reserve]");
+        Assert.NotNull(card);
+        Assert.Equal(nameof(ReserveState.Selected), card.GetAttribute("data-state"));
+        Assert.Contains("镇（街）选定", card.TextContent);
+        Assert.Contains("村推荐", card.TextContent);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    internal static void AssertStep(ReserveTransition t, ReserveAction action, ReserveState? from, ReserveState to, string account, string comment)
+    {
+        Assert.Equal((action, from, to, comment), (t.Action, t.From, t.To, t.Comment));
+        Assert.Contains(account, t.Actor);
+    }
+
+    private Task<ReserveCandidate> LoadAsync(int id) =>
+        app.WithDbAsync(db => db.Reserves.AsNoTracking().Include(r => r.Transitions).SingleAsync(r => r.Id == id));
+
+    /// <summary>A fresh person in <paramref name="villageCode"/>.</summary>
+    internal Task<int> FreshPersonAsync(string villageCode) =>
+        app.WithDbAsync(async db =>
+        {
+            var today = TimeProvider.System.Today();
+            var village = await db.OrgUnits.SingleAsync(u => u.Code == villageCode);
+            var person = Person.Register(await FreeIdNumberAsync(db, villageCode[..6], today), "后备测试" + Guid.NewGuid().ToString("N")[..6],
+                null, PoliticalStatus.PartyMember, Education.HighSchool, village, today, DateTime.UtcNow);
+            db.Persons.Add(person);
+            await db.SaveChangesAsync();
+            return person.Id;
+        });
+
+    /// <summary>A fresh person recommended by <paramref name="villageCode"/> as 两委后备, then moved on to <paramref name="upTo"/>.</summary>
+    internal Task<int> CandidateAsync(string villageCode, ReserveState upTo = ReserveState.Recommended) =>
+        app.WithDbAsync(async db =>
+        {
+            var today = TimeProvider.System.Today();
+            var now = DateTime.UtcNow;
+            var village = await db.OrgUnits.SingleAsync(u => u.Code == villageCode);
+            var person = Person.Register(await FreeIdNumberAsync(db, villageCode[..6], today), "后备测试" + Guid.NewGuid().ToString("N")[..6],
+                null, PoliticalStatus.PartyMember, Education.HighSchool, village, today, now);
+            db.Persons.Add(person);
+            var c = ReserveCandidate.Recommend(person, village, ReserveTarget.TwoCommittee, "test-village", today, now, []);
+            if (upTo >= ReserveState.Selected) c.SelectByTownship("test-township", null, today, now);
+            if (upTo >= ReserveState.InPool) c.PutInPool("test-district", null, today, now);
+            db.Reserves.Add(c);
+            await db.SaveChangesAsync();
+            return c.Id;
+        });
+
+    private static async Task<string> FreeIdNumberAsync(TrainingDbContext db, string area, DateOnly today)
+    {
+        while (true)
+        {
+            var birth = new DateOnly(1980, 1, 1).AddDays(Random.Shared.Next(0, 7000));
+            var first17 = $"{area}{birth:yyyyMMdd}{Random.Shared.Next(0, 1000):000}";
+            var id = first17 + ResidentId.CheckCharacter(first17);
+            if (!await db.Persons.AnyAsync(p => p.IdNumber == id)) return id;
+        }
+    }
+
+    private sealed record StepForm(string Action, string Token, string Version);
+
+    private static async Task<StepForm> DetailFormAsync(HttpClient client, int id, string step)
+    {
+        using var page = await client.GetAsync($"/Reserves/Detail?id={id}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var form = (await page.ReadHtmlAsync()).QuerySelector($"form[data-step={step}]") as IHtmlFormElement;
+        Assert.True(form is not null, $"/Reserves/Detail?id={id} 没有 {step} 表单。");
+        return Read(form);
+    }
+
+    private static async Task<StepForm> ListFormAsync(HttpClient client, string url, int id, string step)
+    {
+        using var page = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var form = (await page.ReadHtmlAsync()).QuerySelectorAll($"tr[data-id='{id}'] form").OfType<IHtmlFormElement>()
+            .FirstOrDefault(f => (f.GetAttribute("action") ?? "").Contains($"step={step}", StringComparison.Ordinal));
+        Assert.True(form is not null, $"{url} 没有第 {id} 号的 {step} 按钮。");
+        return Read(form);
+    }
+
+    private static StepForm Read(IHtmlFormElement form) => new(
+        System.Net.WebUtility.HtmlDecode(form.GetAttribute("action")!),
+        form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        form.QuerySelector("input[name=Version]")!.GetAttribute("value")!);
+
+    private static FormUrlEncodedContent Fields(StepForm form, params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
+            .Append(new("Version", form.Version))
+            .Append(new("__RequestVerificationToken", form.Token)));
+
+    private static async Task<HttpResponseMessage> StepAsync(HttpClient client, int id, string step, string comment, HttpStatusCode expect)
+    {
+        var form = await DetailFormAsync(client, id, step);
+        var response = await client.PostAsync(form.Action, Fields(form, ("Comment", comment)));
+        if (response.StatusCode != expect)
+            Assert.Fail($"{step} on {id}: expected {(int)expect}, got {(int)response.StatusCode}: {await response.TextAsync()}");
+        return response;
+    }
+}
