@@ -191,4 +191,20 @@ public class CoveragePageTests(AppFixture app)
         var codes = html.QuerySelectorAll("[data-testid=coverage-below] tr[data-village-code]").Select(tr => tr.GetAttribute("data-village-code")!).ToList();
         Assert.Equal([one.Code], codes);
     }
+
+    [Fact]
+    public async Task With_all_the_township_sees_every_village_those_below_first()
+    {
+        var plain = await PlainAsync("440111103");
+        var expected = plain.OrderBy(v => v.Meets).ThenBy(v => v.Value ?? decimal.MaxValue).ThenBy(v => v.Code, StringComparer.Ordinal)
+            .Select(v => v.Code + " " + (v.Meets ? "已达到 1:2" : v.Lacking)).ToList();
+        var client = await app.SignInAsync("township-440111103");
+
+        var html = await (await client.GetAsync("/Reserves/Coverage?all=true")).ReadHtmlAsync();
+
+        var actual = html.QuerySelectorAll("[data-testid=coverage-below] tr[data-village-code]")
+            .Select(tr => tr.GetAttribute("data-village-code") + " " + tr.QuerySelector("[data-testid=lacking]")!.TextContent.Trim()).ToList();
+        Assert.Contains(plain, v => v.Meets);
+        Assert.Equal(expected, actual);
+    }
 }

@@ -65,7 +65,11 @@ public sealed class CoverageQuery(TrainingDbContext db)
 
     /// <summary>Villages not meeting the rule, worst first: lowest coverage, ties by code.</summary>
     public static IEnumerable<VillageCoverage> WorstFirst(IEnumerable<VillageCoverage> villages) =>
-        villages.Where(v => !v.Rule.Meets)
-            .OrderBy(v => v.Rule.SortValue)
+        AllWorstFirst(villages.Where(v => !v.Rule.Meets));
+
+    /// <summary>Every village, those below the rule first (worst first), then those meeting it (lowest coverage first), ties by code.</summary>
+    public static IEnumerable<VillageCoverage> AllWorstFirst(IEnumerable<VillageCoverage> villages) =>
+        villages.OrderBy(v => v.Rule.Meets)
+            .ThenBy(v => v.Rule.SortValue)
             .ThenBy(v => v.Code, StringComparer.Ordinal);
 }

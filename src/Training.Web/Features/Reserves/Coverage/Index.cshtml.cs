@@ -27,6 +27,8 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     /// <summary>"secretary" or "other": only villages lacking that kind of reserve.</summary>
     [BindProperty(SupportsGet = true)] public string? Target { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    /// <summary>List the villages meeting the rule too (after those below it).</summary>
+    [BindProperty(SupportsGet = true)] public bool All { get; set; }
 
     public sealed record UnitInfo(int Id, string Code, string Name, OrgLevel Level, string Path, int? ParentId);
 
@@ -87,7 +89,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
             "other" => villages.Where(v => v.Rule.TwoCommitteeLacking > 0),
             _ => villages,
         };
-        var below = CoverageQuery.WorstFirst(villages).ToList();
+        var below = (All ? CoverageQuery.AllWorstFirst(villages) : CoverageQuery.WorstFirst(villages)).ToList();
         BelowCount = below.Count;
         Below = below.Take(MaxRows).ToList();
     }
