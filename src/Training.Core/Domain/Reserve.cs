@@ -213,6 +213,23 @@ public class ReserveCandidate
         _transitions.Add(new ReserveTransition(ReserveAction.Appoint, from, State, actor, Clean(comment), on, now));
     }
 
+    /// <summary>
+    /// Took a post in the reserve's village: the post is recorded on the person from that day
+    /// (needs the person's posts loaded, to refuse a second term of the same post) and the
+    /// reserve leaves the pool that day.
+    /// </summary>
+    public Post AppointTo(PostType post, string actor, string? comment, DateOnly on, DateTime now)
+    {
+        if (State != ReserveState.InPool) throw new DomainException($"只有已入库的后备人选才能任用，当前状态为“{State.Name()}”。");
+        if (on < InPoolOn) throw new DomainException("任用日期不能早于入库日期。");
+        var note = Clean(comment);
+        var what = $"任{Village.Name}{post.Name()}";
+        var text = Clean(note.Length == 0 ? what : $"{what}。{note}");
+        var added = Person.AddPost(Village, post, on);
+        Appoint(on, actor, text, now);
+        return added;
+    }
+
     /// <summary>Leaves the reserve (reason required); the step is recorded.</summary>
     public void Exit(DateOnly on, string reason, string actor, DateTime now)
     {

@@ -170,6 +170,32 @@ public class ReserveWorkflowTests
         Assert.Equal((ReserveAction.Exit, ReserveState.Exited, "外出务工"), (c.Transitions[^1].Action, c.Transitions[^1].To, c.Transitions[^1].Comment));
     }
 
+    [Fact]
+    public void Should_appoint_to_a_post_recording_it_on_the_person_from_that_day()
+    {
+        var c = Pooled();
+        var post = c.AppointTo(PostType.PartySecretary, "区", "换届选举", Today, Now.AddMinutes(3));
+
+        Assert.Equal(ReserveState.Appointed, c.State);
+        Assert.Equal(Today, c.LeftPoolOn);
+        Assert.Same(post, Assert.Single(c.Person.Posts));
+        Assert.Equal((PostType.PartySecretary, Today, (DateOnly?)null), (post.Type, post.StartDate, post.EndDate));
+        Assert.Equal("任汉塘村委会党组织书记。换届选举", c.Transitions[^1].Comment);
+    }
+
+    [Fact]
+    public void Should_refuse_to_appoint_to_a_post_the_person_already_holds_and_stay_in_the_pool()
+    {
+        var c = Pooled();
+        c.Person.AddPost(Village, PostType.CommitteeMember, Today.AddYears(-1));
+
+        var ex = Assert.Throws<DomainException>(() => c.AppointTo(PostType.CommitteeMember, "区", null, Today, Now));
+
+        Assert.Contains("不能重复任职", ex.Message);
+        Assert.Equal(ReserveState.InPool, c.State);
+        Assert.Null(c.LeftPoolOn);
+    }
+
     public static readonly TheoryData<string, string> IllegalSteps = new()
     {
         { "Recommended", "PutInPool" }, { "Recommended", "DeclineByDistrict" }, { "Recommended", "Appoint" },

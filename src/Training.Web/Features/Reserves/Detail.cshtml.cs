@@ -20,6 +20,8 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, ReserveWor
 {
     [BindProperty] public Guid Version { get; set; }
     [BindProperty] public string? Comment { get; set; }
+    /// <summary>任用: the post taken (recorded on the person); empty: only the appointment.</summary>
+    [BindProperty] public PostType? Post { get; set; }
 
     [TempData] public string? Message { get; set; }
 
@@ -38,7 +40,7 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, ReserveWor
 
     public async Task<IActionResult> OnPostAsync(int id, ReserveWorkflow.Step step, CancellationToken ct)
     {
-        var outcome = await workflow.DecideAsync(id, Version, step, Comment, ct);
+        var outcome = await workflow.DecideAsync(id, Version, step, Comment, ct, step == ReserveWorkflow.Step.Appoint ? Post : null);
         if (outcome.Result == ReserveWorkflow.Result.NotFound) return NotFound();
         if (outcome.Done)
         {

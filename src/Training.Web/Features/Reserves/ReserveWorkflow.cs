@@ -73,10 +73,13 @@ public sealed class ReserveWorkflow(TrainingDbContext db, CurrentUser me, TimePr
         }
     }
 
-    public async Task<Outcome> DecideAsync(int id, Guid seenVersion, Step step, string? comment, CancellationToken ct = default)
+    /// <param name="post">For <see cref="Step.Appoint"/>: the post taken in the reserve's village, recorded on the person from today (null: only the appointment).</param>
+    public async Task<Outcome> DecideAsync(int id, Guid seenVersion, Step step, string? comment, CancellationToken ct = default, PostType? post = null)
     {
         db.ChangeTracker.Clear();
-        var r = await db.Reserves.InScope(me).Include(x => x.Person).SingleOrDefaultAsync(x => x.Id == id, ct);
+        var query = db.Reserves.InScope(me).Include(x => x.Person).Include(x => x.Village).AsQueryable();
+        if (step == Step.Appoint && post is not null) query = query.Include(x => x.Person).ThenInclude(p => p.Posts);
+        var r = await query.SingleOrDefaultAsync(x => x.Id == id, ct);
         if (r is null) return new(Result.NotFound, NotFoundText, id);
         if (r.Version != seenVersion) return new(Result.Changed, Changed, id);
         if (!Allowed(me, r.State).Contains(step))
@@ -92,6 +95,7 @@ public sealed class ReserveWorkflow(TrainingDbContext db, CurrentUser me, TimePr
                 case Step.DeclineByTownship: r.DeclineByTownship(me.Actor, comment ?? "", today, now); break;
                 case Step.PutInPool: r.PutInPool(me.Actor, comment, today, now); break;
                 case Step.DeclineByDistrict: r.DeclineByDistrict(me.Actor, comment ?? "", today, now); break;
+                case Step.Appoint when post is { } type: r.AppointTo(type, me.Actor, comment, today, now); break;
                 case Step.Appoint: r.Appoint(today, me.Actor, comment, now); break;
                 case Step.Exit: r.Exit(today, comment ?? "", me.Actor, now); break;
             }

@@ -71,6 +71,24 @@ public sealed class WorkflowTests(AppFixture app)
         Assert.Equal(ReserveState.InPool, (await LoadAsync(id)).State);
     }
 
+    [Fact]
+    public async Task Should_record_the_post_taken_when_appointing_from_the_reserves_page()
+    {
+        var id = await CandidateAsync(OwnVillage, ReserveState.InPool);
+        var district = await app.SignInAsync(District);
+        var form = await DetailFormAsync(district, id, "Appoint");
+
+        using (var response = await district.PostAsync(form.Action, Fields(form, ("Post", nameof(PostType.CommitteeDirector)), ("Comment", ""))))
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var r = await LoadAsync(id);
+        Assert.Equal(ReserveState.Appointed, r.State);
+        var posts = await app.WithDbAsync(db => db.Posts.Where(p => p.PersonId == r.PersonId).Select(p => new { p.Type, p.StartDate, p.EndDate, p.Village.Code }).ToListAsync());
+        var post = Assert.Single(posts);
+        Assert.Equal((PostType.CommitteeDirector, TimeProvider.System.Today(), (DateOnly?)null, OwnVillage), (post.Type, post.StartDate, post.EndDate, post.Code));
+        Assert.Contains("村(居)委会主任", r.Transitions.OrderBy(t => t.Id).Last().Comment);
+    }
+
     // ---------------------------------------------------------------- declines and exit
 
     [Fact]
