@@ -64,6 +64,18 @@ public sealed class ReserveWorkflow(TrainingDbContext db, CurrentUser me, TimePr
             var candidate = ReserveCandidate.Recommend(person, village, target, me.Actor, clock.Today(), clock.UtcNow(), existing, comment);
             db.Reserves.Add(candidate);
             await db.SaveChangesAsync(ct);
+            // Two recommendations of the same person and target at once both pass the check
+            // above; the earlier one stands and the later one is taken back.
+            var first = await db.Reserves.AsNoTracking()
+                .Where(r => r.PersonId == personId && r.Target == target
+                    && (r.State == ReserveState.Recommended || r.State == ReserveState.Selected || r.State == ReserveState.InPool))
+                .OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(ct);
+            if (first != candidate.Id)
+            {
+                db.Reserves.Remove(candidate);
+                await db.SaveChangesAsync(ct);
+                return new(Result.Refused, $"{person.Name}已是{target.Name()}人选（尚未任用或退出），不能重复推荐。");
+            }
             return new(Result.Done, $"已推荐{person.Name}为{target.Name()}人选，待镇（街）选定。", candidate.Id);
         }
         catch (DomainException ex)

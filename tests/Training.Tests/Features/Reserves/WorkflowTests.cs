@@ -237,6 +237,19 @@ public sealed class WorkflowTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Should_keep_one_candidacy_when_the_same_person_is_recommended_twice_at_once()
+    {
+        var personId = await FreshPersonAsync(OwnVillage);
+        var clients = new[] { await app.SignInAsync(Village), await app.SignInAsync(Village), await app.SignInAsync(Village) };
+        var fields = new Dictionary<string, string> { ["PersonId"] = personId.ToString(), ["NewTarget"] = nameof(ReserveTarget.Secretary) };
+
+        var responses = await Task.WhenAll(clients.Select(c => c.PostFormAsync("/Reserves", "/Reserves?handler=Recommend", fields)));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Reserves.CountAsync(r => r.PersonId == personId)));
+    }
+
+    [Fact]
     public async Task Should_tell_an_account_acting_on_a_stale_page_that_someone_else_acted_first()
     {
         var id = await CandidateAsync(OwnVillage);
