@@ -24,6 +24,13 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options)
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ReserveCandidate> Reserves => Set<ReserveCandidate>();
     public DbSet<ReserveTransition> ReserveTransitions => Set<ReserveTransition>();
+    public DbSet<MentorPair> MentorPairs => Set<MentorPair>();
+    public DbSet<MentorEvaluation> MentorEvaluations => Set<MentorEvaluation>();
+    public DbSet<Shadowing> Shadowings => Set<Shadowing>();
+    public DbSet<TrainingClass> TrainingClasses => Set<TrainingClass>();
+    public DbSet<ClassSession> ClassSessions => Set<ClassSession>();
+    public DbSet<ClassParticipant> ClassParticipants => Set<ClassParticipant>();
+    public DbSet<SessionAttendance> SessionAttendance => Set<SessionAttendance>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<StatisticsSnapshot> StatisticsSnapshots => Set<StatisticsSnapshot>();
     public DbSet<SnapshotFigure> SnapshotFigures => Set<SnapshotFigure>();

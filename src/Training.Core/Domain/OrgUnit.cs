@@ -8,6 +8,8 @@ namespace Training.Core.Domain;
 public class OrgUnit
 {
     public const int DefaultKeyPosts = 1;
+    /// <summary>A village has at most a dozen or so two-committee seats; 20 leaves room without accepting typos.</summary>
+    public const int MaxKeyPosts = 20;
 
     private OrgUnit() { Code = Name = Path = ""; }
 
@@ -72,8 +74,8 @@ public class OrgUnit
     {
         if (Level != OrgLevel.Village)
             throw new DomainException("只有村社区才设关键岗位数。");
-        if (count < 0 || count > 50)
-            throw new DomainException("关键岗位数应在 0 到 50 之间。");
+        if (count < 0 || count > MaxKeyPosts)
+            throw new DomainException($"关键岗位数应在 0 到 {MaxKeyPosts} 之间。");
         KeyPosts = count;
     }
 

@@ -252,6 +252,67 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.ToTable("Audit", (string)null);
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.ClassParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ClassId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("EnrolledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("EnrolledBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("EnrolledOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ClassId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("ClassParticipants");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.ClassSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ClassId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassId", "On");
+
+                    b.ToTable("ClassSessions");
+                });
+
             modelBuilder.Entity("Training.Core.Domain.Cohort", b =>
                 {
                     b.Property<int>("Id")
@@ -675,6 +736,98 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.ToTable("ImportRuns");
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.MentorEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PairId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PairId", "On");
+
+                    b.ToTable("MentorEvaluations");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.MentorPair", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("EndOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Goals")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly?>("LastEvaluatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MentorId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReserveId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MentorId");
+
+                    b.HasIndex("EndOn", "LastEvaluatedOn");
+
+                    b.HasIndex("ReserveId", "StartOn");
+
+                    b.ToTable("MentorPairs");
+                });
+
             modelBuilder.Entity("Training.Core.Domain.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -998,6 +1151,101 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.ToTable("Schools");
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.SessionAttendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("SessionId", "ParticipantId")
+                        .IsUnique();
+
+                    b.ToTable("SessionAttendance", (string)null);
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.Shadowing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly>("EndOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("EvaluatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("EvaluatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Evaluation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReserveId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TownshipId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReserveId", "StartOn");
+
+                    b.HasIndex("TownshipId", "StartOn");
+
+                    b.ToTable("Shadowings", (string)null);
+                });
+
             modelBuilder.Entity("Training.Core.Domain.SnapshotFigure", b =>
                 {
                     b.Property<int>("SnapshotId")
@@ -1107,6 +1355,63 @@ namespace Training.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Programs", (string)null);
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.TrainingClass", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CompletionPercent")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly>("EndOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SexOnly")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "StartOn");
+
+                    b.ToTable("TrainingClasses", (string)null);
                 });
 
             modelBuilder.Entity("Training.Core.Identity.AppUser", b =>
@@ -1260,6 +1565,36 @@ namespace Training.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.ClassParticipant", b =>
+                {
+                    b.HasOne("Training.Core.Domain.TrainingClass", "Class")
+                        .WithMany("Participants")
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Training.Core.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Class");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.ClassSession", b =>
+                {
+                    b.HasOne("Training.Core.Domain.TrainingClass", "Class")
+                        .WithMany("Sessions")
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Class");
+                });
+
             modelBuilder.Entity("Training.Core.Domain.DistrictQuota", b =>
                 {
                     b.HasOne("Training.Core.Domain.Cohort", null)
@@ -1373,6 +1708,34 @@ namespace Training.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.MentorEvaluation", b =>
+                {
+                    b.HasOne("Training.Core.Domain.MentorPair", null)
+                        .WithMany("Evaluations")
+                        .HasForeignKey("PairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.MentorPair", b =>
+                {
+                    b.HasOne("Training.Core.Domain.Person", "Mentor")
+                        .WithMany()
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Training.Core.Domain.ReserveCandidate", "Reserve")
+                        .WithMany()
+                        .HasForeignKey("ReserveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Mentor");
+
+                    b.Navigation("Reserve");
+                });
+
             modelBuilder.Entity("Training.Core.Domain.Notification", b =>
                 {
                     b.HasOne("Training.Core.Domain.Enrollment", null)
@@ -1464,6 +1827,44 @@ namespace Training.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.SessionAttendance", b =>
+                {
+                    b.HasOne("Training.Core.Domain.ClassParticipant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.ClientCascade)
+                        .IsRequired();
+
+                    b.HasOne("Training.Core.Domain.ClassSession", "Session")
+                        .WithMany("Attendance")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.Shadowing", b =>
+                {
+                    b.HasOne("Training.Core.Domain.ReserveCandidate", "Reserve")
+                        .WithMany()
+                        .HasForeignKey("ReserveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Training.Core.Domain.OrgUnit", "Township")
+                        .WithMany()
+                        .HasForeignKey("TownshipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Reserve");
+
+                    b.Navigation("Township");
+                });
+
             modelBuilder.Entity("Training.Core.Domain.SnapshotFigure", b =>
                 {
                     b.HasOne("Training.Core.Domain.OrgUnit", null)
@@ -1490,6 +1891,17 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.TrainingClass", b =>
+                {
+                    b.HasOne("Training.Core.Domain.OrgUnit", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+                });
+
             modelBuilder.Entity("Training.Core.Identity.AppUser", b =>
                 {
                     b.HasOne("Training.Core.Domain.OrgUnit", "OrgUnit")
@@ -1514,6 +1926,11 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.ClassSession", b =>
+                {
+                    b.Navigation("Attendance");
+                });
+
             modelBuilder.Entity("Training.Core.Domain.Cohort", b =>
                 {
                     b.Navigation("DistrictQuotas");
@@ -1526,6 +1943,11 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.Navigation("Payments");
 
                     b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.MentorPair", b =>
+                {
+                    b.Navigation("Evaluations");
                 });
 
             modelBuilder.Entity("Training.Core.Domain.Person", b =>
@@ -1543,6 +1965,13 @@ namespace Training.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Training.Core.Domain.StatisticsSnapshot", b =>
                 {
                     b.Navigation("Figures");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.TrainingClass", b =>
+                {
+                    b.Navigation("Participants");
+
+                    b.Navigation("Sessions");
                 });
 #pragma warning restore 612, 618
         }

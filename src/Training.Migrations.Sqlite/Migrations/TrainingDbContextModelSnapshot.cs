@@ -238,6 +238,63 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.ToTable("Audit", (string)null);
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.ClassParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClassId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnrolledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnrolledBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EnrolledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ClassId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("ClassParticipants");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.ClassSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClassId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassId", "On");
+
+                    b.ToTable("ClassSessions");
+                });
+
             modelBuilder.Entity("Training.Core.Domain.Cohort", b =>
                 {
                     b.Property<int>("Id")
@@ -645,6 +702,94 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.ToTable("ImportRuns");
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.MentorEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PairId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PairId", "On");
+
+                    b.ToTable("MentorEvaluations");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.MentorPair", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Goals")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastEvaluatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MentorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReserveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MentorId");
+
+                    b.HasIndex("EndOn", "LastEvaluatedOn");
+
+                    b.HasIndex("ReserveId", "StartOn");
+
+                    b.ToTable("MentorPairs");
+                });
+
             modelBuilder.Entity("Training.Core.Domain.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -952,6 +1097,97 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.ToTable("Schools");
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.SessionAttendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("SessionId", "ParticipantId")
+                        .IsUnique();
+
+                    b.ToTable("SessionAttendance", (string)null);
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.Shadowing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EvaluatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvaluatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evaluation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReserveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TownshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReserveId", "StartOn");
+
+                    b.HasIndex("TownshipId", "StartOn");
+
+                    b.ToTable("Shadowings", (string)null);
+                });
+
             modelBuilder.Entity("Training.Core.Domain.SnapshotFigure", b =>
                 {
                     b.Property<int>("SnapshotId")
@@ -1057,6 +1293,61 @@ namespace Training.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Programs", (string)null);
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.TrainingClass", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompletionPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SexOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "StartOn");
+
+                    b.ToTable("TrainingClasses", (string)null);
                 });
 
             modelBuilder.Entity("Training.Core.Identity.AppUser", b =>
@@ -1209,6 +1500,36 @@ namespace Training.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.ClassParticipant", b =>
+                {
+                    b.HasOne("Training.Core.Domain.TrainingClass", "Class")
+                        .WithMany("Participants")
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Training.Core.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Class");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.ClassSession", b =>
+                {
+                    b.HasOne("Training.Core.Domain.TrainingClass", "Class")
+                        .WithMany("Sessions")
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Class");
+                });
+
             modelBuilder.Entity("Training.Core.Domain.DistrictQuota", b =>
                 {
                     b.HasOne("Training.Core.Domain.Cohort", null)
@@ -1322,6 +1643,34 @@ namespace Training.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.MentorEvaluation", b =>
+                {
+                    b.HasOne("Training.Core.Domain.MentorPair", null)
+                        .WithMany("Evaluations")
+                        .HasForeignKey("PairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.MentorPair", b =>
+                {
+                    b.HasOne("Training.Core.Domain.Person", "Mentor")
+                        .WithMany()
+                        .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Training.Core.Domain.ReserveCandidate", "Reserve")
+                        .WithMany()
+                        .HasForeignKey("ReserveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Mentor");
+
+                    b.Navigation("Reserve");
+                });
+
             modelBuilder.Entity("Training.Core.Domain.Notification", b =>
                 {
                     b.HasOne("Training.Core.Domain.Enrollment", null)
@@ -1413,6 +1762,44 @@ namespace Training.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.SessionAttendance", b =>
+                {
+                    b.HasOne("Training.Core.Domain.ClassParticipant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.ClientCascade)
+                        .IsRequired();
+
+                    b.HasOne("Training.Core.Domain.ClassSession", "Session")
+                        .WithMany("Attendance")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.Shadowing", b =>
+                {
+                    b.HasOne("Training.Core.Domain.ReserveCandidate", "Reserve")
+                        .WithMany()
+                        .HasForeignKey("ReserveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Training.Core.Domain.OrgUnit", "Township")
+                        .WithMany()
+                        .HasForeignKey("TownshipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Reserve");
+
+                    b.Navigation("Township");
+                });
+
             modelBuilder.Entity("Training.Core.Domain.SnapshotFigure", b =>
                 {
                     b.HasOne("Training.Core.Domain.OrgUnit", null)
@@ -1439,6 +1826,17 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.TrainingClass", b =>
+                {
+                    b.HasOne("Training.Core.Domain.OrgUnit", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+                });
+
             modelBuilder.Entity("Training.Core.Identity.AppUser", b =>
                 {
                     b.HasOne("Training.Core.Domain.OrgUnit", "OrgUnit")
@@ -1463,6 +1861,11 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.ClassSession", b =>
+                {
+                    b.Navigation("Attendance");
+                });
+
             modelBuilder.Entity("Training.Core.Domain.Cohort", b =>
                 {
                     b.Navigation("DistrictQuotas");
@@ -1475,6 +1878,11 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.Navigation("Payments");
 
                     b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.MentorPair", b =>
+                {
+                    b.Navigation("Evaluations");
                 });
 
             modelBuilder.Entity("Training.Core.Domain.Person", b =>
@@ -1492,6 +1900,13 @@ namespace Training.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Training.Core.Domain.StatisticsSnapshot", b =>
                 {
                     b.Navigation("Figures");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.TrainingClass", b =>
+                {
+                    b.Navigation("Participants");
+
+                    b.Navigation("Sessions");
                 });
 #pragma warning restore 612, 618
         }

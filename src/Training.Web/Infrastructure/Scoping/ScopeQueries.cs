@@ -45,4 +45,59 @@ public static class ScopeQueries
         if (user.PersonId is { } personId) return reserves.Where(r => r.PersonId == personId);
         return reserves.Where(_ => false);
     }
+
+    /// <summary>Mentoring pairs count under the reserve's village; a trainee sees the pairs it is the reserve or the mentor of.</summary>
+    public static IQueryable<MentorPair> InScope(this IQueryable<MentorPair> pairs, CurrentUser user)
+    {
+        if (user.OrgPath is { } path) return pairs.Where(p => p.Reserve.Village.Path.StartsWith(path));
+        if (user.PersonId is { } personId) return pairs.Where(p => p.Reserve.PersonId == personId || p.MentorId == personId);
+        return pairs.Where(_ => false);
+    }
+
+    public static IQueryable<Shadowing> InScope(this IQueryable<Shadowing> shadowings, CurrentUser user)
+    {
+        if (user.OrgPath is { } path) return shadowings.Where(s => s.Reserve.Village.Path.StartsWith(path));
+        if (user.PersonId is { } personId) return shadowings.Where(s => s.Reserve.PersonId == personId);
+        return shadowings.Where(_ => false);
+    }
+
+    /// <summary>
+    /// Staff see the classes run by their unit or below it, and those run above them (a city
+    /// class is open to every district); a trainee sees the classes it takes part in. Who is
+    /// listed in a class is scoped separately (<see cref="InScope(IQueryable{ClassParticipant}, CurrentUser)"/>).
+    /// </summary>
+    public static IQueryable<TrainingClass> InScope(this IQueryable<TrainingClass> classes, CurrentUser user)
+    {
+        if (user.OrgPath is { } path)
+        {
+            var above = AncestorPaths(path);
+            return classes.Where(c => c.Owner.Path.StartsWith(path) || above.Contains(c.Owner.Path));
+        }
+        if (user.PersonId is { } personId) return classes.Where(c => c.Participants.Any(p => p.PersonId == personId));
+        return classes.Where(_ => false);
+    }
+
+    /// <summary>Classes this account runs: CityAdmin and DistrictStaff for classes owned by their unit or below it.</summary>
+    public static IQueryable<TrainingClass> ManagedBy(this IQueryable<TrainingClass> classes, CurrentUser user)
+    {
+        if (user.OrgPath is not { } path || !(user.IsIn(Training.Core.Identity.Roles.CityAdmin) || user.IsIn(Training.Core.Identity.Roles.DistrictStaff)))
+            return classes.Where(_ => false);
+        return classes.Where(c => c.Owner.Path.StartsWith(path));
+    }
+
+    public static IQueryable<ClassParticipant> InScope(this IQueryable<ClassParticipant> participants, CurrentUser user)
+    {
+        if (user.OrgPath is { } path) return participants.Where(p => p.Person.Village.Path.StartsWith(path));
+        if (user.PersonId is { } personId) return participants.Where(p => p.PersonId == personId);
+        return participants.Where(_ => false);
+    }
+
+    /// <summary>"/440100/440111/440111103/" → "/440100/", "/440100/440111/" (the units above, not itself).</summary>
+    public static List<string> AncestorPaths(string path)
+    {
+        var result = new List<string>();
+        for (var i = path.IndexOf('/', 1); i > 0 && i < path.Length - 1; i = path.IndexOf('/', i + 1))
+            result.Add(path[..(i + 1)]);
+        return result;
+    }
 }

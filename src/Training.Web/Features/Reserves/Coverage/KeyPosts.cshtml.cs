@@ -19,7 +19,7 @@ namespace Training.Web.Features.Reserves.Coverage;
 [Authorize(Roles = Roles.DistrictStaff + "," + Roles.CityAdmin)]
 public sealed class KeyPostsModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
-    public const int Max = 20;
+    public const int Max = OrgUnit.MaxKeyPosts;
 
     [BindProperty(SupportsGet = true)] public int? Township { get; set; }
     /// <summary>The village just saved (after the redirect of a form posted without JavaScript).</summary>

@@ -1,0 +1,330 @@
+namespace Training.Core.Domain;
+
+/// <summary>Who a training class is for, besides the sex rule.</summary>
+public enum ClassAudience
+{
+    Any = 0,              // 不限
+    Cadres = 1,           // 在职两委干部
+    Reserves = 2,         // 在库后备干部
+    CadresOrReserves = 3, // 两委干部或后备干部
+}
+
+public static class ClassAudienceNames
+{
+    public static string Name(this ClassAudience a) => a switch
+    {
+        ClassAudience.Any => "不限",
+        ClassAudience.Cadres => "在职两委干部",
+        ClassAudience.Reserves => "在库后备干部",
+        ClassAudience.CadresOrReserves => "两委干部或后备干部",
+        _ => a.ToString(),
+    };
+
+    public static readonly IReadOnlyList<ClassAudience> All =
+        [ClassAudience.Any, ClassAudience.Cadres, ClassAudience.Reserves, ClassAudience.CadresOrReserves];
+
+    /// <summary>"女性 · 在库后备干部", "不限".</summary>
+    public static string Describe(Sex? sexOnly, ClassAudience audience) =>
+        (sexOnly, audience) switch
+        {
+            (null, ClassAudience.Any) => "不限",
+            (null, _) => audience.Name(),
+            ({ } s, ClassAudience.Any) => $"仅限{s.Name()}性",
+            ({ } s, _) => $"仅限{s.Name()}性{audience.Name()}",
+        };
+}
+
+/// <summary>A participant's standing in a class.</summary>
+public enum ClassCompletion
+{
+    InProgress = 1, // 学习中
+    Completed = 2,  // 已结业
+    NotCompleted = 3, // 未结业（培训班已结束，出勤未达要求）
+}
+
+public static class ClassCompletionNames
+{
+    public static string Name(this ClassCompletion c) => c switch
+    {
+        ClassCompletion.InProgress => "学习中",
+        ClassCompletion.Completed => "已结业",
+        ClassCompletion.NotCompleted => "未结业",
+        _ => c.ToString(),
+    };
+}
+
+/// <summary>
+/// 培训班 (e.g. 农村女干部培训班), run by the city or a district (<see cref="Owner"/>): dates,
+/// audience (a sex read from the ID number and/or cadres/reserves), capacity, sessions,
+/// participants and attendance per session. A participant completes the class when the
+/// sessions attended reach <see cref="CompletionPercent"/> of all its sessions.
+/// Every change moves <see cref="Version"/>, so two staff enrolling at once cannot overfill it.
+/// </summary>
+public class TrainingClass
+{
+    public const int MaxName = 100;
+    public const int MaxCapacity = 2000;
+    public const int MaxSessions = 100;
+    public const int DefaultCompletionPercent = 80;
+
+    private readonly List<ClassSession> _sessions = [];
+    private readonly List<ClassParticipant> _participants = [];
+
+    private TrainingClass() { Name = CreatedBy = ""; }
+
+    public int Id { get; private set; }
+    public string Name { get; private set; }
+    /// <summary>The city or district that runs the class; persons enrolled must belong under it.</summary>
+    public int OwnerId { get; private set; }
+    public OrgUnit Owner { get; private set; } = null!;
+    public DateOnly StartOn { get; private set; }
+    public DateOnly EndOn { get; private set; }
+    public int Capacity { get; private set; }
+    /// <summary>Only this sex may enrol (read from the ID number's 17th digit); null: either.</summary>
+    public Sex? SexOnly { get; private set; }
+    public ClassAudience Audience { get; private set; }
+    /// <summary>Share of the sessions a participant must attend to complete the class (1–100).</summary>
+    public int CompletionPercent { get; private set; }
+    public string? Description { get; private set; }
+    public string CreatedBy { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public Guid Version { get; private set; }
+
+    public IReadOnlyList<ClassSession> Sessions => _sessions;
+    public IReadOnlyList<ClassParticipant> Participants => _participants;
+
+    public string AudienceText => ClassAudienceNames.Describe(SexOnly, Audience);
+
+    public static TrainingClass Create(
+        OrgUnit owner, string? name, DateOnly startOn, DateOnly endOn, int capacity, Sex? sexOnly,
+        ClassAudience audience, int completionPercent, string? description, string actor, DateTime now)
+    {
+        if (owner.Level is not (OrgLevel.City or OrgLevel.District))
+            throw new DomainException($"培训班由市或区举办，“{owner.Name}”是{owner.Level.Name()}。");
+        var c = new TrainingClass { Owner = owner, OwnerId = owner.Id, CreatedBy = actor, CreatedAt = now };
+        c.Apply(name, startOn, endOn, capacity, sexOnly, audience, completionPercent, description);
+        return c;
+    }
+
+    /// <summary>
+    /// Changes the class's terms (needs participants and sessions loaded): the capacity cannot
+    /// drop below those enrolled, nor the dates leave out a session or the audience exclude
+    /// someone already enrolled by sex.
+    /// </summary>
+    public void Change(string? name, DateOnly startOn, DateOnly endOn, int capacity, Sex? sexOnly,
+        ClassAudience audience, int completionPercent, string? description)
+    {
+        if (capacity < _participants.Count)
+            throw new DomainException($"已有 {_participants.Count} 名学员，人数上限不能低于该数。");
+        if (_sessions.Any(s => s.On < startOn || s.On > endOn))
+            throw new DomainException("已有课次不在新的起止日期内，请先调整课次。");
+        if (sexOnly is { } sex && _participants.Any(p => p.Person.Sex != sex))
+            throw new DomainException($"已有非{sex.Name()}性学员，不能改为仅限{sex.Name()}性。");
+        Apply(name, startOn, endOn, capacity, sexOnly, audience, completionPercent, description);
+    }
+
+    private void Apply(string? name, DateOnly startOn, DateOnly endOn, int capacity, Sex? sexOnly,
+        ClassAudience audience, int completionPercent, string? description)
+    {
+        if (endOn < startOn) throw new DomainException("结束日期不能早于开始日期。");
+        if (endOn > startOn.AddYears(1)) throw new DomainException("一期培训班不能超过一年。");
+        if (capacity < 1 || capacity > MaxCapacity) throw new DomainException($"人数上限应在 1 到 {MaxCapacity} 之间。");
+        if (completionPercent < 1 || completionPercent > 100) throw new DomainException("结业出勤率应在 1% 到 100% 之间。");
+        if (sexOnly is { } s && !Enum.IsDefined(s)) throw new DomainException("性别要求只能是男、女或不限。");
+        if (!Enum.IsDefined(audience)) throw new DomainException("请选择招收对象。");
+        var text = (description ?? "").Trim();
+        if (text.Length > RecordText.Max) throw new DomainException($"培训班说明不能超过{RecordText.Max}字。");
+        Name = RecordText.Short(name, "培训班名称", MaxName);
+        StartOn = startOn;
+        EndOn = endOn;
+        Capacity = capacity;
+        SexOnly = sexOnly;
+        Audience = audience;
+        CompletionPercent = completionPercent;
+        Description = text.Length == 0 ? null : text;
+        Version = Guid.NewGuid();
+    }
+
+    public ClassSession AddSession(DateOnly on, string? title)
+    {
+        if (on < StartOn || on > EndOn)
+            throw new DomainException($"课次日期应在培训班起止日期（{StartOn:yyyy-MM-dd} 至 {EndOn:yyyy-MM-dd}）之内。");
+        if (_sessions.Count >= MaxSessions) throw new DomainException($"一期培训班最多 {MaxSessions} 个课次。");
+        var session = new ClassSession(this, on, RecordText.Short(title, "课次名称", MaxName));
+        _sessions.Add(session);
+        Version = Guid.NewGuid();
+        return session;
+    }
+
+    /// <summary>Removes a session on which no attendance has been taken yet (its attendance loaded).</summary>
+    public void RemoveSession(ClassSession session)
+    {
+        if (!_sessions.Contains(session)) throw new DomainException("该课次不属于本培训班。");
+        if (session.Attendance.Count > 0) throw new DomainException("该课次已登记考勤，不能删除。");
+        _sessions.Remove(session);
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>
+    /// Enrols a person (participants loaded; the person's village and posts loaded;
+    /// <paramref name="reservesOfPerson"/> the person's reserve candidacies when the audience
+    /// asks for reserves). Refused: outside the owner, already enrolled, the class full or
+    /// over, the wrong sex by the ID number, not a cadre/reserve as the audience asks.
+    /// </summary>
+    public ClassParticipant Enroll(Person person, IEnumerable<ReserveCandidate> reservesOfPerson, string actor, DateOnly today, DateTime now)
+    {
+        if (today > EndOn) throw new DomainException($"培训班已于 {EndOn:yyyy-MM-dd} 结束，不能再报名。");
+        if (!Owner.Contains(person.Village))
+            throw new DomainException($"{person.Name}不属于{Owner.Name}，本班只招收{Owner.Name}的学员。");
+        if (_participants.Any(p => p.PersonId == person.Id && (person.Id != 0 || ReferenceEquals(p.Person, person))))
+            throw new DomainException($"{person.Name}已报名本培训班。");
+        if (_participants.Count >= Capacity)
+            throw new DomainException($"培训班已满（上限 {Capacity} 人），不能再报名。");
+        if (SexOnly is { } sex && person.Sex != sex)
+            throw new DomainException($"本班仅限{sex.Name()}性学员，{person.Name}的身份证号显示为{person.Sex.Name()}性。");
+        var cadre = person.IsTwoCommitteeCadreOn(today);
+        var reserve = reservesOfPerson.Any(r => r.IsInPoolOn(today));
+        var fits = Audience switch
+        {
+            ClassAudience.Cadres => cadre,
+            ClassAudience.Reserves => reserve,
+            ClassAudience.CadresOrReserves => cadre || reserve,
+            _ => true,
+        };
+        if (!fits) throw new DomainException($"本班招收对象为{Audience.Name()}，{person.Name}目前不是。");
+        var participant = new ClassParticipant(this, person, today, actor, now);
+        _participants.Add(participant);
+        Version = Guid.NewGuid();
+        return participant;
+    }
+
+    /// <summary>Takes a participant off the class, if no session has them marked present (attendance loaded).</summary>
+    public void Remove(ClassParticipant participant)
+    {
+        if (!_participants.Contains(participant)) throw new DomainException("该学员不在本培训班。");
+        if (_sessions.Any(s => s.Attendance.Any(a => a.Present && SameParticipant(a, participant))))
+            throw new DomainException($"{participant.Person.Name}已有出勤记录，不能取消报名。");
+        foreach (var s in _sessions) s.Forget(participant);
+        _participants.Remove(participant);
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>
+    /// Takes attendance for one session (participants and that session's attendance loaded):
+    /// every participant present or absent as listed; again on the same session, the marks are
+    /// replaced. Not before the session's day.
+    /// </summary>
+    public void RecordAttendance(ClassSession session, IReadOnlyCollection<int> presentParticipantIds, string actor, DateOnly today, DateTime now)
+    {
+        if (!_sessions.Contains(session)) throw new DomainException("该课次不属于本培训班。");
+        if (session.On > today) throw new DomainException($"该课次在 {session.On:yyyy-MM-dd}，当天起才能登记考勤。");
+        var unknown = presentParticipantIds.Where(id => _participants.All(p => p.Id != id)).ToList();
+        if (unknown.Count > 0) throw new DomainException("考勤名单中有不属于本培训班的学员，请刷新后重新登记。");
+        foreach (var p in _participants) session.Mark(p, presentParticipantIds.Contains(p.Id), actor, now);
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>Completed when attended × 100 ≥ threshold × sessions (no sessions: not completed).</summary>
+    public static bool Completes(int attended, int sessions, int completionPercent) =>
+        sessions > 0 && attended * 100 >= completionPercent * sessions;
+
+    /// <summary>已结业 once the threshold is reached; after the class's last day 未结业; before that 学习中.</summary>
+    public static ClassCompletion CompletionOf(int attended, int sessions, int completionPercent, DateOnly endOn, DateOnly today) =>
+        Completes(attended, sessions, completionPercent) ? ClassCompletion.Completed
+        : today > endOn ? ClassCompletion.NotCompleted
+        : ClassCompletion.InProgress;
+
+    public ClassCompletion CompletionOf(ClassParticipant participant, DateOnly today) =>
+        CompletionOf(_sessions.Count(s => s.Attendance.Any(a => a.Present && SameParticipant(a, participant))),
+            _sessions.Count, CompletionPercent, EndOn, today);
+
+    private static bool SameParticipant(SessionAttendance a, ClassParticipant p) =>
+        ReferenceEquals(a.Participant, p) || (p.Id != 0 && a.ParticipantId == p.Id);
+}
+
+public class ClassSession
+{
+    private readonly List<SessionAttendance> _attendance = [];
+
+    private ClassSession() { Title = ""; }
+
+    internal ClassSession(TrainingClass trainingClass, DateOnly on, string title)
+    {
+        Class = trainingClass;
+        On = on;
+        Title = title;
+    }
+
+    public int Id { get; private set; }
+    public int ClassId { get; private set; }
+    public TrainingClass Class { get; private set; } = null!;
+    public DateOnly On { get; private set; }
+    public string Title { get; private set; }
+    public IReadOnlyList<SessionAttendance> Attendance => _attendance;
+
+    internal void Mark(ClassParticipant participant, bool present, string actor, DateTime now)
+    {
+        var existing = _attendance.FirstOrDefault(a => ReferenceEquals(a.Participant, participant) || (participant.Id != 0 && a.ParticipantId == participant.Id));
+        if (existing is null) _attendance.Add(new SessionAttendance(this, participant, present, actor, now));
+        else existing.Set(present, actor, now);
+    }
+
+    internal void Forget(ClassParticipant participant) =>
+        _attendance.RemoveAll(a => ReferenceEquals(a.Participant, participant) || (participant.Id != 0 && a.ParticipantId == participant.Id));
+}
+
+public class ClassParticipant
+{
+    private ClassParticipant() { EnrolledBy = ""; }
+
+    internal ClassParticipant(TrainingClass trainingClass, Person person, DateOnly on, string actor, DateTime now)
+    {
+        Class = trainingClass;
+        Person = person;
+        PersonId = person.Id;
+        EnrolledOn = on;
+        EnrolledBy = actor;
+        EnrolledAt = now;
+    }
+
+    public int Id { get; private set; }
+    public int ClassId { get; private set; }
+    public TrainingClass Class { get; private set; } = null!;
+    public int PersonId { get; private set; }
+    public Person Person { get; private set; } = null!;
+    public DateOnly EnrolledOn { get; private set; }
+    public string EnrolledBy { get; private set; }
+    public DateTime EnrolledAt { get; private set; }
+}
+
+/// <summary>One participant's mark on one session; taking attendance again replaces it.</summary>
+public class SessionAttendance
+{
+    private SessionAttendance() { RecordedBy = ""; }
+
+    internal SessionAttendance(ClassSession session, ClassParticipant participant, bool present, string actor, DateTime now)
+    {
+        Session = session;
+        Participant = participant;
+        ParticipantId = participant.Id;
+        Present = present;
+        RecordedBy = actor;
+        RecordedAt = now;
+    }
+
+    public int Id { get; private set; }
+    public int SessionId { get; private set; }
+    public ClassSession Session { get; private set; } = null!;
+    public int ParticipantId { get; private set; }
+    public ClassParticipant Participant { get; private set; } = null!;
+    public bool Present { get; private set; }
+    public string RecordedBy { get; private set; }
+    public DateTime RecordedAt { get; private set; }
+
+    internal void Set(bool present, string actor, DateTime now)
+    {
+        Present = present;
+        RecordedBy = actor;
+        RecordedAt = now;
+    }
+}
