@@ -106,6 +106,10 @@ public class MentorPair
     /// <summary>Ends the pairing before its planned last day (e.g. the reserve took a post); <paramref name="on"/> is the last day.</summary>
     public void End(DateOnly on, string? reason, DateOnly today)
     {
+        // Ending again, or "early" after the planned last day has passed, would rewrite a
+        // finished pairing: move its last day and replace the recorded reason.
+        if (EndReason is not null) throw new DomainException($"该结对帮带已于 {EndOn:yyyy-MM-dd} 提前结束。");
+        if (EndOn < today) throw new DomainException($"该结对帮带已于 {EndOn:yyyy-MM-dd} 结束，不能再提前结束。");
         if (on > today) throw new DomainException("结束日期不能晚于今天。");
         if (on < StartOn) throw new DomainException($"结束日期不能早于帮带开始日期 {StartOn:yyyy-MM-dd}。");
         if (on >= EndOn) throw new DomainException($"帮带原定于 {EndOn:yyyy-MM-dd} 结束，提前结束的日期应早于该日。");
