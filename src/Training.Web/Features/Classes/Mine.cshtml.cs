@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Core.Identity;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.Classes;
+
+/// <summary>
+/// 我的培训班: the classes the signed-in trainee takes part in, each session with its own mark,
+/// the attendance rate and whether the class is completed by its threshold.
+/// </summary>
+[Authorize(Roles = Roles.Trainee)]
+public sealed class MineModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    public enum Mark { Present, Absent, NotRecorded, NotYet }
+
+    public sealed record SessionRow(DateOnly On, string Title, Mark Mark);
+
+    public sealed record ClassCard(int Id, string Name, string OwnerName, DateOnly StartOn, DateOnly EndOn,
+        int CompletionPercent, IReadOnlyList<SessionRow> Sessions, ClassCompletion Completion)
+    {
+        public int Attended => Sessions.Count(s => s.Mark == Mark.Present);
+        /// <summary>Of all the class's sessions, rounded down, so that it never shows the threshold before it is reached.</summary>
+        public int? RatePercent => Sessions.Count == 0 ? null : Attended * 100 / Sessions.Count;
+    }
+
+    public IReadOnlyList<ClassCard> Classes { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (me.PersonId is not { } personId) return;
+        var today = clock.Today();
+        var found = await db.TrainingClasses.AsNoTracking().InScope(me)
+            .Where(c => c.Participants.Any(p => p.PersonId == personId))
+            .OrderByDescending(c => c.StartOn).ThenByDescending(c => c.Id)
+            .Select(c => new
+            {
+                c.Id, c.Name, OwnerName = c.Owner.Name, c.StartOn, c.EndOn, c.CompletionPercent,
+                Sessions = c.Sessions.OrderBy(s => s.On).ThenBy(s => s.Id).Select(s => new
+                {
+                    s.On, s.Title,
+                    Present = s.Attendance.Where(a => a.Participant.PersonId == personId).Select(a => (bool?)a.Present).FirstOrDefault(),
+                }).ToList(),
+            })
+            .ToListAsync(ct);
+
+        Classes = found.Select(c =>
+        {
+            var sessions = c.Sessions.Select(s => new SessionRow(s.On, s.Title, s.Present switch
+            {
+                true => Mark.Present,
+                false => Mark.Absent,
+                null when s.On > today => Mark.NotYet,
+                null => Mark.NotRecorded,
+            })).ToList();
+            var attended = sessions.Count(s => s.Mark == Mark.Present);
+            return new ClassCard(c.Id, c.Name, c.OwnerName, c.StartOn, c.EndOn, c.CompletionPercent, sessions,
+                TrainingClass.CompletionOf(attended, sessions.Count, c.CompletionPercent, c.EndOn, today));
+        }).ToList();
+    }
+
+    public static string Name(Mark mark) => mark switch
+    {
+        Mark.Present => "出勤",
+        Mark.Absent => "缺勤",
+        Mark.NotRecorded => "未登记",
+        _ => "未开始",
+    };
+
+    public static string Badge(Mark mark) => mark switch
+    {
+        Mark.Present => "badge badge-ok",
+        Mark.Absent => "badge quota-full",
+        _ => "badge badge-off",
+    };
+}
