@@ -72,6 +72,8 @@ public partial class PageWalkTests(AppFixture app)
         new("/Enrollments/Details/{id}", Who.Township | Who.District | Who.City, Walk: Walk.ByScopeTests),
         new("/Enrollments/Totals", Who.District | Who.City),
         new("/Statistics", Who.OrgStaff),
+        new("/Classes/Attendance/{id}", Who.District | Who.City, Walk: Walk.ByScopeTests), // another district's session → 404, a township refused: Features/Classes/AttendanceTests
+        new("/Classes/Mine", Who.Trainee),
         new("/Reserves", Who.OrgStaff),
         new("/Reserves/Detail", Who.OrgStaff, Walk: Walk.ByScopeTests), // needs ?id=: Features/Reserves/WorkflowScopeTests (another township's or district's candidate → 404)
         new("/Reserves/Coverage", Who.OrgStaff), // ?unit= / ?township= outside the scope: CoverageScope tests
