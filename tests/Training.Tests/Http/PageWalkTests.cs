@@ -76,6 +76,9 @@ public partial class PageWalkTests(AppFixture app)
         new("/Classes/Mine", Who.Trainee),
         new("/Reserves", Who.OrgStaff),
         new("/Reserves/Detail", Who.OrgStaff, Walk: Walk.ByScopeTests), // needs ?id=: Features/Reserves/WorkflowScopeTests (another township's or district's candidate → 404)
+        new("/Shadowing", Who.OrgStaff),
+        new("/Shadowing/New", Who.Township), // ?reserveId= outside the scope → 404: Features/Shadowing/ShadowingPagesTests
+        new("/Shadowing/Detail", Who.OrgStaff, Walk: Walk.ByScopeTests), // needs ?id=: Features/Shadowing/ShadowingPagesTests (another township's or district's record → 404)
         new("/Reserves/Coverage", Who.OrgStaff), // ?unit= / ?township= outside the scope: CoverageScope tests
         new("/Reserves/Coverage/KeyPosts", Who.District | Who.City), // another district's township or village: CoverageKeyPostsTests
         new("/Statistics/People", Who.OrgStaff, Walk: Walk.ByScopeTests), // needs ?figure=: StatisticsScope below

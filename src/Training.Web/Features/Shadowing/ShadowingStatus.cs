@@ -1,0 +1,48 @@
+using System.Linq.Expressions;
+using ShadowingPeriod = Training.Core.Domain.Shadowing;
+
+namespace Training.Web.Features.Shadowing;
+
+/// <summary>Where a period of 跟班学习 stands on a given day: worked out from its dates, never stored.</summary>
+public enum ShadowingStatus
+{
+    NotStarted = 1, // 未开始
+    Running = 2,    // 进行中
+    Ended = 3,      // 已结束
+}
+
+/// <summary>The feature's words and the status rules, in one place so that the wording can be reviewed.</summary>
+public static class ShadowingTexts
+{
+    public const string Title = "跟班学习";
+    public const string NotFound = "未找到该跟班学习记录，或不在您的管辖范围内。";
+    public const string Changed = "该跟班学习记录已被他人修改，请刷新后查看最新内容。";
+    public const string PendingEvaluation = "待评价";
+
+    public static string Name(this ShadowingStatus status) => status switch
+    {
+        ShadowingStatus.NotStarted => "未开始",
+        ShadowingStatus.Running => "进行中",
+        ShadowingStatus.Ended => "已结束",
+        _ => status.ToString(),
+    };
+
+    public static ShadowingStatus StatusOn(DateOnly startOn, DateOnly endOn, DateOnly today) =>
+        today < startOn ? ShadowingStatus.NotStarted
+        : today <= endOn ? ShadowingStatus.Running
+        : ShadowingStatus.Ended;
+
+    /// <summary><see cref="StatusOn"/> for queries.</summary>
+    public static Expression<Func<ShadowingPeriod, bool>> Is(ShadowingStatus status, DateOnly today) => status switch
+    {
+        ShadowingStatus.NotStarted => s => s.StartOn > today,
+        ShadowingStatus.Running => s => s.StartOn <= today && s.EndOn >= today,
+        _ => s => s.EndOn < today,
+    };
+
+    /// <summary>待评价: the period is over and the township has not evaluated it.</summary>
+    public static Expression<Func<ShadowingPeriod, bool>> AwaitingEvaluation(DateOnly today) =>
+        s => s.EndOn < today && s.Rating == null;
+
+    public static string Period(DateOnly startOn, DateOnly endOn) => $"{startOn:yyyy-MM-dd} 至 {endOn:yyyy-MM-dd}";
+}
