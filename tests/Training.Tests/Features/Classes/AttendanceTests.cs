@@ -162,6 +162,16 @@ public sealed class AttendanceTests(AppFixture app)
         Assert.False(await app.WithDbAsync(db => db.SessionAttendance.AnyAsync(a => a.SessionId == c.Sessions[0])));
     }
 
+    [Fact]
+    public async Task Should_not_let_a_district_take_attendance_of_a_city_class_it_may_see()
+    {
+        var c = await world.ClassAsync([0], [await world.PersonAsync()], ownerCode: "440100");
+
+        using var response = await (await app.SignInAsync(ClassWorld.District)).GetAsync($"/Classes/Attendance/{c.Sessions[0]}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("township-440111103")]
     [InlineData("village-440111103201")]
