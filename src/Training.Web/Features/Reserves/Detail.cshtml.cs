@@ -13,10 +13,12 @@ namespace Training.Web.Features.Reserves;
 /// <summary>
 /// One reserve candidate: who, which village, the target, the state, the timeline of every step,
 /// and the steps this account may take now (each posting the version shown: if someone else
-/// acted first the account is told and sees the new state). Outside the scope: 404.
+/// acted first the account is told and sees the new state). Below, what the candidacy has been
+/// given to grow: its 结对帮带 and 跟班学习 (the township arranges both once it is in the pool).
+/// Outside the scope: 404.
 /// </summary>
 [Authorize(Roles = Roles.OrgStaff)]
-public sealed class DetailModel(TrainingDbContext db, CurrentUser me, ReserveWorkflow workflow) : PageModel
+public sealed class DetailModel(TrainingDbContext db, CurrentUser me, ReserveWorkflow workflow, TimeProvider clock) : PageModel
 {
     [BindProperty] public Guid Version { get; set; }
     [BindProperty] public string? Comment { get; set; }
@@ -31,7 +33,15 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, ReserveWor
 
     public sealed record Step(DateTime At, DateOnly On, ReserveAction Action, ReserveState? From, ReserveState To, string Actor, string Comment);
 
+    public sealed record PairRow(int Id, string MentorName, DateOnly StartOn, DateOnly EndOn, DateOnly? LastEvaluatedOn, bool Overdue);
+
+    public sealed record ShadowingRow(int Id, string Department, DateOnly StartOn, DateOnly EndOn, Rating? Rating);
+
     public CandidateView Candidate { get; private set; } = null!;
+    public IReadOnlyList<PairRow> Pairs { get; private set; } = [];
+    public IReadOnlyList<ShadowingRow> Shadowings { get; private set; } = [];
+    /// <summary>The township arranges 结对帮带 and 跟班学习 for a reserve in the pool.</summary>
+    public bool MayArrange => me.IsIn(Roles.TownshipStaff) && Candidate.State == ReserveState.InPool;
     public IReadOnlyList<Step> Timeline { get; private set; } = [];
     public IReadOnlyList<ReserveWorkflow.Step> Steps { get; private set; } = [];
 
@@ -66,7 +76,24 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, ReserveWor
         Candidate = candidate;
         Timeline = await ReserveTimeline.ForAsync(db, id, ct);
         Steps = ReserveWorkflow.Allowed(me, candidate.State);
+        await LoadDevelopmentAsync(id, ct);
         return true;
+    }
+
+    private async Task LoadDevelopmentAsync(int id, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var pairs = db.MentorPairs.AsNoTracking().InScope(me).Where(p => p.ReserveId == id);
+        var overdue = await pairs.Where(MentorPair.OverdueOn(today)).Select(p => p.Id).ToListAsync(ct);
+        Pairs = (await pairs.OrderByDescending(p => p.StartOn).ThenByDescending(p => p.Id)
+                .Select(p => new { p.Id, p.Mentor.Name, p.StartOn, p.EndOn, p.LastEvaluatedOn })
+                .ToListAsync(ct))
+            .Select(p => new PairRow(p.Id, p.Name, p.StartOn, p.EndOn, p.LastEvaluatedOn, overdue.Contains(p.Id)))
+            .ToList();
+        Shadowings = await db.Shadowings.AsNoTracking().InScope(me).Where(s => s.ReserveId == id)
+            .OrderByDescending(s => s.StartOn).ThenByDescending(s => s.Id)
+            .Select(s => new ShadowingRow(s.Id, s.Department, s.StartOn, s.EndOn, s.Rating))
+            .ToListAsync(ct);
     }
 
     public static string Local(DateTime at) => ChinaTime.Format(at);

@@ -10,12 +10,14 @@ namespace Training.Web.Features.Reserves;
 /// <summary>
 /// The reserve candidate's steps as the signed-in account: 村推 (village staff, a person of its
 /// own village), 镇选 or not (township), 区考察 into the pool or not, then 任用 or 退出 (district).
+/// Before the pool a candidacy can also end: the village withdraws its 村推 (撤回推荐) and the
+/// township takes a 镇选 candidate out (退出后备), each with a reason.
 /// Every step starts from the version the account saw, so of two accounts acting at once
 /// exactly one wins and the other is told. Outside the scope: not found.
 /// </summary>
 public sealed class ReserveWorkflow(TrainingDbContext db, CurrentUser me, TimeProvider clock)
 {
-    public enum Step { Select, DeclineByTownship, PutInPool, DeclineByDistrict, Appoint, Exit }
+    public enum Step { Select, DeclineByTownship, PutInPool, DeclineByDistrict, Appoint, Exit, Withdraw }
 
     public enum Result { Done, NotFound, Changed, Refused }
 
@@ -30,7 +32,9 @@ public sealed class ReserveWorkflow(TrainingDbContext db, CurrentUser me, TimePr
     /// <summary>What this account may do with a candidate in <paramref name="state"/>.</summary>
     public static IReadOnlyList<Step> Allowed(CurrentUser me, ReserveState state) => state switch
     {
+        ReserveState.Recommended when me.IsIn(Roles.VillageStaff) => [Step.Withdraw],
         ReserveState.Recommended when me.IsIn(Roles.TownshipStaff) => [Step.Select, Step.DeclineByTownship],
+        ReserveState.Selected when me.IsIn(Roles.TownshipStaff) => [Step.Exit],
         ReserveState.Selected when me.IsIn(Roles.DistrictStaff) => [Step.PutInPool, Step.DeclineByDistrict],
         ReserveState.InPool when me.IsIn(Roles.DistrictStaff) => [Step.Appoint, Step.Exit],
         _ => [],
@@ -44,11 +48,12 @@ public sealed class ReserveWorkflow(TrainingDbContext db, CurrentUser me, TimePr
         Step.DeclineByDistrict => "考察未通过",
         Step.Appoint => "任用",
         Step.Exit => "退出后备",
+        Step.Withdraw => "撤回推荐",
         _ => step.ToString(),
     };
 
     /// <summary>Steps that end the candidacy: they need a reason and a confirmation.</summary>
-    public static bool NeedsReason(Step step) => step is Step.DeclineByTownship or Step.DeclineByDistrict or Step.Exit;
+    public static bool NeedsReason(Step step) => step is Step.DeclineByTownship or Step.DeclineByDistrict or Step.Exit or Step.Withdraw;
 
     public async Task<Outcome> RecommendAsync(int personId, ReserveTarget target, string? comment, CancellationToken ct = default)
     {
@@ -109,7 +114,7 @@ public sealed class ReserveWorkflow(TrainingDbContext db, CurrentUser me, TimePr
                 case Step.DeclineByDistrict: r.DeclineByDistrict(me.Actor, comment ?? "", today, now); break;
                 case Step.Appoint when post is { } type: r.AppointTo(type, me.Actor, comment, today, now); break;
                 case Step.Appoint: r.Appoint(today, me.Actor, comment, now); break;
-                case Step.Exit: r.Exit(today, comment ?? "", me.Actor, now); break;
+                case Step.Exit or Step.Withdraw: r.Exit(today, comment ?? "", me.Actor, now); break;
             }
         }
         catch (DomainException ex)

@@ -3,6 +3,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Domain;
+using Training.Tests.Features.Shadowing;
 using Training.Tests.Infrastructure;
 using Training.Web.Infrastructure;
 
@@ -144,6 +145,61 @@ public sealed class WorkflowTests(AppFixture app)
         Assert.NotNull(exit?.GetAttribute("data-confirm"));
     }
 
+    [Fact]
+    public async Task Should_let_the_village_withdraw_its_recommendation_with_a_reason()
+    {
+        var id = await CandidateAsync(OwnVillage);
+
+        await StepAsync(await app.SignInAsync(Village), id, "Withdraw", "本人要求撤回", HttpStatusCode.Redirect);
+
+        var r = await LoadAsync(id);
+        Assert.Equal((ReserveState.Exited, "本人要求撤回", (DateOnly?)null, (DateOnly?)null), (r.State, r.Reason, r.InPoolOn, r.LeftPoolOn));
+        AssertStep(r.Transitions.OrderBy(t => t.Id).Last(), ReserveAction.Exit, ReserveState.Recommended, ReserveState.Exited, Village, "本人要求撤回");
+    }
+
+    [Fact]
+    public async Task Should_let_the_township_take_a_selected_candidate_out_with_a_reason()
+    {
+        var id = await CandidateAsync(OwnVillage, ReserveState.Selected);
+
+        await StepAsync(await app.SignInAsync(Township), id, "Exit", "群众反映问题", HttpStatusCode.Redirect);
+
+        var r = await LoadAsync(id);
+        Assert.Equal((ReserveState.Exited, "群众反映问题", (DateOnly?)null), (r.State, r.Reason, r.LeftPoolOn));
+        AssertStep(r.Transitions.OrderBy(t => t.Id).Last(), ReserveAction.Exit, ReserveState.Selected, ReserveState.Exited, Township, "群众反映问题");
+    }
+
+    [Theory]
+    [InlineData(Village, ReserveState.Recommended, "Withdraw")]
+    [InlineData(Township, ReserveState.Selected, "Exit")]
+    public async Task Should_refuse_a_withdrawal_or_exit_without_a_reason_and_ask_for_confirmation(string account, ReserveState state, string step)
+    {
+        var id = await CandidateAsync(OwnVillage, state);
+        var client = await app.SignInAsync(account);
+        using (var page = await client.GetAsync($"/Reserves/Detail?id={id}"))
+        {
+            var button = (await page.ReadHtmlAsync()).QuerySelector($"form[data-step={step}] button");
+            Assert.NotNull(button?.GetAttribute("data-confirm"));
+        }
+
+        using var response = await StepAsync(client, id, step, " ", HttpStatusCode.UnprocessableEntity);
+
+        Assert.Contains("须填写原因", await response.TextAsync());
+        Assert.Equal(state, (await LoadAsync(id)).State);
+    }
+
+    [Fact]
+    public async Task Should_offer_the_village_its_withdrawal_from_the_list()
+    {
+        var id = await CandidateAsync(OwnVillage);
+
+        using var page = await (await app.SignInAsync(Village)).GetAsync("/Reserves?State=Recommended");
+
+        var link = (await page.ReadHtmlAsync()).QuerySelector($"tr[data-id='{id}'] td[data-label=办理] a");
+        Assert.Contains("撤回推荐", link?.TextContent);
+        Assert.Equal($"/Reserves/Detail?id={id}", link?.GetAttribute("href"));
+    }
+
     // ---------------------------------------------------------------- who may do what
 
     [Fact]
@@ -197,6 +253,15 @@ public sealed class WorkflowTests(AppFixture app)
     [InlineData(Township, ReserveState.Selected, "PutInPool")]
     [InlineData(Township, ReserveState.InPool, "Appoint")]
     [InlineData(District, ReserveState.Selected, "Select")]
+    [InlineData(Village, ReserveState.Selected, "Withdraw")]   // withdrawn only while 村推
+    [InlineData(Village, ReserveState.InPool, "Withdraw")]
+    [InlineData(Village, ReserveState.Selected, "Exit")]
+    [InlineData(Township, ReserveState.Recommended, "Withdraw")] // the township declines instead
+    [InlineData(District, ReserveState.Recommended, "Withdraw")]
+    [InlineData(Township, ReserveState.Recommended, "Exit")]
+    [InlineData(Township, ReserveState.InPool, "Exit")]        // out of the pool: the district
+    [InlineData(District, ReserveState.Selected, "Exit")]      // before the pool: the district declines
+    [InlineData(District, ReserveState.Recommended, "Exit")]
     public async Task Should_refuse_a_step_that_is_not_the_accounts_turn(string account, ReserveState state, string step)
     {
         var id = await CandidateAsync(OwnVillage, state);
@@ -280,6 +345,81 @@ public sealed class WorkflowTests(AppFixture app)
         Assert.Equal(nameof(ReserveState.Selected), card.GetAttribute("data-state"));
         Assert.Contains("镇（街）选定", card.TextContent);
         Assert.Contains("村推荐", card.TextContent);
+    }
+
+    // ---------------------------------------------------------------- 结对帮带 and 跟班学习 on the candidate's page
+
+    [Fact]
+    public async Task Should_list_the_candidacys_mentor_pairs_and_shadowing_on_its_page()
+    {
+        var world = new ShadowingWorld(app);
+        var (id, _) = await world.PooledReserveAsync(OwnVillage, daysAgo: 100);
+        var (pairId, mentorName) = await PairAsync(id, startDaysAgo: 95); // never evaluated: overdue
+        var shadowingId = await world.PeriodAsync(id, ShadowingWorld.Today.AddDays(-10), ShadowingWorld.Today.AddDays(20), "党建办", Rating.Good);
+
+        using var page = await (await app.SignInAsync(Township)).GetAsync($"/Reserves/Detail?id={id}");
+
+        var html = await page.ReadHtmlAsync();
+        var pair = html.QuerySelector($"[data-testid=reserve-mentoring] tr[data-id='{pairId}']");
+        Assert.NotNull(pair);
+        Assert.Contains(mentorName, pair.TextContent);
+        Assert.Equal("true", pair.GetAttribute("data-overdue"));
+        Assert.Contains("尚未评价", pair.TextContent);
+        Assert.NotNull(pair.QuerySelector($"a[href='/Mentoring/Detail?id={pairId}']"));
+        var period = html.QuerySelector($"[data-testid=reserve-shadowing] tr[data-id='{shadowingId}']");
+        Assert.NotNull(period);
+        Assert.Contains("党建办", period.TextContent);
+        Assert.Contains("良好", period.TextContent);
+        Assert.NotNull(period.QuerySelector($"a[href='/Shadowing/Detail?id={shadowingId}']"));
+        Assert.NotNull(html.QuerySelector($"a[data-testid=new-pair][href='/Mentoring/New?reserveId={id}']"));
+        Assert.NotNull(html.QuerySelector($"a[data-testid=new-shadowing][href='/Shadowing/New?reserveId={id}']"));
+    }
+
+    [Fact]
+    public async Task Should_show_an_evaluated_pair_as_not_overdue_and_offer_no_arrangement_to_the_district()
+    {
+        var (id, _) = await new ShadowingWorld(app).PooledReserveAsync(OwnVillage, daysAgo: 100);
+        var (pairId, _) = await PairAsync(id, startDaysAgo: 95, evaluatedDaysAgo: 5);
+
+        using var page = await (await app.SignInAsync(District)).GetAsync($"/Reserves/Detail?id={id}");
+
+        var html = await page.ReadHtmlAsync();
+        var pair = html.QuerySelector($"[data-testid=reserve-mentoring] tr[data-id='{pairId}']");
+        Assert.Equal("false", pair?.GetAttribute("data-overdue"));
+        Assert.Contains(ShadowingWorld.Today.AddDays(-5).ToString("yyyy-MM-dd"), pair?.TextContent);
+        Assert.Null(html.QuerySelector("a[data-testid=new-pair]"));
+        Assert.Null(html.QuerySelector("a[data-testid=new-shadowing]"));
+    }
+
+    [Fact]
+    public async Task Should_offer_the_township_no_arrangement_for_a_candidate_not_in_the_pool()
+    {
+        var id = await CandidateAsync(OwnVillage, ReserveState.Selected);
+
+        using var page = await (await app.SignInAsync(Township)).GetAsync($"/Reserves/Detail?id={id}");
+
+        var html = await page.ReadHtmlAsync();
+        Assert.NotNull(html.QuerySelector("[data-testid=reserve-mentoring]"));
+        Assert.Null(html.QuerySelector("a[data-testid=new-pair]"));
+        Assert.Null(html.QuerySelector("a[data-testid=new-shadowing]"));
+    }
+
+    /// <summary>A pair for the reserve with a fresh mentor of the same village holding a committee post, optionally evaluated.</summary>
+    private async Task<(int Id, string MentorName)> PairAsync(int reserveId, int startDaysAgo, int? evaluatedDaysAgo = null)
+    {
+        var mentorId = await FreshPersonAsync(OwnVillage);
+        return await app.WithDbAsync(async db =>
+        {
+            var today = TimeProvider.System.Today();
+            var reserve = await db.Reserves.Include(r => r.Person).Include(r => r.Village).SingleAsync(r => r.Id == reserveId);
+            var mentor = await db.Persons.Include(p => p.Posts).SingleAsync(p => p.Id == mentorId);
+            mentor.AddPost(reserve.Village, PostType.CommitteeMember, today.AddDays(-startDaysAgo - 100));
+            var pair = MentorPair.Start(reserve, mentor, today.AddDays(-startDaysAgo), today.AddYears(1), "熟悉村务", "test-township", DateTime.UtcNow, []);
+            if (evaluatedDaysAgo is { } ago) pair.Evaluate(today.AddDays(-ago), Rating.Good, "进步明显", "test-township", DateTime.UtcNow, today);
+            db.MentorPairs.Add(pair);
+            await db.SaveChangesAsync();
+            return (pair.Id, mentor.Name);
+        });
     }
 
     // ---------------------------------------------------------------- helpers
