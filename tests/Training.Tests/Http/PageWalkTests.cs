@@ -80,6 +80,10 @@ public partial class PageWalkTests(AppFixture app)
         new("/Shadowing/New", Who.Township), // ?reserveId= outside the scope → 404: Features/Shadowing/ShadowingPagesTests
         new("/Shadowing/Detail", Who.OrgStaff, Walk: Walk.ByScopeTests), // needs ?id=: Features/Shadowing/ShadowingPagesTests (another township's or district's record → 404)
         new("/Reserves/Coverage", Who.OrgStaff), // ?unit= / ?township= outside the scope: CoverageScope tests
+        new("/Classes", Who.OrgStaff),
+        new("/Classes/Create", Who.District | Who.City),
+        new("/Classes/Details/{id}", Who.OrgStaff, Walk: Walk.ByScopeTests), // another district's class → 404: Features/Classes/DetailsTests
+        new("/Classes/Edit/{id}", Who.District | Who.City, Walk: Walk.ByScopeTests), // another unit's or a city class for a district → 404: Features/Classes/EditTests
         new("/Reserves/Coverage/KeyPosts", Who.District | Who.City), // another district's township or village: CoverageKeyPostsTests
         new("/Statistics/People", Who.OrgStaff, Walk: Walk.ByScopeTests), // needs ?figure=: StatisticsScope below
         new("/Statistics/Export", Who.District | Who.City), // another district's report: ExportTests

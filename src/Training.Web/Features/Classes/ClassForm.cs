@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Training.Core.Domain;
+using Training.Web.Features.Catalog;
+
+namespace Training.Web.Features.Classes;
+
+/// <summary>
+/// The terms of a class as typed in 新建培训班 and 修改培训班. Everything arrives as text and is
+/// read here, so that a typo gets a Chinese message next to its field (model binding's own
+/// messages are English) and the form comes back with exactly what was typed.
+/// </summary>
+public sealed class ClassForm
+{
+    public string? Name { get; set; }
+    public string? StartOn { get; set; }
+    public string? EndOn { get; set; }
+    public string? Capacity { get; set; }
+    /// <summary>"" (不限), "Female" or "Male".</summary>
+    public string? SexOnly { get; set; }
+    public string? Audience { get; set; } = nameof(ClassAudience.Any);
+    public string? CompletionPercent { get; set; } = TrainingClass.DefaultCompletionPercent.ToString();
+    public string? Description { get; set; }
+
+    public sealed record Terms(string? Name, DateOnly StartOn, DateOnly EndOn, int Capacity, Sex? SexOnly,
+        ClassAudience Audience, int CompletionPercent, string? Description);
+
+    /// <summary>性别要求 as offered in the form: value and label.</summary>
+    public static readonly IReadOnlyList<(string Value, string Label)> SexChoices =
+        [("", "不限"), (nameof(Sex.Female), "仅限女性"), (nameof(Sex.Male), "仅限男性")];
+
+    public static ClassForm From(TrainingClass c) => new()
+    {
+        Name = c.Name,
+        StartOn = CatalogInput.DateText(c.StartOn),
+        EndOn = CatalogInput.DateText(c.EndOn),
+        Capacity = c.Capacity.ToString(),
+        SexOnly = c.SexOnly?.ToString() ?? "",
+        Audience = c.Audience.ToString(),
+        CompletionPercent = c.CompletionPercent.ToString(),
+        Description = c.Description,
+    };
+
+    /// <summary>The terms, or null with a message per field in <paramref name="state"/> (keys "Input.<field>").</summary>
+    public Terms? Read(ModelStateDictionary state)
+    {
+        var start = state.Date("Input.StartOn", StartOn, "开始日期");
+        var end = state.Date("Input.EndOn", EndOn, "结束日期");
+        var capacity = state.Whole("Input.Capacity", Capacity, "人数上限");
+        var percent = state.Whole("Input.CompletionPercent", (CompletionPercent ?? "").Replace("%", "").Replace("％", ""), "结业出勤率");
+        Sex? sex = null;
+        if (!string.IsNullOrEmpty(SexOnly))
+        {
+            if (Enum.TryParse<Sex>(SexOnly, out var s) && Enum.IsDefined(s) && !int.TryParse(SexOnly, out _)) sex = s;
+            else state.AddModelError("Input.SexOnly", "性别要求只能是不限、仅限女性或仅限男性。");
+        }
+        var audience = ClassAudience.Any;
+        if (!Enum.TryParse(Audience, out audience) || !Enum.IsDefined(audience) || int.TryParse(Audience, out _))
+            state.AddModelError("Input.Audience", "请选择招收对象。");
+        if (string.IsNullOrWhiteSpace(Name)) state.AddModelError("Input.Name", "请填写培训班名称。");
+        if (!state.IsValid) return null;
+        return new Terms(Name, start!.Value, end!.Value, capacity!.Value, sex, audience, percent!.Value, Description);
+    }
+
+    /// <summary>One line for the audit log: "农村女干部培训班，2027-03-01 至 2027-03-05，30 人，仅限女性，结业出勤率 80%".</summary>
+    public static string Describe(TrainingClass c) =>
+        $"{c.Name}，{c.StartOn:yyyy-MM-dd} 至 {c.EndOn:yyyy-MM-dd}，{c.Capacity} 人，{c.AudienceText}，结业出勤率 {c.CompletionPercent}%";
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Core.Identity;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.Classes;
+
+/// <summary>新建培训班: the city or a district runs it, so the account's own unit is the owner.</summary>
+[Authorize(Roles = Roles.CityAdmin + "," + Roles.DistrictStaff)]
+public sealed class CreateModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    [BindProperty] public ClassForm Input { get; set; } = new();
+    [TempData] public string? Message { get; set; }
+
+    public string OwnerName => me.OrgName;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var owner = await db.OrgUnits.InScope(me).SingleOrDefaultAsync(u => u.Id == me.OrgUnitId, ct);
+        if (owner is null) return Forbid();
+        var terms = Input.Read(ModelState);
+        if (terms is null) return this.Unprocessable();
+        TrainingClass created;
+        try
+        {
+            created = TrainingClass.Create(owner, terms.Name, terms.StartOn, terms.EndOn, terms.Capacity, terms.SexOnly,
+                terms.Audience, terms.CompletionPercent, terms.Description, me.Actor, clock.UtcNow());
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+            return this.Unprocessable();
+        }
+        db.TrainingClasses.Add(created);
+        db.Audit.Add(new AuditEntry(me.UserName, "新建培训班", $"{owner.Name}：{ClassForm.Describe(created)}", clock.UtcNow()));
+        await db.SaveChangesAsync(ct);
+        Message = $"已新建培训班“{created.Name}”，请添加课次并报名学员。";
+        return Redirect($"/Classes/Details/{created.Id}");
+    }
+}

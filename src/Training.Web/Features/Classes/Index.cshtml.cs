@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Core.Identity;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.Classes;
+
+/// <summary>
+/// 培训班 in the account's scope (its own unit's and below, and those run above it), filtered by
+/// year and state. The same URL answers htmx with the list alone.
+/// </summary>
+[Authorize(Roles = Roles.OrgStaff)]
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 200;
+
+    public enum Phase { NotStarted = 1, Running = 2, Ended = 3 }
+
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public Phase? State { get; set; }
+
+    public sealed record Row(int Id, string Name, string OwnerName, DateOnly StartOn, DateOnly EndOn, Sex? SexOnly,
+        ClassAudience Audience, int Enrolled, int Capacity, int Sessions)
+    {
+        public string AudienceText => ClassAudienceNames.Describe(SexOnly, Audience);
+    }
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public IReadOnlyList<int> Years { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+    public bool MayCreate => me.IsIn(Roles.CityAdmin) || me.IsIn(Roles.DistrictStaff);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Today = clock.Today();
+        var scoped = db.TrainingClasses.AsNoTracking().InScope(me);
+        Years = (await scoped.Select(c => c.StartOn).ToListAsync(ct))
+            .Select(d => d.Year).Append(Today.Year).Distinct().OrderDescending().ToList();
+
+        var query = scoped;
+        if (Year is { } y) query = query.Where(c => c.StartOn >= new DateOnly(y, 1, 1) && c.StartOn <= new DateOnly(y, 12, 31));
+        var today = Today;
+        query = State switch
+        {
+            Phase.NotStarted => query.Where(c => c.StartOn > today),
+            Phase.Running => query.Where(c => c.StartOn <= today && c.EndOn >= today),
+            Phase.Ended => query.Where(c => c.EndOn < today),
+            _ => query,
+        };
+        Total = await query.CountAsync(ct);
+        Rows = await query.OrderByDescending(c => c.StartOn).ThenByDescending(c => c.Id).Take(PageSize)
+            .Select(c => new Row(c.Id, c.Name, c.Owner.Name, c.StartOn, c.EndOn, c.SexOnly, c.Audience,
+                c.Participants.Count, c.Capacity, c.Sessions.Count))
+            .ToListAsync(ct);
+        return this.PageOrFragment("_Rows");
+    }
+
+    public static Phase PhaseOf(DateOnly startOn, DateOnly endOn, DateOnly today) =>
+        today < startOn ? Phase.NotStarted : today > endOn ? Phase.Ended : Phase.Running;
+
+    public static string Name(Phase phase) => phase switch
+    {
+        Phase.NotStarted => "未开始",
+        Phase.Running => "进行中",
+        Phase.Ended => "已结束",
+        _ => phase.ToString(),
+    };
+}
