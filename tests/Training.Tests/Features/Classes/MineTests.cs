@@ -29,7 +29,8 @@ public sealed class MineTests(AppFixture app)
         Assert.NotNull(card);
         Assert.Contains(c.Name, card.TextContent);
         Assert.Contains("白云区", card.TextContent);
-        Assert.Contains($"{ClassWorld.Today.AddDays(-30):yyyy-MM-dd} 至 {ClassWorld.Today.AddDays(30):yyyy-MM-dd}", card.TextContent);
+        Assert.Equal((ClassWorld.Today.AddDays(-30).ToString("yyyy-MM-dd"), ClassWorld.Today.AddDays(30).ToString("yyyy-MM-dd")),
+            (Field(card, "my-start"), Field(card, "my-end")));
         Assert.Equal(["Present", "Absent", "NotRecorded", "NotYet"], Marks(card));
         Assert.Equal(["出勤", "缺勤", "未登记", "未开始"], card.QuerySelectorAll("[data-mark] .badge").Select(b => b.TextContent));
         Assert.Equal("1 / 4 次", Field(card, "my-attended"));
