@@ -53,6 +53,20 @@ public sealed class WorkflowScopeTests(AppFixture app)
         Assert.Equal(ReserveState.Recommended, await app.WithDbAsync(db => db.Reserves.Where(r => r.Id == id).Select(r => r.State).SingleAsync()));
     }
 
+    [Fact]
+    public async Task Should_answer_404_to_a_village_withdrawing_another_villages_recommendation()
+    {
+        var id = await new WorkflowTests(app).CandidateAsync("440111103202");
+        var version = await app.WithDbAsync(db => db.Reserves.Where(r => r.Id == id).Select(r => r.Version).SingleAsync());
+        var village = await app.SignInAsync(WorkflowTests.Village);
+
+        using var response = await village.PostFormAsync("/Reserves", $"/Reserves/Detail?id={id}&step=Withdraw",
+            new Dictionary<string, string> { ["Version"] = version.ToString(), ["Comment"] = "越权撤回" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(ReserveState.Recommended, await app.WithDbAsync(db => db.Reserves.Where(r => r.Id == id).Select(r => r.State).SingleAsync()));
+    }
+
     /// <summary>A village code: itself when 12 digits, else the first village under the prefix; "another-township": a village of 440111 outside 440111103.</summary>
     private Task<string> VillageCodeAsync(string where) =>
         where.Length == 12
