@@ -85,6 +85,9 @@ public partial class PageWalkTests(AppFixture app)
         new("/Classes/Details/{id}", Who.OrgStaff, Walk: Walk.ByScopeTests), // another district's class → 404: Features/Classes/DetailsTests
         new("/Classes/Edit/{id}", Who.District | Who.City, Walk: Walk.ByScopeTests), // another unit's or a city class for a district → 404: Features/Classes/EditTests
         new("/Reserves/Coverage/KeyPosts", Who.District | Who.City), // another district's township or village: CoverageKeyPostsTests
+        new("/Mentoring", Who.OrgStaff),
+        new("/Mentoring/New", Who.Township), // ?reserveId= of another township → 404: Features/Mentoring/MentoringTests
+        new("/Mentoring/Detail", Who.OrgStaff, Walk: Walk.ByScopeTests), // needs ?id=: Features/Mentoring/MentoringTests (another township's or district's pair → 404)
         new("/Statistics/People", Who.OrgStaff, Walk: Walk.ByScopeTests), // needs ?figure=: StatisticsScope below
         new("/Statistics/Export", Who.District | Who.City), // another district's report: ExportTests
         new("/Exports", Who.OrgStaff),
