@@ -133,7 +133,7 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
         var paired = db.MentorPairs.InScope(me).Where(p => p.EndOn >= today).Select(p => p.ReserveId);
         Reserves = await inPool
             .Where(r => r.Id == ReserveId || !paired.Contains(r.Id))
-            .OrderBy(r => r.Village.Code).ThenBy(r => r.Person.Name).ThenBy(r => r.Id)
+            .OrderBy(r => r.Id == ReserveId ? 0 : 1).ThenBy(r => r.Village.Code).ThenBy(r => r.Person.Name).ThenBy(r => r.Id)
             .Take(MaxChoices)
             .Select(r => new ReserveChoice(r.Id, r.Person.Name, r.Village.Name, r.Target))
             .ToListAsync(ct);
@@ -142,7 +142,7 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
         var q = Mq?.Trim();
         if (!string.IsNullOrEmpty(q)) serving = serving.Where(p => p.Name.Contains(q) || p.Id == MentorId);
         Mentors = await serving
-            .OrderBy(p => p.Village.Code).ThenBy(p => p.Name).ThenBy(p => p.Id)
+            .OrderBy(p => p.Id == MentorId ? 0 : 1).ThenBy(p => p.Village.Code).ThenBy(p => p.Name).ThenBy(p => p.Id)
             .Take(MaxChoices)
             .Select(p => new MentorChoice(p.Id, p.Name,
                 p.Posts.AsQueryable().Where(Post.HeldOn(today))
