@@ -29,6 +29,9 @@ public static class DemoData
 
     public const string CityCode = "440100";
     public const string VillageCode = "440111103201";
+    /// <summary>白云区: runs the demo class that trainee-demo takes.</summary>
+    public const string BaiyunCode = "440111";
+    public const string TownshipCode = "440111103";
 
     /// <summary>trainee-demo: a two-committee cadre of 汉塘村委会 with 高中/中专, no enrollment and no reserve record.</summary>
     public const string TraineeUserName = "trainee-demo";

@@ -25,6 +25,8 @@ internal sealed class DemoGenerator
     private readonly Cohort[] _cohorts = new Cohort[DemoCatalog.OpenYear - DemoCatalog.FirstYear + 1];
     private readonly FeeSplit?[,] _fees;
     private StudyProgram[] _programs = [];
+    private readonly DemoDevelopment _development;
+    private List<TrainingClass> _classes = [];
 
     public DemoGenerator(DemoPlan plan, GuangzhouDivisions divisions, DemoStore store, DateOnly today, DateTime stamp, int scale)
     {
@@ -36,6 +38,7 @@ internal sealed class DemoGenerator
         _scale = scale;
         _villagePlans = plan.Villages.ToDictionary(v => v.Code, StringComparer.Ordinal);
         _fees = new FeeSplit?[_cohorts.Length, DemoCatalog.Programs.Length];
+        _development = new DemoDevelopment(store, today);
     }
 
     public int OrgUnits { get; private set; }
@@ -45,6 +48,9 @@ internal sealed class DemoGenerator
     public int Reserves { get; private set; }
     public School[] Schools { get; private set; } = [];
     public Person? Trainee { get; private set; }
+    public int MentorPairs => _development.MentorPairs;
+    public int Shadowings => _development.Shadowings;
+    public int Classes => _development.Classes;
 
     public OrgUnit Unit(string code) => _units[code];
 
@@ -163,6 +169,7 @@ internal sealed class DemoGenerator
     /// <summary>The persons of one village with their posts, enrollments and reserve records.</summary>
     public void AddVillage(VillagePlan plan, OrgUnit village, string districtCode, int copy)
     {
+        var stored = new List<(Person, ReserveCandidate?)>();
         var r = new Random(unchecked((int)(((uint)DemoPlan.Seed * 0x9E3779B1u) ^ ((uint)copy * 0x85EBCA77u) ^ ((uint)plan.Index * 0xC2B2AE3Du)) & 0x7FFFFFFF));
         foreach (var p in plan.People)
         {
@@ -189,6 +196,7 @@ internal sealed class DemoGenerator
             foreach (var x in posts) person.AddPost(village, x.Type, x.Start, x.End <= _today ? x.End : null);
 
             var rows = new List<object>();
+            ReserveCandidate? candidate = null;
             foreach (var e in enrollments)
             {
                 var graduated = e.Outcome == EnrollmentState.Graduated && e.On <= _today ? e.On : null;
@@ -201,7 +209,7 @@ internal sealed class DemoGenerator
             }
             if (reserve is not null)
             {
-                var candidate = ReserveCandidate.HistoricalInPool(person, reserve.Target, reserve.InPoolOn);
+                candidate = ReserveCandidate.HistoricalInPool(person, reserve.Target, reserve.InPoolOn);
                 if (reserve.LeftOn is { } left && left <= _today)
                 {
                     if (reserve.Leave == ReserveLeave.Appointed) candidate.Appoint(left);
@@ -218,8 +226,16 @@ internal sealed class DemoGenerator
             Enrollments += enrollments.Count;
             if (reserve is not null) Reserves++;
             if (copy == 0 && p.Special == PlanSpecial.Trainee) Trainee = person;
+            stored.Add((person, candidate));
         }
+        _development.AddVillage(plan, village, copy, stored);
     }
+
+    /// <summary>The real city's training classes (after all its villages); attendance follows once participants have ids.</summary>
+    public void AddClasses() =>
+        _classes = _development.AddClasses(_units[DemoData.CityCode], _units[DemoData.BaiyunCode], Trainee!);
+
+    public void AddAttendance() => _development.AddAttendance(_classes, Trainee!);
 
     private OrgUnit AddUnit(OrgUnit unit)
     {

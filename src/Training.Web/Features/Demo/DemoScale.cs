@@ -30,5 +30,8 @@ public sealed record DemoSeedResult(string Summary)
     public int Posts { get; init; }
     public int Enrollments { get; init; }
     public int Reserves { get; init; }
+    public int MentorPairs { get; init; }
+    public int Shadowings { get; init; }
+    public int Classes { get; init; }
     public int Accounts { get; init; }
 }

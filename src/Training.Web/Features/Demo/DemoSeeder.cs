@@ -64,6 +64,14 @@ public sealed class DemoSeeder(
                 if (scale != DemoScale.City) await store.CheckpointAsync(ct);
                 ct.ThrowIfCancellationRequested();
             }
+            if (copy == 0)
+            {
+                // The classes draw their participants from the whole real city.
+                g.AddClasses();
+                await store.FlushAsync(ct);
+                g.AddAttendance();
+                await store.FlushAsync(ct);
+            }
             if (copy > 0 && (copy % Math.Max(1, factor / 20) == 0 || copy == factor - 1))
                 log.LogInformation("演示数据：副本 {Copy}/{Copies} 已写入，共 {Persons:N0} 人、{Rows:N0} 行（用时 {Seconds:F0} 秒）",
                     copy, factor - 1, g.Persons, store.Rows, watch.Elapsed.TotalSeconds);
@@ -76,7 +84,8 @@ public sealed class DemoSeeder(
 
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"演示数据已载入（{ScaleName(scale)}规模）：组织 {g.OrgUnits:N0} 个，人员 {g.Persons:N0} 人，职务 {g.Posts:N0} 条，" +
-            $"学历教育 {g.Enrollments:N0} 条，后备人选 {g.Reserves:N0} 条，演示账号 {accounts} 个（密码 {DemoData.Password}），" +
+            $"学历教育 {g.Enrollments:N0} 条，后备人选 {g.Reserves:N0} 条，" +
+            $"结对帮带 {g.MentorPairs:N0} 对，跟班学习 {g.Shadowings:N0} 人次，培训班 {g.Classes:N0} 期，演示账号 {accounts} 个（密码 {DemoData.Password}），" +
             $"用时 {watch.Elapsed.TotalSeconds:F1} 秒。");
         log.LogInformation("{Summary}", summary);
         return new DemoSeedResult(summary)
@@ -87,6 +96,9 @@ public sealed class DemoSeeder(
             Posts = g.Posts,
             Enrollments = g.Enrollments,
             Reserves = g.Reserves,
+            MentorPairs = g.MentorPairs,
+            Shadowings = g.Shadowings,
+            Classes = g.Classes,
             Accounts = accounts,
         };
     }

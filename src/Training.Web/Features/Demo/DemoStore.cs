@@ -253,6 +253,8 @@ internal sealed class EfDemoStore(TrainingDbContext db) : DemoStore
 
     public override void Add(object entity)
     {
+        // Reached already through an entity added before (a session's other attendance marks): it is saved with that one.
+        if (db.Entry(entity).State != EntityState.Detached) return;
         db.Attach(entity);
         _pending++;
     }
