@@ -8,7 +8,11 @@ using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.Persons;
 
-/// <summary>One person's record: posts, education history, degree study, reserve status. Outside the scope: 404.</summary>
+/// <summary>
+/// One person's whole story: posts, education history, degree study, reserve status, 结对帮带
+/// (as reserve or as mentor), 跟班学习 and 培训班. Outside the scope: 404; inside it, everything
+/// about the person is shown, and staff get links to the records (a trainee its own classes).
+/// </summary>
 public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     public PersonView Person { get; private set; } = null!;
@@ -30,6 +34,23 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     public IReadOnlyDictionary<int, IReadOnlyList<Features.Reserves.DetailModel.Step>> ReserveTimelines { get; private set; } =
         new Dictionary<int, IReadOnlyList<Features.Reserves.DetailModel.Step>>();
     public bool MayOpenReserves => me.OrgPath is not null;
+    /// <summary>Staff open the mentoring, shadowing and class records; a trainee has only its own classes page.</summary>
+    public bool IsStaff => me.OrgPath is not null;
+
+    public IReadOnlyList<PairRow> PairsAsReserve { get; private set; } = [];
+    public IReadOnlyList<PairRow> PairsAsMentor { get; private set; } = [];
+    public IReadOnlyList<ShadowingRow> Shadowings { get; private set; } = [];
+    public IReadOnlyList<ClassRow> Classes { get; private set; } = [];
+
+    /// <summary>A pair seen from either side: <see cref="Other"/> is the mentor (as reserve) or the reserve (as mentor).</summary>
+    public sealed record PairRow(int Id, string Other, DateOnly StartOn, DateOnly EndOn, string Goals, string? EndReason,
+        bool Overdue, IReadOnlyList<EvaluationRow> Latest);
+    public sealed record EvaluationRow(DateOnly On, Rating Rating, string Text);
+    public sealed record ShadowingRow(int Id, string Township, string Department, DateOnly StartOn, DateOnly EndOn, Rating? Rating, string? Evaluation);
+    public sealed record ClassRow(int Id, string Name, string Owner, DateOnly StartOn, DateOnly EndOn, int Attended, int Sessions, ClassCompletion Completion);
+
+    /// <summary>How many evaluations of a pair the page shows, newest first.</summary>
+    public const int LatestEvaluations = 3;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -57,7 +78,46 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         var timelines = new Dictionary<int, IReadOnlyList<Features.Reserves.DetailModel.Step>>();
         foreach (var r in Reserves) timelines[r.Id] = await Features.Reserves.ReserveTimeline.ForAsync(db, r.Id, ct);
         ReserveTimelines = timelines;
+        await LoadDevelopmentAsync(id, ct);
         return Page();
+    }
+
+    private async Task LoadDevelopmentAsync(int id, CancellationToken ct)
+    {
+        var pairs = await db.MentorPairs.AsNoTracking().Where(p => p.Reserve.PersonId == id || p.MentorId == id)
+            .OrderByDescending(p => p.StartOn)
+            .Select(p => new
+            {
+                p.Id, AsReserve = p.Reserve.PersonId == id, Mentor = p.Mentor.Name, Reserve = p.Reserve.Person.Name,
+                p.StartOn, p.EndOn, p.Goals, p.EndReason, p.LastEvaluatedOn,
+                Latest = p.Evaluations.OrderByDescending(e => e.On).ThenByDescending(e => e.Id).Take(LatestEvaluations)
+                    .Select(e => new EvaluationRow(e.On, e.Rating, e.Text)).ToList(),
+            })
+            .ToListAsync(ct);
+        // The rule of MentorPair.IsOverdueOn, on the columns read.
+        bool Overdue(DateOnly start, DateOnly end, DateOnly? last) =>
+            start <= Today && Today <= end && (last ?? start) <= Today.AddDays(-MentorPair.EvaluationIntervalDays);
+        PairsAsReserve = pairs.Where(p => p.AsReserve)
+            .Select(p => new PairRow(p.Id, p.Mentor, p.StartOn, p.EndOn, p.Goals, p.EndReason, Overdue(p.StartOn, p.EndOn, p.LastEvaluatedOn), p.Latest)).ToList();
+        PairsAsMentor = pairs.Where(p => !p.AsReserve)
+            .Select(p => new PairRow(p.Id, p.Reserve, p.StartOn, p.EndOn, p.Goals, p.EndReason, Overdue(p.StartOn, p.EndOn, p.LastEvaluatedOn), p.Latest)).ToList();
+
+        Shadowings = await db.Shadowings.AsNoTracking().Where(s => s.Reserve.PersonId == id)
+            .OrderByDescending(s => s.StartOn)
+            .Select(s => new ShadowingRow(s.Id, s.Township.Name, s.Department, s.StartOn, s.EndOn, s.Rating, s.Evaluation))
+            .ToListAsync(ct);
+
+        var classes = await db.ClassParticipants.AsNoTracking().Where(x => x.PersonId == id)
+            .OrderByDescending(x => x.Class.StartOn)
+            .Select(x => new
+            {
+                x.Class.Id, x.Class.Name, Owner = x.Class.Owner.Name, x.Class.StartOn, x.Class.EndOn, x.Class.CompletionPercent,
+                Sessions = x.Class.Sessions.Count(),
+                Attended = db.SessionAttendance.Count(a => a.ParticipantId == x.Id && a.Present),
+            })
+            .ToListAsync(ct);
+        Classes = classes.Select(c => new ClassRow(c.Id, c.Name, c.Owner, c.StartOn, c.EndOn, c.Attended, c.Sessions,
+            TrainingClass.CompletionOf(c.Attended, c.Sessions, c.CompletionPercent, c.EndOn, Today))).ToList();
     }
 
     public static string SourceName(EducationSource s) => s switch
