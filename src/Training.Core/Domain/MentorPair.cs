@@ -72,7 +72,7 @@ public class MentorPair
         if (endOn > startOn.AddYears(5)) throw new DomainException("帮带期限不能超过 5 年。");
         if (!mentor.IsTwoCommitteeCadreOn(startOn))
             throw new DomainException($"{mentor.Name}在 {startOn:yyyy-MM-dd} 不是在职的村（社区）两委干部，不能担任帮带人。");
-        if (existing.Any(p => p.ReserveId == reserve.Id && p.StartOn <= endOn && startOn <= p.EndOn))
+        if (existing.Any(p => reserve.Is(p.Reserve, p.ReserveId) && p.StartOn <= endOn && startOn <= p.EndOn))
             throw new DomainException($"{reserve.Person.Name}在这段时间已有帮带人，不能重复结对。");
         return new MentorPair
         {

@@ -135,6 +135,9 @@ public class ReserveCandidate
         return true;
     }
 
+    /// <summary>Whether a record's reserve (navigation and key) is this one; unsaved reserves all have Id 0, so by reference.</summary>
+    internal bool Is(ReserveCandidate? other, int otherId) => ReferenceEquals(other, this) || (Id != 0 && otherId == Id);
+
     /// <summary>States in which a candidacy is still open: a person has at most one open candidacy per target.</summary>
     public static bool IsOpen(ReserveState state) =>
         state is ReserveState.Recommended or ReserveState.Selected or ReserveState.InPool;

@@ -47,7 +47,7 @@ public class Shadowing
             throw new DomainException($"跟班学习开始日期不能早于入库日期 {pooled:yyyy-MM-dd}。");
         if (endOn < startOn) throw new DomainException("跟班学习结束日期不能早于开始日期。");
         if (endOn > startOn.AddYears(2)) throw new DomainException("一次跟班学习不能超过 2 年。");
-        if (existing.Any(s => s.ReserveId == reserve.Id && s.StartOn <= endOn && startOn <= s.EndOn))
+        if (existing.Any(s => reserve.Is(s.Reserve, s.ReserveId) && s.StartOn <= endOn && startOn <= s.EndOn))
             throw new DomainException($"{reserve.Person.Name}在这段时间已有跟班学习安排，不能重叠。");
         return new Shadowing
         {

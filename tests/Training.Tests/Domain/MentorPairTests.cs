@@ -132,6 +132,16 @@ public class MentorPairTests
     }
 
     [Fact]
+    public void Should_not_take_another_reserves_pairing_for_an_overlap_even_before_either_is_saved()
+    {
+        var first = Start(Today, Today.AddDays(100), Pooled());
+
+        var second = Start(Today, Today.AddDays(100), Pooled(), existing: [first]);
+
+        Assert.Equal(Today, second.StartOn);
+    }
+
+    [Fact]
     public void Should_pair_again_after_the_previous_pairing_ended()
     {
         var reserve = Pooled();

@@ -114,6 +114,16 @@ public class ShadowingTests
     }
 
     [Fact]
+    public void Should_not_take_another_reserves_period_for_an_overlap_even_before_either_is_saved()
+    {
+        var first = Record(Candidate(), Today, Today.AddDays(30));
+
+        var second = Record(Candidate(), Today, Today.AddDays(30), [first]);
+
+        Assert.Equal(Today, second.StartOn);
+    }
+
+    [Fact]
     public void Should_allow_a_period_right_after_another()
     {
         var reserve = Candidate();

@@ -18,7 +18,7 @@ public static class MentoringText
     public const string NoEndDate = "请填写结束日期。";
     public const string ConfirmEnd = "确定提前结束该结对帮带吗？结束后不能恢复。";
 
-    public static string Overdue(int count) => $"{count} 对结对帮带超过 {MentorPair.EvaluationIntervalDays} 天未评价";
+    public static string Overdue(int count) => $"{count} 对结对帮带 {MentorPair.EvaluationIntervalDays} 天以上未评价";
 
     public static string Name(this PairState state) => state switch
     {

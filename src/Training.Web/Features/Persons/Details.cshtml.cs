@@ -94,13 +94,13 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
                     .Select(e => new EvaluationRow(e.On, e.Rating, e.Text)).ToList(),
             })
             .ToListAsync(ct);
-        // The rule of MentorPair.IsOverdueOn, on the columns read.
-        bool Overdue(DateOnly start, DateOnly end, DateOnly? last) =>
-            start <= Today && Today <= end && (last ?? start) <= Today.AddDays(-MentorPair.EvaluationIntervalDays);
+        var ids = pairs.Select(p => p.Id).ToList();
+        var overdue = (await db.MentorPairs.AsNoTracking().Where(p => ids.Contains(p.Id)).Where(MentorPair.OverdueOn(Today))
+            .Select(p => p.Id).ToListAsync(ct)).ToHashSet();
         PairsAsReserve = pairs.Where(p => p.AsReserve)
-            .Select(p => new PairRow(p.Id, p.Mentor, p.StartOn, p.EndOn, p.Goals, p.EndReason, Overdue(p.StartOn, p.EndOn, p.LastEvaluatedOn), p.Latest)).ToList();
+            .Select(p => new PairRow(p.Id, p.Mentor, p.StartOn, p.EndOn, p.Goals, p.EndReason, overdue.Contains(p.Id), p.Latest)).ToList();
         PairsAsMentor = pairs.Where(p => !p.AsReserve)
-            .Select(p => new PairRow(p.Id, p.Reserve, p.StartOn, p.EndOn, p.Goals, p.EndReason, Overdue(p.StartOn, p.EndOn, p.LastEvaluatedOn), p.Latest)).ToList();
+            .Select(p => new PairRow(p.Id, p.Reserve, p.StartOn, p.EndOn, p.Goals, p.EndReason, overdue.Contains(p.Id), p.Latest)).ToList();
 
         Shadowings = await db.Shadowings.AsNoTracking().Where(s => s.Reserve.PersonId == id)
             .OrderByDescending(s => s.StartOn)

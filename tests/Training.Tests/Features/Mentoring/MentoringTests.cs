@@ -300,7 +300,7 @@ public sealed class MentoringTests(AppFixture app)
             var html = await page.ReadHtmlAsync();
             var count = html.QuerySelector("[data-testid=overdue-count]");
             Assert.True(int.Parse(count!.GetAttribute("data-count")!) >= 1);
-            Assert.Contains("对结对帮带超过 90 天未评价", count.TextContent);
+            Assert.Contains("对结对帮带 90 天以上未评价", count.TextContent);
             Assert.Equal("/Mentoring?Overdue=true", html.QuerySelector("[data-testid=overdue-link]")?.GetAttribute("href"));
         }
 
