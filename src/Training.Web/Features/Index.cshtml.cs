@@ -10,7 +10,7 @@ using Training.Web.Infrastructure.Scoping;
 namespace Training.Web.Features;
 
 /// <summary>Home: what is mine to do, for each role, inside the account's scope.</summary>
-public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, Reserves.Coverage.CoverageQuery coverage) : PageModel
 {
     public StaffHome? Staff { get; private set; }
     public TraineeHome? Trainee { get; private set; }
@@ -25,7 +25,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
 
     public sealed record StaffHome(
         string UnitName, OrgLevel Level, int ChildUnits, int Villages, int Persons, int Cadres, int ReservesInPool,
-        int VillagesBelowRule, int Accounts);
+        int VillagesBelowRule, int Accounts, int CandidatesWaiting, int PairsOverdue);
 
     public sealed record TraineeHome(
         int PersonId, string Name, string VillageName, string Education, IReadOnlyList<string> Posts,
@@ -72,11 +72,18 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         var cadres = await db.Persons.AsNoTracking().InScope(me).Where(Person.TwoCommitteeCadreOn(today)).CountAsync(ct);
         var reserves = db.Reserves.AsNoTracking().InScope(me).Where(ReserveCandidate.InPoolOnDate(today));
         var inPool = await reserves.CountAsync(ct);
-        // 1:2 rule: a village needs two reserves in the pool for each key post.
-        var below = await units.Where(u => u.Level == OrgLevel.Village)
-            .CountAsync(u => reserves.Count(r => r.VillageId == u.Id) < 2 * u.KeyPosts, ct);
+        // The 1:2 rule as the coverage page reads it (the secretary post needs two 书记后备).
+        var below = (await coverage.VillagesUnderAsync(me.OrgPath!, today, ct)).Count(v => !v.Rule.Meets);
+        // Candidates at this account's step of 村推 → 镇选 → 区考察.
+        var waitingState = me.IsIn(Roles.TownshipStaff) ? ReserveState.Recommended
+            : me.IsIn(Roles.DistrictStaff) ? ReserveState.Selected
+            : (ReserveState?)null;
+        var waiting = waitingState is { } state
+            ? await db.Reserves.AsNoTracking().InScope(me).CountAsync(r => r.State == state, ct)
+            : 0;
+        var overdue = await db.MentorPairs.AsNoTracking().InScope(me).Where(MentorPair.OverdueOn(today)).CountAsync(ct);
         var accounts = await db.Users.AsNoTracking().CountAsync(u => u.OrgUnit != null && u.OrgUnit.Path.StartsWith(me.OrgPath!), ct);
-        return new StaffHome(unit.Name, unit.Level, childUnits, villages, persons, cadres, inPool, below, accounts);
+        return new StaffHome(unit.Name, unit.Level, childUnits, villages, persons, cadres, inPool, below, accounts, waiting, overdue);
     }
 
     private async Task<TraineeHome?> LoadTraineeAsync(DateOnly today, CancellationToken ct)
