@@ -145,7 +145,7 @@ public partial class JourneyTests
     private static async Task EnrolAsync(IPage page, string name)
     {
         var search = page.Locator("[data-testid=enrol-search]");
-        await search.GetByLabel("姓名或身份证号").FillAsync(name);
+        await search.GetByLabel("按姓名查找").FillAsync(name);
         await search.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
         var found = page.Locator("[data-testid=found-rows] tbody tr").Filter(new() { HasText = name }).First;
         await found.GetByRole(AriaRole.Button, new() { Name = "报名" }).ClickAsync();

@@ -25,8 +25,10 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     public const string Changed = "该培训班刚被他人修改（如同时有人报名），请刷新后重试。";
     public const string PersonNotFound = "未找到该人员，或不在您的管辖范围内。";
 
-    /// <summary>Name or ID number typed in the 报名 search.</summary>
+    /// <summary>Name typed in the 报名 search (a GET: names only, ID numbers never go into a URL).</summary>
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    /// <summary>An ID number to look up, posted (PRODUCT.md §4: never in URLs or logs).</summary>
+    [BindProperty] public string? IdNumber { get; set; }
     [BindProperty] public Guid Version { get; set; }
     [BindProperty] public int PersonId { get; set; }
     [BindProperty] public string? SessionOn { get; set; }
@@ -62,6 +64,19 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>按身份证号查找: answered in place, so the number stays out of the address bar and the logs.</summary>
+    public async Task<IActionResult> OnPostFindAsync(int id, CancellationToken ct)
+    {
+        Q = null;
+        if (!ResidentId.TryParse(IdNumber, clock.Today(), out var parsed, out var error))
+            return await ShowAsync(id, error, StatusCodes.Status422UnprocessableEntity, ct);
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!MayEnrol) return Forbid();
+        Found = await SearchAsync(id, Class.OwnerPath, people => people.Where(p => p.IdNumber == parsed.Value), ct);
+        if (Found.Count == 0) ModelState.AddModelError("", "没有找到该身份证号的人员（或不在本班招收范围、您的管辖范围内）。");
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAddSessionAsync(int id, CancellationToken ct)
     {
@@ -238,18 +253,19 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
                 TrainingClass.CompletionOf(p.Attended, total, c.CompletionPercent, c.EndOn, today)))
             .ToList();
 
-        if (MayEnrol && !string.IsNullOrWhiteSpace(Q)) Found = await SearchAsync(id, c.OwnerPath, Q.Trim(), ct);
+        if (MayEnrol && !string.IsNullOrWhiteSpace(Q))
+        {
+            var name = Q.Trim();
+            Found = await SearchAsync(id, c.OwnerPath, people => people.Where(p => p.Name.Contains(name)), ct);
+        }
         return true;
     }
 
-    /// <summary>Persons of the account's scope under the class's owner, by name or ID number.</summary>
-    private async Task<IReadOnlyList<PersonChoice>> SearchAsync(int id, string ownerPath, string q, CancellationToken ct)
+    /// <summary>Persons of the account's scope under the class's owner that <paramref name="match"/> keeps.</summary>
+    private async Task<IReadOnlyList<PersonChoice>> SearchAsync(
+        int id, string ownerPath, Func<IQueryable<Person>, IQueryable<Person>> match, CancellationToken ct)
     {
-        var people = db.Persons.AsNoTracking().InScope(me).Where(p => p.Village.Path.StartsWith(ownerPath));
-        var id18 = q.ToUpperInvariant();
-        people = me.MaySeePersonalData
-            ? people.Where(p => p.Name.Contains(q) || p.IdNumber.Contains(id18))
-            : people.Where(p => p.Name.Contains(q) || p.IdNumber == id18);
+        var people = match(db.Persons.AsNoTracking().InScope(me).Where(p => p.Village.Path.StartsWith(ownerPath)));
         var found = await people.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(SearchLimit)
             .Select(p => new PersonChoice(p.Id, p.Name, p.Sex, p.IdNumber, p.Village.Name, p.Village.Parent!.Name,
                 db.ClassParticipants.Any(cp => cp.ClassId == id && cp.PersonId == p.Id)))

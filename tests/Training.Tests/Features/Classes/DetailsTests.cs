@@ -154,6 +154,32 @@ public sealed class DetailsTests(AppFixture app)
         Assert.Equal([woman], await data.ParticipantsAsync(id));
     }
 
+    [Fact]
+    public async Task Should_find_a_person_by_id_number_by_post_keeping_the_number_out_of_every_url()
+    {
+        var id = await data.ClassAsync("440111");
+        var woman = await data.PersonAsync(OwnVillage, Sex.Female);
+        var idNumber = await app.WithDbAsync(db => db.Persons.Where(p => p.Id == woman).Select(p => p.IdNumber).SingleAsync());
+        var district = await app.SignInAsync(District);
+
+        var page = await PageAsync(district, $"/Classes/Details/{id}");
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("[data-testid=enrol-find-id]")!;
+        Assert.Equal("post", form.Method, ignoreCase: true);
+        using var found = await district.PostFormAsync($"/Classes/Details/{id}", form.Action, new Dictionary<string, string> { ["IdNumber"] = idNumber });
+
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        var html = await found.ReadHtmlAsync();
+        var row = html.QuerySelector($"[data-testid=found-rows] tr[data-person='{woman}']");
+        Assert.NotNull(row);
+        Assert.DoesNotContain(idNumber, form.Action);
+        Assert.All(html.QuerySelectorAll("a[href], form[action]"), e =>
+            Assert.DoesNotContain(idNumber, e.GetAttribute("href") ?? e.GetAttribute("action") ?? ""));
+
+        using var bad = await district.PostFormAsync($"/Classes/Details/{id}", form.Action, new Dictionary<string, string> { ["IdNumber"] = idNumber[..17] + (idNumber[17] == '0' ? "1" : "0") });
+        Assert.Equal((HttpStatusCode)422, bad.StatusCode);
+        Assert.Contains("校验", (await bad.ReadHtmlAsync()).QuerySelector("[data-testid=class-error]")?.TextContent);
+    }
+
     // ---------------------------------------------------------------- scope
 
     [Fact]
