@@ -9,7 +9,7 @@ namespace Training.Core.Domain;
 /// (spreadsheet import, demo data) gets them by the rule of §8 (admitted on 1 September of
 /// its year, withdrawn on the admission day when no date is known).
 /// </summary>
-public class Enrollment
+public class Enrollment : IVersioned
 {
     private readonly List<EnrollmentTransition> _transitions = [];
     private readonly List<Payment> _payments = [];

@@ -7,7 +7,7 @@ namespace Training.Core.Domain;
 /// <see cref="StartOn"/> to <see cref="EndOn"/> (both included), with goals and periodic
 /// evaluations. A pair that has run 90 days without an evaluation is overdue.
 /// </summary>
-public class MentorPair
+public class MentorPair : IVersioned, IDatedPeriod
 {
     /// <summary>A pair with no evaluation for this many days is listed as overdue.</summary>
     public const int EvaluationIntervalDays = 90;

@@ -38,7 +38,7 @@ public static class ReserveNames
 /// A reserve cadre candidate (后备干部). The pool dates are columns so that "in the pool on
 /// D" is a comparison: entered on or before D and not left by D.
 /// </summary>
-public class ReserveCandidate
+public class ReserveCandidate : IVersioned
 {
     private readonly List<ReserveTransition> _transitions = [];
 

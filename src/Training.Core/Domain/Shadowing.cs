@@ -5,7 +5,7 @@ namespace Training.Core.Domain;
 /// department from <see cref="StartOn"/> to <see cref="EndOn"/> (both included); the township
 /// records it and, once it has begun, an evaluation.
 /// </summary>
-public class Shadowing
+public class Shadowing : IVersioned, IDatedPeriod
 {
     public const int MaxDepartment = 100;
 

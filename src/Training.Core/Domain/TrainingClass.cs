@@ -60,7 +60,7 @@ public static class ClassCompletionNames
 /// sessions attended reach <see cref="CompletionPercent"/> of all its sessions.
 /// Every change moves <see cref="Version"/>, so two staff enrolling at once cannot overfill it.
 /// </summary>
-public class TrainingClass
+public class TrainingClass : IVersioned, IDatedPeriod
 {
     public const int MaxName = 100;
     public const int MaxCapacity = 2000;
@@ -227,6 +227,12 @@ public class TrainingClass
     /// <summary>Completed when attended × 100 ≥ threshold × sessions (no sessions: not completed).</summary>
     public static bool Completes(int attended, int sessions, int completionPercent) =>
         sessions > 0 && attended * 100 >= completionPercent * sessions;
+
+    /// <summary>
+    /// The share of the sessions attended, in whole percent rounded down, so that it never shows
+    /// the threshold before <see cref="Completes"/> holds; null without sessions.
+    /// </summary>
+    public static int? AttendancePercent(int attended, int sessions) => sessions == 0 ? null : attended * 100 / sessions;
 
     /// <summary>已结业 once the threshold is reached; after the class's last day 未结业; before that 学习中.</summary>
     public static ClassCompletion CompletionOf(int attended, int sessions, int completionPercent, DateOnly endOn, DateOnly today) =>

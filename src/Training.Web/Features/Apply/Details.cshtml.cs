@@ -55,7 +55,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, Eligibili
         }
         return await db.TrySaveAsync(ct)
             ? Redirect($"/Apply/Details/{id}?m=program")
-            : await FailAsync(id, Concurrency.Changed, ct);
+            : await FailAsync(id, DegreeTexts.Changed, ct);
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct)
@@ -80,7 +80,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, Eligibili
         var now = await db.Enrollments.AsNoTracking().InScope(me).Where(e => e.Id == id).Select(e => e.State).SingleAsync(ct);
         return IsSubmitted(now)
             ? Redirect($"/Apply/Details/{id}?m=submitted")
-            : await FailAsync(id, Concurrency.Changed, ct);
+            : await FailAsync(id, DegreeTexts.Changed, ct);
     }
 
     public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct)
@@ -100,7 +100,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, Eligibili
         }
         return await db.TrySaveAsync(ct)
             ? Redirect($"/Apply/Details/{id}?m=cancelled")
-            : await FailAsync(id, Concurrency.Changed, ct);
+            : await FailAsync(id, DegreeTexts.Changed, ct);
     }
 
     private static bool IsSubmitted(EnrollmentState s) => s.IsUnderReview() || s.ReachedAdmission();

@@ -83,15 +83,8 @@ public sealed class AttendanceModel(TrainingDbContext db, CurrentUser me, TimePr
         var summary = $"出勤 {present.Count} 人，缺勤 {total - present.Count} 人";
         db.Audit.Add(new AuditEntry(me.UserName, "登记考勤",
             $"{trainingClass.Name}（第 {trainingClass.Id} 号）{session.On:yyyy-MM-dd} {session.Title}：{summary}", clock.UtcNow()));
-        db.Entry(trainingClass).Property(c => c.Version).OriginalValue = Version;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await AgainAsync(id, StatusCodes.Status409Conflict, ChangedText, ct);
-        }
+        db.ExpectVersion(trainingClass, Version);
+        if (!await db.TrySaveAsync(ct)) return await AgainAsync(id, StatusCodes.Status409Conflict, ChangedText, ct);
         Message = $"已保存考勤：{summary}。";
         return RedirectToPage("/Classes/Attendance", new { id });
     }

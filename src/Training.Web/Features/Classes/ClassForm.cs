@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Training.Core.Domain;
-using Training.Web.Features.Catalog;
+using Training.Web.Infrastructure;
 
 namespace Training.Web.Features.Classes;
 
@@ -31,8 +31,8 @@ public sealed class ClassForm
     public static ClassForm From(TrainingClass c) => new()
     {
         Name = c.Name,
-        StartOn = CatalogInput.DateText(c.StartOn),
-        EndOn = CatalogInput.DateText(c.EndOn),
+        StartOn = FormInput.DateText(c.StartOn),
+        EndOn = FormInput.DateText(c.EndOn),
         Capacity = c.Capacity.ToString(),
         SexOnly = c.SexOnly?.ToString() ?? "",
         Audience = c.Audience.ToString(),

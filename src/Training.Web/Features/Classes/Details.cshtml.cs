@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
-using Training.Web.Features.Catalog;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
 
@@ -142,19 +141,12 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
             {
                 return await ShowAsync(id, ex.Message, StatusCodes.Status422UnprocessableEntity, ct);
             }
-            if (attempt == 1) db.Entry(c).Property(x => x.Version).OriginalValue = Version;
+            if (attempt == 1) db.ExpectVersion(c, Version);
             db.Audit.Add(new AuditEntry(me.UserName, "培训班报名",
                 $"{c.Name}：{person.Name}（{ResidentId.Mask(person.IdNumber)}）", clock.UtcNow()));
-            try
+            if (!await db.TrySaveAsync(ct))
             {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt == 1)
-            {
-                continue;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
+                if (attempt == 1) continue;
                 return await ShowAsync(id, Changed, StatusCodes.Status409Conflict, ct);
             }
             Message = $"已为{person.Name}报名“{c.Name}”（{c.Participants.Count}/{c.Capacity} 人）。";
@@ -189,14 +181,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     private async Task<IActionResult> SaveAsync(TrainingClass c, int id, string action, string detail, string message, CancellationToken ct)
     {
         db.Audit.Add(new AuditEntry(me.UserName, action, detail, clock.UtcNow()));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await ShowAsync(id, Changed, StatusCodes.Status409Conflict, ct);
-        }
+        if (!await db.TrySaveAsync(ct)) return await ShowAsync(id, Changed, StatusCodes.Status409Conflict, ct);
         Message = message;
         return Redirect($"/Classes/Details/{id}");
     }
@@ -273,7 +258,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         return me.MaySeePersonalData ? found : found.Select(p => p with { IdNumber = ResidentId.Mask(p.IdNumber) }).ToList();
     }
 
-    public static string Rate(int attended, int total) => total == 0 ? "—" : $"{attended * 100 / total}%";
+    public static string Rate(int attended, int total) => TrainingClass.AttendancePercent(attended, total) is { } p ? $"{p}%" : "—";
 
     public static string Local(DateTime at) => ChinaTime.Format(at);
 }

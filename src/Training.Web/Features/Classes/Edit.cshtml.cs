@@ -61,16 +61,9 @@ public sealed class EditModel(TrainingDbContext db, CurrentUser me, TimeProvider
             ModelState.AddModelError("", ex.Message);
             return this.Unprocessable();
         }
-        db.Entry(c).Property(x => x.Version).OriginalValue = Version;
+        db.ExpectVersion(c, Version);
         db.Audit.Add(new AuditEntry(me.UserName, "修改培训班", $"{before} → {ClassForm.Describe(c)}", clock.UtcNow()));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Conflict409();
-        }
+        if (!await db.TrySaveAsync(ct)) return Conflict409();
         Message = $"已保存培训班“{c.Name}”。";
         return Redirect($"/Classes/Details/{id}");
     }

@@ -19,10 +19,9 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
 {
     public const int PageSize = 200;
 
-    public enum Phase { NotStarted = 1, Running = 2, Ended = 3 }
 
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    [BindProperty(SupportsGet = true)] public Phase? State { get; set; }
+    [BindProperty(SupportsGet = true)] public PeriodPhase? State { get; set; }
 
     public sealed record Row(int Id, string Name, string OwnerName, DateOnly StartOn, DateOnly EndOn, Sex? SexOnly,
         ClassAudience Audience, int Enrolled, int Capacity, int Sessions)
@@ -46,13 +45,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         var query = scoped;
         if (Year is { } y) query = query.Where(c => c.StartOn >= new DateOnly(y, 1, 1) && c.StartOn <= new DateOnly(y, 12, 31));
         var today = Today;
-        query = State switch
-        {
-            Phase.NotStarted => query.Where(c => c.StartOn > today),
-            Phase.Running => query.Where(c => c.StartOn <= today && c.EndOn >= today),
-            Phase.Ended => query.Where(c => c.EndOn < today),
-            _ => query,
-        };
+        if (State is { } phase) query = query.InPhase(phase, today);
         Total = await query.CountAsync(ct);
         Rows = await query.OrderByDescending(c => c.StartOn).ThenByDescending(c => c.Id).Take(PageSize)
             .Select(c => new Row(c.Id, c.Name, c.Owner.Name, c.StartOn, c.EndOn, c.SexOnly, c.Audience,
@@ -60,15 +53,4 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
             .ToListAsync(ct);
         return this.PageOrFragment("_Rows");
     }
-
-    public static Phase PhaseOf(DateOnly startOn, DateOnly endOn, DateOnly today) =>
-        today < startOn ? Phase.NotStarted : today > endOn ? Phase.Ended : Phase.Running;
-
-    public static string Name(Phase phase) => phase switch
-    {
-        Phase.NotStarted => "未开始",
-        Phase.Running => "进行中",
-        Phase.Ended => "已结束",
-        _ => phase.ToString(),
-    };
 }

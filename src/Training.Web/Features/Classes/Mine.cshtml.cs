@@ -24,8 +24,8 @@ public sealed class MineModel(TrainingDbContext db, CurrentUser me, TimeProvider
         int CompletionPercent, IReadOnlyList<SessionRow> Sessions, ClassCompletion Completion)
     {
         public int Attended => Sessions.Count(s => s.Mark == Mark.Present);
-        /// <summary>Of all the class's sessions, rounded down, so that it never shows the threshold before it is reached.</summary>
-        public int? RatePercent => Sessions.Count == 0 ? null : Attended * 100 / Sessions.Count;
+        /// <summary>Of all the class's sessions (<see cref="TrainingClass.AttendancePercent"/>).</summary>
+        public int? RatePercent => TrainingClass.AttendancePercent(Attended, Sessions.Count);
     }
 
     public IReadOnlyList<ClassCard> Classes { get; private set; } = [];

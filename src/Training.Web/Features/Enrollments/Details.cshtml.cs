@@ -139,7 +139,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     {
         if (!await db.TrySaveAsync(ct))
         {
-            ModelState.AddModelError(form, Concurrency.Changed);
+            ModelState.AddModelError(form, DegreeTexts.Changed);
             return await RedisplayAsync(id, ct);
         }
         // Post/Redirect/Get: a refresh does not record the payment twice.

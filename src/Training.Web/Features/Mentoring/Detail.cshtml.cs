@@ -37,7 +37,7 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvid
     public IReadOnlyList<EvaluationView> Evaluations { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public bool IsOverdue { get; private set; }
-    public PairState State => PairStates.On(Pair.StartOn, Pair.EndOn, Today);
+    public PeriodPhase State => PeriodPhases.On(Pair.StartOn, Pair.EndOn, Today);
     /// <summary>Which form a refused or conflicting post came from, to keep what was typed there.</summary>
     public string? PostedForm { get; private set; }
 
@@ -86,14 +86,16 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvid
             try
             {
                 var (action, detail, message) = act(pair, clock.Today(), clock.UtcNow());
-                db.Entry(pair).Property(p => p.Version).OriginalValue = Version;
+                db.ExpectVersion(pair, Version);
                 db.Audit.Add(new AuditEntry(me.UserName, action, $"{pair.Reserve.Person.Name}（结对帮带 {pair.Id}）：{detail}", clock.UtcNow()));
-                await db.SaveChangesAsync(ct);
-                Message = message;
-                return RedirectToPage("/Mentoring/Detail", new { id });
+                if (await db.TrySaveAsync(ct))
+                {
+                    Message = message;
+                    return RedirectToPage("/Mentoring/Detail", new { id });
+                }
+                conflict = true;
             }
             catch (DomainException ex) { error = ex.Message; }
-            catch (DbUpdateConcurrencyException) { conflict = true; }
         }
 
         db.ChangeTracker.Clear();

@@ -44,13 +44,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         OverdueCount = await pairs.Where(MentorPair.OverdueOn(Today)).CountAsync(ct);
 
         var today = Today;
-        var query = State switch
-        {
-            PairState.Active => pairs.Where(MentorPair.ActiveOn(today)),
-            PairState.NotStarted => pairs.Where(p => p.StartOn > today),
-            PairState.Ended => pairs.Where(p => p.EndOn < today),
-            _ => pairs,
-        };
+        var query = State.Phase() is { } phase ? pairs.InPhase(phase, today) : pairs;
         if (Overdue) query = query.Where(MentorPair.OverdueOn(today));
 
         Total = await query.CountAsync(ct);

@@ -1,4 +1,5 @@
 using Training.Core.Domain;
+using Training.Web.Infrastructure;
 
 namespace Training.Web.Features.Mentoring;
 
@@ -20,22 +21,21 @@ public static class MentoringText
 
     public static string Overdue(int count) => $"{count} 对结对帮带 {MentorPair.EvaluationIntervalDays} 天以上未评价";
 
-    public static string Name(this PairState state) => state switch
-    {
-        PairState.Active => "进行中",
-        PairState.NotStarted => "未开始",
-        PairState.Ended => "已结束",
-        _ => "全部",
-    };
+    public static string Name(this PairState state) => state.Phase()?.Name() ?? "全部";
 }
 
-/// <summary>Where a pairing stands on a day; <see cref="All"/> is only a filter.</summary>
+/// <summary>The list's 状态 filter: a phase of the pairing (<see cref="PeriodPhase"/>) or <see cref="All"/>.</summary>
 public enum PairState { Active, NotStarted, Ended, All }
 
 public static class PairStates
 {
-    public static PairState On(DateOnly startOn, DateOnly endOn, DateOnly today) =>
-        today < startOn ? PairState.NotStarted : today > endOn ? PairState.Ended : PairState.Active;
+    public static PeriodPhase? Phase(this PairState state) => state switch
+    {
+        PairState.Active => PeriodPhase.Running,
+        PairState.NotStarted => PeriodPhase.NotStarted,
+        PairState.Ended => PeriodPhase.Ended,
+        _ => null,
+    };
 }
 
 /// <summary>A two-committee post held today, for "帮带人" cells.</summary>

@@ -94,14 +94,10 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
 
         // Two pairings of the same reserve posted at once both pass the overlap check above:
         // the earlier one stands and the later one is taken back.
-        var first = await db.MentorPairs.AsNoTracking()
-            .Where(p => p.ReserveId == reserveId && p.StartOn <= endOn && startOn <= p.EndOn)
-            .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(ct);
-        if (first != pair.Id)
+        var overlapping = db.MentorPairs.Where(p => p.ReserveId == reserveId && p.StartOn <= endOn && startOn <= p.EndOn);
+        if (!await db.KeepEarliestAsync(pair, overlapping,
+                _ => new AuditEntry(me.UserName, "撤回结对帮带", $"{reserve.Person.Name}：同时提交了重复的结对帮带", clock.UtcNow()), ct))
         {
-            db.MentorPairs.Remove(pair);
-            db.Audit.Add(new AuditEntry(me.UserName, "撤回结对帮带", $"{reserve.Person.Name}：同时提交了重复的结对帮带", clock.UtcNow()));
-            await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             return $"{reserve.Person.Name}在这段时间已有帮带人，不能重复结对。";
         }

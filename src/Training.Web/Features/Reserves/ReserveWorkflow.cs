@@ -71,14 +71,10 @@ public sealed class ReserveWorkflow(TrainingDbContext db, CurrentUser me, TimePr
             await db.SaveChangesAsync(ct);
             // Two recommendations of the same person and target at once both pass the check
             // above; the earlier one stands and the later one is taken back.
-            var first = await db.Reserves.AsNoTracking()
-                .Where(r => r.PersonId == personId && r.Target == target
-                    && (r.State == ReserveState.Recommended || r.State == ReserveState.Selected || r.State == ReserveState.InPool))
-                .OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(ct);
-            if (first != candidate.Id)
+            var open = db.Reserves.Where(r => r.PersonId == personId && r.Target == target
+                && (r.State == ReserveState.Recommended || r.State == ReserveState.Selected || r.State == ReserveState.InPool));
+            if (!await db.KeepEarliestAsync(candidate, open, null, ct))
             {
-                db.Reserves.Remove(candidate);
-                await db.SaveChangesAsync(ct);
                 return new(Result.Refused, $"{person.Name}已是{target.Name()}人选（尚未任用或退出），不能重复推荐。");
             }
             return new(Result.Done, $"已推荐{person.Name}为{target.Name()}人选，待镇（街）选定。", candidate.Id);
@@ -123,16 +119,8 @@ public sealed class ReserveWorkflow(TrainingDbContext db, CurrentUser me, TimePr
             return new(Result.Refused, ex.Message, id);
         }
 
-        db.Entry(r).Property(x => x.Version).OriginalValue = seenVersion;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return new(Result.Changed, Changed, id);
-        }
+        db.ExpectVersion(r, seenVersion);
+        if (!await db.TrySaveAsync(ct)) return new(Result.Changed, Changed, id);
         return new(Result.Done, $"{r.Person.Name}（{r.Target.Name()}）：{Label(step)}，当前状态“{r.State.Name()}”。", id);
     }
 }

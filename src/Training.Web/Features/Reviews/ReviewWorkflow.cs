@@ -65,7 +65,7 @@ public sealed class ReviewWorkflow(
             .SingleOrDefaultAsync(x => x.Id == id, ct);
         if (e is null) return new(Result.NotFound, NotFoundText, id);
         var name = e.Person.Name;
-        if (e.Version != seenVersion) return new(Result.Changed, Concurrency.Changed, id, name);
+        if (e.Version != seenVersion) return new(Result.Changed, DegreeTexts.Changed, id, name);
 
         var today = clock.Today();
         var now = clock.UtcNow();
@@ -100,7 +100,7 @@ public sealed class ReviewWorkflow(
         var step = e.Transitions[^1];
         db.ExpectVersion(e, seenVersion);
         notifications.Notify(e.PersonId, e.Id, EnrollmentMessages.For(e, step), now);
-        if (!await db.TrySaveAsync(ct)) return new(Result.Changed, Concurrency.Changed, id, name);
+        if (!await db.TrySaveAsync(ct)) return new(Result.Changed, DegreeTexts.Changed, id, name);
         return new(Result.Done, $"{name}：{step.Action.Name()}，当前状态“{step.To.Name()}”。", id, name);
     }
 

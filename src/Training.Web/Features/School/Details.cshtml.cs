@@ -95,7 +95,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         notifier.Notify(enrollment.PersonId, enrollment.Id, EnrollmentMessages.For(enrollment, enrollment.Transitions[^1]), now);
         if (!await db.TrySaveAsync(ct))
         {
-            ModelState.AddModelError(form, Concurrency.Changed);
+            ModelState.AddModelError(form, DegreeTexts.Changed);
             return await RedisplayAsync(id, ct);
         }
         return Redirect($"/School/Details/{id}?done={done}");

@@ -30,7 +30,7 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvid
 
     public View Period { get; private set; } = null!;
     public DateOnly Today { get; private set; }
-    public ShadowingStatus Status => ShadowingTexts.StatusOn(Period.StartOn, Period.EndOn, Today);
+    public PeriodPhase Status => PeriodPhases.On(Period.StartOn, Period.EndOn, Today);
     /// <summary>Only the township whose office the reserve works at evaluates (PRODUCT.md §6).</summary>
     public bool MayEvaluate => me.IsIn(Roles.TownshipStaff) && me.OrgUnitId == Period.TownshipId;
 
@@ -59,17 +59,11 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvid
         {
             return await AgainAsync(id, ex.Message, StatusCodes.Status422UnprocessableEntity, ct);
         }
-        db.Entry(period).Property(s => s.Version).OriginalValue = Version;
+        db.ExpectVersion(period, Version);
         db.Audit.Add(new AuditEntry(me.UserName, "评价跟班学习",
             $"{period.Reserve.Person.Name}（跟班学习 {period.Id}）：{period.Rating!.Value.Name()}", clock.UtcNow()));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
+        if (!await db.TrySaveAsync(ct))
             return await AgainAsync(id, ShadowingTexts.Changed, StatusCodes.Status409Conflict, ct);
-        }
         Message = $"已评价{period.Reserve.Person.Name}的跟班学习：{period.Rating!.Value.Name()}。";
         return RedirectToPage("/Shadowing/Detail", new { id });
     }

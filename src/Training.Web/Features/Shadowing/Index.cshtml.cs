@@ -19,7 +19,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
 {
     public const int PageSize = 20;
 
-    [BindProperty(SupportsGet = true)] public ShadowingStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public PeriodPhase? Status { get; set; }
     /// <summary>Only the periods that are over and still await the township's evaluation.</summary>
     [BindProperty(SupportsGet = true)] public bool Pending { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
@@ -29,7 +29,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     public sealed record Row(int Id, int ReserveId, string ReserveName, string VillageName, string TownshipName,
         string Department, DateOnly StartOn, DateOnly EndOn, Rating? Rating)
     {
-        public ShadowingStatus StatusOn(DateOnly today) => ShadowingTexts.StatusOn(StartOn, EndOn, today);
+        public PeriodPhase StatusOn(DateOnly today) => PeriodPhases.On(StartOn, EndOn, today);
     }
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -42,7 +42,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     {
         Today = clock.Today();
         var query = db.Shadowings.AsNoTracking().InScope(me);
-        if (Status is { } status) query = query.Where(ShadowingTexts.Is(status, Today));
+        if (Status is { } status) query = query.InPhase(status, Today);
         if (Pending) query = query.Where(ShadowingTexts.AwaitingEvaluation(Today));
 
         Total = await query.CountAsync(ct);

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
-using Training.Web.Features.Catalog;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
 using ShadowingPeriod = Training.Core.Domain.Shadowing;
@@ -72,14 +71,10 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
         await db.SaveChangesAsync(ct);
 
         // Two overlapping periods recorded at once both pass the check above: the earlier stands.
-        var first = await db.Shadowings.AsNoTracking()
-            .Where(s => s.ReserveId == reserve.Id && s.StartOn <= period.EndOn && period.StartOn <= s.EndOn)
-            .OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(ct);
-        if (first != period.Id)
+        var overlapping = db.Shadowings.Where(s => s.ReserveId == reserve.Id && s.StartOn <= period.EndOn && period.StartOn <= s.EndOn);
+        if (!await db.KeepEarliestAsync(period, overlapping,
+                first => new AuditEntry(me.UserName, "撤销重复的跟班学习", $"编号 {period.Id}：与编号 {first} 同时登记且时间重叠", clock.UtcNow()), ct))
         {
-            db.Shadowings.Remove(period);
-            db.Audit.Add(new AuditEntry(me.UserName, "撤销重复的跟班学习", $"编号 {period.Id}：与编号 {first} 同时登记且时间重叠", clock.UtcNow()));
-            await db.SaveChangesAsync(ct);
             ModelState.AddModelError("", $"{reserve.Person.Name}在这段时间已有跟班学习安排，不能重叠。");
             return await AgainAsync(ct);
         }

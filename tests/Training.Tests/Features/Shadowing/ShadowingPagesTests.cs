@@ -145,7 +145,7 @@ public sealed class ShadowingPagesTests(AppFixture app)
         {
             var html = await page.ReadHtmlAsync();
             Assert.Null(html.QuerySelector("[data-testid=evaluation-form]"));
-            Assert.Equal(nameof(Training.Web.Features.Shadowing.ShadowingStatus.NotStarted), html.QuerySelector("[data-testid=status]")?.GetAttribute("data-status"));
+            Assert.Equal(nameof(Training.Web.Infrastructure.PeriodPhase.NotStarted), html.QuerySelector("[data-testid=status]")?.GetAttribute("data-status"));
         }
         using var response = await township.PostFormAsync($"/Shadowing/Detail?id={id}", $"/Shadowing/Detail?id={id}", new Dictionary<string, string>
         {

@@ -73,7 +73,7 @@ public sealed class CreateModel(TrainingDbContext db, CurrentUser me, TimeProvid
         }
         db.Cohorts.Add(cohort);
         db.Audit.Add(new AuditEntry(me.UserName, "新建招生批次",
-            $"{cohort.Name}：报名 {CatalogInput.DateText(cohort.ApplyFrom)} 至 {CatalogInput.DateText(cohort.ApplyTo)}，全市名额 {cohort.CityQuota}{copied}",
+            $"{cohort.Name}：报名 {FormInput.DateText(cohort.ApplyFrom)} 至 {FormInput.DateText(cohort.ApplyTo)}，全市名额 {cohort.CityQuota}{copied}",
             clock.UtcNow()));
         await db.SaveChangesAsync(ct);
         return Redirect($"/Catalog/Cohorts/Details/{cohort.Id}");

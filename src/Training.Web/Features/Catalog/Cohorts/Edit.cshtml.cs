@@ -34,8 +34,8 @@ public sealed class EditModel(TrainingDbContext db, CurrentUser me, TimeProvider
         Input = new InputModel
         {
             Name = cohort.Name,
-            ApplyFrom = CatalogInput.DateText(cohort.ApplyFrom),
-            ApplyTo = CatalogInput.DateText(cohort.ApplyTo),
+            ApplyFrom = FormInput.DateText(cohort.ApplyFrom),
+            ApplyTo = FormInput.DateText(cohort.ApplyTo),
             CityQuota = cohort.CityQuota.ToString(CultureInfo.InvariantCulture),
         };
         return Page();
@@ -65,5 +65,5 @@ public sealed class EditModel(TrainingDbContext db, CurrentUser me, TimeProvider
     }
 
     private static string Describe(Cohort c) =>
-        $"{c.Name}，报名 {CatalogInput.DateText(c.ApplyFrom)} 至 {CatalogInput.DateText(c.ApplyTo)}，全市名额 {c.CityQuota}";
+        $"{c.Name}，报名 {FormInput.DateText(c.ApplyFrom)} 至 {FormInput.DateText(c.ApplyTo)}，全市名额 {c.CityQuota}";
 }

@@ -46,15 +46,15 @@ public sealed class FeeModel(TrainingDbContext db, CurrentUser me, TimeProvider 
             if (fee is null) return NotFound();
             Input = new InputModel
             {
-                Total = CatalogInput.YuanText(fee.Split.TotalFen),
-                Subsidy = CatalogInput.YuanText(fee.Split.SubsidyFen),
-                Waiver = CatalogInput.YuanText(fee.Split.WaiverFen),
-                SelfPaid = CatalogInput.YuanText(fee.Split.SelfPaidFen),
+                Total = FormInput.YuanText(fee.Split.TotalFen),
+                Subsidy = FormInput.YuanText(fee.Split.SubsidyFen),
+                Waiver = FormInput.YuanText(fee.Split.WaiverFen),
+                SelfPaid = FormInput.YuanText(fee.Split.SelfPaidFen),
             };
         }
         else
         {
-            Input = new InputModel { SelfPaid = CatalogInput.YuanText(FeeSplit.DefaultSelfPaidFen) };
+            Input = new InputModel { SelfPaid = FormInput.YuanText(FeeSplit.DefaultSelfPaidFen) };
         }
         return Page();
     }

@@ -4,14 +4,14 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Training.Core.Domain;
 
-namespace Training.Web.Features.Catalog;
+namespace Training.Web.Infrastructure;
 
 /// <summary>
-/// Numbers, amounts and dates of the catalog forms arrive as text and are read here, so that a
+/// Numbers, amounts and dates typed in forms (catalog, classes, shadowing) arrive as text and are read here, so that a
 /// typo gets a Chinese message next to its field (model binding's own messages are English)
 /// and the form keeps exactly what was typed.
 /// </summary>
-public static partial class CatalogInput
+public static partial class FormInput
 {
     /// <summary>Ten million yuan: far above any tuition, far below overflow.</summary>
     private const decimal MaxYuan = 10_000_000m;

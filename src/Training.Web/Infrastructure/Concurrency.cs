@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+
+namespace Training.Web.Infrastructure;
+
+/// <summary>
+/// Optimistic concurrency for every versioned aggregate (applications, reserve candidates,
+/// mentoring pairs, shadowing, training classes): a change starts from the version the user saw,
+/// and saving tells whether someone else changed the row first.
+/// </summary>
+public static class Concurrency
+{
+    /// <summary>
+    /// The version the user saw when the page was drawn: if someone changed the row since,
+    /// SaveChanges fails and the user is told, instead of overwriting a newer decision.
+    /// </summary>
+    public static void ExpectVersion<T>(this TrainingDbContext db, T entity, Guid seenVersion) where T : class, IVersioned =>
+        db.Entry(entity).Property(nameof(IVersioned.Version)).OriginalValue = seenVersion;
+
+    /// <summary>
+    /// Two requests adding rows that may not both exist (a second open candidacy, an overlapping
+    /// pairing or shadowing period) both pass the domain's check, since neither sees the other's
+    /// row before it commits. Called after <paramref name="added"/> is saved, with the rows that
+    /// conflict with it (itself included): the one with the lowest id stands, a later one is
+    /// removed again, with <paramref name="retraction"/> (given the standing row's id) audited.
+    /// </summary>
+    /// <returns>True when <paramref name="added"/> stands.</returns>
+    public static async Task<bool> KeepEarliestAsync<T>(
+        this TrainingDbContext db, T added, IQueryable<T> conflicting, Func<int, AuditEntry>? retraction, CancellationToken ct)
+        where T : class
+    {
+        var id = db.Entry(added).Property<int>("Id").CurrentValue;
+        var first = await conflicting.AsNoTracking().Select(e => EF.Property<int>(e, "Id")).OrderBy(x => x).FirstAsync(ct);
+        if (first == id) return true;
+        db.Remove(added);
+        if (retraction is not null) db.Audit.Add(retraction(first));
+        await db.SaveChangesAsync(ct);
+        return false;
+    }
+
+    /// <summary>Saves; false when another request changed the same row first (nothing is left tracked then).</summary>
+    public static async Task<bool> TrySaveAsync(this TrainingDbContext db, CancellationToken ct = default)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+}
