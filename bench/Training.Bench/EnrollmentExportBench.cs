@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
-using Training.Web.Features.Exports;
+using Training.Web.Features.DataExchange.Exports;
 using Training.Web.Infrastructure;
 
 namespace Training.Bench;

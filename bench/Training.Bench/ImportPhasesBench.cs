@@ -1,6 +1,7 @@
+using Training.Web.Infrastructure.Modules;
 using System.Diagnostics;
-using Training.Web.Features.Import;
-using Training.Web.Features.Import.Roster;
+using Training.Web.Features.DataExchange.Import;
+using Training.Web.Features.DataExchange.Import.Roster;
 using Training.Web.Infrastructure;
 
 namespace Training.Bench;
@@ -30,7 +31,7 @@ public static class ImportPhasesBench
             builder.AddTrainingData();
             builder.AddTrainingIdentity();
             builder.AddTrainingWeb();
-            builder.AddTrainingFeatures();
+            builder.AddTrainingModules(PortalModules.All());
             builder.AddTrainingJobs(runServer: false);
             await using var app = builder.Build();
             await DatabaseSetup.MigrateAsync(app.Services);

@@ -5,6 +5,7 @@ using Training.Bench;
 using Training.Web.Features.Demo;
 using Training.Web.Features.Statistics;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Modules;
 
 // Subcommands: make-roster (RosterGenerator.cs), import-phases (ImportPhasesBench.cs), export-enrollments (EnrollmentExportBench.cs);
 // without one, the statistics benchmark of bench/run.sh.
@@ -34,7 +35,7 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.AddTrainingData();
 builder.AddTrainingIdentity();
 builder.AddTrainingWeb();
-builder.AddTrainingFeatures();
+builder.AddTrainingModules(PortalModules.All());
 builder.AddTrainingJobs(runServer: false);
 await using var app = builder.Build();
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
 using Training.Core.Domain;
-using Training.Web.Features.Import;
-using Training.Web.Features.Import.Roster;
+using Training.Web.Features.DataExchange.Import;
+using Training.Web.Features.DataExchange.Import.Roster;
 
 namespace Training.Bench;
 

@@ -1,71 +1,36 @@
-using Training.Web.Features.Accounts;
-using Training.Web.Features.Demo;
-using Training.Web.Features.Import;
-using Training.Web.Features.Statistics.Export;
+using System.Text;
+using Training.Web.Infrastructure.Modules;
 
 namespace Training.Web.Infrastructure;
 
 /// <summary>
 /// The same program takes verbs instead of serving. Verbs use the site's configuration
 /// (appsettings, environment variables such as ConnectionStrings__Training) and never load
-/// demo data unless asked.
+/// demo data unless asked. <c>migrate</c> and <c>help</c> are the host's own; every other verb
+/// is declared by the module that owns it.
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-admin", "export-stats", "import", "help"];
+    private static readonly string[] HostVerbs = ["migrate", "help"];
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+    public static bool IsVerb(string[] args, IEnumerable<TrainingModule> modules) =>
+        args.Length > 0 && (HostVerbs.Contains(args[0]) || modules.SelectMany(m => m.Verbs).Any(v => v.Name == args[0]));
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         var services = app.Services;
+        var verbs = services.GetRequiredService<ModuleCatalog>().Modules.SelectMany(m => m.Verbs).ToList();
         try
         {
-            switch (args[0])
+            if (args[0] == "migrate")
             {
-                case "migrate":
-                    await DatabaseSetup.MigrateAsync(services);
-                    Console.WriteLine("数据库已迁移到最新版本。");
-                    return 0;
-                case "seed-demo":
-                    var scale = DemoScaleParser.Parse(Option(args, "--scale") ?? "city");
-                    await DatabaseSetup.MigrateAsync(services);
-                    await using (var scope = services.CreateAsyncScope())
-                    {
-                        var result = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(scale);
-                        Console.WriteLine(result.Summary);
-                    }
-                    return 0;
-                case "create-admin":
-                    var user = Option(args, "--user");
-                    var password = Option(args, "--password");
-                    if (string.IsNullOrWhiteSpace(user) || string.IsNullOrEmpty(password))
-                        return Fail("用法：create-admin --user 用户名 --password 密码");
-                    await DatabaseSetup.MigrateAsync(services);
-                    await using (var scope = services.CreateAsyncScope())
-                    {
-                        var error = await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().CreateCityAdminAsync(user, password);
-                        if (error is not null) return Fail(error);
-                    }
-                    Console.WriteLine($"已创建市级管理员账号 {user}。");
-                    return 0;
-                case "export-stats":
-                    return await ExportStatsVerb.RunAsync(services, args[1..]);
-                case "import":
-                    return await ImportVerb.RunAsync(services, args[1..]);
-                default:
-                    Console.WriteLine("""
-                        用法：Training.Web [命令]
-                          （无命令）                              启动门户网站
-                          migrate                                 把数据库迁移到最新版本
-                          seed-demo [--scale city|province|nation] 载入演示数据（仅空库）
-                          create-admin --user 用户名 --password 密码  创建市级管理员（生产环境首个账号）
-                          export-stats [--scope 代码] [--as-of yyyy-MM-dd] [--out 文件] [--masked]
-                                                                  导出统计报表（默认全市、今天，文件名 培训统计_<代码>_<日期>.xlsx；--masked 脱敏身份证号）
-                          import 文件.xlsx                         导入花名册（组织、人员、职务、学历教育、后备、关键岗位；有错误则不导入，错误逐行输出）
-                        """);
-                    return 0;
+                await DatabaseSetup.MigrateAsync(services);
+                Console.WriteLine("数据库已迁移到最新版本。");
+                return 0;
             }
+            if (verbs.FirstOrDefault(v => v.Name == args[0]) is { } verb) return await verb.Run(services, args[1..]);
+            Console.WriteLine(Usage(verbs));
+            return 0;
         }
         catch (CommandLineException ex)
         {
@@ -77,16 +42,27 @@ public static class CommandLine
         }
     }
 
-    private static string? Option(string[] args, string name)
+    /// <summary>The value after <paramref name="name"/> (e.g. <c>--scale city</c>), or null.</summary>
+    public static string? Option(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
-    private static int Fail(string message)
+    /// <summary>Writes <paramref name="message"/> to stderr and returns the failing exit code.</summary>
+    public static int Fail(string message)
     {
         Console.Error.WriteLine(message);
         return 1;
+    }
+
+    private static string Usage(IEnumerable<Verb> verbs)
+    {
+        var text = new StringBuilder("用法：Training.Web [命令]\n");
+        text.AppendLine("  （无命令）  启动门户网站");
+        text.AppendLine("  migrate     把数据库迁移到最新版本");
+        foreach (var verb in verbs) text.AppendLine("  " + verb.Usage);
+        return text.ToString();
     }
 }
 

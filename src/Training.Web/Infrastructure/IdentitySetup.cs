@@ -57,22 +57,9 @@ public static class IdentitySetup
             .PersistKeysToDbContext<TrainingDbContext>();
 
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.CityAdmin, p => p.RequireRole(Roles.CityAdmin))
-            .AddPolicy(Policies.OrgStaff, p => p.RequireRole(Roles.VillageStaff, Roles.TownshipStaff, Roles.DistrictStaff, Roles.CityAdmin))
-            .AddPolicy(Policies.AccountAdmin, p => p.RequireRole(Roles.TownshipStaff, Roles.DistrictStaff, Roles.CityAdmin));
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         services.AddScoped<CurrentUser>();
         return builder;
     }
-}
-
-/// <summary>Named permissions; pages check them with [Authorize(Policy = ...)].</summary>
-public static class Policies
-{
-    public const string CityAdmin = nameof(CityAdmin);
-    /// <summary>Staff bound to an org unit: village, township, district, city.</summary>
-    public const string OrgStaff = nameof(OrgStaff);
-    /// <summary>May create and manage accounts for units below its own.</summary>
-    public const string AccountAdmin = nameof(AccountAdmin);
 }

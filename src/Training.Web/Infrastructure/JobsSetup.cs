@@ -2,9 +2,8 @@ using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
-using Training.Core.Identity;
-using Training.Web.Features.Exports;
-using Training.Web.Features.Statistics;
+using Microsoft.AspNetCore.Authorization;
+using Training.Web.Infrastructure.Modules;
 
 namespace Training.Web.Infrastructure;
 
@@ -44,25 +43,29 @@ public static class JobsSetup
         return builder;
     }
 
-    public static WebApplication MapTrainingJobs(this WebApplication app)
+    /// <summary>The dashboard at /hangfire for the holders of <paramref name="dashboardPolicy"/>; every module's recurring jobs.</summary>
+    public static WebApplication MapTrainingJobs(this WebApplication app, string dashboardPolicy)
     {
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
-            Authorization = [new CityAdminOnly()],
+            Authorization = [],
+            AsyncAuthorization = [new PolicyFilter(dashboardPolicy)],
             AppPath = "/",
             DashboardTitle = "后台任务",
         });
-        ComputeSnapshotJob.RegisterNightly(app.Services.GetRequiredService<IRecurringJobManager>());
-        ExpireExportsJob.RegisterHourly(app.Services.GetRequiredService<IRecurringJobManager>());
+        var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
+        foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules) module.AddRecurringJobs(jobs);
         return app;
     }
 
-    private sealed class CityAdminOnly : IDashboardAuthorizationFilter
+    private sealed class PolicyFilter(string policy) : IDashboardAsyncAuthorizationFilter
     {
-        public bool Authorize(DashboardContext context)
+        public async Task<bool> AuthorizeAsync(DashboardContext context)
         {
-            var user = context.GetHttpContext().User;
-            return user.Identity?.IsAuthenticated == true && user.IsInRole(Roles.CityAdmin);
+            var http = context.GetHttpContext();
+            if (http.User.Identity?.IsAuthenticated != true) return false;
+            var authorization = http.RequestServices.GetRequiredService<IAuthorizationService>();
+            return (await authorization.AuthorizeAsync(http.User, policy)).Succeeded;
         }
     }
 }

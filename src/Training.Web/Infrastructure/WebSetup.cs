@@ -10,12 +10,10 @@ public static class WebSetup
 {
     public static WebApplicationBuilder AddTrainingWeb(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages(o =>
-        {
-            o.Conventions.AllowAnonymousToFolder("/Account");
-            o.Conventions.AuthorizeFolder("/Account/Manage");
-        })
-        // One folder per feature: pages, handlers, partials and jobs live together under Features/.
+        // Every page names its permission ([Authorize(Policy = …)]) or says [AllowAnonymous];
+        // the fallback policy refuses anonymous visitors anywhere else.
+        builder.Services.AddRazorPages()
+        // One folder per module: pages, handlers, partials and jobs live together under Features/.
         .WithRazorPagesRoot("/Features")
         .AddMvcOptions(o => o.Filters.Add<DomainExceptionFilter>());
         // Write Chinese as characters, not &#x...; escapes: pages stay readable and half the size.

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using SpreadCheetah;
 using Training.Core.Domain;
-using Training.Web.Features.Import.Roster;
+using Training.Web.Features.DataExchange.Import.Roster;
 
 namespace Training.Tests.CommandLine;
 

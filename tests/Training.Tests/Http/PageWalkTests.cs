@@ -1,11 +1,14 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Training.Core.Identity;
 using Training.Tests.Infrastructure;
+using Training.Web.Infrastructure.Modules;
 
 namespace Training.Tests.Http;
 
@@ -47,72 +50,74 @@ public partial class PageWalkTests(AppFixture app)
     }
 
     /// <param name="Route">The page's route as the app maps it, parameters as <c>{name}</c> without constraints.</param>
-    /// <param name="Allowed">Who gets 200.</param>
+    /// <param name="Allowed">Who gets 200: for pages, read from the permission the page requires (the roles that hold it), never written here.</param>
     /// <param name="MayRedirect">Who may get either 200 or a redirect elsewhere (e.g. the sign-in page when already signed in).</param>
     /// <param name="IsPage">false for endpoints that are not Razor Pages (Hangfire, health).</param>
-    public sealed record Rule(string Route, Who Allowed, Who MayRedirect = Who.None, Walk Walk = Walk.Get, bool IsPage = true);
+    public sealed record Rule(string Route, Who Allowed = Who.None, Who MayRedirect = Who.None, Walk Walk = Walk.Get, bool IsPage = true);
 
-    /// <summary>巡检表: every page and who may GET it. Everyone else is refused.</summary>
+    /// <summary>巡检表: every page and how to walk it; who may GET a page comes from its permission, everyone else is refused.</summary>
     public static readonly Rule[] Table =
     [
-        new("/", Who.SignedIn),
-        new("/Org", Who.OrgStaff),
-        new("/Persons", Who.OrgStaff),
-        new("/Persons/Details/{id}", Who.OrgStaff | Who.Trainee, Walk: Walk.ByScopeTests),
-        new("/Apply", Who.Trainee),
-        new("/Apply/Mine", Who.Trainee),
-        new("/Apply/Details/{id}", Who.Trainee, Walk: Walk.ByScopeTests), // another trainee's: ApplyTests
-        new("/Apply/Form/{id}", Who.Trainee, Walk: Walk.ByScopeTests),
-        new("/Admin/Users", Who.AccountAdmin),
-        new("/Admin/Users/Create", Who.AccountAdmin),
-        new("/Admin/Users/Edit/{id}", Who.AccountAdmin, Walk: Walk.ByScopeTests),
-        new("/Reviews", Who.AccountAdmin),
-        new("/Reviews/Details/{id}", Who.AccountAdmin, Walk: Walk.ByScopeTests),
-        new("/Enrollments", Who.Township | Who.District | Who.City),
-        new("/Enrollments/Details/{id}", Who.Township | Who.District | Who.City, Walk: Walk.ByScopeTests),
-        new("/Enrollments/Totals", Who.District | Who.City),
-        new("/Statistics", Who.OrgStaff),
-        new("/Classes/Attendance/{id}", Who.District | Who.City, Walk: Walk.ByScopeTests), // another district's session → 404, a township refused: Features/Classes/AttendanceTests
-        new("/Classes/Mine", Who.Trainee),
-        new("/Reserves", Who.OrgStaff),
-        new("/Reserves/Detail", Who.OrgStaff, Walk: Walk.ByScopeTests), // needs ?id=: Features/Reserves/WorkflowScopeTests (another township's or district's candidate → 404)
-        new("/Shadowing", Who.OrgStaff),
-        new("/Shadowing/New", Who.Township), // ?reserveId= outside the scope → 404: Features/Shadowing/ShadowingPagesTests
-        new("/Shadowing/Detail", Who.OrgStaff, Walk: Walk.ByScopeTests), // needs ?id=: Features/Shadowing/ShadowingPagesTests (another township's or district's record → 404)
-        new("/Reserves/Coverage", Who.OrgStaff), // ?unit= / ?township= outside the scope: CoverageScope tests
-        new("/Classes", Who.OrgStaff),
-        new("/Classes/Create", Who.District | Who.City),
-        new("/Classes/Details/{id}", Who.OrgStaff, Walk: Walk.ByScopeTests), // another district's class → 404: Features/Classes/DetailsTests
-        new("/Classes/Edit/{id}", Who.District | Who.City, Walk: Walk.ByScopeTests), // another unit's or a city class for a district → 404: Features/Classes/EditTests
-        new("/Reserves/Coverage/KeyPosts", Who.District | Who.City), // another district's township or village: CoverageKeyPostsTests
-        new("/Mentoring", Who.OrgStaff),
-        new("/Mentoring/New", Who.Township), // ?reserveId= of another township → 404: Features/Mentoring/MentoringTests
-        new("/Mentoring/Detail", Who.OrgStaff, Walk: Walk.ByScopeTests), // needs ?id=: Features/Mentoring/MentoringTests (another township's or district's pair → 404)
-        new("/Statistics/People", Who.OrgStaff, Walk: Walk.ByScopeTests), // needs ?figure=: StatisticsScope below
-        new("/Statistics/Export", Who.District | Who.City), // another district's report: ExportTests
-        new("/Exports", Who.OrgStaff),
-        new("/Exports/Download", Who.OrgStaff, Walk: Walk.ByScopeTests), // needs ?id=: another account's run is 404 in ExportsPageTests
-        new("/School", Who.School),
-        new("/School/Details/{id}", Who.School, Walk: Walk.ByScopeTests),
-        new("/Import", Who.City),
-        new("/Import/Graduation", Who.School),
-        new("/Import/Run", Who.City | Who.School, Walk: Walk.ByScopeTests), // needs ?id=: ImportPagesTests (another school's or a roster run → 404)
-        new("/Import/Errors", Who.City | Who.School, Walk: Walk.ByScopeTests),
-        new("/Catalog", Who.City),
-        new("/Catalog/Cohorts/Create", Who.City),
-        new("/Catalog/Cohorts/Details/{id}", Who.City, Walk: Walk.ByScopeTests), // other roles: CatalogTests
-        new("/Catalog/Cohorts/Edit/{id}", Who.City, Walk: Walk.ByScopeTests),
-        new("/Catalog/Cohorts/Quotas/{id}", Who.City, Walk: Walk.ByScopeTests),
-        new("/Catalog/Cohorts/Fee/{id}", Who.City, Walk: Walk.ByScopeTests),
-        new("/Catalog/Schools", Who.City),
-        new("/Catalog/Schools/Details/{id}", Who.City, Walk: Walk.ByScopeTests),
-        new("/Catalog/Schools/Program/{id}", Who.City, Walk: Walk.ByScopeTests),
-        new("/Account/Login", Who.Anonymous, MayRedirect: Who.SignedIn),
-        new("/Account/Register", Who.Anonymous, MayRedirect: Who.SignedIn),
-        new("/Account/Denied", Who.Everyone),
-        new("/Account/ChangePassword", Who.SignedIn),
-        new("/Account/Logout", Who.None, Walk: Walk.PostOnly),
-        new("/Error", Who.Everyone),
+        new("/"),
+        new("/Org"),
+        new("/Persons"),
+        new("/Persons/Details/{id}", Walk: Walk.ByScopeTests),
+        new("/Apply"),
+        new("/Apply/Mine"),
+        new("/Apply/Details/{id}", Walk: Walk.ByScopeTests), // another trainee's: ApplyTests
+        new("/Apply/Form/{id}", Walk: Walk.ByScopeTests),
+        new("/Admin/Users"),
+        new("/Admin/Users/Create"),
+        new("/Admin/Users/Edit/{id}", Walk: Walk.ByScopeTests),
+        new("/Reviews"),
+        new("/Reviews/Details/{id}", Walk: Walk.ByScopeTests),
+        new("/Enrollments"),
+        new("/Enrollments/Details/{id}", Walk: Walk.ByScopeTests),
+        new("/Enrollments/Totals"),
+        new("/Statistics"),
+        new("/Classes/Attendance/{id}", Walk: Walk.ByScopeTests), // another district's session → 404, a township refused: Features/Classes/AttendanceTests
+        new("/Classes/Mine"),
+        new("/Reserves"),
+        new("/Reserves/Detail", Walk: Walk.ByScopeTests), // needs ?id=: Features/Reserves/WorkflowScopeTests (another township's or district's candidate → 404)
+        new("/Shadowing"),
+        new("/Shadowing/New"), // ?reserveId= outside the scope → 404: Features/Shadowing/ShadowingPagesTests
+        new("/Shadowing/Detail", Walk: Walk.ByScopeTests), // needs ?id=: Features/Shadowing/ShadowingPagesTests (another township's or district's record → 404)
+        new("/Reserves/Coverage"), // ?unit= / ?township= outside the scope: CoverageScope tests
+        new("/Classes"),
+        new("/Classes/Create"),
+        new("/Classes/Details/{id}", Walk: Walk.ByScopeTests), // another district's class → 404: Features/Classes/DetailsTests
+        new("/Classes/Edit/{id}", Walk: Walk.ByScopeTests), // another unit's or a city class for a district → 404: Features/Classes/EditTests
+        new("/Reserves/Coverage/KeyPosts"), // another district's township or village: CoverageKeyPostsTests
+        new("/Mentoring"),
+        new("/Mentoring/New"), // ?reserveId= of another township → 404: Features/Mentoring/MentoringTests
+        new("/Mentoring/Detail", Walk: Walk.ByScopeTests), // needs ?id=: Features/Mentoring/MentoringTests (another township's or district's pair → 404)
+        new("/Statistics/People", Walk: Walk.ByScopeTests), // needs ?figure=: StatisticsScope below
+        new("/Statistics/Export"), // another district's report: ExportTests
+        new("/Exports"),
+        new("/Exports/Download", Walk: Walk.ByScopeTests), // needs ?id=: another account's run is 404 in ExportsPageTests
+        new("/School"),
+        new("/School/Details/{id}", Walk: Walk.ByScopeTests),
+        new("/Import"),
+        new("/Import/Graduation"),
+        new("/Import/Run", Walk: Walk.ByScopeTests), // needs ?id=: ImportPagesTests (another school's or a roster run → 404)
+        new("/Import/Errors", Walk: Walk.ByScopeTests),
+        new("/Catalog"),
+        new("/Catalog/Cohorts/Create"),
+        new("/Catalog/Cohorts/Details/{id}", Walk: Walk.ByScopeTests), // other roles: CatalogTests
+        new("/Catalog/Cohorts/Edit/{id}", Walk: Walk.ByScopeTests),
+        new("/Catalog/Cohorts/Quotas/{id}", Walk: Walk.ByScopeTests),
+        new("/Catalog/Cohorts/Fee/{id}", Walk: Walk.ByScopeTests),
+        new("/Catalog/Schools"),
+        new("/Catalog/Schools/Details/{id}", Walk: Walk.ByScopeTests),
+        new("/Catalog/Schools/Program/{id}", Walk: Walk.ByScopeTests),
+        new("/Account/Login", MayRedirect: Who.SignedIn),
+        new("/Account/Register", MayRedirect: Who.SignedIn),
+        new("/Account/Denied"),
+        new("/Account/ChangePassword"),
+        new("/Account/Logout", Walk: Walk.PostOnly),
+        new("/Error"),
+        new("/Menu"),
+        new("/Maintenance"),
         new("/hangfire", Who.City, IsPage: false),
         new("/health/live", Who.Everyone, IsPage: false),
         new("/health/ready", Who.Everyone, IsPage: false),
@@ -161,6 +166,41 @@ public partial class PageWalkTests(AppFixture app)
             "巡检表中的页面在应用中不存在（尚未实现，或已改名/删除，请同步巡检表）：" + string.Join(", ", stale));
     }
 
+    /// <summary>
+    /// Who may open a page, read from the app itself: the roles holding the permission its
+    /// <c>[Authorize(Policy = …)]</c> names; everyone for <c>[AllowAnonymous]</c>; every signed-in
+    /// account when it names none (the fallback policy).
+    /// </summary>
+    private Who AllowedByPermission(string route)
+    {
+        var endpoint = PageEndpoints().FirstOrDefault(e => e.Route.Equals(route, StringComparison.OrdinalIgnoreCase)).Endpoint
+            ?? throw new InvalidOperationException($"No page at {route}.");
+        if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null) return Who.Everyone;
+        var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().ToList();
+        if (policies.Count == 0) return Who.SignedIn;
+        var catalog = app.Services.GetRequiredService<ModuleCatalog>();
+        // Several [Authorize] attributes must all pass: the roles common to every permission.
+        return policies.Select(p => catalog.Permission(p).Roles.Aggregate(Who.None, (who, role) => who | WhoOfRole(role)))
+            .Aggregate((a, b) => a & b);
+    }
+
+    private static Who WhoOfRole(string role) => role switch
+    {
+        Roles.Trainee => Who.Trainee,
+        Roles.VillageStaff => Who.Village,
+        Roles.TownshipStaff => Who.Township,
+        Roles.DistrictStaff => Who.District,
+        Roles.CityAdmin => Who.City,
+        Roles.SchoolRegistrar => Who.School,
+        _ => throw new ArgumentException($"Unknown role {role}."),
+    };
+
+    private IEnumerable<(string Route, RouteEndpoint Endpoint)> PageEndpoints() =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            .Select(e => (NormaliseRoute(e.RoutePattern.RawText ?? ""), e));
+
     /// <summary>Every Razor Page's route, as "/Persons/Details/{id}": one per page (the shortest of its routes).</summary>
     private IReadOnlyList<string> PageRoutes() =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints
@@ -203,8 +243,9 @@ public partial class PageWalkTests(AppFixture app)
             .OrderBy(r => r.Walk == Walk.PostOnly)
             .ThenBy(r => r.Route.StartsWith("/Account", StringComparison.OrdinalIgnoreCase));
 
-        foreach (var rule in walk)
+        foreach (var declared in walk)
         {
+            var rule = declared.IsPage ? declared with { Allowed = AllowedByPermission(declared.Route) } : declared;
             using var response = await client.GetAsync(rule.Route);
             var outcome = Classify(response);
             var problem = rule.Walk == Walk.PostOnly

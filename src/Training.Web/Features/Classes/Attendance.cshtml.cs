@@ -16,7 +16,7 @@ namespace Training.Web.Features.Classes;
 /// changed the class meanwhile the ticks are kept and the account is told (409). Only the
 /// accounts that run the class (<see cref="ScopeQueries.ManagedBy"/>) see it; others 404.
 /// </summary>
-[Authorize(Roles = Roles.DistrictStaff + "," + Roles.CityAdmin)]
+[Authorize(Policy = ClassesPermissions.Manage)]
 public sealed class AttendanceModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     public const string ChangedText = "培训班信息已被他人修改，请刷新后重新登记考勤。";

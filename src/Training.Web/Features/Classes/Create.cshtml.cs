@@ -11,7 +11,7 @@ using Training.Web.Infrastructure.Scoping;
 namespace Training.Web.Features.Classes;
 
 /// <summary>新建培训班: the city or a district runs it, so the account's own unit is the owner.</summary>
-[Authorize(Roles = Roles.CityAdmin + "," + Roles.DistrictStaff)]
+[Authorize(Policy = ClassesPermissions.Manage)]
 public sealed class CreateModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty] public ClassForm Input { get; set; } = new();

@@ -17,7 +17,7 @@ namespace Training.Web.Features.Classes;
 /// sessions; it and, for a class run above it, a district enrol persons of their own scope.
 /// Every enrolment moves the class's version, so two at once cannot overfill it.
 /// </summary>
-[Authorize(Roles = Roles.OrgStaff)]
+[Authorize(Policy = ClassesPermissions.View)]
 public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     public const int SearchLimit = 30;

@@ -14,7 +14,7 @@ namespace Training.Web.Features.Classes;
 /// 修改培训班: only the unit that runs the class (or one above it). The form posts the version it
 /// showed, so a change made meanwhile (another edit, an enrolment) is not overwritten: 409.
 /// </summary>
-[Authorize(Roles = Roles.CityAdmin + "," + Roles.DistrictStaff)]
+[Authorize(Policy = ClassesPermissions.Manage)]
 public sealed class EditModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     public const string Changed = "该培训班已被他人修改（或有新的报名），请刷新后重新修改。";

@@ -14,7 +14,7 @@ namespace Training.Web.Features.Classes;
 /// 培训班 in the account's scope (its own unit's and below, and those run above it), filtered by
 /// year and state. The same URL answers htmx with the list alone.
 /// </summary>
-[Authorize(Roles = Roles.OrgStaff)]
+[Authorize(Policy = ClassesPermissions.View)]
 public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     public const int PageSize = 200;

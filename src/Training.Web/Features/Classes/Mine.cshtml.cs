@@ -13,7 +13,7 @@ namespace Training.Web.Features.Classes;
 /// 我的培训班: the classes the signed-in trainee takes part in, each session with its own mark,
 /// the attendance rate and whether the class is completed by its threshold.
 /// </summary>
-[Authorize(Roles = Roles.Trainee)]
+[Authorize(Policy = ClassesPermissions.Mine)]
 public sealed class MineModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     public enum Mark { Present, Absent, NotRecorded, NotYet }

@@ -17,7 +17,7 @@ namespace Training.Web.Features.Reserves;
 /// given to grow: its 结对帮带 and 跟班学习 (the township arranges both once it is in the pool).
 /// Outside the scope: 404.
 /// </summary>
-[Authorize(Roles = Roles.OrgStaff)]
+[Authorize(Policy = ReservesPermissions.View)]
 public sealed class DetailModel(TrainingDbContext db, CurrentUser me, ReserveWorkflow workflow, TimeProvider clock) : PageModel
 {
     [BindProperty] public Guid Version { get; set; }

@@ -14,7 +14,7 @@ namespace Training.Web.Features.Reserves;
 /// step each role may take from the list (村推 form for the village; 镇选 and 入库 inline; declines,
 /// appointment and exit on the candidate's page, which asks for a reason and a confirmation).
 /// </summary>
-[Authorize(Roles = Roles.OrgStaff)]
+[Authorize(Policy = ReservesPermissions.View)]
 public sealed class IndexModel(TrainingDbContext db, CurrentUser me, ReserveWorkflow workflow) : PageModel
 {
     public const int PageSize = 200;

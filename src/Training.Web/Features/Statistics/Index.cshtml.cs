@@ -18,7 +18,7 @@ namespace Training.Web.Features.Statistics;
 /// snapshot (with when it was computed), the breakdown by child unit and the charts.
 /// CityAdmin can have a new snapshot computed and watch it finish.
 /// </summary>
-[Authorize(Policy = Policies.OrgStaff)]
+[Authorize(Policy = StatisticsPermissions.View)]
 public sealed class IndexModel(
     TrainingDbContext db, CurrentUser me, StatisticsService stats, TimeProvider clock,
     IBackgroundJobClient jobs, JobStorage storage) : PageModel

@@ -14,7 +14,7 @@ namespace Training.Web.Features.Statistics;
 /// traceable. The list is computed fresh for the date, so it is compared with the snapshot's
 /// number and a difference is said out loud.
 /// </summary>
-[Authorize(Policy = Policies.OrgStaff)]
+[Authorize(Policy = StatisticsPermissions.View)]
 public sealed class PeopleModel(TrainingDbContext db, CurrentUser me, StatisticsService stats, TimeProvider clock) : PageModel
 {
     public const int PageSize = 20;

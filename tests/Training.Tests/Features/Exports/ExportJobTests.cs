@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Training.Core.Domain;
 using Training.Tests.Features.Statistics;
 using Training.Tests.Infrastructure;
-using Training.Web.Features.Exports;
-using Training.Web.Features.Import.Roster;
+using Training.Web.Features.DataExchange.Exports;
+using Training.Web.Features.DataExchange.Import.Roster;
 
 namespace Training.Tests.Features.Exports;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Training.Core.Domain;
 using Training.Tests.Infrastructure;
-using Training.Web.Features.Exports;
+using Training.Web.Features.DataExchange.Exports;
 
 namespace Training.Tests.Features.Exports;
 

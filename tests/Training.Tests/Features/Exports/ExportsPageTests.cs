@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Training.Core.Domain;
 using Training.Tests.Features.Statistics;
 using Training.Tests.Infrastructure;
-using Training.Web.Features.Exports;
+using Training.Web.Features.DataExchange.Exports;
 
 namespace Training.Tests.Features.Exports;
 

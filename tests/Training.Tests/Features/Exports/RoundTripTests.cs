@@ -9,8 +9,8 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Features.Demo;
-using Training.Web.Features.Exports;
-using Training.Web.Features.Import.Roster;
+using Training.Web.Features.DataExchange.Exports;
+using Training.Web.Features.DataExchange.Import.Roster;
 using Training.Web.Features.Statistics;
 using Training.Web.Infrastructure;
 using Xunit.Abstractions;
@@ -104,7 +104,7 @@ public sealed class RoundTripDatabases : IAsyncLifetime
 
     public PrivateDatabase Source { get; private set; } = null!;
     public PrivateDatabase Target { get; private set; } = null!;
-    public Training.Web.Features.Import.ImportOutcome Outcome { get; private set; } = null!;
+    public Training.Web.Features.DataExchange.Import.ImportOutcome Outcome { get; private set; } = null!;
     public int ExportedRows { get; private set; }
 
     public async Task InitializeAsync()

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using Training.Web.Features.Import;
+using Training.Web.Features.DataExchange.Import;
 
 namespace Training.Tests.Features.Import;
 

@@ -16,7 +16,7 @@ namespace Training.Web.Features.Reserves.Coverage;
 /// by township, by what they lack and by name; a township the same for itself; a village its
 /// own line. The same URL serves the page and (for htmx) the village list fragment.
 /// </summary>
-[Authorize(Policy = Policies.OrgStaff)]
+[Authorize(Policy = ReservesPermissions.View)]
 public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, CoverageQuery coverage) : PageModel
 {
     public const int MaxRows = 300;

@@ -16,7 +16,7 @@ namespace Training.Web.Features.Reserves.Coverage;
 /// for the villages of its district, CityAdmin for any. Each row is its own small form; with htmx
 /// only the row is swapped, without it the page comes back.
 /// </summary>
-[Authorize(Roles = Roles.DistrictStaff + "," + Roles.CityAdmin)]
+[Authorize(Policy = ReservesPermissions.KeyPosts)]
 public sealed class KeyPostsModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     public const int Max = OrgUnit.MaxKeyPosts;

@@ -15,7 +15,7 @@ namespace Training.Web.Features.Statistics.Export;
 /// The POST computes the figures fresh, writes the xlsx to a temporary file (so that a failure
 /// answers an error page, not half a download) and sends it; every export is audited.
 /// </summary>
-[Authorize(Roles = $"{Roles.DistrictStaff},{Roles.CityAdmin}")]
+[Authorize(Policy = StatisticsPermissions.Report)]
 public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, StatisticsReport report) : PageModel
 {
     [BindProperty, Display(Name = "统计范围")]

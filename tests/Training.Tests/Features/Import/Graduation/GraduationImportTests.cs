@@ -4,8 +4,8 @@ using Training.Core.Domain;
 using Training.Tests.Features.Apply;
 using Training.Tests.Features.Enrollments;
 using Training.Tests.Infrastructure;
-using Training.Web.Features.Import;
-using Training.Web.Features.Import.Graduation;
+using Training.Web.Features.DataExchange.Import;
+using Training.Web.Features.Degree.Graduation;
 using Training.Web.Infrastructure;
 
 namespace Training.Tests.Features.Import.Graduation;

@@ -1,5 +1,5 @@
 using SpreadCheetah;
-using Training.Web.Features.Import.Graduation;
+using Training.Web.Features.Degree.Graduation;
 
 namespace Training.Tests.Features.Import.Graduation;
 

@@ -1,4 +1,4 @@
-using Training.Web.Features.Import.Roster;
+using Training.Web.Features.DataExchange.Import.Roster;
 using static Training.Tests.Features.Import.Roster.RosterFile;
 
 namespace Training.Tests.Features.Import.Roster;

@@ -7,8 +7,8 @@ using SpreadCheetah;
 using SpreadCheetah.Styling;
 using Training.Core.Data;
 using Training.Core.Domain;
-using Training.Web.Features.Import;
-using Training.Web.Features.Import.Roster;
+using Training.Web.Features.DataExchange.Import;
+using Training.Web.Features.DataExchange.Import.Roster;
 using Training.Web.Infrastructure;
 
 namespace Training.Tests.Features.Import.Roster;

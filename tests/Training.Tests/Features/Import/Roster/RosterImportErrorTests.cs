@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Training.Web.Features.Import;
-using Training.Web.Features.Import.Roster;
+using Training.Web.Features.DataExchange.Import;
+using Training.Web.Features.DataExchange.Import.Roster;
 using static Training.Tests.Features.Import.Roster.GoodRoster;
 using static Training.Tests.Features.Import.Roster.RosterFile;
 

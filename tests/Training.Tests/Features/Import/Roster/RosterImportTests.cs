@@ -1,8 +1,8 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Domain;
-using Training.Web.Features.Import;
-using Training.Web.Features.Import.Roster;
+using Training.Web.Features.DataExchange.Import;
+using Training.Web.Features.DataExchange.Import.Roster;
 using static Training.Tests.Features.Import.Roster.RosterFile;
 
 namespace Training.Tests.Features.Import.Roster;

@@ -1,6 +1,6 @@
 using Training.Tests.Features.Statistics;
-using Training.Web.Features.Import;
-using Training.Web.Features.Import.Roster;
+using Training.Web.Features.DataExchange.Import;
+using Training.Web.Features.DataExchange.Import.Roster;
 
 namespace Training.Tests.Features.Import.Web;
 

@@ -5,9 +5,9 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Tests.Features.Enrollments;
 using Training.Tests.Infrastructure;
-using Training.Web.Features.Import;
-using Training.Web.Features.Import.Graduation;
-using Training.Web.Features.Import.Roster;
+using Training.Web.Features.DataExchange.Import;
+using Training.Web.Features.Degree.Graduation;
+using Training.Web.Features.DataExchange.Import.Roster;
 using Training.Web.Features.Statistics;
 
 namespace Training.Tests.Features.Import.Web;

@@ -4,9 +4,9 @@ using Training.Core.Domain;
 using Training.Tests.Features.Enrollments;
 using Training.Tests.Features.Statistics;
 using Training.Tests.Infrastructure;
-using Training.Web.Features.Import;
-using Training.Web.Features.Import.Graduation;
-using Training.Web.Features.Import.Roster;
+using Training.Web.Features.DataExchange.Import;
+using Training.Web.Features.Degree.Graduation;
+using Training.Web.Features.DataExchange.Import.Roster;
 
 namespace Training.Tests.Features.Import.Web;
 

@@ -8,7 +8,7 @@ using SpreadCheetah;
 using SpreadCheetah.Styling;
 using Training.Core.Domain;
 using Training.Tests.Infrastructure;
-using Training.Web.Features.Import;
+using Training.Web.Features.DataExchange.Import;
 
 namespace Training.Tests.Features.Import.Web;
 

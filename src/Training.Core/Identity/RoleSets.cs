@@ -1,0 +1,15 @@
+namespace Training.Core.Identity;
+
+/// <summary>The groups of roles that permissions are granted to.</summary>
+public static class RoleSets
+{
+    /// <summary>Staff who work inside an org unit: village, township, district, city.</summary>
+    public static readonly IReadOnlyList<string> OrgStaff = [Roles.VillageStaff, Roles.TownshipStaff, Roles.DistrictStaff, Roles.CityAdmin];
+
+    /// <summary>Township, district and city: they review, and manage accounts of the units below.</summary>
+    public static readonly IReadOnlyList<string> TownshipAndAbove = [Roles.TownshipStaff, Roles.DistrictStaff, Roles.CityAdmin];
+
+    public static readonly IReadOnlyList<string> DistrictAndCity = [Roles.DistrictStaff, Roles.CityAdmin];
+
+    public static readonly IReadOnlyList<string> CityOnly = [Roles.CityAdmin];
+}

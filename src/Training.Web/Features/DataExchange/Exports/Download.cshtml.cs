@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Web.Features.Statistics.Export;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.DataExchange.Exports;
+
+/// <summary>
+/// /Exports/Download?id=N: the file of one of the account's own exports while it is kept.
+/// Another account's export is not found (404); an expired one says so (410).
+/// </summary>
+[Authorize(Policy = DataExchangePermissions.Export)]
+public sealed class DownloadModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, ExportStorage storage) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Id { get; set; }
+
+    public string Message { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var user = me.UserName;
+        var run = Id is { } id
+            ? await db.ExportRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.RequestedBy == user, ct)
+            : null;
+        if (run is null) return NotFound();
+        Response.Headers.CacheControl = "no-store";
+
+        if (run.State == RunState.Failed)
+            return Answer(StatusCodes.Status404NotFound, "这次导出没有成功，没有可下载的文件。请重新导出。");
+        if (!run.State.IsFinished())
+            return Answer(StatusCodes.Status409Conflict, "文件还在生成中，请稍后在“数据导出”页面下载。");
+        if (!run.IsDownloadable(clock.UtcNow()) || !System.IO.File.Exists(storage.PathOf(run.StoredName!)))
+            return Answer(StatusCodes.Status410Gone,
+                $"该导出文件已过期并已删除（导出文件保留 {Math.Round(storage.KeepFor.TotalHours)} 小时）。如仍需要，请重新导出。");
+
+        Response.Headers.ContentDisposition = Statistics.Export.IndexModel.ContentDisposition(run.DownloadName);
+        return PhysicalFile(storage.PathOf(run.StoredName!), StatisticsReport.ContentType);
+    }
+
+    private PageResult Answer(int status, string message)
+    {
+        Message = message;
+        var page = Page();
+        page.StatusCode = status;
+        return page;
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Core.Identity;
+using Training.Web.Features.Statistics.Export;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.DataExchange.Import;
+
+/// <summary>
+/// The error workbook of a rejected import (<see cref="ErrorWorkbook"/>). A GET: it changes
+/// nothing. Written to a temporary file first, so a failure answers an error page, not half a download.
+/// </summary>
+[Authorize(Policy = DataExchangePermissions.ImportRuns)]
+public sealed class ErrorsModel(TrainingDbContext db, CurrentUser me) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int Id { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var run = await db.ImportRuns.AsNoTracking().InScope(me)
+            .Where(r => r.Id == Id && r.State == RunState.Rejected)
+            .Select(r => new { r.FileName, r.ErrorsJson })
+            .SingleOrDefaultAsync(ct);
+        if (run is null) return NotFound();
+        var content = await db.ImportFiles.AsNoTracking().Where(f => f.ImportRunId == Id).Select(f => f.Content).SingleOrDefaultAsync(ct) ?? [];
+
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            await ErrorWorkbook.WriteAsync(file, content, ImportJob.ReadErrors(run.ErrorsJson), ct);
+            file.Position = 0;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers.ContentDisposition = Statistics.Export.IndexModel.ContentDisposition(ErrorWorkbook.FileName(run.FileName));
+        return File(file, StatisticsReport.ContentType);
+    }
+}

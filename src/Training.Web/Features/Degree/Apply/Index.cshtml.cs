@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Core.Identity;
+using Training.Web.Features.Degree;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.Degree.Apply;
+
+/// <summary>
+/// 在线报名: the cohorts open now or opening soon, what each program costs the trainee, and
+/// whether the trainee may apply (the reasons when not). Creating a draft is idempotent: a
+/// person has at most one active application, and a second create opens the existing one.
+/// </summary>
+[Authorize(Policy = DegreePermissions.Apply)]
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me, EligibilityQuery eligibility, TimeProvider clock) : PageModel
+{
+    [BindProperty] public int FeeId { get; set; }
+
+    public IReadOnlyList<CohortView> Cohorts { get; private set; } = [];
+    public Active? Current { get; private set; }
+    /// <summary>Reasons that hold whatever the program (e.g. not in the roster's groups, or already applying): shown once.</summary>
+    public IReadOnlyList<string> CommonReasons { get; private set; } = [];
+    public bool HasPerson { get; private set; }
+    public string? Flash { get; private set; }
+    public DateOnly Today { get; private set; }
+
+    public sealed record CohortView(int Id, string Name, int Year, DateOnly ApplyFrom, DateOnly ApplyTo, bool IsOpen, IReadOnlyList<OfferView> Offers);
+    public sealed record OfferView(Applications.Offer Offer, IReadOnlyList<string> Reasons)
+    {
+        public bool Eligible => Reasons.Count == 0;
+    }
+    public sealed record Active(int Id, int Year, string Program, DegreeLevel Level, EnrollmentState State);
+
+    public async Task<IActionResult> OnGetAsync(string? m, CancellationToken ct)
+    {
+        Flash = ApplyTexts.Flash(m);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
+    {
+        if (me.PersonId is not { } personId) return NotFound();
+        var mine = db.Enrollments.InScope(me);
+        if (await Applications.ActiveIdAsync(mine, personId, ct) is { } existing)
+            return Redirect($"/Apply/Details/{existing}?m=exists");
+
+        var today = clock.Today();
+        var fee = await db.FeeSchedules.Include(f => f.Program).SingleOrDefaultAsync(f => f.Id == FeeId, ct);
+        if (fee is null) return await FailAsync(ApplyTexts.NoOffer, ct);
+        var cohort = await db.Cohorts.SingleAsync(c => c.Id == fee.CohortId, ct);
+        if (today > cohort.ApplyTo) return await FailAsync(ApplyTexts.Closed(cohort.Name, cohort.ApplyTo), ct);
+        var person = await db.Persons.InScope(me).Include(p => p.Village).SingleOrDefaultAsync(ct);
+        var facts = await eligibility.ForAsync(personId, today, ct: ct);
+        if (person is null || facts is null) return NotFound();
+
+        Enrollment draft;
+        try
+        {
+            draft = Enrollment.Draft(person, cohort, fee, facts, clock.UtcNow());
+        }
+        catch (DomainException ex)
+        {
+            // The other of two creates at once may have been saved since the check above.
+            if (await Applications.ActiveIdAsync(mine, personId, ct) is { } winner)
+                return Redirect($"/Apply/Details/{winner}?m=exists");
+            return await FailAsync(ex.Message, ct);
+        }
+        db.Enrollments.Add(draft);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two creates at once (a double tap, two tabs): the unique index "one active
+            // application per person" let the other one in first. Open that one.
+            db.ChangeTracker.Clear();
+            if (await Applications.ActiveIdAsync(db.Enrollments.InScope(me), personId, ct) is { } winner)
+                return Redirect($"/Apply/Details/{winner}?m=exists");
+            throw;
+        }
+        return Redirect($"/Apply/Details/{draft.Id}?m=created");
+    }
+
+    private async Task<IActionResult> FailAsync(string message, CancellationToken ct)
+    {
+        ModelState.AddModelError("", message);
+        await LoadAsync(ct);
+        return this.Unprocessable();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Today = clock.Today();
+        if (me.PersonId is not { } personId) return;
+        var facts = await eligibility.ForAsync(personId, Today, ct: ct);
+        if (facts is null) return;
+        HasPerson = true;
+
+        Current = await db.Enrollments.AsNoTracking().InScope(me)
+            .Where(Enrollment.IsActive).Where(e => e.PersonId == personId)
+            .Select(e => new Active(e.Id, e.Year, e.Program.Name, e.Level, e.State))
+            .FirstOrDefaultAsync(ct);
+
+        var cohorts = await db.Cohorts.AsNoTracking().Where(c => c.ApplyTo >= Today)
+            .OrderBy(c => c.ApplyFrom).ThenBy(c => c.Year)
+            .Select(c => new { c.Id, c.Name, c.Year, c.ApplyFrom, c.ApplyTo })
+            .ToListAsync(ct);
+        var ids = cohorts.Select(c => c.Id).ToList();
+        var offers = await Applications.OffersAsync(db.FeeSchedules.Where(f => ids.Contains(f.CohortId)), ct);
+
+        var reasons = new Dictionary<DegreeLevel, IReadOnlyList<string>>
+        {
+            [DegreeLevel.Associate] = Eligibility.Reasons(facts, DegreeLevel.Associate),
+            [DegreeLevel.Bachelor] = Eligibility.Reasons(facts, DegreeLevel.Bachelor),
+        };
+        CommonReasons = reasons[DegreeLevel.Associate].Intersect(reasons[DegreeLevel.Bachelor]).ToList();
+        Cohorts = cohorts.Select(c => new CohortView(c.Id, c.Name, c.Year, c.ApplyFrom, c.ApplyTo,
+                c.ApplyFrom <= Today && Today <= c.ApplyTo,
+                offers.Where(o => o.CohortId == c.Id)
+                    .Select(o => new OfferView(o, reasons[o.Level]))
+                    .ToList()))
+            .ToList();
+    }
+
+    public bool ShowReason(string reason) => !CommonReasons.Contains(reason);
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.Degree.Catalog.Schools;
+
+/// <summary>Corrects a program's name, level or duration; the level is fixed once anybody applied for it (the domain says so).</summary>
+[Authorize(Policy = DegreePermissions.Catalog)]
+public sealed class ProgramModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    [BindProperty] public DetailsModel.ProgramInput Input { get; set; } = new();
+    public int SchoolId { get; private set; }
+    public string SchoolName { get; private set; } = "";
+    public string ProgramName { get; private set; } = "";
+    public int Enrollments { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var program = await LoadAsync(id, ct);
+        if (program is null) return NotFound();
+        Input = new DetailsModel.ProgramInput
+        {
+            Name = program.Name,
+            Level = program.Level,
+            DurationYears = program.DurationYears.ToString(CultureInfo.InvariantCulture),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        var program = await LoadAsync(id, ct);
+        if (program is null) return NotFound();
+        var years = ModelState.Whole("Input.DurationYears", Input.DurationYears, "学制（年）");
+        if (!Enum.IsDefined(Input.Level)) ModelState.AddModelError("Input.Level", "请选择层次（大专或本科）。");
+        var name = (Input.Name ?? "").Trim();
+        if (await db.Programs.AnyAsync(p => p.SchoolId == program.SchoolId && p.Id != id && p.Name == name && p.Level == Input.Level, ct))
+            ModelState.AddModelError("Input.Name", $"本校已有{Input.Level.Name()}专业“{name}”。");
+        if (!ModelState.IsValid) return this.Unprocessable();
+
+        var before = $"{program.Name}（{program.Level.Name()}，{program.DurationYears} 年）";
+        program.Change(name, Input.Level, years!.Value, Enrollments > 0);
+        db.Audit.Add(new AuditEntry(me.UserName, "修改专业",
+            $"{SchoolName}：{before} → {program.Name}（{program.Level.Name()}，{program.DurationYears} 年）", clock.UtcNow()));
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/Catalog/Schools/Details/{program.SchoolId}");
+    }
+
+    private async Task<StudyProgram?> LoadAsync(int id, CancellationToken ct)
+    {
+        var program = await db.Programs.Include(p => p.School).SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (program is null) return null;
+        SchoolId = program.SchoolId;
+        SchoolName = program.School.Name;
+        ProgramName = program.Name;
+        Enrollments = await db.Enrollments.InScope(me).CountAsync(e => e.ProgramId == id, ct);
+        return program;
+    }
+}

@@ -1,0 +1,173 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Core.Identity;
+using Training.Web.Features.Degree;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.Degree.Enrollments;
+
+/// <summary>
+/// One enrollment: the trainee, the program, the tuition split with what is owed, paid and
+/// outstanding, the payments and the timeline. District and city staff record the trainee's
+/// instalments; the city records subsidy disbursements and adjusts the split with a reason.
+/// Outside the scope (or not yet admitted): 404.
+/// </summary>
+[Authorize(Policy = DegreePermissions.Enrollments)]
+public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, INotificationSender notifier) : PageModel
+{
+    public EnrollmentRecord Record { get; private set; } = null!;
+    [BindProperty] public PaymentInput Pay { get; set; } = new();
+    [BindProperty] public PaymentInput Subsidy { get; set; } = new();
+    [BindProperty] public SplitInput Adjust { get; set; } = new();
+    /// <summary>The version the form was drawn from: a second click or a colleague's change in between is caught.</summary>
+    [BindProperty] public Guid Version { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
+
+    public bool ShowFull => me.MaySeePersonalData;
+    public bool MayRecordSelfPaid => me.IsIn(Roles.DistrictStaff) || me.IsIn(Roles.CityAdmin);
+    public bool MayRecordSubsidy => me.IsIn(Roles.CityAdmin);
+    public bool MayAdjustSplit => me.IsIn(Roles.CityAdmin);
+    public DateOnly Today => clock.Today();
+
+    public sealed class PaymentInput
+    {
+        public string? Amount { get; set; }
+        public string? PaidOn { get; set; }
+        public string? Receipt { get; set; }
+    }
+
+    public sealed class SplitInput
+    {
+        public string? Total { get; set; }
+        public string? Subsidy { get; set; }
+        public string? Waiver { get; set; }
+        public string? SelfPaid { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public string? DoneMessage => Done switch
+    {
+        "pay" => "已登记学员缴费。",
+        "subsidy" => "已登记财政补助拨付。",
+        "split" => "已调整学费分担，并记入办理记录。",
+        _ => null,
+    };
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Adjust = new SplitInput
+        {
+            Total = EnrollmentForms.YuanInput(Record.TotalFen),
+            Subsidy = EnrollmentForms.YuanInput(Record.SubsidyFen),
+            Waiver = EnrollmentForms.YuanInput(Record.WaiverFen),
+            SelfPaid = EnrollmentForms.YuanInput(Record.SelfPaidFen),
+        };
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostPayAsync(int id, CancellationToken ct) =>
+        MayRecordSelfPaid ? RecordPaymentAsync(id, PaymentKind.SelfPaid, Pay, nameof(Pay), "pay", ct) : Task.FromResult<IActionResult>(Forbid());
+
+    public Task<IActionResult> OnPostSubsidyAsync(int id, CancellationToken ct) =>
+        MayRecordSubsidy ? RecordPaymentAsync(id, PaymentKind.SubsidyDisbursement, Subsidy, nameof(Subsidy), "subsidy", ct) : Task.FromResult<IActionResult>(Forbid());
+
+    public async Task<IActionResult> OnPostAdjustAsync(int id, CancellationToken ct)
+    {
+        if (!MayAdjustSplit) return Forbid();
+        var enrollment = await db.Enrollments.InScope(me).Where(Enrollment.HasReachedAdmission)
+            .Include(e => e.Program).Include(e => e.Payments)
+            .SingleOrDefaultAsync(e => e.Id == id, ct);
+        if (enrollment is null) return NotFound();
+
+        var ok = EnrollmentForms.TryParseYuan(Adjust.Total, "学费总额", out var total, out var e1) & Field("Adjust.Total", e1);
+        ok &= EnrollmentForms.TryParseYuan(Adjust.Subsidy, "财政补助", out var subsidy, out var e2) & Field("Adjust.Subsidy", e2);
+        ok &= EnrollmentForms.TryParseYuan(Adjust.Waiver, "学校减免", out var waiver, out var e3) & Field("Adjust.Waiver", e3);
+        ok &= EnrollmentForms.TryParseYuan(Adjust.SelfPaid, "个人自付", out var selfPaid, out var e4) & Field("Adjust.SelfPaid", e4);
+        if (!ok) return await RedisplayAsync(id, ct);
+
+        try
+        {
+            var split = new FeeSplit(total, subsidy, waiver, selfPaid);
+            db.ExpectVersion(enrollment, Version);
+            enrollment.AdjustSplit(me.Actor, split, Adjust.Reason ?? "", clock.Today(), clock.UtcNow());
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(nameof(Adjust), ex.Message);
+            return await RedisplayAsync(id, ct);
+        }
+        var step = enrollment.Transitions[^1];
+        db.Audit.Add(new AuditEntry(me.UserName, "调整学费分担", $"学籍 {enrollment.Id}（{enrollment.Year}年）：{step.Comment}", clock.UtcNow()));
+        notifier.Notify(enrollment.PersonId, enrollment.Id, EnrollmentMessages.For(enrollment, step), clock.UtcNow());
+        return await SaveAndShowAsync(id, nameof(Adjust), "split", ct);
+    }
+
+    private async Task<IActionResult> RecordPaymentAsync(int id, PaymentKind kind, PaymentInput input, string form, string done, CancellationToken ct)
+    {
+        var enrollment = await db.Enrollments.InScope(me).Where(Enrollment.HasReachedAdmission)
+            .Include(e => e.Payments)
+            .SingleOrDefaultAsync(e => e.Id == id, ct);
+        if (enrollment is null) return NotFound();
+
+        var ok = EnrollmentForms.TryParseYuan(input.Amount, "金额", out var fen, out var amountError) & Field($"{form}.Amount", amountError);
+        ok &= EnrollmentForms.TryParseDate(input.PaidOn, kind == PaymentKind.SelfPaid ? "缴费日期" : "拨付日期", out var paidOn, out var dateError)
+              & Field($"{form}.PaidOn", dateError);
+        if (!ok) return await RedisplayAsync(id, ct);
+
+        try
+        {
+            db.ExpectVersion(enrollment, Version);
+            var payment = enrollment.RecordPayment(kind, fen, paidOn, input.Receipt ?? "", me.Actor, clock.Today(), clock.UtcNow());
+            db.Audit.Add(new AuditEntry(me.UserName, kind.Name(),
+                $"学籍 {enrollment.Id}（{enrollment.Year}年）：{Money.Format(payment.AmountFen)}，{payment.PaidOn:yyyy-MM-dd}，票据 {payment.ReceiptNumber}", clock.UtcNow()));
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(form, ex.Message);
+            return await RedisplayAsync(id, ct);
+        }
+        return await SaveAndShowAsync(id, form, done, ct);
+    }
+
+    private async Task<IActionResult> SaveAndShowAsync(int id, string form, string done, CancellationToken ct)
+    {
+        if (!await db.TrySaveAsync(ct))
+        {
+            ModelState.AddModelError(form, DegreeTexts.Changed);
+            return await RedisplayAsync(id, ct);
+        }
+        // Post/Redirect/Get: a refresh does not record the payment twice.
+        return Redirect($"/Enrollments/Details/{id}?done={done}");
+    }
+
+    /// <summary>Puts a field's message where the form shows it; true when there is none.</summary>
+    private bool Field(string key, string? error)
+    {
+        if (error is null) return true;
+        ModelState.AddModelError(key, error);
+        return false;
+    }
+
+    /// <summary>The page again with the messages and what was typed (422, so htmx would swap it too).</summary>
+    private async Task<IActionResult> RedisplayAsync(int id, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Done = null;
+        return this.Unprocessable();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var record = await EnrollmentRecord.LoadAsync(db.Enrollments.InScope(me), id, ct);
+        if (record is null) return false;
+        Record = record;
+        return true;
+    }
+}

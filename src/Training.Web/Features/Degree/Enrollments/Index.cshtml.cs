@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Core.Identity;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.Degree.Enrollments;
+
+/// <summary>
+/// 学籍与缴费: enrollments (applications that reached admission) in the account's scope,
+/// filtered by cohort year, state, unit and name, paged; the same URL serves the rows for htmx.
+/// Township staff may look; district and city record payments on the details page.
+/// </summary>
+[Authorize(Policy = DegreePermissions.Enrollments)]
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me) : PageModel
+{
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public EnrollmentState? State { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<int> Years { get; private set; } = [];
+    public IReadOnlyList<UnitOption> Units { get; private set; } = [];
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public bool ShowFull => me.MaySeePersonalData;
+    public bool MayRecordPayments => me.IsIn(Roles.DistrictStaff) || me.IsIn(Roles.CityAdmin);
+    public bool MaySeeTotals => MayRecordPayments;
+
+    public sealed record UnitOption(int Id, string Name, OrgLevel Level);
+    public sealed record Row(int Id, string Name, string IdNumber, string VillageCode, string VillageName, int Year,
+        string School, string Program, DegreeLevel Level, EnrollmentState State, long SelfPaidOwedFen, long SelfPaidFen);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Unit is not null && !await db.OrgUnits.InScope(me).AnyAsync(u => u.Id == Unit, ct)) return NotFound();
+        if (State is not null && !EnrollmentForms.States.Contains(State.Value)) State = null;
+        var mine = db.Enrollments.AsNoTracking().InScope(me).Where(Enrollment.HasReachedAdmission);
+
+        Years = await mine.Select(e => e.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
+        Units = await db.OrgUnits.AsNoTracking().InScope(me)
+            .Where(u => u.Level != OrgLevel.Village || u.Id == Unit || u.ParentId == me.OrgUnitId)
+            .OrderBy(u => u.Path)
+            .Select(u => new UnitOption(u.Id, u.Name, u.Level))
+            .Take(500)
+            .ToListAsync(ct);
+
+        var query = mine;
+        if (Year is not null) query = query.Where(e => e.Year == Year);
+        if (State is not null) query = query.Where(e => e.State == State);
+        if (Unit is not null)
+        {
+            var path = await db.OrgUnits.Where(u => u.Id == Unit).Select(u => u.Path).SingleAsync(ct);
+            query = query.Where(e => e.Village.Path.StartsWith(path));
+        }
+        var q = Q?.Trim();
+        if (!string.IsNullOrEmpty(q)) query = query.Where(e => e.Person.Name.Contains(q));
+
+        Total = await query.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Rows = await query
+            .OrderByDescending(e => e.Year).ThenBy(e => e.Village.Code).ThenBy(e => e.Person.Name).ThenBy(e => e.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(e => new Row(e.Id, e.Person.Name, e.Person.IdNumber, e.Village.Code, e.Village.Name, e.Year,
+                e.Program.School.Name, e.Program.Name, e.Level, e.State, e.Split.SelfPaidFen,
+                e.Payments.Where(p => p.Kind == PaymentKind.SelfPaid).Sum(p => p.AmountFen)))
+            .ToListAsync(ct);
+        return this.PageOrFragment("_Rows");
+    }
+
+    public string PageUrl(int page)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(Q)) parts.Add("q=" + Uri.EscapeDataString(Q.Trim()));
+        if (Year is not null) parts.Add("year=" + Year);
+        if (State is not null) parts.Add("state=" + State);
+        if (Unit is not null) parts.Add("unit=" + Unit);
+        if (page > 1) parts.Add("p=" + page);
+        return "/Enrollments" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
+    }
+}

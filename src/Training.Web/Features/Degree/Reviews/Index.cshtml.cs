@@ -1,0 +1,158 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Web.Features.Degree;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.Degree.Reviews;
+
+/// <summary>
+/// The review queue of the signed-in reviewer's level (township: submitted; district: approved
+/// by the township; city: approved by the district), in its scope, for one cohort, narrowed to a
+/// unit below and searched by name, paged; counts per state and, for district and city, the
+/// quota used and left. District and city may approve selected rows at once.
+/// </summary>
+[Authorize(Policy = DegreePermissions.Review)]
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me, QuotaQuery quotas, ReviewWorkflow workflow) : PageModel
+{
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true, Name = "cohort")] public int? Cohort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "unit")] public int? Unit { get; set; }
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "state")] public EnrollmentState? State { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    /// <summary>Checked rows of the bulk form, each "id:version" (the version the queue showed).</summary>
+    [BindProperty(Name = "pick")] public List<string> Picks { get; set; } = [];
+    [BindProperty(Name = "comment")] public string? Comment { get; set; }
+
+    [TempData] public string? Message { get; set; }
+
+    public ReviewStage Stage { get; private set; } = null!;
+    public IReadOnlyList<Option> Cohorts { get; private set; } = [];
+    public IReadOnlyList<Option> Units { get; private set; } = [];
+    public IReadOnlyList<StateCount> Counts { get; private set; } = [];
+    public IReadOnlyList<QuotaQuery.Use> Quotas { get; private set; } = [];
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<ReviewWorkflow.Outcome> BulkOutcomes { get; private set; } = [];
+    public string? BulkError { get; private set; }
+    public int Total { get; private set; }
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public EnrollmentState Listed => State ?? Stage.Waiting;
+    public bool ShowFull => me.MaySeePersonalData;
+    public bool CanBulkApprove => Stage.MayBulkApprove && Listed == Stage.Waiting && Rows.Count > 0;
+    public bool ShowTownship => Stage.Level != OrgLevel.Township;
+    public bool ShowDistrict => Stage.Level == OrgLevel.City;
+
+    public sealed record Option(int Id, string Name);
+    public sealed record StateCount(EnrollmentState State, int Count);
+    public sealed record Row(int Id, Guid Version, string Name, string IdNumber, string VillageName, string TownshipName,
+        string DistrictName, string Program, DegreeLevel Level, string School, EnrollmentState State, DateTime? SubmittedAt);
+
+    /// <summary>The states shown in the header, in the order of the workflow.</summary>
+    public static readonly EnrollmentState[] StateOrder = Enum.GetValues<EnrollmentState>();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Stage = ReviewStage.For(me)!;
+        if (!await ValidFiltersAsync(ct)) return NotFound();
+        await LoadAsync(ct);
+        return this.PageOrFragment("_Rows");
+    }
+
+    /// <summary>Bulk approve: each checked row is decided on its own and the answer lists what passed and what did not.</summary>
+    public async Task<IActionResult> OnPostApproveAsync(CancellationToken ct)
+    {
+        Stage = ReviewStage.For(me)!;
+        if (!Stage.MayBulkApprove) return Forbid();
+        if (!await ValidFiltersAsync(ct)) return NotFound();
+        var picks = Picks.Select(Parse).Where(p => p is not null).Select(p => p!.Value).DistinctBy(p => p.Id).ToList();
+        if (picks.Count == 0)
+        {
+            BulkError = "请先勾选要通过的报名。";
+            await LoadAsync(ct);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        BulkOutcomes = await workflow.ApproveManyAsync(picks, Comment, ct);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private static (int Id, Guid Version)? Parse(string pick)
+    {
+        var parts = (pick ?? "").Split(':', 2);
+        return parts.Length == 2 && int.TryParse(parts[0], out var id) && Guid.TryParse(parts[1], out var version)
+            ? (id, version)
+            : null;
+    }
+
+    private async Task<bool> ValidFiltersAsync(CancellationToken ct)
+    {
+        if (Unit is not null && !await db.OrgUnits.InScope(me).AnyAsync(u => u.Id == Unit, ct)) return false;
+        if (Cohort is not null && !await db.Cohorts.AnyAsync(c => c.Id == Cohort, ct)) return false;
+        return true;
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Cohorts = await db.Cohorts.AsNoTracking().OrderByDescending(c => c.Year).ThenByDescending(c => c.Id)
+            .Select(c => new Option(c.Id, c.Name)).ToListAsync(ct);
+        Units = await db.OrgUnits.AsNoTracking().InScope(me).Where(u => u.ParentId == me.OrgUnitId)
+            .OrderBy(u => u.Code).Select(u => new Option(u.Id, u.Name)).ToListAsync(ct);
+        Cohort ??= await DefaultCohortAsync(ct);
+        if (Cohort is not { } cohortId) return;
+
+        var inCohort = db.Enrollments.AsNoTracking().InScope(me).Where(e => e.CohortId == cohortId);
+        if (Unit is not null)
+        {
+            var path = await db.OrgUnits.Where(u => u.Id == Unit).Select(u => u.Path).SingleAsync(ct);
+            inCohort = inCohort.Where(e => e.Village.Path.StartsWith(path));
+        }
+        var counts = await inCohort.GroupBy(e => e.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        Counts = StateOrder.Select(s => new StateCount(s, counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0)).ToList();
+        if (Stage.Level != OrgLevel.Township)
+            Quotas = await quotas.ForCohortAsync(cohortId, db.OrgUnits.InScope(me), ct);
+
+        var listed = Listed;
+        var query = inCohort.Where(e => e.State == listed);
+        var q = Q?.Trim();
+        if (!string.IsNullOrEmpty(q)) query = query.Where(e => e.Person.Name.Contains(q));
+        Total = await query.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Rows = await query
+            .OrderBy(e => e.SubmittedAt).ThenBy(e => e.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(e => new Row(e.Id, e.Version, e.Person.Name, e.Person.IdNumber, e.Village.Name, e.Village.Parent!.Name,
+                e.Village.Parent!.Parent!.Name, e.Program.Name, e.Level, e.Program.School.Name, e.State, e.SubmittedAt))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The newest cohort with applications waiting at this level in the scope; else with any application in the scope; else the newest.</summary>
+    private async Task<int?> DefaultCohortAsync(CancellationToken ct)
+    {
+        var mine = db.Enrollments.AsNoTracking().InScope(me);
+        var waiting = Stage.Waiting;
+        return await mine.Where(e => e.State == waiting).OrderByDescending(e => e.Year).Select(e => (int?)e.CohortId).FirstOrDefaultAsync(ct)
+            ?? await mine.OrderByDescending(e => e.Year).Select(e => (int?)e.CohortId).FirstOrDefaultAsync(ct)
+            ?? Cohorts.Select(c => (int?)c.Id).FirstOrDefault();
+    }
+
+    public string Masked(string idNumber) => ShowFull ? idNumber : ResidentId.Mask(idNumber);
+
+    public string PageUrl(int page)
+    {
+        var parts = new List<string>();
+        if (Cohort is not null) parts.Add("cohort=" + Cohort);
+        if (Unit is not null) parts.Add("unit=" + Unit);
+        if (!string.IsNullOrWhiteSpace(Q)) parts.Add("q=" + Uri.EscapeDataString(Q.Trim()));
+        if (State is not null) parts.Add("state=" + State);
+        if (page > 1) parts.Add("p=" + page);
+        return "/Reviews" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
+    }
+}

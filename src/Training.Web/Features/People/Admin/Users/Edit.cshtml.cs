@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Identity;
+using Training.Web.Features.People.Accounts;
+using Training.Web.Infrastructure;
+
+namespace Training.Web.Features.People.Admin.Users;
+
+/// <summary>Disable, enable, or reset an account's password (one-time password). Accounts outside what one may manage: 404.</summary>
+[Authorize(Policy = PeoplePermissions.Accounts)]
+public sealed class EditModel(UserManager<AppUser> users, AccountRules rules, TimeProvider clock) : PageModel
+{
+    public AccountView Account { get; private set; } = null!;
+    public string? OneTimePassword { get; private set; }
+    public string? Message { get; private set; }
+
+    public sealed record AccountView(string Id, string UserName, string DisplayName, string Role, string Scope,
+        bool IsDisabled, bool MustChangePassword, DateTimeOffset? LockoutEnd, DateTime CreatedAt);
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostDisableAsync(string id, CancellationToken ct) =>
+        ChangeAsync(id, ct, async user =>
+        {
+            user.IsDisabled = true;
+            await users.UpdateAsync(user);
+            // A new security stamp signs the account out everywhere at the next validation.
+            await users.UpdateSecurityStampAsync(user);
+            return ("停用账号", "账号已停用，使用人将无法登录。");
+        });
+
+    public Task<IActionResult> OnPostEnableAsync(string id, CancellationToken ct) =>
+        ChangeAsync(id, ct, async user =>
+        {
+            user.IsDisabled = false;
+            await users.UpdateAsync(user);
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+            return ("启用账号", "账号已启用。");
+        });
+
+    public Task<IActionResult> OnPostResetAsync(string id, CancellationToken ct) =>
+        ChangeAsync(id, ct, async user =>
+        {
+            var password = AccountRules.NewOneTimePassword();
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var result = await users.ResetPasswordAsync(user, token, password);
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+            user.MustChangePassword = true;
+            await users.UpdateAsync(user);
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+            OneTimePassword = password;
+            return ("重置密码", "密码已重置。");
+        });
+
+    private async Task<IActionResult> ChangeAsync(string id, CancellationToken ct, Func<AppUser, Task<(string Action, string Message)>> change)
+    {
+        var user = await rules.ManageableUsers().SingleOrDefaultAsync(u => u.Id == id, ct);
+        if (user is null) return NotFound();
+        var (action, message) = await change(user);
+        await rules.AuditAsync(action, user.UserName!, clock.GetUtcNow().UtcDateTime);
+        Message = message;
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string id, CancellationToken ct)
+    {
+        var account = await rules.ManageableUsers().AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new AccountView(u.Id, u.UserName!, u.DisplayName, u.Role,
+                u.OrgUnit != null ? u.OrgUnit.Name : u.School != null ? u.School.Name : u.Person != null ? u.Person.Village.Name : "",
+                u.IsDisabled, u.MustChangePassword, u.LockoutEnd, u.CreatedAt))
+            .SingleOrDefaultAsync(ct);
+        if (account is null) return false;
+        Account = account;
+        return true;
+    }
+}

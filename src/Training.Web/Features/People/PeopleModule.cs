@@ -1,0 +1,35 @@
+using Training.Web.Features.People.Accounts;
+using Training.Web.Infrastructure.Modules;
+
+namespace Training.Web.Features.People;
+
+/// <summary>
+/// Org units, persons, accounts and one's own account: Account/ (sign-in, registration,
+/// password), Admin/Users/ (accounts of units below), Org/ (the tree), Persons/ (search and
+/// each person's whole story), Accounts/ (account rules and the first administrator).
+/// </summary>
+public sealed class PeopleModule : TrainingModule
+{
+    public override string Folder => "People";
+
+    public override IReadOnlyList<Permission> Permissions => PeoplePermissions.All;
+
+    public override IReadOnlyList<MenuEntry> Menu =>
+    [
+        new("人员", "/People/Persons/Index", PeoplePermissions.Persons, 20, Primary: true),
+        new("组织机构", "/People/Org/Index", PeoplePermissions.Org, 80),
+        new("账号管理", "/People/Admin/Users/Index", PeoplePermissions.Accounts, 90),
+        new("我的档案", "/People/Persons/Details", PeoplePermissions.OwnRecord, 30, Primary: true, RouteValues: me => new { id = me.PersonId }),
+    ];
+
+    public override IReadOnlyList<Verb> Verbs =>
+    [
+        new("create-admin", "create-admin --user 用户名 --password 密码  创建市级管理员（生产环境首个账号）", CreateAdminVerb.RunAsync),
+    ];
+
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<AdminBootstrap>();
+        services.AddScoped<AccountRules>();
+    }
+}

@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Web.Infrastructure;
+using Training.Core.Domain;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.People.Persons;
+
+/// <summary>
+/// One person's whole story: posts, education history, degree study, reserve status, 结对帮带
+/// (as reserve or as mentor), 跟班学习 and 培训班. Outside the scope: 404; inside it, everything
+/// about the person is shown, and staff get links to the records (a trainee its own classes).
+/// </summary>
+[Authorize(Policy = PeoplePermissions.PersonDetails)]
+public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    public PersonView Person { get; private set; } = null!;
+    public IReadOnlyList<PostRow> Posts { get; private set; } = [];
+    public IReadOnlyList<EducationRow> Education { get; private set; } = [];
+    public IReadOnlyList<EnrollmentRow> Enrollments { get; private set; } = [];
+    public IReadOnlyList<ReserveRow> Reserves { get; private set; } = [];
+    public bool ShowFull => me.MaySeePersonalData;
+    public DateOnly Today { get; private set; }
+
+    public sealed record PersonView(int Id, string Name, Sex Sex, DateOnly BirthDate, string IdNumber, string? Phone,
+        PoliticalStatus PoliticalStatus, Education Education, int VillageId, string VillageName, string VillageCode, string TownshipName);
+    public sealed record PostRow(string VillageName, PostType Type, DateOnly Start, DateOnly? End);
+    public sealed record EducationRow(Education Level, DateOnly? EffectiveOn, EducationSource Source, string Note);
+    public sealed record EnrollmentRow(int Year, string School, string Program, DegreeLevel Level, EnrollmentState State,
+        DateOnly? AdmittedOn, DateOnly? GraduatedOn);
+    public sealed record ReserveRow(int Id, ReserveTarget Target, ReserveState State, DateOnly RecommendedOn, DateOnly? InPoolOn, DateOnly? LeftPoolOn, string? Reason);
+    /// <summary>Each candidacy's steps, oldest first (村推 → 镇选 → 区考察 → 任用/退出).</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<Features.Reserves.DetailModel.Step>> ReserveTimelines { get; private set; } =
+        new Dictionary<int, IReadOnlyList<Features.Reserves.DetailModel.Step>>();
+    public bool MayOpenReserves => me.OrgPath is not null;
+    /// <summary>Staff open the mentoring, shadowing and class records; a trainee has only its own classes page.</summary>
+    public bool IsStaff => me.OrgPath is not null;
+
+    public IReadOnlyList<PairRow> PairsAsReserve { get; private set; } = [];
+    public IReadOnlyList<PairRow> PairsAsMentor { get; private set; } = [];
+    public IReadOnlyList<ShadowingRow> Shadowings { get; private set; } = [];
+    public IReadOnlyList<ClassRow> Classes { get; private set; } = [];
+
+    /// <summary>A pair seen from either side: <see cref="Other"/> is the mentor (as reserve) or the reserve (as mentor).</summary>
+    public sealed record PairRow(int Id, string Other, DateOnly StartOn, DateOnly EndOn, string Goals, string? EndReason,
+        bool Overdue, IReadOnlyList<EvaluationRow> Latest);
+    public sealed record EvaluationRow(DateOnly On, Rating Rating, string Text);
+    public sealed record ShadowingRow(int Id, string Township, string Department, DateOnly StartOn, DateOnly EndOn, Rating? Rating, string? Evaluation);
+    public sealed record ClassRow(int Id, string Name, string Owner, DateOnly StartOn, DateOnly EndOn, int Attended, int Sessions, ClassCompletion Completion);
+
+    /// <summary>How many evaluations of a pair the page shows, newest first.</summary>
+    public const int LatestEvaluations = 3;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var person = await db.Persons.AsNoTracking().InScope(me).Where(p => p.Id == id)
+            .Select(p => new PersonView(p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Phone, p.PoliticalStatus,
+                p.Education, p.VillageId, p.Village.Name, p.Village.Code, p.Village.Parent!.Name))
+            .SingleOrDefaultAsync(ct);
+        if (person is null) return NotFound();
+        Person = person;
+        Today = clock.Today();
+
+        Posts = await db.Posts.AsNoTracking().Where(p => p.PersonId == id)
+            .OrderByDescending(p => p.StartDate)
+            .Select(p => new PostRow(p.Village.Name, p.Type, p.StartDate, p.EndDate)).ToListAsync(ct);
+        Education = await db.EducationRecords.AsNoTracking().Where(r => r.PersonId == id)
+            .OrderBy(r => r.EffectiveOn).ThenBy(r => r.RecordedAt)
+            .Select(r => new EducationRow(r.Level, r.EffectiveOn, r.Source, r.Note)).ToListAsync(ct);
+        Enrollments = await db.Enrollments.AsNoTracking().Where(e => e.PersonId == id)
+            .OrderByDescending(e => e.Year)
+            .Select(e => new EnrollmentRow(e.Year, e.Program.School.Name, e.Program.Name, e.Level, e.State, e.AdmittedOn, e.GraduatedOn))
+            .ToListAsync(ct);
+        Reserves = await db.Reserves.AsNoTracking().Where(r => r.PersonId == id)
+            .OrderByDescending(r => r.RecommendedOn).ThenByDescending(r => r.Id)
+            .Select(r => new ReserveRow(r.Id, r.Target, r.State, r.RecommendedOn, r.InPoolOn, r.LeftPoolOn, r.Reason)).ToListAsync(ct);
+        var timelines = new Dictionary<int, IReadOnlyList<Features.Reserves.DetailModel.Step>>();
+        foreach (var r in Reserves) timelines[r.Id] = await Features.Reserves.ReserveTimeline.ForAsync(db, r.Id, ct);
+        ReserveTimelines = timelines;
+        await LoadDevelopmentAsync(id, ct);
+        return Page();
+    }
+
+    private async Task LoadDevelopmentAsync(int id, CancellationToken ct)
+    {
+        var pairs = await db.MentorPairs.AsNoTracking().Where(p => p.Reserve.PersonId == id || p.MentorId == id)
+            .OrderByDescending(p => p.StartOn)
+            .Select(p => new
+            {
+                p.Id, AsReserve = p.Reserve.PersonId == id, Mentor = p.Mentor.Name, Reserve = p.Reserve.Person.Name,
+                p.StartOn, p.EndOn, p.Goals, p.EndReason, p.LastEvaluatedOn,
+                Latest = p.Evaluations.OrderByDescending(e => e.On).ThenByDescending(e => e.Id).Take(LatestEvaluations)
+                    .Select(e => new EvaluationRow(e.On, e.Rating, e.Text)).ToList(),
+            })
+            .ToListAsync(ct);
+        var ids = pairs.Select(p => p.Id).ToList();
+        var overdue = (await db.MentorPairs.AsNoTracking().Where(p => ids.Contains(p.Id)).Where(MentorPair.OverdueOn(Today))
+            .Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+        PairsAsReserve = pairs.Where(p => p.AsReserve)
+            .Select(p => new PairRow(p.Id, p.Mentor, p.StartOn, p.EndOn, p.Goals, p.EndReason, overdue.Contains(p.Id), p.Latest)).ToList();
+        PairsAsMentor = pairs.Where(p => !p.AsReserve)
+            .Select(p => new PairRow(p.Id, p.Reserve, p.StartOn, p.EndOn, p.Goals, p.EndReason, overdue.Contains(p.Id), p.Latest)).ToList();
+
+        Shadowings = await db.Shadowings.AsNoTracking().Where(s => s.Reserve.PersonId == id)
+            .OrderByDescending(s => s.StartOn)
+            .Select(s => new ShadowingRow(s.Id, s.Township.Name, s.Department, s.StartOn, s.EndOn, s.Rating, s.Evaluation))
+            .ToListAsync(ct);
+
+        var classes = await db.ClassParticipants.AsNoTracking().Where(x => x.PersonId == id)
+            .OrderByDescending(x => x.Class.StartOn)
+            .Select(x => new
+            {
+                x.Class.Id, x.Class.Name, Owner = x.Class.Owner.Name, x.Class.StartOn, x.Class.EndOn, x.Class.CompletionPercent,
+                Sessions = x.Class.Sessions.Count(),
+                Attended = db.SessionAttendance.Count(a => a.ParticipantId == x.Id && a.Present),
+            })
+            .ToListAsync(ct);
+        Classes = classes.Select(c => new ClassRow(c.Id, c.Name, c.Owner, c.StartOn, c.EndOn, c.Attended, c.Sessions,
+            TrainingClass.CompletionOf(c.Attended, c.Sessions, c.CompletionPercent, c.EndOn, Today))).ToList();
+    }
+
+    public static string SourceName(EducationSource s) => s switch
+    {
+        EducationSource.Recorded => "登记",
+        EducationSource.Graduation => "毕业",
+        _ => "更正",
+    };
+}

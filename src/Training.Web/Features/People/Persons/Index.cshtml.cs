@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.People.Persons;
+
+/// <summary>
+/// Persons in the account's scope, searched by name and narrowed to a unit, paged. The same
+/// URL serves the page and the rows fragment for htmx. ID numbers never travel in a URL:
+/// looking a person up by ID number is a POST.
+/// </summary>
+[Authorize(Policy = PeoplePermissions.Persons)]
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    [BindProperty] public string? IdNumber { get; set; }
+
+    public IReadOnlyList<UnitOption> Units { get; private set; } = [];
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public bool ShowFull => me.MaySeePersonalData;
+    public string? FindError { get; private set; }
+
+    public sealed record UnitOption(int Id, string Name, OrgLevel Level);
+    public sealed record Row(int Id, string Name, Sex Sex, DateOnly BirthDate, string IdNumber, string? Phone,
+        string VillageCode, string VillageName, Education Education, IReadOnlyList<PostType> Posts);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Unit is not null && !await db.OrgUnits.InScope(me).AnyAsync(u => u.Id == Unit, ct)) return NotFound();
+        await LoadAsync(ct);
+        return this.PageOrFragment("_Rows");
+    }
+
+    /// <summary>Find one person by full ID number (sent in the body, not the URL).</summary>
+    public async Task<IActionResult> OnPostFindAsync(CancellationToken ct)
+    {
+        var today = clock.Today();
+        if (!ResidentId.TryParse(IdNumber, today, out var id, out var error))
+        {
+            FindError = error;
+        }
+        else
+        {
+            var personId = await db.Persons.AsNoTracking().InScope(me)
+                .Where(p => p.IdNumber == id.Value).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
+            if (personId is not null) return Redirect($"/Persons/Details/{personId}");
+            FindError = "您的管辖范围内没有该身份证号的人员。";
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var today = clock.Today();
+        Units = await db.OrgUnits.AsNoTracking().InScope(me)
+            .Where(u => u.Level != OrgLevel.Village || u.Id == Unit || u.ParentId == me.OrgUnitId)
+            .OrderBy(u => u.Path)
+            .Select(u => new UnitOption(u.Id, u.Name, u.Level))
+            .Take(500)
+            .ToListAsync(ct);
+
+        var query = db.Persons.AsNoTracking().InScope(me);
+        if (Unit is not null)
+        {
+            var path = await db.OrgUnits.Where(u => u.Id == Unit).Select(u => u.Path).SingleAsync(ct);
+            query = query.Where(p => p.Village.Path.StartsWith(path));
+        }
+        var q = Q?.Trim();
+        if (!string.IsNullOrEmpty(q)) query = query.Where(p => p.Name.Contains(q));
+
+        Total = await query.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Rows = await query
+            .OrderBy(p => p.Village.Code).ThenBy(p => p.Name).ThenBy(p => p.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(p => new Row(p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Phone, p.Village.Code, p.Village.Name,
+                p.Education,
+                p.Posts.AsQueryable().Where(Post.HeldOn(today)).Select(x => x.Type).ToList()))
+            .ToListAsync(ct);
+    }
+
+    public string PageUrl(int page)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(Q)) parts.Add("q=" + Uri.EscapeDataString(Q.Trim()));
+        if (Unit is not null) parts.Add("unit=" + Unit);
+        if (page > 1) parts.Add("p=" + page);
+        return "/Persons" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
+    }
+}

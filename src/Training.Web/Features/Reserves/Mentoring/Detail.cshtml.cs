@@ -1,0 +1,134 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Core.Identity;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.Reserves.Mentoring;
+
+/// <summary>
+/// One 结对帮带: who, the dates and goals, its evaluations newest first and a warning when it
+/// went 90 days without one. The township adds evaluations and may end it early; each form
+/// posts the version shown, so of two accounts acting at once one wins and the other is told.
+/// Outside the scope: 404.
+/// </summary>
+[Authorize(Policy = ReservesPermissions.View)]
+public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    [BindProperty] public Guid Version { get; set; }
+    [BindProperty] public DateOnly? On { get; set; }
+    [BindProperty] public Rating? Rating { get; set; }
+    [BindProperty] public string? Text { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+
+    [TempData] public string? Message { get; set; }
+
+    public sealed record PairView(int Id, Guid Version, int ReserveId, string ReserveName, ReserveTarget Target,
+        int VillageId, string VillageName, string TownshipName, string MentorName, IReadOnlyList<MentorPost> MentorPosts,
+        DateOnly StartOn, DateOnly EndOn, string Goals, string? EndReason, DateOnly? LastEvaluatedOn, string CreatedBy, DateTime CreatedAt);
+
+    public sealed record EvaluationView(DateOnly On, Rating Rating, string Text, string Actor, DateTime At);
+
+    public PairView Pair { get; private set; } = null!;
+    public IReadOnlyList<EvaluationView> Evaluations { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+    public bool IsOverdue { get; private set; }
+    public PeriodPhase State => PeriodPhases.On(Pair.StartOn, Pair.EndOn, Today);
+    /// <summary>Which form a refused or conflicting post came from, to keep what was typed there.</summary>
+    public string? PostedForm { get; private set; }
+
+    public bool MayAct => me.IsIn(Roles.TownshipStaff);
+    public bool MayEvaluate => MayAct && Pair.StartOn <= Today;
+    public bool MayEnd => MayAct && Pair.EndReason is null && Pair.StartOn <= Today && Today <= Pair.EndOn;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        On = Today;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostEvaluateAsync(int id, CancellationToken ct) =>
+        ActAsync(id, "evaluate", (pair, today, now) =>
+        {
+            if (On is not { } on) throw new DomainException(MentoringText.NoEvaluationDate);
+            if (Rating is not { } rating) throw new DomainException(MentoringText.NoRating);
+            pair.Evaluate(on, rating, Text, me.Actor, now, today);
+            return ("结对帮带评价", $"{on:yyyy-MM-dd} {rating.Name()}", $"已记录 {on:yyyy-MM-dd} 的评价（{rating.Name()}）。");
+        }, ct);
+
+    public Task<IActionResult> OnPostEndAsync(int id, CancellationToken ct) =>
+        ActAsync(id, "end", (pair, today, _) =>
+        {
+            if (On is not { } on) throw new DomainException(MentoringText.NoEndDate);
+            pair.End(on, Reason, today);
+            return ("提前结束结对帮带", $"最后一天 {on:yyyy-MM-dd}，原因：{pair.EndReason}", $"结对帮带已提前结束，最后一天为 {on:yyyy-MM-dd}。");
+        }, ct);
+
+    /// <summary>Loads the pair in scope, applies <paramref name="act"/> from the version the user saw, audits, saves.</summary>
+    private async Task<IActionResult> ActAsync(int id, string form,
+        Func<MentorPair, DateOnly, DateTime, (string Action, string Detail, string Message)> act, CancellationToken ct)
+    {
+        if (!MayAct) return Forbid();
+        var pair = await db.MentorPairs.InScope(me)
+            .Include(p => p.Reserve).ThenInclude(r => r.Person)
+            .SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (pair is null) return NotFound();
+
+        string? error = null;
+        var conflict = pair.Version != Version;
+        if (!conflict)
+        {
+            try
+            {
+                var (action, detail, message) = act(pair, clock.Today(), clock.UtcNow());
+                db.ExpectVersion(pair, Version);
+                db.Audit.Add(new AuditEntry(me.UserName, action, $"{pair.Reserve.Person.Name}（结对帮带 {pair.Id}）：{detail}", clock.UtcNow()));
+                if (await db.TrySaveAsync(ct))
+                {
+                    Message = message;
+                    return RedirectToPage("/Reserves/Mentoring/Detail", new { id });
+                }
+                conflict = true;
+            }
+            catch (DomainException ex) { error = ex.Message; }
+        }
+
+        db.ChangeTracker.Clear();
+        ModelState.AddModelError("", conflict ? MentoringText.Changed : error!);
+        PostedForm = form;
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var page = Page();
+        page.StatusCode = conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        return page;
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        Today = clock.Today();
+        var today = Today;
+        var pairs = db.MentorPairs.AsNoTracking().InScope(me).Where(p => p.Id == id);
+        var pair = await pairs
+            .Select(p => new PairView(p.Id, p.Version, p.ReserveId, p.Reserve.Person.Name, p.Reserve.Target,
+                p.Reserve.VillageId, p.Reserve.Village.Name, p.Reserve.Village.Parent!.Name, p.Mentor.Name,
+                p.Mentor.Posts.AsQueryable().Where(Post.HeldOn(today))
+                    .Select(x => new MentorPost(x.Type, x.VillageId, x.Village.Name)).ToList(),
+                p.StartOn, p.EndOn, p.Goals, p.EndReason, p.LastEvaluatedOn, p.CreatedBy, p.CreatedAt))
+            .SingleOrDefaultAsync(ct);
+        if (pair is null) return false;
+        Pair = pair;
+        IsOverdue = await pairs.AnyAsync(MentorPair.OverdueOn(today), ct);
+        Evaluations = await db.MentorEvaluations.AsNoTracking().Where(e => e.PairId == id)
+            .OrderByDescending(e => e.On).ThenByDescending(e => e.Id)
+            .Select(e => new EvaluationView(e.On, e.Rating, e.Text, e.Actor, e.At))
+            .ToListAsync(ct);
+        return true;
+    }
+
+    /// <summary>The posted value for the form that was posted, else the default.</summary>
+    public string Typed(string form, string? value, string fallback = "") => PostedForm == form ? value ?? "" : fallback;
+}

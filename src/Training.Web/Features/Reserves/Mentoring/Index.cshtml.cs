@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Core.Identity;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.Reserves.Mentoring;
+
+/// <summary>
+/// 结对帮带 in the account's scope, running ones first by default, with the count of pairs
+/// that went 90 days without an evaluation on top and a filter for them (longest first).
+/// The same URL serves the page and the rows fragment for htmx.
+/// </summary>
+[Authorize(Policy = ReservesPermissions.View)]
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true)] public PairState State { get; set; } = PairState.Active;
+    [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    [TempData] public string? Message { get; set; }
+
+    public sealed record Row(int Id, int ReserveId, string ReserveName, int VillageId, string VillageName, string TownshipName,
+        string MentorName, IReadOnlyList<MentorPost> MentorPosts, DateOnly StartOn, DateOnly EndOn, DateOnly? LastEvaluatedOn);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public int OverdueCount { get; private set; }
+    public IReadOnlySet<int> OverdueIds { get; private set; } = new HashSet<int>();
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public DateOnly Today { get; private set; }
+    public bool MayStart => me.IsIn(Roles.TownshipStaff);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Today = clock.Today();
+        var pairs = db.MentorPairs.AsNoTracking().InScope(me);
+        OverdueCount = await pairs.Where(MentorPair.OverdueOn(Today)).CountAsync(ct);
+
+        var today = Today;
+        var query = State.Phase() is { } phase ? pairs.InPhase(phase, today) : pairs;
+        if (Overdue) query = query.Where(MentorPair.OverdueOn(today));
+
+        Total = await query.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        var ordered = Overdue
+            ? query.OrderBy(p => p.LastEvaluatedOn ?? p.StartOn).ThenBy(p => p.Id)
+            : query.OrderByDescending(p => p.StartOn).ThenByDescending(p => p.Id);
+        Rows = await ordered
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(p => new Row(p.Id, p.ReserveId, p.Reserve.Person.Name, p.Reserve.VillageId, p.Reserve.Village.Name,
+                p.Reserve.Village.Parent!.Name, p.Mentor.Name,
+                p.Mentor.Posts.AsQueryable().Where(Post.HeldOn(today))
+                    .Select(x => new MentorPost(x.Type, x.VillageId, x.Village.Name)).ToList(),
+                p.StartOn, p.EndOn, p.LastEvaluatedOn))
+            .ToListAsync(ct);
+        // The overdue mark asks the domain's rule, not a copy of it.
+        var ids = Rows.Select(r => r.Id).ToList();
+        OverdueIds = (await pairs.Where(p => ids.Contains(p.Id)).Where(MentorPair.OverdueOn(today))
+            .Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+        return this.PageOrFragment("_Rows");
+    }
+
+    /// <summary>Days since the last evaluation, or since the start when there is none.</summary>
+    public int DaysWithoutEvaluation(Row r) => Today.DayNumber - (r.LastEvaluatedOn ?? r.StartOn).DayNumber;
+
+    public bool IsOverdue(Row r) => OverdueIds.Contains(r.Id);
+
+    public string PageUrl(int page) => ListUrl(State, Overdue, page);
+
+    public static string ListUrl(PairState state, bool overdue, int page = 1)
+    {
+        var parts = new List<string>();
+        if (state != PairState.Active) parts.Add("State=" + state);
+        if (overdue) parts.Add("Overdue=true");
+        if (page > 1) parts.Add("p=" + page);
+        return "/Mentoring" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
+    }
+}

@@ -1,0 +1,47 @@
+using Training.Core.Domain;
+using Training.Web.Infrastructure;
+
+namespace Training.Web.Features.Reserves.Mentoring;
+
+/// <summary>What the mentoring pages say, in one place so that the wording can be reviewed.</summary>
+public static class MentoringText
+{
+    public const string NotFound = "未找到该结对帮带，或不在您的管辖范围内。";
+    public const string Changed = "该结对帮带已被他人修改，请刷新后查看最新状态。";
+    public const string ReserveNotFound = "未找到该后备人选，或不在您的管辖范围内。";
+    public const string MentorNotFound = "未找到该帮带人，或不在您的管辖范围内。";
+    public const string ChooseReserve = "请选择后备人选。";
+    public const string ChooseMentor = "请选择帮带人。";
+    public const string NoStart = "请填写开始日期。";
+    public const string NoEnd = "请填写结束日期。";
+    public const string NoEvaluationDate = "请填写评价日期。";
+    public const string NoRating = "请选择评价等次。";
+    public const string NoEndDate = "请填写结束日期。";
+    public const string ConfirmEnd = "确定提前结束该结对帮带吗？结束后不能恢复。";
+
+    public static string Overdue(int count) => $"{count} 对结对帮带 {MentorPair.EvaluationIntervalDays} 天以上未评价";
+
+    public static string Name(this PairState state) => state.Phase()?.Name() ?? "全部";
+}
+
+/// <summary>The list's 状态 filter: a phase of the pairing (<see cref="PeriodPhase"/>) or <see cref="All"/>.</summary>
+public enum PairState { Active, NotStarted, Ended, All }
+
+public static class PairStates
+{
+    public static PeriodPhase? Phase(this PairState state) => state switch
+    {
+        PairState.Active => PeriodPhase.Running,
+        PairState.NotStarted => PeriodPhase.NotStarted,
+        PairState.Ended => PeriodPhase.Ended,
+        _ => null,
+    };
+}
+
+/// <summary>A two-committee post held today, for "帮带人" cells.</summary>
+public sealed record MentorPost(PostType Type, int VillageId, string VillageName)
+{
+    /// <summary>"村党组织书记", with the village when it is not the reserve's own.</summary>
+    public string Describe(int reserveVillageId) =>
+        VillageId == reserveVillageId ? Type.Name() : $"{VillageName}{Type.Name()}";
+}

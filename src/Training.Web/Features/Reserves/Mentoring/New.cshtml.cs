@@ -1,0 +1,149 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Core.Identity;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.Reserves.Mentoring;
+
+/// <summary>
+/// The township pairs one of its reserves in the pool with a serving two-committee cadre of
+/// its villages (PRODUCT.md §2: the township runs mentoring pairs). The mentor is found by a
+/// name search (GET), then chosen; the rules (in the pool, serving on the first day, no
+/// overlapping pairing) are the domain's.
+/// </summary>
+[Authorize(Policy = ReservesPermissions.Arrange)]
+public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    public const int MaxChoices = 200;
+
+    [BindProperty(SupportsGet = true)] public int? ReserveId { get; set; }
+    /// <summary>Name typed to find a mentor.</summary>
+    [BindProperty(SupportsGet = true)] public string? Mq { get; set; }
+
+    [BindProperty] public int? MentorId { get; set; }
+    [BindProperty] public DateOnly? StartOn { get; set; }
+    [BindProperty] public DateOnly? EndOn { get; set; }
+    [BindProperty] public string? Goals { get; set; }
+
+    [TempData] public string? Message { get; set; }
+
+    public sealed record ReserveChoice(int Id, string Name, string VillageName, ReserveTarget Target);
+    public sealed record MentorChoice(int Id, string Name, IReadOnlyList<MentorPost> Posts);
+
+    public IReadOnlyList<ReserveChoice> Reserves { get; private set; } = [];
+    public IReadOnlyList<MentorChoice> Mentors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var today = clock.Today();
+        StartOn ??= today;
+        EndOn ??= today.AddYears(1);
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var error = await StartAsync(ct);
+        if (error is null) return RedirectToPage("/Reserves/Mentoring/Detail", new { id = CreatedId });
+        if (error == MentoringText.ReserveNotFound || error == MentoringText.MentorNotFound)
+        {
+            // An id from outside the township: say nothing about it.
+            return NotFound();
+        }
+        ModelState.AddModelError("", error);
+        await LoadAsync(ct);
+        return this.Unprocessable();
+    }
+
+    private int CreatedId { get; set; }
+
+    /// <summary>Creates the pair; null when done, else what to tell the user.</summary>
+    private async Task<string?> StartAsync(CancellationToken ct)
+    {
+        if (ReserveId is not { } reserveId) return MentoringText.ChooseReserve;
+        if (MentorId is not { } mentorId) return MentoringText.ChooseMentor;
+        if (StartOn is not { } startOn) return MentoringText.NoStart;
+        if (EndOn is not { } endOn) return MentoringText.NoEnd;
+
+        var reserve = await db.Reserves.InScope(me).Include(r => r.Person).Include(r => r.Village)
+            .SingleOrDefaultAsync(r => r.Id == reserveId, ct);
+        if (reserve is null) return MentoringText.ReserveNotFound;
+        var mentor = await MayMentor(db.Persons).Include(p => p.Posts).SingleOrDefaultAsync(p => p.Id == mentorId, ct);
+        if (mentor is null) return MentoringText.MentorNotFound;
+        var existing = await db.MentorPairs.Where(p => p.ReserveId == reserveId).ToListAsync(ct);
+
+        MentorPair pair;
+        try
+        {
+            pair = MentorPair.Start(reserve, mentor, startOn, endOn, Goals, me.Actor, clock.UtcNow(), existing);
+        }
+        catch (DomainException ex)
+        {
+            db.ChangeTracker.Clear();
+            return ex.Message;
+        }
+        db.MentorPairs.Add(pair);
+        db.Audit.Add(new AuditEntry(me.UserName, "建立结对帮带",
+            $"{reserve.Person.Name}（{reserve.Village.Name}）由{mentor.Name}帮带，{startOn:yyyy-MM-dd} 至 {endOn:yyyy-MM-dd}", clock.UtcNow()));
+        await db.SaveChangesAsync(ct);
+
+        // Two pairings of the same reserve posted at once both pass the overlap check above:
+        // the earlier one stands and the later one is taken back.
+        var overlapping = db.MentorPairs.Where(p => p.ReserveId == reserveId && p.StartOn <= endOn && startOn <= p.EndOn);
+        if (!await db.KeepEarliestAsync(pair, overlapping,
+                _ => new AuditEntry(me.UserName, "撤回结对帮带", $"{reserve.Person.Name}：同时提交了重复的结对帮带", clock.UtcNow()), ct))
+        {
+            db.ChangeTracker.Clear();
+            return $"{reserve.Person.Name}在这段时间已有帮带人，不能重复结对。";
+        }
+        CreatedId = pair.Id;
+        Message = $"已为{reserve.Person.Name}建立结对帮带，帮带人{mentor.Name}。";
+        return null;
+    }
+
+    /// <summary>
+    /// Persons who may be chosen as mentor from this township: those of its villages and those
+    /// holding a post in one of them (a cadre may be registered in another village).
+    /// </summary>
+    private IQueryable<Person> MayMentor(IQueryable<Person> persons)
+    {
+        var ofVillages = db.Persons.InScope(me).Select(p => p.Id);
+        var withPosts = db.Posts.InScope(me).Select(p => p.PersonId);
+        return persons.Where(p => ofVillages.Contains(p.Id) || withPosts.Contains(p.Id));
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var today = clock.Today();
+        var inPool = db.Reserves.AsNoTracking().InScope(me).Where(r => r.State == ReserveState.InPool);
+        if (ReserveId is { } chosen && !await inPool.AnyAsync(r => r.Id == chosen, ct))
+        {
+            // A reserve of the township that left the pool is shown the domain's message on POST; outside: 404.
+            if (!await db.Reserves.InScope(me).AnyAsync(r => r.Id == chosen, ct)) return false;
+        }
+        var paired = db.MentorPairs.InScope(me).Where(p => p.EndOn >= today).Select(p => p.ReserveId);
+        Reserves = await inPool
+            .Where(r => r.Id == ReserveId || !paired.Contains(r.Id))
+            .OrderBy(r => r.Id == ReserveId ? 0 : 1).ThenBy(r => r.Village.Code).ThenBy(r => r.Person.Name).ThenBy(r => r.Id)
+            .Take(MaxChoices)
+            .Select(r => new ReserveChoice(r.Id, r.Person.Name, r.Village.Name, r.Target))
+            .ToListAsync(ct);
+
+        var serving = MayMentor(db.Persons.AsNoTracking()).Where(Person.TwoCommitteeCadreOn(today));
+        var q = Mq?.Trim();
+        if (!string.IsNullOrEmpty(q)) serving = serving.Where(p => p.Name.Contains(q) || p.Id == MentorId);
+        Mentors = await serving
+            .OrderBy(p => p.Id == MentorId ? 0 : 1).ThenBy(p => p.Village.Code).ThenBy(p => p.Name).ThenBy(p => p.Id)
+            .Take(MaxChoices)
+            .Select(p => new MentorChoice(p.Id, p.Name,
+                p.Posts.AsQueryable().Where(Post.HeldOn(today))
+                    .Select(x => new MentorPost(x.Type, x.VillageId, x.Village.Name)).ToList()))
+            .ToListAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Core.Identity;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.Reserves.Shadowing;
+
+/// <summary>
+/// One period of 跟班学习: the facts for every staff account in scope, and for the township whose
+/// office it is, the evaluation form (posting the version it saw: if someone evaluated in the
+/// meantime the account is told, 409). Outside the scope: 404.
+/// </summary>
+[Authorize(Policy = ReservesPermissions.View)]
+public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    [BindProperty] public Guid Version { get; set; }
+    [BindProperty] public Rating? Rating { get; set; }
+    [BindProperty] public string? Evaluation { get; set; }
+
+    [TempData] public string? Message { get; set; }
+
+    public sealed record View(int Id, Guid Version, int ReserveId, string ReserveName, ReserveTarget Target,
+        string VillageName, int TownshipId, string TownshipName, string Department, DateOnly StartOn, DateOnly EndOn,
+        Rating? Rating, string? Evaluation, string? EvaluatedBy, DateTime? EvaluatedAt, string CreatedBy, DateTime CreatedAt);
+
+    public View Period { get; private set; } = null!;
+    public DateOnly Today { get; private set; }
+    public PeriodPhase Status => PeriodPhases.On(Period.StartOn, Period.EndOn, Today);
+    /// <summary>Only the township whose office the reserve works at evaluates (PRODUCT.md §6).</summary>
+    public bool MayEvaluate => me.IsIn(Roles.TownshipStaff) && me.OrgUnitId == Period.TownshipId;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Rating = Period.Rating;
+        Evaluation = Period.Evaluation;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        var period = await db.Shadowings.InScope(me).Include(s => s.Reserve).ThenInclude(r => r.Person)
+            .SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (period is null) return NotFound();
+        if (!me.IsIn(Roles.TownshipStaff) || me.OrgUnitId != period.TownshipId) return Forbid();
+        if (period.Version != Version) return await AgainAsync(id, ShadowingTexts.Changed, StatusCodes.Status409Conflict, ct);
+
+        try
+        {
+            // A missing choice is not a grade: the domain refuses it in Chinese.
+            period.Evaluate(Rating ?? 0, Evaluation, me.Actor, clock.UtcNow(), clock.Today());
+        }
+        catch (DomainException ex)
+        {
+            return await AgainAsync(id, ex.Message, StatusCodes.Status422UnprocessableEntity, ct);
+        }
+        db.ExpectVersion(period, Version);
+        db.Audit.Add(new AuditEntry(me.UserName, "评价跟班学习",
+            $"{period.Reserve.Person.Name}（跟班学习 {period.Id}）：{period.Rating!.Value.Name()}", clock.UtcNow()));
+        if (!await db.TrySaveAsync(ct))
+            return await AgainAsync(id, ShadowingTexts.Changed, StatusCodes.Status409Conflict, ct);
+        Message = $"已评价{period.Reserve.Person.Name}的跟班学习：{period.Rating!.Value.Name()}。";
+        return RedirectToPage("/Reserves/Shadowing/Detail", new { id });
+    }
+
+    /// <summary>The page again with the message and what was typed (the version stays the one the user saw).</summary>
+    private async Task<IActionResult> AgainAsync(int id, string message, int status, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        ModelState.AddModelError("", message);
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        Today = clock.Today();
+        var period = await db.Shadowings.AsNoTracking().InScope(me).Where(s => s.Id == id)
+            .Select(s => new View(s.Id, s.Version, s.ReserveId, s.Reserve.Person.Name, s.Reserve.Target,
+                s.Reserve.Village.Name, s.TownshipId, s.Township.Name, s.Department, s.StartOn, s.EndOn,
+                s.Rating, s.Evaluation, s.EvaluatedBy, s.EvaluatedAt, s.CreatedBy, s.CreatedAt))
+            .SingleOrDefaultAsync(ct);
+        if (period is null) return false;
+        Period = period;
+        return true;
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Core.Identity;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.Reserves.Shadowing;
+
+/// <summary>
+/// 跟班学习 in the account's scope, newest first, filtered by status on today and by 待评价
+/// (over and not evaluated), paged. The same URL serves the page and the rows fragment.
+/// </summary>
+[Authorize(Policy = ReservesPermissions.View)]
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true)] public PeriodPhase? Status { get; set; }
+    /// <summary>Only the periods that are over and still await the township's evaluation.</summary>
+    [BindProperty(SupportsGet = true)] public bool Pending { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    [TempData] public string? Message { get; set; }
+
+    public sealed record Row(int Id, int ReserveId, string ReserveName, string VillageName, string TownshipName,
+        string Department, DateOnly StartOn, DateOnly EndOn, Rating? Rating)
+    {
+        public PeriodPhase StatusOn(DateOnly today) => PeriodPhases.On(StartOn, EndOn, today);
+    }
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public DateOnly Today { get; private set; }
+    public bool MayRecord => me.IsIn(Roles.TownshipStaff);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Today = clock.Today();
+        var query = db.Shadowings.AsNoTracking().InScope(me);
+        if (Status is { } status) query = query.InPhase(status, Today);
+        if (Pending) query = query.Where(ShadowingTexts.AwaitingEvaluation(Today));
+
+        Total = await query.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Rows = await query
+            .OrderByDescending(s => s.StartOn).ThenByDescending(s => s.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(s => new Row(s.Id, s.ReserveId, s.Reserve.Person.Name, s.Reserve.Village.Name, s.Township.Name,
+                s.Department, s.StartOn, s.EndOn, s.Rating))
+            .ToListAsync(ct);
+        return this.PageOrFragment("_Rows");
+    }
+
+    public string PageUrl(int page)
+    {
+        var parts = new List<string>();
+        if (Status is not null) parts.Add("Status=" + Status);
+        if (Pending) parts.Add("Pending=true");
+        if (page > 1) parts.Add("p=" + page);
+        return "/Shadowing" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
+    }
+}

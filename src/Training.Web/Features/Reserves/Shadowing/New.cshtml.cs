@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Core.Identity;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+using ShadowingPeriod = Training.Core.Domain.Shadowing;
+
+namespace Training.Web.Features.Reserves.Shadowing;
+
+/// <summary>
+/// 登记跟班学习: the township records one of its reserves in the pool working at its own office
+/// (the account's unit) in a department for a period. The rules (in the pool, own township, no
+/// overlap with the reserve's other periods) are the domain's; a broken one comes back with
+/// what was typed (422).
+/// </summary>
+[Authorize(Policy = ReservesPermissions.Arrange)]
+public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? ReserveId { get; set; }
+    [BindProperty] public string? Department { get; set; }
+    /// <summary>Dates as typed, so that a wrong one comes back unchanged with its message.</summary>
+    [BindProperty] public string? StartOn { get; set; }
+    [BindProperty] public string? EndOn { get; set; }
+
+    [TempData] public string? Message { get; set; }
+
+    public sealed record ReserveChoice(int Id, string Name, string VillageName, ReserveTarget Target, DateOnly? InPoolOn);
+
+    public IReadOnlyList<ReserveChoice> Reserves { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (ReserveId is { } id && !await db.Reserves.InScope(me).AnyAsync(r => r.Id == id, ct)) return NotFound();
+        StartOn ??= clock.Today().ToString("yyyy-MM-dd");
+        await LoadAsync(ct);
+        if (ReserveId is { } chosen && Reserves.All(r => r.Id != chosen))
+            ModelState.AddModelError("", "该后备人选不在库中，只有已入库的后备人选才能安排跟班学习。");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (ReserveId is null) ModelState.AddModelError(nameof(ReserveId), "请选择后备人选。");
+        var startOn = ModelState.Date(nameof(StartOn), StartOn, "开始日期");
+        var endOn = ModelState.Date(nameof(EndOn), EndOn, "结束日期");
+        if (!ModelState.IsValid || startOn is null || endOn is null) return await AgainAsync(ct);
+
+        var reserve = await db.Reserves.InScope(me).Include(r => r.Person).Include(r => r.Village)
+            .SingleOrDefaultAsync(r => r.Id == ReserveId, ct);
+        if (reserve is null) return NotFound();
+        var township = await db.OrgUnits.SingleAsync(u => u.Id == me.OrgUnitId, ct);
+        var existing = await db.Shadowings.Where(s => s.ReserveId == reserve.Id).ToListAsync(ct);
+
+        ShadowingPeriod period;
+        try
+        {
+            period = ShadowingPeriod.Record(reserve, township, Department, startOn.Value, endOn.Value, me.Actor, clock.UtcNow(), existing);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+            return await AgainAsync(ct);
+        }
+        db.Shadowings.Add(period);
+        db.Audit.Add(new AuditEntry(me.UserName, "登记跟班学习",
+            $"{reserve.Person.Name}（后备 {reserve.Id}）：{township.Name}{period.Department}，{ShadowingTexts.Period(period.StartOn, period.EndOn)}", clock.UtcNow()));
+        await db.SaveChangesAsync(ct);
+
+        // Two overlapping periods recorded at once both pass the check above: the earlier stands.
+        var overlapping = db.Shadowings.Where(s => s.ReserveId == reserve.Id && s.StartOn <= period.EndOn && period.StartOn <= s.EndOn);
+        if (!await db.KeepEarliestAsync(period, overlapping,
+                first => new AuditEntry(me.UserName, "撤销重复的跟班学习", $"编号 {period.Id}：与编号 {first} 同时登记且时间重叠", clock.UtcNow()), ct))
+        {
+            ModelState.AddModelError("", $"{reserve.Person.Name}在这段时间已有跟班学习安排，不能重叠。");
+            return await AgainAsync(ct);
+        }
+
+        Message = $"已登记{reserve.Person.Name}到{township.Name}{period.Department}跟班学习（{ShadowingTexts.Period(period.StartOn, period.EndOn)}）。";
+        return RedirectToPage("/Reserves/Shadowing/Detail", new { id = period.Id });
+    }
+
+    private async Task<IActionResult> AgainAsync(CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await LoadAsync(ct);
+        return this.Unprocessable();
+    }
+
+    /// <summary>The township's reserves in the pool (the account's scope is its township).</summary>
+    private async Task LoadAsync(CancellationToken ct) =>
+        Reserves = await db.Reserves.AsNoTracking().InScope(me)
+            .Where(r => r.State == ReserveState.InPool)
+            .OrderBy(r => r.Village.Code).ThenBy(r => r.Person.Name).ThenBy(r => r.Id)
+            .Take(500)
+            .Select(r => new ReserveChoice(r.Id, r.Person.Name, r.Village.Name, r.Target, r.InPoolOn))
+            .ToListAsync(ct);
+}

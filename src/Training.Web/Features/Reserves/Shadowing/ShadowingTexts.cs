@@ -1,0 +1,19 @@
+using System.Linq.Expressions;
+using ShadowingPeriod = Training.Core.Domain.Shadowing;
+
+namespace Training.Web.Features.Reserves.Shadowing;
+
+/// <summary>The feature's words and the status rules, in one place so that the wording can be reviewed.</summary>
+public static class ShadowingTexts
+{
+    public const string Title = "跟班学习";
+    public const string NotFound = "未找到该跟班学习记录，或不在您的管辖范围内。";
+    public const string Changed = "该跟班学习记录已被他人修改，请刷新后查看最新内容。";
+    public const string PendingEvaluation = "待评价";
+
+    /// <summary>待评价: the period is over and the township has not evaluated it.</summary>
+    public static Expression<Func<ShadowingPeriod, bool>> AwaitingEvaluation(DateOnly today) =>
+        s => s.EndOn < today && s.Rating == null;
+
+    public static string Period(DateOnly startOn, DateOnly endOn) => $"{startOn:yyyy-MM-dd} 至 {endOn:yyyy-MM-dd}";
+}
