@@ -1,0 +1,13 @@
+namespace Training.Web.Infrastructure.Web;
+
+/// <summary>What every module says the same way; a module's own wording lives in its <c>&lt;Module&gt;Texts</c>.</summary>
+public static class CommonTexts
+{
+    /// <summary>Someone else changed the record after this page was drawn (a stale version): 409.</summary>
+    public const string Changed = "该记录已被他人修改，请刷新页面查看最新内容后再办理。";
+
+    /// <summary>No such record, or not in the account's scope: the two are told alike (404).</summary>
+    public const string NotFound = "未找到该记录，或不在您的管辖范围内。";
+
+    public const string NotRecorded = "—";
+}

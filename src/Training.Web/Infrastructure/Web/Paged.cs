@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Training.Web.Infrastructure.Web;
+
+/// <summary>
+/// One page of a list: the rows, which page (clamped to 1…<see cref="PageCount"/>, so a stale or
+/// absurd page number shows the last page instead of an error), and the total. Every paged list
+/// uses it, with the <c>_Pager</c> partial for its links.
+/// </summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>The previous / next links for this page; <paramref name="url"/> gives a page number's address.</summary>
+    public Pager Pager(Func<int, string> url, string target = "#rows") => new(PageNumber, PageCount, url, target);
+}
+
+public static class PagedQueries
+{
+    public const int DefaultPageSize = 20;
+
+    /// <summary>Counts, clamps the page number, then reads that page of an ordered query.</summary>
+    public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> ordered, int pageNumber, CancellationToken ct, int pageSize = DefaultPageSize)
+    {
+        var total = await ordered.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        var page = Math.Clamp(pageNumber, 1, pageCount);
+        var items = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new Paged<T>(items, page, pageSize, total);
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Training.Core.Domain;
+using Training.Web.Infrastructure.Web;
+
+namespace Training.Web.Infrastructure.Workflow;
+
+/// <summary>
+/// The one mapping of a step's outcome to an answer: done → the message flashed and
+/// <c>done()</c> (usually a redirect, so a reload does not repeat the step); not found → 404;
+/// changed → the page again with the message (409); refused → the page again with the message
+/// beside its field (422). The page is drawn again by <c>again()</c>, which reloads what it
+/// shows and keeps what the user typed (bound properties are untouched).
+/// </summary>
+public static class PageAnswers
+{
+    public static async Task<IActionResult> AnswerAsync(
+        this PageModel page, StepResult result, Func<IActionResult> done, Func<Task> again, string? fieldPrefix = "Input")
+    {
+        switch (result.Status)
+        {
+            case StepStatus.Done:
+                page.Flash(result.Message);
+                return done();
+            case StepStatus.NotFound:
+                return page.NotFound();
+            default:
+                page.ModelState.AddModelError(FieldKey(result.Field, fieldPrefix), result.Message);
+                await again();
+                var answer = page.Page();
+                answer.StatusCode = result.Status == StepStatus.Changed ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+                return answer;
+        }
+    }
+
+    /// <summary>A broken rule caught by a handler that does not go through <see cref="WorkflowStep"/>: its message beside its field.</summary>
+    public static void AddRuleError(this PageModel page, DomainException ex, string? fieldPrefix = "Input") =>
+        page.ModelState.AddModelError(FieldKey(ex.Field, fieldPrefix), ex.Message);
+
+    /// <summary>"Input.StartOn" for a rule about StartOn when the form binds Input; "" (the form's own messages) otherwise.</summary>
+    private static string FieldKey(string? field, string? prefix) =>
+        field is null ? "" : string.IsNullOrEmpty(prefix) ? field : $"{prefix}.{field}";
+}
