@@ -18,8 +18,13 @@ public sealed class MainMenu(ModuleCatalog catalog, CurrentUser me, LinkGenerato
     /// <summary>The bottom bar of a phone: the role's main jobs, one tap away.</summary>
     public IReadOnlyList<Item> PhoneBar => Items.Where(i => i.Primary).Take(ModuleCatalog.PhoneBarSize).ToList();
 
-    /// <summary>Home is the current section when no menu entry is.</summary>
+    /// <summary>Home is the current section on the home page.</summary>
     public bool HomeIsCurrent => http.HttpContext?.Request.Path.Value is "/" or "" or null;
+
+    /// <summary>全部功能 is the current section on its own page and on any section not in the phone's bar.</summary>
+    public bool AllIsCurrent(string allUrl) =>
+        string.Equals(http.HttpContext?.Request.Path.Value, allUrl, StringComparison.OrdinalIgnoreCase)
+        || Items.Any(i => i.IsCurrent && !PhoneBar.Contains(i));
 
     private List<Item> Build()
     {
