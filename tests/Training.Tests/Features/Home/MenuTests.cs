@@ -1,0 +1,74 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Training.Tests.Infrastructure;
+using Training.Web.Infrastructure.Modules;
+
+namespace Training.Tests.Features.Home;
+
+/// <summary>
+/// The menu comes from the modules and is filtered by the same permissions the pages require:
+/// each account sees exactly the entries its role holds, and every entry it sees opens.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class MenuTests(AppFixture app)
+{
+    public static readonly TheoryData<string, string> Accounts = new()
+    {
+        { "trainee-demo", "Trainee" },
+        { "village-440111103201", "VillageStaff" },
+        { "township-440111103", "TownshipStaff" },
+        { "district-440111", "DistrictStaff" },
+        { "city", "CityAdmin" },
+        { "school-1", "SchoolRegistrar" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Accounts))]
+    public async Task Each_account_sees_the_entries_its_role_holds_and_each_opens(string account, string role)
+    {
+        var expected = app.Services.GetRequiredService<ModuleCatalog>().MenuFor(role).Select(e => e.Title).ToList();
+        var client = await app.SignInAsync(account);
+
+        using var home = await client.GetAsync("/");
+        var links = (await home.ReadHtmlAsync()).QuerySelectorAll("nav.mainnav a")
+            .Select(a => (Title: a.TextContent.Trim(), Href: a.GetAttribute("href") ?? "")).ToList();
+
+        Assert.Equal(["首页", .. expected], links.Select(l => l.Title));
+        foreach (var (title, href) in links)
+        {
+            using var page = await client.GetAsync(href);
+            Assert.True(page.StatusCode == HttpStatusCode.OK, $"{account} 的菜单“{title}”（{href}）打开得到 {(int)page.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task The_current_section_is_marked_and_the_jobs_dashboard_is_not_in_the_main_menu()
+    {
+        var client = await app.SignInAsync("township-440111103");
+
+        using var detail = await client.GetAsync("/Reserves/Coverage");
+        var nav = (await detail.ReadHtmlAsync()).QuerySelector("nav.mainnav")!;
+
+        Assert.Equal(["后备干部"], nav.QuerySelectorAll("a[aria-current=page]").Select(a => a.TextContent.Trim()));
+        var city = await app.SignInAsync("city");
+        using var cityHome = await city.GetAsync("/");
+        var cityLinks = (await cityHome.ReadHtmlAsync()).QuerySelectorAll("nav.mainnav a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.DoesNotContain("/hangfire", cityLinks);
+        Assert.Contains("/Maintenance", cityLinks);
+    }
+
+    [Fact]
+    public async Task The_maintenance_page_lists_every_recurring_job_and_links_the_dashboard()
+    {
+        var client = await app.SignInAsync("city");
+
+        using var response = await client.GetAsync("/Maintenance");
+        var page = await response.ReadHtmlAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = page.Body!.TextContent;
+        Assert.Contains("statistics-nightly", text);
+        Assert.Contains("exports-expiry", text);
+        Assert.NotNull(page.QuerySelector("a[href='/hangfire']"));
+    }
+}
