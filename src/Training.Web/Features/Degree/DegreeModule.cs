@@ -1,4 +1,5 @@
 using Training.Web.Features.Degree.Graduation;
+using Training.Web.Features.Degree.Home;
 using Training.Web.Features.Degree.Reviews;
 using Training.Web.Infrastructure.Modules;
 
@@ -26,6 +27,13 @@ public sealed class DegreeModule : TrainingModule
         new("毕业名单导入", "/Degree/Graduation/Index", DegreePermissions.Registrar, 20, Primary: true),
         new("学籍与缴费", "/Degree/Enrollments/Index", DegreePermissions.Enrollments, 40),
         new("招生管理", "/Degree/Catalog/Index", DegreePermissions.Catalog, 60),
+    ];
+
+    public override IReadOnlyList<HomeCard> HomeCards =>
+    [
+        new(typeof(SchoolCard), DegreePermissions.Registrar, 10),
+        new(typeof(TraineeStudyCard), DegreePermissions.Apply, 20),
+        new(typeof(ReviewsWaitingCard), DegreePermissions.Review, 30),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)

@@ -9,13 +9,8 @@ namespace Training.Web.Features.Home;
 public sealed class ErrorModel : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Code { get; set; }
-    public string Title => Code switch { 404 => "页面不存在", 403 => "无权访问", _ => "出错了" };
-    public string Text => Code switch
-    {
-        404 => "您要找的页面或记录不存在，或不在您的管辖范围内。",
-        403 => "您的账号没有进行此操作的权限。",
-        _ => "系统暂时无法完成您的请求，请稍后重试。如问题持续，请联系市委组织部。",
-    };
+    public string Title => HomeTexts.ErrorTitle(Code);
+    public string Text => HomeTexts.ErrorText(Code);
 
     public void OnGet() { }
     public void OnPost() { }

@@ -1,4 +1,5 @@
 using Training.Web.Features.People.Accounts;
+using Training.Web.Features.People.Home;
 using Training.Web.Infrastructure.Modules;
 
 namespace Training.Web.Features.People;
@@ -20,6 +21,14 @@ public sealed class PeopleModule : TrainingModule
         new("组织机构", "/People/Org/Index", PeoplePermissions.Org, 80),
         new("账号管理", "/People/Admin/Users/Index", PeoplePermissions.Accounts, 90),
         new("我的档案", "/People/Persons/Details", PeoplePermissions.OwnRecord, 30, Primary: true, RouteValues: me => new { id = me.PersonId }),
+    ];
+
+    /// <summary>The first card of the trainee's and of the staff's home page (with its heading), and the accounts line.</summary>
+    public override IReadOnlyList<HomeCard> HomeCards =>
+    [
+        new(typeof(TraineeFactsCard), PeoplePermissions.OwnRecord, 10),
+        new(typeof(UnitFactsCard), PeoplePermissions.Persons, 10),
+        new(typeof(AccountsCard), PeoplePermissions.Accounts, 90),
     ];
 
     public override IReadOnlyList<Verb> Verbs =>

@@ -1,4 +1,5 @@
 using Training.Web.Features.Reserves.Coverage;
+using Training.Web.Features.Reserves.Home;
 using Training.Web.Infrastructure.Modules;
 
 namespace Training.Web.Features.Reserves;
@@ -20,6 +21,11 @@ public sealed class ReservesModule : TrainingModule
     public override IReadOnlyList<MenuEntry> Menu =>
     [
         new("后备干部", "/Reserves/Index", ReservesPermissions.View, 12, Primary: true),
+    ];
+
+    public override IReadOnlyList<HomeCard> HomeCards =>
+    [
+        new(typeof(ReservesTodoCard), ReservesPermissions.View, 40),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)

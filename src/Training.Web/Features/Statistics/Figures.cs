@@ -98,20 +98,3 @@ public enum Figure
     ReservesInPool = 8,
     SecretaryReserves = 9,
 }
-
-public static class FigureNames
-{
-    public static string Name(this Figure f) => f switch
-    {
-        Figure.Participants => "累计参加学历教育人数",
-        Figure.Graduates => "累计毕业人数",
-        Figure.InStudy => "在读人数",
-        Figure.Secretaries => "村(社区)党组织书记人数",
-        Figure.SecretariesAssociateOrAbove => "书记大专以上学历人数",
-        Figure.TwoCommitteeCadres => "两委干部人数",
-        Figure.TwoCommitteeAssociateOrAbove => "两委干部大专以上学历人数",
-        Figure.ReservesInPool => "村级后备人选人数",
-        Figure.SecretaryReserves => "书记后备人选人数",
-        _ => f.ToString(),
-    };
-}

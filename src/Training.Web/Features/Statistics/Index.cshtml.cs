@@ -77,7 +77,7 @@ public sealed class IndexModel(
             Progress = new JobProgress(jobId, Running: true, Failed: false);
             return Partial("_Progress", this);
         }
-        return Redirect($"/Statistics?{(Unit is null ? "" : $"unit={Unit}&")}job={Uri.EscapeDataString(jobId)}");
+        return RedirectToPage("/Statistics/Index", new { unit = Unit, job = jobId });
     }
 
     /// <summary>The progress fragment htmx polls every second; 286 stops the polling, HX-Refresh reloads the figures.</summary>
@@ -165,8 +165,8 @@ public sealed class IndexModel(
                 labels = trend.Select(x => x.AsOf.ToString("yyyy-MM-dd")),
                 series = new object[]
                 {
-                    new { label = "书记大专以上学历占比（%）", data = trend.Select(x => Percent(new Share(x.SecretariesAssociateOrAbove, x.Secretaries))) },
-                    new { label = "两委干部大专以上学历占比（%）", data = trend.Select(x => Percent(new Share(x.TwoCommitteeAssociateOrAbove, x.TwoCommitteeCadres))) },
+                    new { label = StatisticsTexts.SecretaryShareSeries, data = trend.Select(x => Percent(new Share(x.SecretariesAssociateOrAbove, x.Secretaries))) },
+                    new { label = StatisticsTexts.TwoCommitteeShareSeries, data = trend.Select(x => Percent(new Share(x.TwoCommitteeAssociateOrAbove, x.TwoCommitteeCadres))) },
                 },
             },
             cohorts = new
@@ -174,18 +174,18 @@ public sealed class IndexModel(
                 labels = CohortYears.Select(c => c.Year.ToString()),
                 series = new object[]
                 {
-                    new { label = "招生人数", data = CohortYears.Select(c => c.Admitted) },
-                    new { label = "毕业人数", data = CohortYears.Select(c => c.Graduated) },
+                    new { label = StatisticsTexts.AdmittedSeries, data = CohortYears.Select(c => c.Admitted) },
+                    new { label = StatisticsTexts.GraduatedSeries, data = CohortYears.Select(c => c.Graduated) },
                 },
-                rate = new { label = "毕业率（%）", data = CohortYears.Select(c => Percent(c.GraduationRate)) },
+                rate = new { label = StatisticsTexts.GraduationRateSeries, data = CohortYears.Select(c => Percent(c.GraduationRate)) },
             },
             attainment = new
             {
                 labels = CohortYears.Select(c => c.Year.ToString()),
                 series = new object[]
                 {
-                    new { label = "书记大专以上学历占比（%）", data = CohortYears.Select(c => AttainmentByYear.TryGetValue(c.Year, out var a) ? Percent(a.Secretaries) : null) },
-                    new { label = "两委干部大专以上学历占比（%）", data = CohortYears.Select(c => AttainmentByYear.TryGetValue(c.Year, out var a) ? Percent(a.TwoCommittee) : null) },
+                    new { label = StatisticsTexts.SecretaryShareSeries, data = CohortYears.Select(c => AttainmentByYear.TryGetValue(c.Year, out var a) ? Percent(a.Secretaries) : null) },
+                    new { label = StatisticsTexts.TwoCommitteeShareSeries, data = CohortYears.Select(c => AttainmentByYear.TryGetValue(c.Year, out var a) ? Percent(a.TwoCommittee) : null) },
                 },
             },
             reserves = new
@@ -193,7 +193,7 @@ public sealed class IndexModel(
                 labels = Children.Select(c => c.Name),
                 series = new object[]
                 {
-                    new { label = "后备比例（后备人选 ÷ 关键岗位）", data = Children.Select(c => c.Figures.ReserveRatio.Value is { } v ? Math.Round(v, 2) : (decimal?)null) },
+                    new { label = StatisticsTexts.ReserveRatioSeries, data = Children.Select(c => c.Figures.ReserveRatio.Value is { } v ? Math.Round(v, 2) : (decimal?)null) },
                 },
                 target = 2,
             },
@@ -219,5 +219,5 @@ public sealed class IndexModel(
 
     private static decimal? Percent(Share share) => share.Value is { } v ? Math.Round(100 * v, 1, MidpointRounding.AwayFromZero) : null;
 
-    public string Link(Figure figure, int unitId) => SnapshotReads.PeopleUrl(figure, unitId, Snapshot!.AsOf);
+    public string Link(Figure figure, int unitId) => Url.StatisticsPeople(figure, unitId, Snapshot!.AsOf);
 }

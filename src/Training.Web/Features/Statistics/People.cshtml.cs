@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
+using Training.Web.Infrastructure.Web;
 
 namespace Training.Web.Features.Statistics;
 
@@ -17,8 +18,6 @@ namespace Training.Web.Features.Statistics;
 [Authorize(Policy = StatisticsPermissions.View)]
 public sealed class PeopleModel(TrainingDbContext db, CurrentUser me, StatisticsService stats, TimeProvider clock) : PageModel
 {
-    public const int PageSize = 20;
-
     [BindProperty(SupportsGet = true)] public Figure? Figure { get; set; }
     [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
@@ -26,13 +25,10 @@ public sealed class PeopleModel(TrainingDbContext db, CurrentUser me, Statistics
 
     public UnitView Current { get; private set; } = null!;
     public DateOnly Date { get; private set; }
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public int Total { get; private set; }
+    public Paged<Row> Rows { get; private set; } = null!;
     /// <summary>The number the latest snapshot of that date holds for the figure, if there is one.</summary>
     public long? SnapshotCount { get; private set; }
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-    public bool ShowFull => me.MaySeePersonalData;
-    public bool DiffersFromSnapshot => SnapshotCount is { } n && n != Total;
+    public bool DiffersFromSnapshot => SnapshotCount is { } n && n != Rows.Total;
 
     public sealed record UnitView(int Id, string Name, string Path);
     public sealed record Row(int Id, string Name, Sex Sex, string IdNumber, string? Phone, string VillageCode, string VillageName, Education Education);
@@ -49,13 +45,10 @@ public sealed class PeopleModel(TrainingDbContext db, CurrentUser me, Statistics
 
         var ids = stats.PersonsBehind(figure, unit.Path, Date);
         var query = db.Persons.AsNoTracking().InScope(me).Where(p => ids.Contains(p.Id));
-        Total = await query.CountAsync(ct);
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Rows = await query
             .OrderBy(p => p.Village.Code).ThenBy(p => p.Name).ThenBy(p => p.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(p => new Row(p.Id, p.Name, p.Sex, p.IdNumber, p.Phone, p.Village.Code, p.Village.Name, p.Education))
-            .ToListAsync(ct);
+            .ToPagedAsync(PageNumber, ct);
 
         var date = Date;
         var stored = await db.SnapshotFigures.AsNoTracking()
@@ -65,6 +58,5 @@ public sealed class PeopleModel(TrainingDbContext db, CurrentUser me, Statistics
         return this.PageOrFragment("_Rows");
     }
 
-    public string PageUrl(int page) =>
-        SnapshotReads.PeopleUrl(Figure!.Value, Current.Id, Date) + (page > 1 ? "&p=" + page : "");
+    public string PageUrl(int page) => Url.StatisticsPeople(Figure!.Value, Current.Id, Date, page);
 }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.Mvc;
 using Training.Core.Domain;
 
 namespace Training.Web.Features.Statistics;
@@ -29,6 +30,7 @@ public static class SnapshotReads
     /// <summary>Fen shown in yuan with two decimals and thousands separators.</summary>
     public static string Yuan(long fen) => (fen / 100m).ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static string PeopleUrl(Figure figure, int unitId, DateOnly asOf) =>
-        $"/Statistics/People?figure={figure}&unit={unitId}&asOf={asOf:yyyy-MM-dd}";
+    /// <summary>The persons behind a figure of a unit as of a date (page 2 on: <c>&amp;p=</c>): /Statistics/People?figure=…&amp;unit=…&amp;asOf=yyyy-MM-dd.</summary>
+    public static string StatisticsPeople(this IUrlHelper url, Figure figure, int unitId, DateOnly asOf, int page = 1) =>
+        url.Page("/Statistics/People", new { figure, unit = unitId, asOf = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), p = page > 1 ? page : (int?)null })!;
 }

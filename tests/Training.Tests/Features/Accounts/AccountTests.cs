@@ -183,7 +183,9 @@ public sealed class AccountTests(AppFixture app)
         var district = await app.SignInAsync("district-440111");
 
         using var disabled = await district.PostFormAsync($"/Admin/Users/Edit/{id}", $"/Admin/Users/Edit/{id}?handler=Disable", new Dictionary<string, string>());
-        Assert.Contains("账号已停用", await disabled.TextAsync());
+        Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+        using var after = await district.GetAsync(disabled.Headers.Location!.OriginalString);
+        Assert.Contains("账号已停用", (await after.ReadHtmlAsync()).QuerySelector("[data-testid=flash]")?.TextContent);
 
         using var response = await app.Anonymous().PostFormAsync("/Account/Login", "/Account/Login",
             new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = Password });

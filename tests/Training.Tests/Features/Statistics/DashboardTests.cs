@@ -83,7 +83,7 @@ public sealed partial class DashboardTests(AppFixture app)
             var links = page.QuerySelectorAll("[data-figure] a").Select(a => a.GetAttribute("href") ?? "").ToList();
             Assert.Equal(Enum.GetValues<Figure>().Length, links.Count);
             Assert.All(links, href => Assert.StartsWith("/Statistics/People?figure=", href));
-            Assert.Contains(SnapshotReads.PeopleUrl(Figure.Participants, city.Id, asOf), links);
+            Assert.Contains(PeopleUrl(Figure.Participants, city.Id, asOf), links);
 
             var rows = page.QuerySelectorAll("[data-testid=breakdown] tr[data-unit-code]").ToList();
             Assert.Equal(districts.Select(d => d.Code), rows.Select(r => r.GetAttribute("data-unit-code")));
@@ -190,7 +190,7 @@ public sealed partial class DashboardTests(AppFixture app)
         var expected = (await app.WithDbAsync(db => new StatisticsService(db).ComputeAsync(village.Path, Report2019))).Count(figure);
         var client = await app.SignInAsync("village-440111103201");
 
-        using var response = await client.GetAsync(SnapshotReads.PeopleUrl(figure, village.Id, Report2019));
+        using var response = await client.GetAsync(PeopleUrl(figure, village.Id, Report2019));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadHtmlAsync();
@@ -205,7 +205,7 @@ public sealed partial class DashboardTests(AppFixture app)
         var cadres = (await app.WithDbAsync(db => new StatisticsService(db).ComputeAsync(township.Path, Report2019))).TwoCommitteeCadres;
         Assert.True(cadres > 20, "人和镇 should have more than one page of two-committee cadres in 2019");
         var client = await app.SignInAsync("township-440111103");
-        var url = SnapshotReads.PeopleUrl(Figure.TwoCommitteeCadres, township.Id, Report2019);
+        var url = PeopleUrl(Figure.TwoCommitteeCadres, township.Id, Report2019);
 
         using var first = await client.GetAsync(url);
         using var request = new HttpRequestMessage(HttpMethod.Get, url + "&p=2");
@@ -230,7 +230,7 @@ public sealed partial class DashboardTests(AppFixture app)
         try
         {
             var client = await app.SignInAsync("city");
-            using var response = await client.GetAsync(SnapshotReads.PeopleUrl(Figure.Participants, city.Id, asOf));
+            using var response = await client.GetAsync(PeopleUrl(Figure.Participants, city.Id, asOf));
             var page = await response.ReadHtmlAsync();
 
             Assert.Contains("统计快照：12345 人", Text(page, "[data-testid=people-total]"));
@@ -250,7 +250,7 @@ public sealed partial class DashboardTests(AppFixture app)
         var township = (await UnitsAsync("440111103")).Single();
         var client = await app.SignInAsync(account);
 
-        using var response = await client.GetAsync(SnapshotReads.PeopleUrl(Figure.TwoCommitteeCadres, township.Id, Report2019));
+        using var response = await client.GetAsync(PeopleUrl(Figure.TwoCommitteeCadres, township.Id, Report2019));
         var table = (await response.ReadHtmlAsync()).QuerySelector("table.list")!.OuterHtml;
 
         Assert.Equal(full, FullIdNumber().IsMatch(table));
@@ -362,4 +362,8 @@ public sealed partial class DashboardTests(AppFixture app)
 
     [GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)")]
     private static partial Regex FullPhone();
+
+    /// <summary>The drill-down page's URL as the dashboard links it (the pages build it by page name).</summary>
+    private static string PeopleUrl(Figure figure, int unitId, DateOnly asOf) =>
+        $"/Statistics/People?figure={figure}&unit={unitId}&asOf={asOf:yyyy-MM-dd}";
 }

@@ -31,12 +31,11 @@ public sealed class DownloadModel(TrainingDbContext db, CurrentUser me, TimeProv
         Response.Headers.CacheControl = "no-store";
 
         if (run.State == RunState.Failed)
-            return Answer(StatusCodes.Status404NotFound, "这次导出没有成功，没有可下载的文件。请重新导出。");
+            return Answer(StatusCodes.Status404NotFound, DataExchangeTexts.NothingToDownload);
         if (!run.State.IsFinished())
-            return Answer(StatusCodes.Status409Conflict, "文件还在生成中，请稍后在“数据导出”页面下载。");
+            return Answer(StatusCodes.Status409Conflict, DataExchangeTexts.StillWriting);
         if (!run.IsDownloadable(clock.UtcNow()) || !System.IO.File.Exists(storage.PathOf(run.StoredName!)))
-            return Answer(StatusCodes.Status410Gone,
-                $"该导出文件已过期并已删除（导出文件保留 {Math.Round(storage.KeepFor.TotalHours)} 小时）。如仍需要，请重新导出。");
+            return Answer(StatusCodes.Status410Gone, DataExchangeTexts.FileExpired(storage.KeepFor.TotalHours));
 
         Response.Headers.ContentDisposition = Statistics.Export.IndexModel.ContentDisposition(run.DownloadName);
         return PhysicalFile(storage.PathOf(run.StoredName!), StatisticsReport.ContentType);

@@ -48,7 +48,7 @@ public sealed class ExportJob(TrainingDbContext db, IServiceScopeFactory scopes,
             await using var scope = scopes.CreateAsyncScope();
             var fresh = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
             var failed = await fresh.ExportRuns.SingleAsync(r => r.Id == exportRunId, CancellationToken.None);
-            failed.Fail("导出时发生错误，请稍后重新导出。如多次失败，请联系系统管理员。", clock.UtcNow());
+            failed.Fail(DataExchangeTexts.ExportFailed, clock.UtcNow());
             await fresh.SaveChangesAsync(CancellationToken.None);
             throw;
         }

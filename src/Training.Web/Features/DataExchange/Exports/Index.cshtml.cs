@@ -43,7 +43,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         int Id, ExportKind Kind, string ScopeLabel, bool Unmasked, RunState State, int Percent, int Rows,
         DateTime CreatedAt, DateTime? ExpiresAt, bool Expired, string? Message, bool Downloadable)
     {
-        public string StateText => State == RunState.Succeeded && !Downloadable ? "已过期" : State.Name();
+        public string StateText => State == RunState.Succeeded && !Downloadable ? DataExchangeTexts.Expired : State.Name();
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -67,8 +67,8 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (Kind is null || !ExportKinds.All.Contains(Kind.Value)) ModelState.AddModelError(nameof(Kind), "请选择导出内容。");
-        if (string.IsNullOrWhiteSpace(Scope)) ModelState.AddModelError(nameof(Scope), "请选择导出范围。");
+        if (Kind is null || !ExportKinds.All.Contains(Kind.Value)) ModelState.AddModelError(nameof(Kind), DataExchangeTexts.KindRequired);
+        if (string.IsNullOrWhiteSpace(Scope)) ModelState.AddModelError(nameof(Scope), DataExchangeTexts.ScopeRequired);
         if (!ModelState.IsValid)
         {
             // htmx posted the form to swap the list: the form with its messages replaces the form instead.

@@ -56,6 +56,6 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         }
         var run = new ImportRun(ImportKind.Roster, ImportUpload.FileName(Upload!), me.UserName, null, clock.UtcNow());
         var id = await ImportUpload.StoreAndEnqueueAsync(db, jobs, run, content!, ct);
-        return Redirect($"/Import/Run?id={id}");
+        return RedirectToPage("/DataExchange/Import/Run", new { id });
     }
 }

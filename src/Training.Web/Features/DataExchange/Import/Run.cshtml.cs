@@ -35,8 +35,8 @@ public sealed class RunModel(TrainingDbContext db, CurrentUser me) : PageModel
     {
         public bool Finished => State.IsFinished();
         public string CreatedAtText => ChinaTime.Format(CreatedAt);
-        /// <summary>Where to upload again.</summary>
-        public string UploadPage => Kind == ImportKind.Graduation ? "/Import/Graduation" : "/Import";
+        /// <summary>Where to upload again (a page name: the graduation list is the Degree module's page).</summary>
+        public string UploadPage => Kind == ImportKind.Graduation ? "/Degree/Graduation/Index" : "/DataExchange/Import/Index";
         public string Title => Kind == ImportKind.Graduation ? "毕业名单导入" : "数据导入";
     }
 

@@ -52,5 +52,5 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         return Page();
     }
 
-    private string SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+    private string SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Home/Index")!;
 }

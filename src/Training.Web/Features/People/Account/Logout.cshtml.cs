@@ -10,11 +10,11 @@ namespace Training.Web.Features.People.Account;
 [Authorize(Policy = PeoplePermissions.OwnAccount)]
 public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 {
-    public IActionResult OnGet() => Redirect("/");
+    public IActionResult OnGet() => RedirectToPage("/Home/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return Redirect("/Account/Login");
+        return RedirectToPage("/People/Account/Login");
     }
 }

@@ -93,6 +93,6 @@ public sealed class RegisterModel(
         db.Audit.Add(new AuditEntry(user.UserName, "学员注册", $"人员 {ResidentId.Mask(id.Value)}", clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync();
         await signIn.SignInAsync(user, isPersistent: false);
-        return Redirect("/");
+        return RedirectToPage("/Home/Index");
     }
 }

@@ -27,7 +27,7 @@ public sealed class AdminBootstrap(TrainingDbContext db, UserManager<AppUser> us
         var user = new AppUser
         {
             UserName = userName,
-            DisplayName = "市委组织部管理员",
+            DisplayName = PeopleTexts.CityAdminDisplayName,
             Role = Roles.CityAdmin,
             OrgUnitId = city.Id,
             CreatedAt = clock.GetUtcNow().UtcDateTime,

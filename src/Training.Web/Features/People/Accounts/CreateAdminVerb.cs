@@ -10,14 +10,14 @@ public static class CreateAdminVerb
         var user = CommandLine.Option(args, "--user");
         var password = CommandLine.Option(args, "--password");
         if (string.IsNullOrWhiteSpace(user) || string.IsNullOrEmpty(password))
-            return CommandLine.Fail("用法：create-admin --user 用户名 --password 密码");
+            return CommandLine.Fail(PeopleTexts.CreateAdminUsage);
         await DatabaseSetup.MigrateAsync(services);
         await using (var scope = services.CreateAsyncScope())
         {
             var error = await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().CreateCityAdminAsync(user, password);
             if (error is not null) return CommandLine.Fail(error);
         }
-        Console.WriteLine($"已创建市级管理员账号 {user}。");
+        Console.WriteLine(PeopleTexts.CityAdminCreated(user));
         return 0;
     }
 }

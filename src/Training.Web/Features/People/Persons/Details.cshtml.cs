@@ -22,7 +22,6 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     public IReadOnlyList<EducationRow> Education { get; private set; } = [];
     public IReadOnlyList<EnrollmentRow> Enrollments { get; private set; } = [];
     public IReadOnlyList<ReserveRow> Reserves { get; private set; } = [];
-    public bool ShowFull => me.MaySeePersonalData;
     public DateOnly Today { get; private set; }
 
     public sealed record PersonView(int Id, string Name, Sex Sex, DateOnly BirthDate, string IdNumber, string? Phone,
@@ -121,11 +120,4 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         Classes = classes.Select(c => new ClassRow(c.Id, c.Name, c.Owner, c.StartOn, c.EndOn, c.Attended, c.Sessions,
             TrainingClass.CompletionOf(c.Attended, c.Sessions, c.CompletionPercent, c.EndOn, Today))).ToList();
     }
-
-    public static string SourceName(EducationSource s) => s switch
-    {
-        EducationSource.Recorded => "登记",
-        EducationSource.Graduation => "毕业",
-        _ => "更正",
-    };
 }

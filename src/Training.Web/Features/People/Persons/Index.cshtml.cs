@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
+using Training.Web.Infrastructure.Web;
 
 namespace Training.Web.Features.People.Persons;
 
@@ -17,18 +18,13 @@ namespace Training.Web.Features.People.Persons;
 [Authorize(Policy = PeoplePermissions.Persons)]
 public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
-    public const int PageSize = 20;
-
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     [BindProperty] public string? IdNumber { get; set; }
 
     public IReadOnlyList<UnitOption> Units { get; private set; } = [];
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public int Total { get; private set; }
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-    public bool ShowFull => me.MaySeePersonalData;
+    public Paged<Row> Rows { get; private set; } = null!;
     public string? FindError { get; private set; }
 
     public sealed record UnitOption(int Id, string Name, OrgLevel Level);
@@ -54,8 +50,8 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         {
             var personId = await db.Persons.AsNoTracking().InScope(me)
                 .Where(p => p.IdNumber == id.Value).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
-            if (personId is not null) return Redirect($"/Persons/Details/{personId}");
-            FindError = "您的管辖范围内没有该身份证号的人员。";
+            if (personId is not null) return RedirectToPage("/People/Persons/Details", new { id = personId });
+            FindError = PeopleTexts.NoPersonWithIdNumber;
         }
         await LoadAsync(ct);
         return Page();
@@ -80,23 +76,19 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         var q = Q?.Trim();
         if (!string.IsNullOrEmpty(q)) query = query.Where(p => p.Name.Contains(q));
 
-        Total = await query.CountAsync(ct);
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Rows = await query
             .OrderBy(p => p.Village.Code).ThenBy(p => p.Name).ThenBy(p => p.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(p => new Row(p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Phone, p.Village.Code, p.Village.Name,
                 p.Education,
                 p.Posts.AsQueryable().Where(Post.HeldOn(today)).Select(x => x.Type).ToList()))
-            .ToListAsync(ct);
+            .ToPagedAsync(PageNumber, ct);
     }
 
-    public string PageUrl(int page)
-    {
-        var parts = new List<string>();
-        if (!string.IsNullOrWhiteSpace(Q)) parts.Add("q=" + Uri.EscapeDataString(Q.Trim()));
-        if (Unit is not null) parts.Add("unit=" + Unit);
-        if (page > 1) parts.Add("p=" + page);
-        return "/Persons" + (parts.Count > 0 ? "?" + string.Join("&", parts) : "");
-    }
+    public string PageUrl(int page) =>
+        Url.Page("/People/Persons/Index", new
+        {
+            q = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
+            unit = Unit,
+            p = page > 1 ? page : (int?)null,
+        })!;
 }

@@ -14,8 +14,6 @@ public static class ExportStatsVerb
 {
     public const string CityCode = "440100";
 
-    public const string Usage = "用法：export-stats [--scope 代码] [--as-of yyyy-MM-dd] [--out 文件] [--masked]";
-
     /// <summary>The options after the verb; an unknown option or one without its value is refused with the usage.</summary>
     public static Task<int> RunAsync(IServiceProvider services, string[] options)
     {
@@ -29,7 +27,7 @@ public static class ExportStatsVerb
                 case "--scope": scopeCode = Value(options, ref i); break;
                 case "--as-of": asOfText = Value(options, ref i); break;
                 case "--out": outFile = Value(options, ref i); break;
-                default: throw new CommandLineException($"不认识的参数“{options[i]}”。{Usage}");
+                default: throw new CommandLineException(StatisticsTexts.UnknownOption(options[i]));
             }
         }
         return RunAsync(services, scopeCode, asOfText, outFile, masked);
@@ -38,7 +36,7 @@ public static class ExportStatsVerb
     private static string Value(string[] options, ref int i)
     {
         if (i + 1 >= options.Length || options[i + 1].StartsWith("--", StringComparison.Ordinal))
-            throw new CommandLineException($"参数 {options[i]} 缺少取值。{Usage}");
+            throw new CommandLineException(StatisticsTexts.MissingValue(options[i]));
         return options[++i];
     }
 
@@ -52,10 +50,10 @@ public static class ExportStatsVerb
         var code = string.IsNullOrWhiteSpace(scopeCode) ? CityCode : scopeCode.Trim();
         var asOf = clock.Today();
         if (asOfText is not null && !DateOnly.TryParseExact(asOfText.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
-            throw new CommandLineException($"统计截止日期“{asOfText}”无效，应为 yyyy-MM-dd 格式，例如 2019-12-31。");
+            throw new CommandLineException(StatisticsTexts.InvalidAsOf(asOfText));
 
         var unit = await StatisticsReport.FindScopeAsync(db.OrgUnits, code)
-            ?? throw new CommandLineException($"统计范围“{code}”不存在：应为市或区的代码（例如 {CityCode} 或 440111）。");
+            ?? throw new CommandLineException(StatisticsTexts.NoSuchScope(code, CityCode));
 
         var path = Path.GetFullPath(string.IsNullOrWhiteSpace(outFile) ? StatisticsReport.FileName(unit.Code, asOf) : outFile);
         try
@@ -74,7 +72,7 @@ public static class ExportStatsVerb
             $"{unit.Label}，截止 {asOf:yyyy-MM-dd}，{(masked ? "身份证号已脱敏" : "含完整身份证号")}，文件 {Path.GetFileName(path)}", clock.UtcNow()));
         await db.SaveChangesAsync();
 
-        Console.WriteLine($"已导出{unit.Label}截至 {asOf:yyyy-MM-dd} 的统计报表：{path}");
+        Console.WriteLine(StatisticsTexts.ReportWritten(unit.Label, asOf, path));
         return 0;
     }
 }

@@ -22,7 +22,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     public string? Scope { get; set; }
 
     [BindProperty, Display(Name = "统计截止日期")]
-    [Required(ErrorMessage = "请选择统计截止日期。")]
+    [Required(ErrorMessage = StatisticsTexts.AsOfRequired)]
     public DateOnly? AsOf { get; set; }
 
     public IReadOnlyList<ReportScope> Scopes { get; private set; } = [];
@@ -40,7 +40,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Scopes = await StatisticsReport.ScopesAsync(db.OrgUnits.InScope(me), ct);
-        if (string.IsNullOrWhiteSpace(Scope)) ModelState.AddModelError(nameof(Scope), "请选择统计范围。");
+        if (string.IsNullOrWhiteSpace(Scope)) ModelState.AddModelError(nameof(Scope), StatisticsTexts.ScopeRequired);
         if (!ModelState.IsValid) return this.Unprocessable();
 
         // A unit outside the account's scope (another district) is not found, like any record out of scope.

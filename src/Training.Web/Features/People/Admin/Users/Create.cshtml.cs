@@ -8,14 +8,15 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Features.People.Accounts;
-using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Web;
 
 namespace Training.Web.Features.People.Admin.Users;
 
 /// <summary>
 /// Open a staff account for a unit below one's own (CityAdmin: any unit, and school
 /// registrars). The role follows the unit's level. The account gets a one-time password,
-/// shown once here, that must be changed at first sign-in: no administrator picks passwords.
+/// shown once here (answered in place, not kept for a redirect), that must be changed at first
+/// sign-in: no administrator picks passwords.
 /// </summary>
 [Authorize(Policy = PeoplePermissions.Accounts)]
 public sealed class CreateModel(TrainingDbContext db, UserManager<AppUser> users, AccountRules rules, TimeProvider clock) : PageModel
@@ -25,15 +26,15 @@ public sealed class CreateModel(TrainingDbContext db, UserManager<AppUser> users
     public bool MayCreateRegistrars => rules.MayCreateRegistrars;
     public Created? Result { get; private set; }
 
-    public sealed record Created(string Id, string UserName, string Role, string Scope, string OneTimePassword);
+    public sealed record Created(string Id, string OneTimePassword);
 
     public sealed class InputModel
     {
         public bool Registrar { get; set; }
         public string? UnitCode { get; set; }
         public int? SchoolId { get; set; }
-        [Required(ErrorMessage = "请输入用户名。")] public string UserName { get; set; } = "";
-        [Required(ErrorMessage = "请输入使用人姓名或岗位名称。")] public string DisplayName { get; set; } = "";
+        [Required(ErrorMessage = PeopleTexts.UserNameRequired)] public string UserName { get; set; } = "";
+        [Required(ErrorMessage = PeopleTexts.DisplayNameRequired)] public string DisplayName { get; set; } = "";
     }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -56,7 +57,7 @@ public sealed class CreateModel(TrainingDbContext db, UserManager<AppUser> users
         {
             if (!rules.MayCreateRegistrars) return Forbid();
             var school = Schools.FirstOrDefault(s => s.Id == Input.SchoolId);
-            if (school.Name is null) { ModelState.AddModelError("Input.SchoolId", "请选择院校。"); return Page(); }
+            if (school.Name is null) { ModelState.AddModelError("Input.SchoolId", PeopleTexts.SchoolRequired); return Page(); }
             user.Role = Roles.SchoolRegistrar;
             user.SchoolId = school.Id;
             scope = school.Name;
@@ -68,9 +69,7 @@ public sealed class CreateModel(TrainingDbContext db, UserManager<AppUser> users
                 .Select(u => new { u.Id, u.Name, u.Level }).SingleOrDefaultAsync(ct);
             if (unit is null)
             {
-                ModelState.AddModelError("Input.UnitCode", code.Length == 0
-                    ? "请输入单位代码。"
-                    : $"单位代码“{code}”不存在，或不在您可以开设账号的范围内（只能为本单位的下级单位开设）。");
+                ModelState.AddModelError("Input.UnitCode", code.Length == 0 ? PeopleTexts.UnitCodeRequired : PeopleTexts.UnitOutOfReach(code));
                 return Page();
             }
             user.Role = Roles.ForLevel(unit.Level);
@@ -87,7 +86,8 @@ public sealed class CreateModel(TrainingDbContext db, UserManager<AppUser> users
         }
         await users.AddToRoleAsync(user, user.Role);
         await rules.AuditAsync("开设账号", $"{user.UserName}（{Roles.DisplayName(user.Role)}，{scope}）", clock.GetUtcNow().UtcDateTime);
-        Result = new Created(user.Id, user.UserName, Roles.DisplayName(user.Role), scope, password);
+        this.Flash(PeopleTexts.AccountCreated(scope, Roles.DisplayName(user.Role), user.UserName));
+        Result = new Created(user.Id, password);
         ModelState.Clear();
         Input = new InputModel();
         return Page();

@@ -5,17 +5,20 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Identity;
 using Training.Web.Features.People.Accounts;
-using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Web;
 
 namespace Training.Web.Features.People.Admin.Users;
 
-/// <summary>Disable, enable, or reset an account's password (one-time password). Accounts outside what one may manage: 404.</summary>
+/// <summary>
+/// Disable, enable, or reset an account's password (one-time password). Accounts outside what one
+/// may manage: 404. Disabling and enabling redirect back with the flash; a reset answers in place,
+/// because the one-time password is shown this once and is kept nowhere.
+/// </summary>
 [Authorize(Policy = PeoplePermissions.Accounts)]
 public sealed class EditModel(UserManager<AppUser> users, AccountRules rules, TimeProvider clock) : PageModel
 {
     public AccountView Account { get; private set; } = null!;
     public string? OneTimePassword { get; private set; }
-    public string? Message { get; private set; }
 
     public sealed record AccountView(string Id, string UserName, string DisplayName, string Role, string Scope,
         bool IsDisabled, bool MustChangePassword, DateTimeOffset? LockoutEnd, DateTime CreatedAt);
@@ -23,28 +26,32 @@ public sealed class EditModel(UserManager<AppUser> users, AccountRules rules, Ti
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostDisableAsync(string id, CancellationToken ct) =>
-        ChangeAsync(id, ct, async user =>
+    public async Task<IActionResult> OnPostDisableAsync(string id, CancellationToken ct) =>
+        await ChangeAsync(id, ct, async user =>
         {
             user.IsDisabled = true;
             await users.UpdateAsync(user);
             // A new security stamp signs the account out everywhere at the next validation.
             await users.UpdateSecurityStampAsync(user);
-            return ("停用账号", "账号已停用，使用人将无法登录。");
-        });
+            return ("停用账号", PeopleTexts.AccountDisabled);
+        })
+            ? RedirectToPage("/People/Admin/Users/Edit", new { id })
+            : NotFound();
 
-    public Task<IActionResult> OnPostEnableAsync(string id, CancellationToken ct) =>
-        ChangeAsync(id, ct, async user =>
+    public async Task<IActionResult> OnPostEnableAsync(string id, CancellationToken ct) =>
+        await ChangeAsync(id, ct, async user =>
         {
             user.IsDisabled = false;
             await users.UpdateAsync(user);
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
-            return ("启用账号", "账号已启用。");
-        });
+            return ("启用账号", PeopleTexts.AccountEnabled);
+        })
+            ? RedirectToPage("/People/Admin/Users/Edit", new { id })
+            : NotFound();
 
-    public Task<IActionResult> OnPostResetAsync(string id, CancellationToken ct) =>
-        ChangeAsync(id, ct, async user =>
+    public async Task<IActionResult> OnPostResetAsync(string id, CancellationToken ct) =>
+        await ChangeAsync(id, ct, async user =>
         {
             var password = AccountRules.NewOneTimePassword();
             var token = await users.GeneratePasswordResetTokenAsync(user);
@@ -55,18 +62,20 @@ public sealed class EditModel(UserManager<AppUser> users, AccountRules rules, Ti
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
             OneTimePassword = password;
-            return ("重置密码", "密码已重置。");
-        });
+            return ("重置密码", PeopleTexts.PasswordReset);
+        }) && await LoadAsync(id, ct)
+            ? Page()
+            : NotFound();
 
-    private async Task<IActionResult> ChangeAsync(string id, CancellationToken ct, Func<AppUser, Task<(string Action, string Message)>> change)
+    /// <summary>Changes an account one may manage, audits it and flashes what was done; false when there is no such account.</summary>
+    private async Task<bool> ChangeAsync(string id, CancellationToken ct, Func<AppUser, Task<(string Action, string Message)>> change)
     {
         var user = await rules.ManageableUsers().SingleOrDefaultAsync(u => u.Id == id, ct);
-        if (user is null) return NotFound();
+        if (user is null) return false;
         var (action, message) = await change(user);
         await rules.AuditAsync(action, user.UserName!, clock.GetUtcNow().UtcDateTime);
-        Message = message;
-        await LoadAsync(id, ct);
-        return Page();
+        this.Flash(message);
+        return true;
     }
 
     private async Task<bool> LoadAsync(string id, CancellationToken ct)

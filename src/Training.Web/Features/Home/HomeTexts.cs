@@ -1,0 +1,19 @@
+namespace Training.Web.Features.Home;
+
+/// <summary>What the home module's pages say in C# (the error page), in one place for review.</summary>
+public static class HomeTexts
+{
+    public static string ErrorTitle(int? code) => code switch
+    {
+        404 => "页面不存在",
+        403 => "无权访问",
+        _ => "出错了",
+    };
+
+    public static string ErrorText(int? code) => code switch
+    {
+        404 => "您要找的页面或记录不存在，或不在您的管辖范围内。",
+        403 => "您的账号没有进行此操作的权限。",
+        _ => "系统暂时无法完成您的请求，请稍后重试。如问题持续，请联系市委组织部。",
+    };
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.People.Home;
+
+/// <summary>The staff's home card, first on its page: its unit and what is under it (units, villages, persons, cadres, reserves in the pool).</summary>
+public sealed class UnitFactsCard(TrainingDbContext db, CurrentUser me, TimeProvider clock) : ViewComponent
+{
+    public sealed record UnitFacts(string UnitName, OrgLevel Level, int ChildUnits, int Villages, int Persons, int Cadres, int ReservesInPool);
+
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        if (me.OrgUnitId is not { } unitId) return Content("");
+        var ct = HttpContext.RequestAborted;
+        var today = clock.Today();
+        var units = db.OrgUnits.AsNoTracking().InScope(me);
+        var unit = await units.Where(u => u.Id == unitId).Select(u => new { u.Name, u.Level }).SingleAsync(ct);
+        var childUnits = await units.CountAsync(u => u.ParentId == unitId, ct);
+        var villages = await units.CountAsync(u => u.Level == OrgLevel.Village, ct);
+        var persons = await db.Persons.AsNoTracking().InScope(me).CountAsync(ct);
+        var cadres = await db.Persons.AsNoTracking().InScope(me).Where(Person.TwoCommitteeCadreOn(today)).CountAsync(ct);
+        var inPool = await db.Reserves.AsNoTracking().InScope(me).Where(ReserveCandidate.InPoolOnDate(today)).CountAsync(ct);
+        return View("~/Features/People/Home/UnitFactsCard.cshtml",
+            new UnitFacts(unit.Name, unit.Level, childUnits, villages, persons, cadres, inPool));
+    }
+}
