@@ -1507,7 +1507,8 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.HasIndex("OrgUnitId");
 
                     b.HasIndex("PersonId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[PersonId] IS NOT NULL");
 
                     b.HasIndex("SchoolId");
 
