@@ -245,8 +245,11 @@ public class Enrollment : IVersioned
     /// program, split and state as the spreadsheet says; false when they equal what is stored.
     /// Only enrollments that reached admission take such a row; an 已录取 one may become 已毕业
     /// (raising education from its day) or 已退学, but a graduation or withdrawal is not undone.
+    /// <paramref name="today"/> is Guangzhou's calendar day of the import (the withdrawal step is
+    /// recorded on it); the UTC instant <paramref name="now"/> would give yesterday before 08:00.
     /// </summary>
-    public bool ApplyHistorical(StudyProgram program, FeeSplit split, EnrollmentState state, DateOnly? graduatedOn, string actor, DateTime now, DateOnly? withdrawnOn = null)
+    public bool ApplyHistorical(StudyProgram program, FeeSplit split, EnrollmentState state, DateOnly? graduatedOn, string actor,
+        DateOnly today, DateTime now, DateOnly? withdrawnOn = null)
     {
         if (!State.ReachedAdmission())
             throw new DomainException($"该人员{Year}年{Level.Name()}的报名正在线上办理（{State.Name()}），不能用导入覆盖。");
@@ -279,7 +282,7 @@ public class Enrollment : IVersioned
                 if (withdrawnOn < AdmittedOn)
                     throw new DomainException($"退学日期 {withdrawnOn:yyyy-MM-dd} 早于入学日期 {AdmittedOn:yyyy-MM-dd}。");
                 WithdrawnOn = withdrawnOn ?? AdmittedOn;
-                _transitions.Add(new EnrollmentTransition(EnrollmentAction.Withdraw, State, state, actor, "花名册导入", DateOnly.FromDateTime(now), now));
+                _transitions.Add(new EnrollmentTransition(EnrollmentAction.Withdraw, State, state, actor, "花名册导入", today, now));
             }
             State = state;
         }

@@ -67,12 +67,12 @@ public sealed class ImportedRecordTests
         var split = new FeeSplit(600000, 300000, 150000, 150000);
         var enrollment = Enrollment.Historical(NewPerson(), cohort, program, split, EnrollmentState.Admitted, null, null, Now);
 
-        Assert.True(enrollment.ApplyHistorical(program, split, EnrollmentState.Withdrawn, null, "花名册导入", Now, new DateOnly(2019, 1, 15)));
+        Assert.True(enrollment.ApplyHistorical(program, split, EnrollmentState.Withdrawn, null, "花名册导入", Today, Now, new DateOnly(2019, 1, 15)));
         Assert.Equal(new DateOnly(2019, 1, 15), enrollment.WithdrawnOn);
 
         // The same row again, or one without a date, changes nothing; another date is an error, not an update.
-        Assert.False(enrollment.ApplyHistorical(program, split, EnrollmentState.Withdrawn, null, "花名册导入", Now, new DateOnly(2019, 1, 15)));
-        Assert.False(enrollment.ApplyHistorical(program, split, EnrollmentState.Withdrawn, null, "花名册导入", Now));
-        Assert.Throws<DomainException>(() => enrollment.ApplyHistorical(program, split, EnrollmentState.Withdrawn, null, "花名册导入", Now, new DateOnly(2019, 2, 1)));
+        Assert.False(enrollment.ApplyHistorical(program, split, EnrollmentState.Withdrawn, null, "花名册导入", Today, Now, new DateOnly(2019, 1, 15)));
+        Assert.False(enrollment.ApplyHistorical(program, split, EnrollmentState.Withdrawn, null, "花名册导入", Today, Now));
+        Assert.Throws<DomainException>(() => enrollment.ApplyHistorical(program, split, EnrollmentState.Withdrawn, null, "花名册导入", Today, Now, new DateOnly(2019, 2, 1)));
     }
 }

@@ -66,14 +66,15 @@ public sealed class EmptyDatabase : IAsyncDisposable
 
     public string File => Path.Combine(_folder, "roster.db");
 
-    public static async Task<EmptyDatabase> CreateAsync()
+    /// <param name="clock">The importer's clock (default: the system's), to date what an import records.</param>
+    public static async Task<EmptyDatabase> CreateAsync(TimeProvider? clock = null)
     {
         var data = new EmptyDatabase();
         Directory.CreateDirectory(data._folder);
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddDbContext<TrainingDbContext>(o => DatabaseSetup.Configure(o, DatabaseProvider.Sqlite, $"Data Source={data.File}"));
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(clock ?? TimeProvider.System);
         services.AddScoped<RosterImport>();
         data._services = services.BuildServiceProvider();
         await DatabaseSetup.MigrateAsync(data._services);

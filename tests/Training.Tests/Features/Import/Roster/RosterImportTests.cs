@@ -107,6 +107,31 @@ public sealed class RosterImportTests
     }
 
     [Fact]
+    public async Task Should_record_an_imported_withdrawal_on_Guangzhous_day_not_the_UTC_day()
+    {
+        // 23:30 UTC on 1 March is 07:30 on 2 March in Guangzhou: the import happens on 2 March.
+        var clock = new FixedClock(new DateTimeOffset(2026, 3, 1, 23, 30, 0, TimeSpan.Zero));
+        await using var data = await EmptyDatabase.CreateAsync(clock);
+        Assert.True((await data.ImportAsync(await GoodRoster.WriteAsync())).Succeeded);
+        var enrollments = GoodRoster.Enrollments();
+        enrollments[1] = [GoodRoster.Liang, 2022, "本科", "华南农业大学", "行政管理", "已退学", new DateOnly(2023, 3, 1), 10100, 8800, 0, 1300];
+        var sheets = GoodRoster.Sheets();
+        sheets[3] = Sheet(RosterSheets.Enrollments, enrollments);
+
+        var outcome = await data.ImportAsync(await RosterFile.WriteAsync(sheets));
+
+        Assert.Empty(outcome.Errors);
+        var step = await data.WithDbAsync(db => db.Enrollments.Where(e => e.Person.IdNumber == GoodRoster.Liang)
+            .SelectMany(e => e.Transitions).SingleAsync(t => t.To == EnrollmentState.Withdrawn));
+        Assert.Equal(new DateOnly(2026, 3, 2), step.On);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [Fact]
     public async Task Should_count_changed_rows_as_updated_and_apply_them()
     {
         await using var data = await EmptyDatabase.CreateAsync();

@@ -504,7 +504,7 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
                 var enrollment = list.FirstOrDefault(e => e.Year == r.Year && e.Level == r.Level);
                 if (enrollment is not null)
                 {
-                    var changed = Try(sheet, r.Row, "状态", () => enrollment.ApplyHistorical(program, r.Split, r.State, r.GraduatedOn, Actor, now, r.WithdrawnOn));
+                    var changed = Try(sheet, r.Row, "状态", () => enrollment.ApplyHistorical(program, r.Split, r.State, r.GraduatedOn, Actor, today, now, r.WithdrawnOn));
                     if (changed is null) continue;
                     if (changed.Value)
                     {
