@@ -86,6 +86,23 @@ public class ReserveCandidate : IVersioned
     }
 
     /// <summary>
+    /// A reserve of the years before the portal that already left the pool (appointed or exited
+    /// on <paramref name="leftOn"/>): demo data and history have no timeline to record, as
+    /// <see cref="HistoricalInPool"/>.
+    /// </summary>
+    public static ReserveCandidate HistoricalLeft(Person person, ReserveTarget target, DateOnly inPoolOn, ReserveState leftAs, DateOnly leftOn, string? reason)
+    {
+        var candidate = HistoricalInPool(person, target, inPoolOn);
+        switch (leftAs)
+        {
+            case ReserveState.Appointed: candidate.Appoint(leftOn); break;
+            case ReserveState.Exited: candidate.Exit(leftOn, reason ?? ""); break;
+            default: throw new ArgumentOutOfRangeException(nameof(leftAs), leftAs, "A reserve leaves the pool appointed or exited.");
+        }
+        return candidate;
+    }
+
+    /// <summary>
     /// A reserve from a roster import (sheet 后备), in any of the states a spreadsheet knows:
     /// 村推 and 镇选 are not in the pool yet (no 入库日期, recommended on the import day);
     /// 已入库, 已任用 and 已退出 entered the pool on <paramref name="inPoolOn"/>, and the last two
@@ -271,8 +288,9 @@ public class ReserveCandidate : IVersioned
         Version = Guid.NewGuid();
     }
 
-    /// <summary>Took a post: the reserve leaves the pool that day.</summary>
-    public void Appoint(DateOnly on)
+    // The state changes behind the logged verbs Appoint(on, actor, …) and Exit(on, reason, actor, …):
+    // private, so that no caller can move a candidacy without its timeline entry.
+    private void Appoint(DateOnly on)
     {
         if (State != ReserveState.InPool) throw new DomainException($"只有已入库的后备人选才能任用，当前状态为“{State.Name()}”。");
         if (on < InPoolOn) throw new DomainException("任用日期不能早于入库日期。");
@@ -281,7 +299,7 @@ public class ReserveCandidate : IVersioned
         Version = Guid.NewGuid();
     }
 
-    public void Exit(DateOnly on, string reason)
+    private void Exit(DateOnly on, string reason)
     {
         if (State is ReserveState.Appointed or ReserveState.Exited or ReserveState.Declined)
             throw new DomainException($"后备人选当前状态为“{State.Name()}”，不能退出。");

@@ -245,13 +245,28 @@ public class ReserveWorkflowTests
     }
 
     [Fact]
-    public void Should_keep_the_old_appoint_and_exit_without_a_recorded_step()
+    public void Should_offer_no_public_step_that_leaves_no_timeline_entry()
     {
-        var c = ReserveCandidate.HistoricalInPool(NewPerson(), ReserveTarget.TwoCommittee, Today.AddYears(-1));
-        c.Appoint(Today);
+        // Every public verb that moves a candidacy names who acted, and so records the step;
+        // the import (ApplyImport) and the factories of history are the documented exceptions.
+        var verbs = typeof(ReserveCandidate).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
+            .Where(m => !m.IsSpecialName && m.ReturnType != typeof(bool) && m.Name != nameof(ReserveCandidate.ApplyImport))
+            .ToList();
 
-        Assert.Equal(ReserveState.Appointed, c.State);
-        Assert.Empty(c.Transitions);
+        Assert.Contains(verbs, m => m.Name == nameof(ReserveCandidate.Appoint));
+        Assert.All(verbs, m => Assert.True(m.GetParameters().Any(p => p.Name == "actor"), $"{m} changes the state without recording who did it"));
+    }
+
+    [Theory]
+    [InlineData(ReserveState.Appointed)]
+    [InlineData(ReserveState.Exited)]
+    public void Should_create_a_reserve_that_left_the_pool_before_the_portal(ReserveState leftAs)
+    {
+        var c = ReserveCandidate.HistoricalLeft(NewPerson(), ReserveTarget.TwoCommittee, Today.AddYears(-1), leftAs, Today, "调离");
+
+        Assert.Equal((leftAs, Today), (c.State, c.LeftPoolOn!.Value));
+        Assert.False(c.IsInPoolOn(Today));
+        Assert.True(c.IsInPoolOn(Today.AddDays(-1)));
     }
 
     private static ReserveCandidate Act(ReserveCandidate c, Action<ReserveCandidate> step)

@@ -322,7 +322,7 @@ public class TrainingClassTests
         var reserve = Woman();
         var left = Woman();
         var exited = InPool(left);
-        exited.Exit(Today.AddDays(-1), "外出务工");
+        exited.Exit(Today.AddDays(-1), "外出务工", "区", Now);
         var recommended = Woman();
         var onlyRecommended = ReserveCandidate.Recommend(recommended, Hantang, ReserveTarget.TwoCommittee, "村", Today, Now, []);
 

@@ -209,12 +209,10 @@ internal sealed class DemoGenerator
             }
             if (reserve is not null)
             {
-                candidate = ReserveCandidate.HistoricalInPool(person, reserve.Target, reserve.InPoolOn);
-                if (reserve.LeftOn is { } left && left <= _today)
-                {
-                    if (reserve.Leave == ReserveLeave.Appointed) candidate.Appoint(left);
-                    else if (reserve.Leave == ReserveLeave.Exited) candidate.Exit(left, reserve.Reason ?? "本人申请退出");
-                }
+                candidate = reserve.LeftOn is { } left && left <= _today && reserve.Leave is ReserveLeave.Appointed or ReserveLeave.Exited
+                    ? ReserveCandidate.HistoricalLeft(person, reserve.Target, reserve.InPoolOn,
+                        reserve.Leave == ReserveLeave.Appointed ? ReserveState.Appointed : ReserveState.Exited, left, reserve.Reason ?? "本人申请退出")
+                    : ReserveCandidate.HistoricalInPool(person, reserve.Target, reserve.InPoolOn);
                 rows.Add(candidate);
             }
 

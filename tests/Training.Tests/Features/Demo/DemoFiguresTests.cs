@@ -464,8 +464,8 @@ public sealed class DemoSeederTests : IAsyncLifetime
         person.AddPost(village, PostType.PartySecretary, new DateOnly(2017, 4, 1), new DateOnly(2021, 3, 31));
         person.AddPost(village, PostType.CommitteeDirector, new DateOnly(2017, 4, 1));
         var enrollment = Enrollment.Historical(person, cohort, program, split, EnrollmentState.Graduated, new DateOnly(2019, 7, 1), null, stamp);
-        var reserve = ReserveCandidate.HistoricalInPool(person, ReserveTarget.Secretary, new DateOnly(2016, 3, 1));
-        reserve.Appoint(new DateOnly(2017, 4, 1));
+        var reserve = ReserveCandidate.HistoricalLeft(person, ReserveTarget.Secretary, new DateOnly(2016, 3, 1),
+            ReserveState.Appointed, new DateOnly(2017, 4, 1), null);
         return [city, district, township, village, school, program, cohort, person, enrollment, reserve];
     }
 

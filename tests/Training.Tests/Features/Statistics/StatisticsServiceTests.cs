@@ -452,8 +452,7 @@ public sealed class StatisticsDatabase : IAsyncLifetime
         c.AddPost(v2, PostType.CommitteeMember, new DateOnly(2021, 1, 1));
         c.AddPost(v2, PostType.PartySecretary, D.AddDays(1));
         Historical(c, 2022, s1, EnrollmentState.Graduated, graduated: CGraduates);
-        var cReserve = ReserveCandidate.HistoricalInPool(c, ReserveTarget.TwoCommittee, new DateOnly(2023, 1, 1));
-        cReserve.Appoint(D);
+        var cReserve = ReserveCandidate.HistoricalLeft(c, ReserveTarget.TwoCommittee, new DateOnly(2023, 1, 1), ReserveState.Appointed, D, null);
 
         var dd = Register("统计丁", Education.JuniorOrBelow, v2);
         dd.AddPost(v2, PostType.PartySecretary, D);
@@ -465,8 +464,7 @@ public sealed class StatisticsDatabase : IAsyncLifetime
 
         var f = Register("统计己", Education.HighSchool, v1);
         Historical(f, 2024, s2, EnrollmentState.Admitted);
-        var fReserve = ReserveCandidate.HistoricalInPool(f, ReserveTarget.TwoCommittee, new DateOnly(2023, 1, 1));
-        fReserve.Exit(D.AddDays(1), "迁出");
+        var fReserve = ReserveCandidate.HistoricalLeft(f, ReserveTarget.TwoCommittee, new DateOnly(2023, 1, 1), ReserveState.Exited, D.AddDays(1), "迁出");
         var fLater = ReserveCandidate.HistoricalInPool(f, ReserveTarget.Secretary, D.AddDays(1));
 
         db.Reserves.AddRange(cReserve, eReserve, fReserve, fLater);
