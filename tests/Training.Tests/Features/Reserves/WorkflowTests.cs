@@ -3,7 +3,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Domain;
-using Training.Tests.Features.Shadowing;
+using Training.Tests.Features.Reserves.Shadowing;
 using Training.Tests.Infrastructure;
 using Training.Web.Infrastructure;
 

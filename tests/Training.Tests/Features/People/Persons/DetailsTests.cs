@@ -1,0 +1,137 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Tests.Infrastructure;
+using Training.Web.Features.Demo;
+using Training.Web.Infrastructure;
+
+namespace Training.Tests.Features.People.Persons;
+
+/// <summary>A person's page tells the whole story: 结对帮带, 跟班学习 and 培训班 besides posts, education and reserve status.</summary>
+[Collection(AppCollection.Name)]
+public sealed class DetailsTests(AppFixture app)
+{
+    private const string Hantang = "440111103201";
+
+    [Fact]
+    public async Task Should_show_a_reserves_mentor_shadowing_and_class_with_links_for_staff()
+    {
+        var story = await StoryAsync();
+        var client = await app.SignInAsync("township-440111103");
+
+        using var response = await client.GetAsync($"/Persons/Details/{story.ReserveId}");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("结对帮带", html);
+        Assert.Contains(story.MentorName, html);
+        Assert.Contains(story.Goals, html);
+        Assert.Contains("评价测试：进步明显", html);
+        Assert.Contains($"/Mentoring/Detail?id={story.PairId}", html);
+        Assert.Contains(story.Department, html);
+        Assert.Contains("人和镇", html);
+        Assert.Contains($"/Shadowing/Detail?id={story.ShadowingId}", html);
+        Assert.Contains(story.ClassName, html);
+        Assert.Contains("白云区", html);
+        Assert.Contains($"/Classes/Details/{story.ClassId}", html);
+        Assert.Contains("1 / 1 次", html);
+        Assert.Contains("已结业", html);
+    }
+
+    [Fact]
+    public async Task Should_show_a_mentor_whom_they_mentor()
+    {
+        var story = await StoryAsync();
+        var client = await app.SignInAsync("village-440111103201");
+
+        using var response = await client.GetAsync($"/Persons/Details/{story.MentorId}");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("担任帮带人", html);
+        Assert.Contains(story.ReserveName, html);
+        Assert.Contains($"/Mentoring/Detail?id={story.PairId}", html);
+    }
+
+    [Fact]
+    public async Task Should_show_trainee_demo_its_class_without_staff_links()
+    {
+        var personId = await app.WithDbAsync(db => db.Persons.Where(p => p.IdNumber == DemoData.TraineeIdNumber).Select(p => p.Id).SingleAsync());
+        var className = await app.WithDbAsync(db => db.ClassParticipants.Where(x => x.PersonId == personId && x.Class.CreatedBy == DemoDevelopment.Actor)
+            .Select(x => x.Class.Name).SingleAsync());
+        var client = await app.SignInAsync(DemoData.TraineeUserName);
+
+        using var response = await client.GetAsync($"/Persons/Details/{personId}");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("培训班", html);
+        Assert.Contains(className, html);
+        Assert.Contains("href=\"/Classes/Mine\"", html);
+        Assert.DoesNotContain("/Classes/Details/", html);
+        Assert.DoesNotContain("/Mentoring/Detail", html);
+        Assert.DoesNotContain("/Shadowing/Detail", html);
+    }
+
+    [Fact]
+    public async Task Should_answer_404_for_a_person_of_another_township()
+    {
+        var story = await StoryAsync();
+        var client = await app.SignInAsync("township-440103001");
+
+        using var response = await client.GetAsync($"/Persons/Details/{story.ReserveId}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private sealed record Story(int ReserveId, string ReserveName, int MentorId, string MentorName, string Goals, int PairId,
+        int ShadowingId, string Department, int ClassId, string ClassName);
+
+    /// <summary>A fresh reserve of 汉塘村 in the pool today, paired with a fresh cadre, shadowing at 人和镇 and in a 白云区 class it attended.</summary>
+    private Task<Story> StoryAsync() => app.WithDbAsync(async db =>
+    {
+        var today = TimeProvider.System.Today();
+        var now = DateTime.UtcNow;
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var village = await db.OrgUnits.Include(u => u.Parent).SingleAsync(u => u.Code == Hantang);
+        var baiyun = await db.OrgUnits.SingleAsync(u => u.Code == "440111");
+
+        var mentor = Person.Register(await FreeIdNumberAsync(db, today), "帮带测试" + tag, null, PoliticalStatus.PartyMember, Education.Associate, village, today, now);
+        mentor.AddPost(village, PostType.CommitteeMember, new DateOnly(2021, 3, 15));
+        var person = Person.Register(await FreeIdNumberAsync(db, today), "全貌测试" + tag, null, PoliticalStatus.PartyMember, Education.HighSchool, village, today, now);
+        db.Persons.AddRange(mentor, person);
+        var reserve = ReserveCandidate.Recommend(person, village, ReserveTarget.TwoCommittee, "test-village", today, now, []);
+        reserve.SelectByTownship("test-township", null, today, now);
+        reserve.PutInPool("test-district", null, today, now);
+        db.Reserves.Add(reserve);
+        await db.SaveChangesAsync();
+
+        var goals = "目标测试" + tag;
+        var pair = MentorPair.Start(reserve, mentor, today, today.AddYears(1), goals, "test", now, []);
+        pair.Evaluate(today, Rating.Good, "评价测试：进步明显", "test", now, today);
+        var department = "科室测试" + tag;
+        var shadowing = Training.Core.Domain.Shadowing.Record(reserve, village.Parent!, department, today, today.AddDays(30), "test", now, []);
+        shadowing.Evaluate(Rating.Excellent, "跟班评价测试", "test", now, today);
+        var name = "全貌测试班" + tag;
+        var c = TrainingClass.Create(baiyun, name, today, today.AddDays(30), 10, null, ClassAudience.Any, 80, null, "test", now);
+        var session = c.AddSession(today, "第一课");
+        c.Enroll(person, [reserve], "test", today, now);
+        db.AddRange(pair, shadowing, c);
+        await db.SaveChangesAsync();
+        c.RecordAttendance(session, [c.Participants.Single().Id], "test", today, now);
+        await db.SaveChangesAsync();
+        return new Story(person.Id, person.Name, mentor.Id, mentor.Name, goals, pair.Id, shadowing.Id, department, c.Id, name);
+    });
+
+    private static async Task<string> FreeIdNumberAsync(TrainingDbContext db, DateOnly today)
+    {
+        while (true)
+        {
+            var birth = new DateOnly(1980, 1, 1).AddDays(Random.Shared.Next(0, 7000));
+            var first17 = $"440111{birth:yyyyMMdd}{Random.Shared.Next(0, 1000):000}";
+            var id = first17 + ResidentId.CheckCharacter(first17);
+            if (!await db.Persons.AnyAsync(p => p.IdNumber == id)) return id;
+        }
+    }
+}
