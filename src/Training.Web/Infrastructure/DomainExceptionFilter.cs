@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Training.Core.Domain;
+using Training.Web.Infrastructure.Workflow;
 
 namespace Training.Web.Infrastructure;
 
 /// <summary>
-/// A broken rule thrown from a handler re-renders the same page with the message and what
-/// the user typed (422), instead of an error page.
+/// The safety net under <see cref="WorkflowStep"/>: a broken rule that escapes a handler is
+/// answered as a refused step would be (the same page, 422, the message beside its field via
+/// <see cref="PageAnswers.AddRuleError"/>), never as an error page. Handlers that can re-load
+/// what the page shows use <see cref="PageAnswers.AnswerAsync"/> instead.
 /// </summary>
 public sealed class DomainExceptionFilter : IAsyncPageFilter
 {
@@ -17,7 +20,7 @@ public sealed class DomainExceptionFilter : IAsyncPageFilter
         var executed = await next();
         if (executed.Exception is DomainException ex && !executed.ExceptionHandled && executed.HandlerInstance is PageModel page)
         {
-            page.ModelState.AddModelError("", ex.Message);
+            page.AddRuleError(ex);
             executed.Result = new PageResult { StatusCode = StatusCodes.Status422UnprocessableEntity };
             executed.ExceptionHandled = true;
         }
