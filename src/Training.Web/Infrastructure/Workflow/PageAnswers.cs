@@ -25,7 +25,7 @@ public static class PageAnswers
             case StepStatus.NotFound:
                 return page.NotFound();
             default:
-                page.ModelState.AddModelError(FieldKey(result.Field, fieldPrefix), result.Message);
+                page.ModelState.AddModelError(FieldKey(page, result.Field, fieldPrefix), result.Message);
                 await again();
                 var answer = page.Page();
                 answer.StatusCode = result.Status == StepStatus.Changed ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
@@ -35,9 +35,18 @@ public static class PageAnswers
 
     /// <summary>A broken rule caught by a handler that does not go through <see cref="WorkflowStep"/>: its message beside its field.</summary>
     public static void AddRuleError(this PageModel page, DomainException ex, string? fieldPrefix = "Input") =>
-        page.ModelState.AddModelError(FieldKey(ex.Field, fieldPrefix), ex.Message);
+        page.ModelState.AddModelError(FieldKey(page, ex.Field, fieldPrefix), ex.Message);
 
-    /// <summary>"Input.StartOn" for a rule about StartOn when the form binds Input; "" (the form's own messages) otherwise.</summary>
-    private static string FieldKey(string? field, string? prefix) =>
-        field is null ? "" : string.IsNullOrEmpty(prefix) ? field : $"{prefix}.{field}";
+    /// <summary>
+    /// "Input.StartOn" for a rule about StartOn when the page binds an Input with a StartOn; ""
+    /// (the form's own messages, drawn by _Errors) otherwise, so a message is never keyed to a
+    /// field the page does not show.
+    /// </summary>
+    private static string FieldKey(PageModel page, string? field, string? prefix)
+    {
+        if (field is null) return "";
+        var holder = string.IsNullOrEmpty(prefix) ? page.GetType() : page.GetType().GetProperty(prefix)?.PropertyType;
+        if (holder?.GetProperty(field) is null) return "";
+        return string.IsNullOrEmpty(prefix) ? field : $"{prefix}.{field}";
+    }
 }
