@@ -21,7 +21,7 @@ namespace Training.Tests.Features.Demo;
 [Collection(AppCollection.Name)]
 public sealed class DemoDevelopmentTests(AppFixture app)
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    private static DateOnly Today => TimeProvider.System.Today();
 
     [Fact]
     public async Task Should_pair_reserves_in_the_pool_with_a_serving_cadre_of_their_own_village()
@@ -226,24 +226,8 @@ public sealed class DemoDevelopmentSeedingTests : IAsyncLifetime
 
     private async Task<DemoSeedResult> SeedAsync(string name, DateTimeOffset now, bool ef)
     {
-        var services = new ServiceCollection();
-        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.AddDbContext<TrainingDbContext>(o => DatabaseSetup.Configure(o, DatabaseProvider.Sqlite, $"Data Source={File(name)}"));
-        services.AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<TrainingDbContext>();
-        services.AddSingleton<TimeProvider>(new FixedClock(now));
-        services.AddSingleton<IHostEnvironment>(new HostingEnvironment
-        {
-            EnvironmentName = Environments.Development,
-            ApplicationName = "Training.Web",
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        services.AddScoped<DemoSeeder>();
-        await using var provider = services.BuildServiceProvider();
-        await DatabaseSetup.MigrateAsync(provider);
-        await using var scope = provider.CreateAsyncScope();
-        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-        seeder.UseEntityFrameworkStore = ef;
-        return await seeder.SeedAsync(DemoScale.City);
+        await using var database = await DemoDatabase.MigratedAsync(_folder, name, now);
+        return await database.SeedAsync(ef);
     }
 
     private string File(string name) => Path.Combine(_folder, name + ".db");
@@ -270,11 +254,5 @@ public sealed class DemoDevelopmentSeedingTests : IAsyncLifetime
         while (await rows0.ReadAsync())
             rows.Add(string.Join(" | ", columns.Select((c, i) => c == "Version" ? "Version=(guid)" : $"{c}={rows0.GetString(i)}")));
         return rows;
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
     }
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Domain;
+using Training.Tests.Infrastructure;
 using Training.Web.Features.DataExchange.Import;
 using Training.Web.Features.DataExchange.Import.Roster;
 using static Training.Tests.Features.DataExchange.Import.Roster.RosterFile;
@@ -124,11 +125,6 @@ public sealed class RosterImportTests
         var step = await data.WithDbAsync(db => db.Enrollments.Where(e => e.Person.IdNumber == GoodRoster.Liang)
             .SelectMany(e => e.Transitions).SingleAsync(t => t.To == EnrollmentState.Withdrawn));
         Assert.Equal(new DateOnly(2026, 3, 2), step.On);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 
     [Fact]
