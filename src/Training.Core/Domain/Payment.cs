@@ -1,16 +1,5 @@
 namespace Training.Core.Domain;
 
-public enum PaymentKind
-{
-    SelfPaid = 1,            // 学员自付（分期缴费）
-    SubsidyDisbursement = 2, // 财政补助拨付给院校
-}
-
-public static class PaymentKindNames
-{
-    public static string Name(this PaymentKind k) => k == PaymentKind.SelfPaid ? "学员缴费" : "财政补助拨付";
-}
-
 /// <summary>Money moved for an enrollment: a trainee's instalment or a subsidy disbursement to the school.</summary>
 public class Payment
 {

@@ -7,24 +7,3 @@ public enum PoliticalStatus
     YouthLeagueMember = 3,    // 共青团员
     Masses = 4,               // 群众
 }
-
-public static class PoliticalStatusNames
-{
-    public static readonly IReadOnlyList<(PoliticalStatus Value, string Name)> All =
-    [
-        (PoliticalStatus.PartyMember, "中共党员"),
-        (PoliticalStatus.ProbationaryMember, "中共预备党员"),
-        (PoliticalStatus.YouthLeagueMember, "共青团员"),
-        (PoliticalStatus.Masses, "群众"),
-    ];
-
-    public static string Name(this PoliticalStatus s) => All.First(x => x.Value == s).Name;
-
-    public static PoliticalStatus? Parse(string? text)
-    {
-        var t = text?.Trim();
-        foreach (var (value, name) in All)
-            if (name == t) return value;
-        return null;
-    }
-}

@@ -1,33 +1,5 @@
 namespace Training.Core.Domain;
 
-public enum ReserveAction
-{
-    Recommend = 1,        // 村推
-    SelectByTownship = 2, // 镇选
-    DeclineByTownship = 3,
-    PutInPool = 4,        // 区考察通过，入库
-    DeclineByDistrict = 5,
-    Appoint = 6,          // 任用
-    Exit = 7,             // 退出
-    Import = 8,           // 花名册导入
-}
-
-public static class ReserveActionNames
-{
-    public static string Name(this ReserveAction a) => a switch
-    {
-        ReserveAction.Recommend => "村推荐",
-        ReserveAction.SelectByTownship => "镇（街）选定",
-        ReserveAction.DeclineByTownship => "镇（街）不予选定",
-        ReserveAction.PutInPool => "区考察通过，入库",
-        ReserveAction.DeclineByDistrict => "区考察未通过",
-        ReserveAction.Appoint => "任用",
-        ReserveAction.Exit => "退出",
-        ReserveAction.Import => "花名册导入",
-        _ => a.ToString(),
-    };
-}
-
 /// <summary>One step of a reserve candidate's life (村推 → 镇选 → 区考察 → 任用/退出): who, when, from, to, comment.</summary>
 public class ReserveTransition
 {

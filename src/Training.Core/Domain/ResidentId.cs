@@ -77,14 +77,3 @@ public readonly record struct ResidentId
         return CheckChars[sum % 11];
     }
 }
-
-public enum Sex
-{
-    Male = 1,
-    Female = 2,
-}
-
-public static class SexNames
-{
-    public static string Name(this Sex sex) => sex == Sex.Male ? "男" : "女";
-}

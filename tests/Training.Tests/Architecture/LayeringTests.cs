@@ -103,7 +103,7 @@ public sealed partial class LayeringTests
     [GeneratedRegex(@"\bTraining\.Web\.Features\b|\bFeatures\.[A-Z]\w*\.")]
     private static partial Regex FeaturesName();
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var dir = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(dir, "Training.sln")))

@@ -16,22 +16,3 @@ internal sealed class CohortConfiguration : IEntityTypeConfiguration<Cohort>
         b.Navigation(x => x.Fees).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
-
-internal sealed class DistrictQuotaConfiguration : IEntityTypeConfiguration<DistrictQuota>
-{
-    public void Configure(EntityTypeBuilder<DistrictQuota> b)
-    {
-        b.HasOne(x => x.District).WithMany().HasForeignKey(x => x.DistrictId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => new { x.CohortId, x.DistrictId }).IsUnique();
-    }
-}
-
-internal sealed class FeeScheduleConfiguration : IEntityTypeConfiguration<FeeSchedule>
-{
-    public void Configure(EntityTypeBuilder<FeeSchedule> b)
-    {
-        b.HasOne(x => x.Program).WithMany().HasForeignKey(x => x.ProgramId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => new { x.CohortId, x.ProgramId }).IsUnique();
-        b.ComplexProperty(x => x.Split, FeeSplitColumns.Map);
-    }
-}

@@ -26,23 +26,3 @@ internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollm
         b.HasIndex(x => new { x.CohortId, x.State });
     }
 }
-
-internal sealed class EnrollmentTransitionConfiguration : IEntityTypeConfiguration<EnrollmentTransition>
-{
-    public void Configure(EntityTypeBuilder<EnrollmentTransition> b)
-    {
-        b.Property(x => x.Actor).HasMaxLength(200);
-        b.Property(x => x.Comment).HasMaxLength(1000);
-        b.HasIndex(x => new { x.EnrollmentId, x.At });
-    }
-}
-
-internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
-{
-    public void Configure(EntityTypeBuilder<Payment> b)
-    {
-        b.Property(x => x.ReceiptNumber).HasMaxLength(50);
-        b.Property(x => x.RecordedBy).HasMaxLength(200);
-        b.HasIndex(x => new { x.EnrollmentId, x.Kind });
-    }
-}

@@ -19,13 +19,3 @@ internal sealed class ReserveCandidateConfiguration : IEntityTypeConfiguration<R
         b.Navigation(x => x.Transitions).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
-
-internal sealed class ReserveTransitionConfiguration : IEntityTypeConfiguration<ReserveTransition>
-{
-    public void Configure(EntityTypeBuilder<ReserveTransition> b)
-    {
-        b.Property(x => x.Actor).HasMaxLength(256);
-        b.Property(x => x.Comment).HasMaxLength(500);
-        b.HasIndex(x => new { x.ReserveId, x.At });
-    }
-}

@@ -12,14 +12,3 @@ internal sealed class SchoolConfiguration : IEntityTypeConfiguration<School>
         b.HasIndex(x => x.Name).IsUnique();
     }
 }
-
-internal sealed class StudyProgramConfiguration : IEntityTypeConfiguration<StudyProgram>
-{
-    public void Configure(EntityTypeBuilder<StudyProgram> b)
-    {
-        b.ToTable("Programs");
-        b.Property(x => x.Name).HasMaxLength(100);
-        b.HasOne(x => x.School).WithMany().HasForeignKey(x => x.SchoolId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => new { x.SchoolId, x.Name, x.Level }).IsUnique();
-    }
-}

@@ -2,38 +2,6 @@ using System.Linq.Expressions;
 
 namespace Training.Core.Domain;
 
-public enum ReserveTarget
-{
-    Secretary = 1,    // 书记后备
-    TwoCommittee = 2, // 两委后备
-}
-
-public enum ReserveState
-{
-    Recommended = 1, // 村推
-    Selected = 2,    // 镇选
-    InPool = 3,      // 已入库（区考察通过）
-    Appointed = 4,   // 已任用
-    Exited = 5,      // 已退出
-    Declined = 6,    // 未通过（镇街或区不同意）
-}
-
-public static class ReserveNames
-{
-    public static string Name(this ReserveTarget t) => t == ReserveTarget.Secretary ? "书记后备" : "两委后备";
-
-    public static string Name(this ReserveState s) => s switch
-    {
-        ReserveState.Recommended => "村推",
-        ReserveState.Selected => "镇选",
-        ReserveState.InPool => "已入库",
-        ReserveState.Appointed => "已任用",
-        ReserveState.Exited => "已退出",
-        ReserveState.Declined => "未通过",
-        _ => s.ToString(),
-    };
-}
-
 /// <summary>
 /// A reserve cadre candidate (后备干部). The pool dates are columns so that "in the pool on
 /// D" is a comparison: entered on or before D and not left by D.

@@ -1,0 +1,7 @@
+namespace Training.Core.Domain;
+
+public enum ImportKind
+{
+    Roster = 1,     // 花名册导入 (CityAdmin)
+    Graduation = 2, // 毕业名单导入 (SchoolRegistrar)
+}

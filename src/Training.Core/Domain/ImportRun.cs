@@ -1,0 +1,60 @@
+namespace Training.Core.Domain;
+
+/// <summary>
+/// One uploaded spreadsheet and what became of it. The web page stores the upload
+/// (<see cref="ImportFile"/>), a Hangfire job takes the run's id, validates and writes all or
+/// nothing, and reports progress here for the page to poll (any web node can answer the poll).
+/// </summary>
+public class ImportRun
+{
+    private ImportRun() { FileName = ""; UploadedBy = ""; Stage = ""; }
+
+    public ImportRun(ImportKind kind, string fileName, string uploadedBy, int? schoolId, DateTime now)
+    {
+        Kind = kind;
+        FileName = fileName.Length > 200 ? fileName[..200] : fileName;
+        UploadedBy = uploadedBy;
+        SchoolId = schoolId;
+        State = RunState.Queued;
+        Stage = "排队中";
+        CreatedAt = now;
+    }
+
+    public int Id { get; private set; }
+    public ImportKind Kind { get; private set; }
+    public string FileName { get; private set; }
+    /// <summary>The account's user name (who, for the audit and for "my imports").</summary>
+    public string UploadedBy { get; private set; }
+    /// <summary>The registrar's school for a graduation list; null for a roster.</summary>
+    public int? SchoolId { get; private set; }
+    public RunState State { get; private set; }
+    /// <summary>0–100, with <see cref="Stage"/> saying what is being done (读取 / 校验 / 写入).</summary>
+    public int Percent { get; private set; }
+    public string Stage { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime? FinishedAt { get; private set; }
+    /// <summary>Counts per sheet when it succeeded (JSON written by the import feature).</summary>
+    public string? CountsJson { get; private set; }
+    /// <summary>Every bad row when it was rejected (JSON written by the import feature).</summary>
+    public string? ErrorsJson { get; private set; }
+    public int ErrorCount { get; private set; }
+    /// <summary>What went wrong when it failed (not a bad row: a fault).</summary>
+    public string? Message { get; private set; }
+
+    public void Start() { State = RunState.Running; Stage = "读取"; Percent = 0; }
+
+    public void Succeed(string countsJson, DateTime now)
+    {
+        State = RunState.Succeeded; Percent = 100; Stage = "完成"; CountsJson = countsJson; FinishedAt = now;
+    }
+
+    public void Reject(string errorsJson, int errorCount, DateTime now)
+    {
+        State = RunState.Rejected; Percent = 100; Stage = "完成"; ErrorsJson = errorsJson; ErrorCount = errorCount; FinishedAt = now;
+    }
+
+    public void Fail(string message, DateTime now)
+    {
+        State = RunState.Failed; Stage = "出错"; Message = message.Length > 1000 ? message[..1000] : message; FinishedAt = now;
+    }
+}
