@@ -1,4 +1,5 @@
 using Training.Core.Domain;
+using Training.Web.Features.Demo.Plan;
 
 namespace Training.Web.Features.Demo;
 

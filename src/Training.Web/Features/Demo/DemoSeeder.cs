@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Identity;
+using Training.Web.Features.Demo.Plan;
 using Training.Web.Infrastructure;
 
 namespace Training.Web.Features.Demo;
