@@ -1,13 +1,9 @@
 using System.Collections;
 using System.Globalization;
-using System.Linq.Expressions;
-using System.Reflection;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Training.Core.Data;
+using Training.Web.Infrastructure.Data;
 
 namespace Training.Web.Features.Demo;
 
@@ -32,40 +28,39 @@ internal abstract class DemoStore : IAsyncDisposable
 }
 
 /// <summary>
-/// SQLite: prepared INSERT statements in one transaction, ids handed out here. Tables,
-/// columns, keys and relationships come from the EF model, and values are written in the
-/// formats of the EF SQLite provider (DateOnly 'yyyy-MM-dd', DateTime
-/// 'yyyy-MM-dd HH:mm:ss.FFFFFFF', Guid as upper-case TEXT, enums and bools as INTEGER), so
-/// that EF reads back exactly what it would have written itself (a test compares the two).
-/// About five times faster than SaveChanges at city scale, and nothing is tracked.
+/// SQLite: the bulk writer in one transaction (committed at each checkpoint), ids handed out
+/// here so that no row waits for its id to be read back. Adding an entity first stores the
+/// principals it points at that are not stored yet, then its row, then what it owns. The writer
+/// stores values in the EF SQLite provider's formats, so EF reads back exactly what it would
+/// have written itself (a test compares the two). About five times faster than SaveChanges at
+/// city scale, and nothing is tracked.
 /// </summary>
 internal sealed class SqliteDemoStore(TrainingDbContext db) : DemoStore
 {
-    private readonly Dictionary<Type, Table> _tables = [];
-    private SqliteConnection _connection = null!;
+    private readonly Dictionary<Type, int> _lastIds = [];
+    private BulkWriter _writer = null!;
     private IDbContextTransaction? _transaction;
 
     public override async Task BeginAsync(CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
-        _connection = (SqliteConnection)db.Database.GetDbConnection();
-        await using (var pragma = _connection.CreateCommand())
+        await using (var pragma = db.Database.GetDbConnection().CreateCommand())
         {
             pragma.CommandText = "PRAGMA cache_size = -65536;"; // 64 MB of page cache while the indexes grow
             await pragma.ExecuteNonQueryAsync(ct);
         }
         _transaction = await db.Database.BeginTransactionAsync(ct);
+        _writer = new BulkWriter(db, _transaction.GetDbTransaction());
     }
 
-    public override void Add(object entity) => Insert(entity, null, 0);
+    public override void Add(object entity) => Insert(entity, null, null);
 
     public override async Task CheckpointAsync(CancellationToken ct)
     {
         await _transaction!.CommitAsync(ct);
         await _transaction.DisposeAsync();
         _transaction = await db.Database.BeginTransactionAsync(ct);
-        var tx = (SqliteTransaction)_transaction.GetDbTransaction();
-        foreach (var table in _tables.Values) table.Command.Transaction = tx;
+        _writer.Transaction = _transaction.GetDbTransaction();
     }
 
     public override Task FlushAsync(CancellationToken ct) => Task.CompletedTask;
@@ -79,160 +74,43 @@ internal sealed class SqliteDemoStore(TrainingDbContext db) : DemoStore
 
     public override async ValueTask DisposeAsync()
     {
-        foreach (var table in _tables.Values) await table.Command.DisposeAsync();
+        if (_writer is not null) await _writer.DisposeAsync();
         if (_transaction is not null) await _transaction.DisposeAsync();
         await db.Database.CloseConnectionAsync();
     }
 
-    private void Insert(object entity, IForeignKey? parentKey, int parentId)
+    private void Insert(object entity, string? ownerProperty, object? ownerId)
     {
-        var table = TableFor(entity.GetType());
-        if (table.GetId(entity) != 0) return;
+        var table = _writer.TableOf(entity.GetType(), keysGiven: true);
+        if (!IsNew(table, entity)) return;
+        foreach (var column in table.Columns)
+            if (column.Navigation?.GetGetter().GetClrValue(entity) is { } principal && IsNew(_writer.TableOf(principal.GetType(), keysGiven: true), principal))
+                Insert(principal, null, null);
 
-        // Values first: storing a principal on the way may reuse this table's command (a unit's parent).
-        var values = new object[table.Columns.Count];
-        for (var i = 0; i < values.Length; i++)
-        {
-            var column = table.Columns[i];
-            object? value;
-            if (column.ForeignKey is { } fk)
-            {
-                var principal = column.Navigation?.GetGetter().GetClrValue(entity);
-                if (principal is not null)
-                {
-                    var principalTable = TableFor(principal.GetType());
-                    if (principalTable.GetId(principal) == 0) Insert(principal, null, 0);
-                    value = principalTable.GetId(principal);
-                    column.Set!(entity, value);
-                }
-                else if (fk == parentKey)
-                {
-                    value = parentId;
-                    column.Set!(entity, value);
-                }
-                else value = column.Get(entity);
-            }
-            else value = column.Get(entity);
-            values[i] = ToSqlite(column.Converter is null ? value : column.Converter.ConvertToProvider(value));
-        }
-        for (var i = 0; i < values.Length; i++) table.Columns[i].Parameter.Value = values[i];
-        var id = ++table.LastId;
-        table.SetId(entity, id);
-        table.KeyParameter.Value = id;
-        table.Command.ExecuteNonQuery();
-        Rows++;
+        var id = NextId(table, entity.GetType());
+        table.SetKey(entity, id);
+        _writer.InsertWithKey(entity, ownerId, ownerProperty);
+        Rows = _writer.Rows;
 
         foreach (var navigation in table.Owned)
             if (navigation.GetGetter().GetClrValue(entity) is IEnumerable children)
                 foreach (var child in children.Cast<object>().ToList())
-                    Insert(child, navigation.ForeignKey, id);
+                    Insert(child, navigation.ForeignKey.Properties.Single().Name, id);
     }
 
-    /// <summary>The EF SQLite provider's storage formats.</summary>
-    private static object ToSqlite(object? value) => value switch
-    {
-        null => DBNull.Value,
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
-        DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
-        Guid g => g.ToString().ToUpperInvariant(),
-        bool b => b ? 1L : 0L,
-        Enum e => Convert.ToInt64(e, CultureInfo.InvariantCulture),
-        _ => value,
-    };
+    private static bool IsNew(BulkTable table, object entity) => table.KeyOf(entity) is 0;
 
-    private Table TableFor(Type clrType)
+    private int NextId(BulkTable table, Type type)
     {
-        if (_tables.TryGetValue(clrType, out var table)) return table;
-        var entityType = db.Model.FindEntityType(clrType)
-            ?? throw new InvalidOperationException($"{clrType.Name} is not in the EF model.");
-        table = new Table(entityType, _connection, (SqliteTransaction)_transaction!.GetDbTransaction());
-        _tables.Add(clrType, table);
-        return table;
-    }
-
-    private sealed class Table
-    {
-        public Table(IEntityType type, SqliteConnection connection, SqliteTransaction transaction)
+        if (!_lastIds.TryGetValue(type, out var last))
         {
-            var key = type.FindPrimaryKey()?.Properties.SingleOrDefault()
-                ?? throw new InvalidOperationException($"{type.DisplayName()} needs a single-column key.");
-            if (key.ClrType != typeof(int)) throw new InvalidOperationException($"{type.DisplayName()} key is not an int.");
-            var keyGetter = key.GetGetter();
-            GetId = e => (int)keyGetter.GetClrValue(e)!;
-            var keySetter = Setter(key);
-            SetId = (e, id) => keySetter(e, id);
-
-            var foreignKeys = type.GetForeignKeys().ToDictionary(fk => fk.Properties.Single());
-            foreach (var property in type.GetProperties())
-            {
-                if (property == key) continue;
-                if (property.IsShadowProperty())
-                    throw new InvalidOperationException($"{type.DisplayName()}.{property.Name} is a shadow property; the demo writer reads CLR values only.");
-                var getter = property.GetGetter();
-                foreignKeys.TryGetValue(property, out var fk);
-                Columns.Add(new Column(property.GetColumnName(), e => getter.GetClrValue(e), property.GetTypeMapping().Converter)
-                {
-                    ForeignKey = fk,
-                    Navigation = fk?.DependentToPrincipal,
-                    Set = fk is null ? null : Setter(property),
-                });
-            }
-            foreach (var complex in type.GetComplexProperties())
-                foreach (var property in complex.ComplexType.GetProperties())
-                {
-                    var getter = property.GetGetter();
-                    Columns.Add(new Column(property.GetColumnName(), e => getter.GetClrValueUsingContainingEntity(e), property.GetTypeMapping().Converter));
-                }
-            Owned = type.GetNavigations().Where(n => n.IsCollection).ToList();
-
-            Command = connection.CreateCommand();
-            Command.Transaction = transaction;
-            var names = new[] { key.GetColumnName() }.Concat(Columns.Select(c => c.Name)).ToList();
-            Command.CommandText =
-                $"INSERT INTO \"{type.GetTableName()}\" ({string.Join(", ", names.Select(n => $"\"{n}\""))}) " +
-                $"VALUES ({string.Join(", ", names.Select((_, i) => $"$p{i}"))})";
-            KeyParameter = Command.Parameters.Add(new SqliteParameter("$p0", null));
-            for (var i = 0; i < Columns.Count; i++)
-                Columns[i].Parameter = Command.Parameters.Add(new SqliteParameter($"$p{i + 1}", null));
-
-            using var max = connection.CreateCommand();
-            max.Transaction = transaction;
-            max.CommandText = $"SELECT COALESCE(MAX(\"{key.GetColumnName()}\"), 0) FROM \"{type.GetTableName()}\"";
-            LastId = Convert.ToInt32(max.ExecuteScalar(), CultureInfo.InvariantCulture);
-            Command.Prepare();
+            using var max = db.Database.GetDbConnection().CreateCommand();
+            max.Transaction = _writer.Transaction;
+            max.CommandText = $"SELECT COALESCE(MAX(\"{table.Key!.GetColumnName()}\"), 0) FROM \"{table.Name}\"";
+            last = Convert.ToInt32(max.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
-
-        public SqliteCommand Command { get; }
-        public SqliteParameter KeyParameter { get; }
-        public List<Column> Columns { get; } = [];
-        public List<INavigation> Owned { get; }
-        public Func<object, int> GetId { get; }
-        public Action<object, int> SetId { get; }
-        public int LastId { get; set; }
-    }
-
-    private sealed class Column(string name, Func<object, object?> get, ValueConverter? converter)
-    {
-        public string Name { get; } = name;
-        public Func<object, object?> Get { get; } = get;
-        public ValueConverter? Converter { get; } = converter;
-        public IForeignKey? ForeignKey { get; init; }
-        public INavigation? Navigation { get; init; }
-        public Action<object, object?>? Set { get; init; }
-        public SqliteParameter Parameter { get; set; } = null!;
-    }
-
-    /// <summary>Sets a property the way EF materializes it (usually the backing field behind a private setter).</summary>
-    private static Action<object, object?> Setter(IProperty property)
-    {
-        var member = property.GetMemberInfo(forMaterialization: true, forSet: true);
-        var entity = Expression.Parameter(typeof(object));
-        var value = Expression.Parameter(typeof(object));
-        var target = Expression.MakeMemberAccess(Expression.Convert(entity, member.DeclaringType!), member);
-        var memberType = member is FieldInfo f ? f.FieldType : ((PropertyInfo)member).PropertyType;
-        var assign = Expression.Assign(target, Expression.Convert(value, memberType));
-        return Expression.Lambda<Action<object, object?>>(assign, entity, value).Compile();
+        _lastIds[type] = ++last;
+        return last;
     }
 }
 

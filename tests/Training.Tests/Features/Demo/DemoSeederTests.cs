@@ -168,8 +168,8 @@ public sealed class DemoSeederTests(UntouchedDemo demo) : IClassFixture<Untouche
         string[] tables = ["OrgUnits", "Schools", "Programs", "Cohorts", "DistrictQuotas", "FeeSchedules", "Persons", "Posts", "EducationRecords", "Enrollments", "Reserves"];
         foreach (var table in tables)
         {
-            var expected = await RawRowsAsync(ef.File, table);
-            var actual = await RawRowsAsync(raw.File, table);
+            var expected = await RawRows.ReadAsync(ef.File, table);
+            var actual = await RawRows.ReadAsync(raw.File, table);
             Assert.NotEmpty(expected);
             Assert.Equal(expected, actual);
         }
@@ -200,33 +200,6 @@ public sealed class DemoSeederTests(UntouchedDemo demo) : IClassFixture<Untouche
         var reserve = ReserveCandidate.HistoricalLeft(person, ReserveTarget.Secretary, new DateOnly(2016, 3, 1),
             ReserveState.Appointed, new DateOnly(2017, 4, 1), null);
         return [city, district, township, village, school, program, cohort, person, enrollment, reserve];
-    }
-
-    /// <summary>Every column as SQLite stores it (type and literal), Version tokens checked for format then masked.</summary>
-    private static async Task<List<string>> RawRowsAsync(string file, string table)
-    {
-        await using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
-        await connection.OpenAsync();
-        var columns = new List<string>();
-        await using (var info = connection.CreateCommand())
-        {
-            info.CommandText = $"PRAGMA table_info(\"{table}\")";
-            await using var reader = await info.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) columns.Add(reader.GetString(1));
-        }
-        await using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT {string.Join(", ", columns.Select(c => $"typeof(\"{c}\") || ':' || quote(\"{c}\")"))} FROM \"{table}\" ORDER BY \"Id\"";
-        var rows = new List<string>();
-        await using (var reader = await select.ExecuteReaderAsync())
-            while (await reader.ReadAsync())
-                rows.Add(string.Join(" | ", columns.Select((c, i) =>
-                {
-                    var value = reader.GetString(i);
-                    if (c != "Version") return $"{c}={value}";
-                    Assert.Matches("^text:'[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}'$", value);
-                    return "Version=(guid)";
-                })));
-        return rows;
     }
 
     private static async Task<string> Fingerprint(TrainingDbContext db)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Data;
 
 namespace Training.Web.Features.DataExchange.Import.Roster;
 
@@ -15,7 +16,7 @@ namespace Training.Web.Features.DataExchange.Import.Roster;
 /// catalog tables whole) and every row is applied in memory through the entity verbs, sheet by
 /// sheet in the contractual order, so that a row may use what an earlier row or sheet created;
 /// whatever is wrong is collected as an error naming sheet, row and column. 写入: only when no
-/// row is bad, the new and changed rows are written by <see cref="RosterWriter"/> (prepared
+/// row is bad, the new and changed rows are written by <see cref="BulkWriter"/> (prepared
 /// statements, not EF's tracked inserts: 55,000 rows) in one transaction; otherwise nothing is
 /// written. The tracker is cleared either way. Progress is reported only outside that transaction.
 /// </para>
@@ -84,7 +85,8 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
                 await _db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
                 {
                     await using var tx = await _db.Database.BeginTransactionAsync(token);
-                    await plan.WriteAsync(new RosterWriter(_db, tx.GetDbTransaction()), token);
+                    await using (var writer = new BulkWriter(_db, tx.GetDbTransaction()))
+                        await plan.WriteAsync(writer, token);
                     await tx.CommitAsync(token);
                 }, ct);
             }
@@ -329,7 +331,7 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
         public sealed class WritePlan(Run run, List<(Person Owner, EducationRecord Record)> records, List<Post> posts,
             List<(Enrollment Owner, EnrollmentTransition Transition)> transitions)
         {
-            public async Task WriteAsync(RosterWriter writer, CancellationToken ct)
+            public async Task WriteAsync(BulkWriter writer, CancellationToken ct)
             {
                 await writer.InsertAsync(run._newUnits, ct);
                 await writer.UpdateAsync(run._changedUnits, ct);
