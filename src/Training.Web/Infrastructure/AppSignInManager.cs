@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -5,7 +6,10 @@ using Training.Core.Identity;
 
 namespace Training.Web.Infrastructure;
 
-/// <summary>A disabled account cannot sign in, whatever its password.</summary>
+/// <summary>
+/// A disabled account cannot sign in, whatever its password. Every sign-in cookie carries the
+/// time of its sign-in (<see cref="SessionClaims"/>), which a refresh of the same session keeps.
+/// </summary>
 public sealed class AppSignInManager(
     UserManager<AppUser> userManager,
     IHttpContextAccessor contextAccessor,
@@ -13,8 +17,31 @@ public sealed class AppSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<AppUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<AppUser> confirmation)
+    IUserConfirmation<AppUser> confirmation,
+    TimeProvider clock)
     : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    /// <summary>Set only while <see cref="RefreshSignInAsync"/> re-issues the cookie of the current session.</summary>
+    private DateTimeOffset? _refreshedSessionSignedInAt;
+
     public override async Task<bool> CanSignInAsync(AppUser user) => !user.IsDisabled && await base.CanSignInAsync(user);
+
+    /// <summary>A refresh (after a password change) is the same session: its 12 hours still run from the first sign-in.</summary>
+    public override async Task RefreshSignInAsync(AppUser user)
+    {
+        var current = await Context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        _refreshedSessionSignedInAt = SessionClaims.SignedInAtOf(current.Principal);
+        try
+        {
+            await base.RefreshSignInAsync(user);
+        }
+        finally
+        {
+            _refreshedSessionSignedInAt = null;
+        }
+    }
+
+    public override Task SignInWithClaimsAsync(AppUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims) =>
+        base.SignInWithClaimsAsync(user, authenticationProperties,
+            [.. additionalClaims, SessionClaims.SignedInAtClaim(_refreshedSessionSignedInAt ?? clock.GetUtcNow())]);
 }

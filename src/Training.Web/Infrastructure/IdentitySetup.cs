@@ -34,9 +34,14 @@ public static class IdentitySetup
             .AddClaimsPrincipalFactory<ScopeClaimsFactory>()
             .AddSignInManager<AppSignInManager>();
 
-        // A disabled account or a password reset changes the security stamp; check it often
-        // so that a disabled user is signed out within a minute on every node.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // SessionCookieEvents compares the security stamp on every request; this validator's
+        // interval only says how often the claims are rebuilt from the account (scope, role).
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = SessionClaims.KeepSignInTime;
+        });
+        services.AddScoped<SessionCookieEvents>();
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -44,8 +49,10 @@ public static class IdentitySetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.ExpireTimeSpan = SessionLifetime.Idle;
             o.SlidingExpiration = true;
+            // Replaces Identity's events (whose only hook, the stamp validator, SessionCookieEvents calls).
+            o.EventsType = typeof(SessionCookieEvents);
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/Denied";

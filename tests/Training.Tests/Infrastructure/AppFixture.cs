@@ -53,7 +53,11 @@ public sealed class AppFixture : IAsyncLifetime
     public HttpClient Anonymous() => Started().CreateClient(ClientOptions);
 
     /// <summary>Signs in through the real login form (antiforgery included) and returns the client holding the cookie.</summary>
-    public async Task<HttpClient> SignInAsync(string userName, string password = DemoPassword)
+    public async Task<HttpClient> SignInAsync(string userName, string password = DemoPassword) =>
+        (await SignInWithCookieAsync(userName, password)).Client;
+
+    /// <summary>Signs in like <see cref="SignInAsync"/>; also returns the auth cookie's value, as a copy of it would hold it.</summary>
+    public async Task<(HttpClient Client, string AuthCookie)> SignInWithCookieAsync(string userName, string password = DemoPassword)
     {
         var client = Anonymous();
         using var form = await client.GetAsync("/Account/Login");
@@ -70,16 +74,33 @@ public sealed class AppFixture : IAsyncLifetime
             ["Input.Password"] = password,
             ["__RequestVerificationToken"] = token,
         }));
-        var signedIn = response.Headers.TryGetValues("Set-Cookie", out var cookies)
-            && cookies.Any(c => c.StartsWith("training.auth=", StringComparison.Ordinal) && !c.StartsWith("training.auth=;", StringComparison.Ordinal));
-        if (!signedIn)
+        var authCookie = AuthCookieOf(response);
+        if (authCookie is null)
         {
             var body = Html.Parse(await response.Content.ReadAsStringAsync()).Body?.TextContent ?? "";
             throw new InvalidOperationException(
                 $"Sign-in as {userName} failed: {(int)response.StatusCode}, no auth cookie. Page says: {Squash(body, 400)}");
         }
+        return (client, authCookie);
+    }
+
+    /// <summary>The value of the auth cookie a response sets; null when it sets none or deletes it.</summary>
+    public static string? AuthCookieOf(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            ? cookies.Where(c => c.StartsWith(AuthCookieName + "=", StringComparison.Ordinal))
+                .Select(c => c[(AuthCookieName.Length + 1)..].Split(';')[0])
+                .LastOrDefault(v => v.Length > 0)
+            : null;
+
+    /// <summary>A client that sends exactly this auth cookie with every request and keeps nothing it is sent.</summary>
+    public HttpClient WithAuthCookie(string authCookie)
+    {
+        var client = Started().CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", $"{AuthCookieName}={authCookie}");
         return client;
     }
+
+    public const string AuthCookieName = "training.auth";
 
     private static readonly WebApplicationFactoryClientOptions ClientOptions = new()
     {

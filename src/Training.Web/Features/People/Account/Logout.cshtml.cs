@@ -8,12 +8,16 @@ namespace Training.Web.Features.People.Account;
 
 /// <summary>Sign-out is a POST with antiforgery, like every change; a GET just goes home.</summary>
 [Authorize(Policy = PeoplePermissions.OwnAccount)]
-public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LogoutModel(SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Home/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // Deleting the cookie only ends it in this browser. A new security stamp ends the session on
+        // the server: a copy of the cookie (a shared phone's backup, a proxy's log) is refused from
+        // the next request on (SessionCookieEvents). It ends the account's other sessions too.
+        if (await users.GetUserAsync(User) is { } user) await users.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
         return RedirectToPage("/People/Account/Login");
     }

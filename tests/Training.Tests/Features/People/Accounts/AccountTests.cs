@@ -17,7 +17,7 @@ public sealed class AccountTests(AppFixture app)
     [Fact]
     public async Task Should_lock_an_account_for_15_minutes_after_5_wrong_passwords()
     {
-        var userName = await CreateStaffAsync("440111103201");
+        var userName = await app.CreateStaffAsync("440111103201", Password);
         var client = app.Anonymous();
         for (var i = 0; i < 5; i++)
             await client.PostFormAsync("/Account/Login", "/Account/Login",
@@ -59,8 +59,12 @@ public sealed class AccountTests(AppFixture app)
             ["Input.ConfirmPassword"] = Password,
         };
 
-        using var first = await app.Anonymous().PostFormAsync("/Account/Register", "/Account/Register", fields);
+        var browser = app.Anonymous();
+        using var first = await browser.PostFormAsync("/Account/Register", "/Account/Register", fields);
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        // Signed in by the registration, with a session the next request accepts.
+        using (var home = await browser.GetAsync("/"))
+            Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         var account = await app.WithDbAsync(db => db.Users.Where(u => u.PersonId == person.Id).Select(u => new { u.Role }).SingleAsync());
         Assert.Equal(Roles.Trainee, account.Role);
 
@@ -152,7 +156,7 @@ public sealed class AccountTests(AppFixture app)
     [Fact]
     public async Task Should_make_a_reset_password_one_time_and_demand_a_new_one_at_sign_in()
     {
-        var userName = await CreateStaffAsync("440111103203");
+        var userName = await app.CreateStaffAsync("440111103203", Password);
         var id = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
         var city = await app.SignInAsync("city");
 
@@ -178,7 +182,7 @@ public sealed class AccountTests(AppFixture app)
     [Fact]
     public async Task Should_refuse_sign_in_to_a_disabled_account()
     {
-        var userName = await CreateStaffAsync("440111103204");
+        var userName = await app.CreateStaffAsync("440111103204", Password);
         var id = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
         var district = await app.SignInAsync("district-440111");
 
@@ -191,24 +195,5 @@ public sealed class AccountTests(AppFixture app)
             new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = Password });
         Assert.Contains("该账号已停用", await response.TextAsync());
         Assert.True(await app.WithDbAsync(db => db.Audit.AnyAsync(a => a.Action == "停用账号" && a.Detail == userName && a.UserName == "district-440111")));
-    }
-
-    private async Task<string> CreateStaffAsync(string unitCode)
-    {
-        using var scope = app.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var unitId = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == unitCode).Select(u => u.Id).SingleAsync());
-        var user = new AppUser
-        {
-            UserName = "staff-" + Guid.NewGuid().ToString("N")[..8],
-            DisplayName = "测试",
-            Role = Roles.VillageStaff,
-            OrgUnitId = unitId,
-            LockoutEnabled = true,
-        };
-        var created = await users.CreateAsync(user, Password);
-        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, Roles.VillageStaff);
-        return user.UserName;
     }
 }
