@@ -65,7 +65,7 @@ public partial class JourneyTests
 
             // A man (the demo trainee: odd 17th digit) is refused by the sex rule, with the reason.
             await EnrolAsync(district, "何嘉明");
-            await Expect(district.Locator("[data-testid=class-error]")).ToContainTextAsync("仅限女");
+            await Expect(district.Locator("[data-testid=form-errors]")).ToContainTextAsync("仅限女");
             await ScreenshotAsync(district, "class-1-man-refused");
             await EnrolAsync(district, woman);
             await Expect(district.Locator("[data-testid=class-message]")).ToContainTextAsync(woman);

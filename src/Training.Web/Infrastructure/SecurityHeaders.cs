@@ -10,6 +10,11 @@ public sealed class SecurityHeaders(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>Hangfire's dashboard (a maintenance page for the city) draws its bars with style attributes; its scripts are files.</summary>
+    private const string DashboardCsp =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     public Task Invoke(HttpContext context)
     {
         context.Response.OnStarting(() =>
@@ -18,10 +23,9 @@ public sealed class SecurityHeaders(RequestDelegate next)
             h["X-Content-Type-Options"] = "nosniff";
             h["Referrer-Policy"] = "same-origin";
             h["X-Frame-Options"] = "DENY";
-            if (!context.Request.Path.StartsWithSegments("/hangfire"))
-                h.ContentSecurityPolicy = Csp;
+            h.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/hangfire") ? DashboardCsp : Csp;
             if (!context.Request.Path.StartsWithSegments("/lib") && !context.Request.Path.StartsWithSegments("/css")
-                && !context.Request.Path.StartsWithSegments("/js"))
+                && !context.Request.Path.StartsWithSegments("/js") && !context.Request.Path.StartsWithSegments("/favicon.ico"))
                 h.CacheControl = "no-store";
             return Task.CompletedTask;
         });

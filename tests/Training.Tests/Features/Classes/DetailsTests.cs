@@ -177,7 +177,7 @@ public sealed class DetailsTests(AppFixture app)
 
         using var bad = await district.PostFormAsync($"/Classes/Details/{id}", form.Action, new Dictionary<string, string> { ["IdNumber"] = idNumber[..17] + (idNumber[17] == '0' ? "1" : "0") });
         Assert.Equal((HttpStatusCode)422, bad.StatusCode);
-        Assert.Contains("校验", (await bad.ReadHtmlAsync()).QuerySelector("[data-testid=class-error]")?.TextContent);
+        Assert.Contains("校验", (await bad.ReadHtmlAsync()).QuerySelector("[data-testid=form-errors]")?.TextContent);
     }
 
     // ---------------------------------------------------------------- scope

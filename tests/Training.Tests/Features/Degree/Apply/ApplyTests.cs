@@ -440,8 +440,8 @@ public sealed class ApplyTests(AppFixture app)
             Assert.True(page.QuerySelectorAll("script:not([src])").Length == 0, $"{url} 有内联脚本");
             Assert.True(page.QuerySelectorAll("[hx-on]").Length == 0, $"{url} 有 hx-on 属性");
         }
-        Assert.Contains("报读本科须具有大专或以上学历", pages[0].Page.QuerySelector("[data-testid=errors]")?.TextContent ?? "");
-        Assert.Null(pages[3].Page.QuerySelector("[data-testid=errors]"));
+        Assert.Contains("报读本科须具有大专或以上学历", pages[0].Page.QuerySelector("[data-testid=form-errors]")?.TextContent ?? "");
+        Assert.Null(pages[3].Page.QuerySelector("[data-testid=form-errors]"));
     }
 
     // ------------------------------------------------------------ scope

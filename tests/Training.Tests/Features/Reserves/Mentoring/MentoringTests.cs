@@ -64,7 +64,7 @@ public sealed class MentoringTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var html = await response.ReadHtmlAsync();
-        Assert.Contains("不是在职的村（社区）两委干部，不能担任帮带人", html.QuerySelector("[data-testid=mentoring-error]")?.TextContent);
+        Assert.Contains("不是在职的村（社区）两委干部，不能担任帮带人", html.QuerySelector("[data-testid=form-errors]")?.TextContent);
         Assert.Equal("学习村务管理", html.QuerySelector("textarea[name=Goals]")?.TextContent);
         Assert.Equal(reserveId.ToString(), html.QuerySelector("select[name=ReserveId] option[selected]")?.GetAttribute("value"));
         Assert.False(await app.WithDbAsync(db => db.MentorPairs.AnyAsync(p => p.ReserveId == reserveId)));
@@ -157,7 +157,7 @@ public sealed class MentoringTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var html = await response.ReadHtmlAsync();
-        Assert.Contains("请选择评价等次", html.QuerySelector("[data-testid=mentoring-error]")?.TextContent);
+        Assert.Contains("请选择评价等次", html.QuerySelector("[data-testid=form-errors]")?.TextContent);
         Assert.Equal("写好的评价", html.QuerySelector("form[data-form=evaluate] textarea[name=Text]")?.TextContent);
         Assert.Null((await _world.LoadAsync(id)).LastEvaluatedOn);
     }

@@ -59,7 +59,7 @@ public sealed class ShadowingPagesTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var html = await response.ReadHtmlAsync();
-        Assert.Contains("不能重叠", html.QuerySelector("[data-testid=shadowing-error]")?.TextContent);
+        Assert.Contains("不能重叠", html.QuerySelector("[data-testid=form-errors]")?.TextContent);
         AssertKept(html, reserveId, "经济发展办", Date(Today.AddDays(20)), Date(Today.AddDays(50)));
         Assert.Equal(1, await app.WithDbAsync(db => db.Shadowings.CountAsync(s => s.ReserveId == reserveId)));
     }
@@ -128,7 +128,7 @@ public sealed class ShadowingPagesTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var html = await response.ReadHtmlAsync();
-        Assert.Contains("请选择评价等次", html.QuerySelector("[data-testid=shadowing-error]")?.TextContent);
+        Assert.Contains("请选择评价等次", html.QuerySelector("[data-testid=form-errors]")?.TextContent);
         Assert.Equal("还需努力", html.QuerySelector("textarea[name=Evaluation]")?.TextContent);
         Assert.Null((await world.LoadAsync(id)).Rating);
     }
@@ -173,7 +173,7 @@ public sealed class ShadowingPagesTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var html = await response.ReadHtmlAsync();
-        Assert.Contains("已被他人修改", html.QuerySelector("[data-testid=shadowing-error]")?.TextContent);
+        Assert.Contains("已被他人修改", html.QuerySelector("[data-testid=form-errors]")?.TextContent);
         Assert.Equal("后评", html.QuerySelector("textarea[name=Evaluation]")?.TextContent);
         var s = await world.LoadAsync(id);
         Assert.Equal((Rating.Excellent, "先评"), (s.Rating, s.Evaluation));
