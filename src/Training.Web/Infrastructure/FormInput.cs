@@ -16,6 +16,18 @@ public static partial class FormInput
     /// <summary>Ten million yuan: far above any tuition, far below overflow.</summary>
     private const decimal MaxYuan = 10_000_000m;
 
+    /// <summary>Far above any count, quota, capacity or length of study: a larger number is a slip of the
+    /// keyboard, and would overflow the sums and dates built from it.</summary>
+    public const int MaxWhole = 1_000_000;
+
+    /// <summary>The calendar the portal works in: cadres born from 1900 on, plans up to 2099. Dates outside
+    /// it are typing slips (0001-01-01, 9999-12-31) that would overflow the date arithmetic behind them.</summary>
+    public static readonly DateOnly MinDate = new(1900, 1, 1), MaxDate = new(2099, 12, 31);
+
+    public static bool IsInCalendar(int year) => year >= MinDate.Year && year <= MaxDate.Year;
+
+    public static string OutOfCalendar(string label) => $"{label}应在 {DateText(MinDate)} 至 {DateText(MaxDate)} 之间。";
+
     /// <summary>Yuan with at most two decimals ("7,500" and "7500.00" both read); a minus sign is read so that the split itself can say no negative part is allowed.</summary>
     public static long? Yuan(this ModelStateDictionary state, string key, string? text, string label)
     {
@@ -39,6 +51,7 @@ public static partial class FormInput
             state.AddModelError(key, $"{label}应为整数。");
             return null;
         }
+        if (Math.Abs((long)n) > MaxWhole) { state.AddModelError(key, $"{label}数值过大，请检查。"); return null; }
         return n;
     }
 
@@ -52,6 +65,7 @@ public static partial class FormInput
             state.AddModelError(key, $"{label}应为日期，如 2027-03-01。");
             return null;
         }
+        if (d < MinDate || d > MaxDate) { state.AddModelError(key, OutOfCalendar(label)); return null; }
         return d;
     }
 

@@ -16,22 +16,19 @@ public static class JobsSetup
     public static WebApplicationBuilder AddTrainingJobs(this WebApplicationBuilder builder, bool runServer)
     {
         var config = builder.Configuration;
-        builder.Services.AddHangfire(h =>
-        {
-            h.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (DatabaseSetup.Provider(config) == DatabaseProvider.SqlServer)
-            {
-                var cs = config.GetConnectionString("Hangfire") ?? DatabaseSetup.ConnectionString(config, builder.Environment);
-                h.UseSqlServerStorage(cs, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true });
-            }
-            else
-            {
-                var file = config["Hangfire:SqliteFile"] ?? Path.Combine(DatabaseSetup.DataFolder(builder.Environment), "hangfire.db");
-                h.UseSQLiteStorage(file, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
-            }
-        });
+        // The storage is this app's own service, not only Hangfire's static JobStorage.Current: the
+        // client, server and dashboard take it from DI, so two hosts in one process (tests) never
+        // enqueue into each other's database. Built on first use: SQL Server's storage connects at once.
+        builder.Services.AddSingleton<JobStorage>(_ => DatabaseSetup.Provider(config) == DatabaseProvider.SqlServer
+            ? new SqlServerStorage(config.GetConnectionString("Hangfire") ?? DatabaseSetup.ConnectionString(config, builder.Environment),
+                new SqlServerStorageOptions { PrepareSchemaIfNecessary = true })
+            : new SQLiteStorage(config["Hangfire:SqliteFile"] ?? Path.Combine(DatabaseSetup.DataFolder(builder.Environment), "hangfire.db"),
+                new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) }));
+        builder.Services.AddHangfire((services, h) => h
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(services.GetRequiredService<JobStorage>()));
         if (runServer)
         {
             builder.Services.AddHangfireServer(o =>

@@ -166,66 +166,9 @@ public partial class PageWalkTests(AppFixture app)
             "巡检表中的页面在应用中不存在（尚未实现，或已改名/删除，请同步巡检表）：" + string.Join(", ", stale));
     }
 
-    /// <summary>
-    /// Who may open a page, read from the app itself: the roles holding the permission its
-    /// <c>[Authorize(Policy = …)]</c> names; everyone for <c>[AllowAnonymous]</c>; every signed-in
-    /// account when it names none (the fallback policy).
-    /// </summary>
-    private Who AllowedByPermission(string route)
-    {
-        var endpoint = PageEndpoints().FirstOrDefault(e => e.Route.Equals(route, StringComparison.OrdinalIgnoreCase)).Endpoint
-            ?? throw new InvalidOperationException($"No page at {route}.");
-        if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null) return Who.Everyone;
-        var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().ToList();
-        if (policies.Count == 0) return Who.SignedIn;
-        var catalog = app.Services.GetRequiredService<ModuleCatalog>();
-        // Several [Authorize] attributes must all pass: the roles common to every permission.
-        return policies.Select(p => catalog.Permission(p).Roles.Aggregate(Who.None, (who, role) => who | WhoOfRole(role)))
-            .Aggregate((a, b) => a & b);
-    }
+    private Who AllowedByPermission(string route) => AppPages.AllowedByPermission(app.Services, route);
 
-    private static Who WhoOfRole(string role) => role switch
-    {
-        Roles.Trainee => Who.Trainee,
-        Roles.VillageStaff => Who.Village,
-        Roles.TownshipStaff => Who.Township,
-        Roles.DistrictStaff => Who.District,
-        Roles.CityAdmin => Who.City,
-        Roles.SchoolRegistrar => Who.School,
-        _ => throw new ArgumentException($"Unknown role {role}."),
-    };
-
-    private IEnumerable<(string Route, RouteEndpoint Endpoint)> PageEndpoints() =>
-        app.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
-            .Select(e => (NormaliseRoute(e.RoutePattern.RawText ?? ""), e));
-
-    /// <summary>Every Razor Page's route, as "/Persons/Details/{id}": one per page (the shortest of its routes).</summary>
-    private IReadOnlyList<string> PageRoutes() =>
-        app.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Select(e => (Page: e.Metadata.GetMetadata<PageActionDescriptor>(), Route: e.RoutePattern.RawText ?? ""))
-            .Where(x => x.Page is not null)
-            .GroupBy(x => x.Page!.ViewEnginePath)
-            .Select(g => NormaliseRoute(g.Select(x => x.Route).OrderBy(r => r.Length).First()))
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .ToList();
-
-    /// <summary>"Persons/Details/{id:int}" → "/Persons/Details/{id}"; optional segments such as "{handler?}" are dropped.</summary>
-    private static string NormaliseRoute(string raw)
-    {
-        var route = OptionalSegment().Replace(raw, "");
-        route = Parameter().Replace(route, m => "{" + m.Groups[1].Value + "}");
-        return "/" + route.Trim('/');
-    }
-
-    [GeneratedRegex(@"/?\{[^}]*\?\}")]
-    private static partial Regex OptionalSegment();
-
-    [GeneratedRegex(@"\{\**([A-Za-z0-9_]+)[^}]*\}")]
-    private static partial Regex Parameter();
+    private IReadOnlyList<string> PageRoutes() => AppPages.Routes(app.Services);
 
     // ---------------------------------------------------------------- the walk
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Training.Core.Data;
 
 namespace Training.Tests.Infrastructure;
@@ -23,10 +24,13 @@ public sealed class AppFixture : IAsyncLifetime
 
     public IServiceProvider Services => Started().Services;
 
+    /// <summary>Errors with an exception the app logged (an unhandled exception in a request among them).</summary>
+    public ErrorLog Errors { get; } = new();
+
     public Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        _factory = new Factory(_folder);
+        _factory = new Factory(_folder, Errors);
         // Builds the host: migrations and demo data run here, once, before any test.
         _ = _factory.Services;
         return Task.CompletedTask;
@@ -116,7 +120,7 @@ public sealed class AppFixture : IAsyncLifetime
         return s.Length <= max ? s : s[..max] + "…";
     }
 
-    private sealed class Factory(string folder) : WebApplicationFactory<Program>
+    private sealed class Factory(string folder, ErrorLog errors) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -128,6 +132,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Exports:Folder", Path.Combine(folder, "exports"));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+            builder.ConfigureLogging(logging => logging.AddProvider(errors));
         }
     }
 }

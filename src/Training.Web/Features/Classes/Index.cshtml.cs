@@ -38,6 +38,13 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Today = clock.Today();
+        if (Year is { } asked && !FormInput.IsInCalendar(asked))
+        {
+            // A year typed into the address (a bookmark gone wrong): the list for every year, said plainly.
+            ModelState.AddModelError("", $"年度 {asked} 不在 {FormInput.MinDate.Year}–{FormInput.MaxDate.Year} 之间，已显示全部年度。");
+            Year = null;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
         var scoped = db.TrainingClasses.AsNoTracking().InScope(me);
         Years = (await scoped.Select(c => c.StartOn).ToListAsync(ct))
             .Select(d => d.Year).Append(Today.Year).Distinct().OrderDescending().ToList();
