@@ -1,7 +1,12 @@
+using Training.Core.Domain;
+
 namespace Training.Web.Features.Degree;
 
-/// <summary>What the degree pages say when an application changed under the user (trainee, reviewers, school, city).</summary>
+/// <summary>What the degree pages say to their users (trainees, reviewers, schools, the city), in one place to be reviewed.</summary>
 public static class DegreeTexts
 {
-    public const string Changed = "该报名已被他人处理或修改，请刷新后查看最新状态。";
+    /// <summary>A review step done: "何嘉明：镇街审核通过，当前状态“待区审核”。"</summary>
+    public static string Decided(string name, EnrollmentTransition step) => $"{name}：{step.Action.Name()}，当前状态“{step.To.Name()}”。";
+
+    public const string PickToApprove = "请先勾选要通过的报名。";
 }

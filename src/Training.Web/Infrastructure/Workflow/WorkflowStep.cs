@@ -15,8 +15,14 @@ public static class WorkflowStep
     /// <param name="record">The record, already filtered to the account's scope and to its id (e.g. <c>db.Reserves.InScope(me).Where(r => r.Id == id)</c>).</param>
     /// <param name="seenVersion">The version the user saw when the page was drawn.</param>
     /// <param name="act">Calls the entity's verb and returns the message to show when done.</param>
-    public static async Task<StepResult> RunAsync<T>(
+    public static Task<StepResult> RunAsync<T>(
         this TrainingDbContext db, IQueryable<T> record, Guid seenVersion, Func<T, string> act, CancellationToken ct)
+        where T : class, IVersioned =>
+        db.RunAsync(record, seenVersion, e => Task.FromResult(act(e)), ct);
+
+    /// <summary>The same step when acting needs to read more (a quota counted in the caller's transaction).</summary>
+    public static async Task<StepResult> RunAsync<T>(
+        this TrainingDbContext db, IQueryable<T> record, Guid seenVersion, Func<T, Task<string>> act, CancellationToken ct)
         where T : class, IVersioned
     {
         var entity = await record.SingleOrDefaultAsync(ct);
@@ -27,7 +33,7 @@ public static class WorkflowStep
         string message;
         try
         {
-            message = act(entity);
+            message = await act(entity);
         }
         catch (DomainException ex)
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Training.Web.Infrastructure.Web;
 using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
@@ -55,7 +56,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, Eligibili
         }
         return await db.TrySaveAsync(ct)
             ? Redirect($"/Apply/Details/{id}?m=program")
-            : await FailAsync(id, DegreeTexts.Changed, ct);
+            : await FailAsync(id, CommonTexts.Changed, ct);
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct)
@@ -80,7 +81,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, Eligibili
         var now = await db.Enrollments.AsNoTracking().InScope(me).Where(e => e.Id == id).Select(e => e.State).SingleAsync(ct);
         return IsSubmitted(now)
             ? Redirect($"/Apply/Details/{id}?m=submitted")
-            : await FailAsync(id, DegreeTexts.Changed, ct);
+            : await FailAsync(id, CommonTexts.Changed, ct);
     }
 
     public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct)
@@ -100,7 +101,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, Eligibili
         }
         return await db.TrySaveAsync(ct)
             ? Redirect($"/Apply/Details/{id}?m=cancelled")
-            : await FailAsync(id, DegreeTexts.Changed, ct);
+            : await FailAsync(id, CommonTexts.Changed, ct);
     }
 
     private static bool IsSubmitted(EnrollmentState s) => s.IsUnderReview() || s.ReachedAdmission();

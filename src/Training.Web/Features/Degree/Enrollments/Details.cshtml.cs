@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Training.Web.Infrastructure.Web;
 using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
@@ -139,7 +140,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     {
         if (!await db.TrySaveAsync(ct))
         {
-            ModelState.AddModelError(form, DegreeTexts.Changed);
+            ModelState.AddModelError(form, CommonTexts.Changed);
             return await RedisplayAsync(id, ct);
         }
         // Post/Redirect/Get: a refresh does not record the payment twice.

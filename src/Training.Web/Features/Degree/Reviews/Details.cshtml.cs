@@ -7,6 +7,7 @@ using Training.Core.Domain;
 using Training.Web.Features.Degree;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
+using Training.Web.Infrastructure.Workflow;
 
 namespace Training.Web.Features.Degree.Reviews;
 
@@ -25,8 +26,6 @@ public sealed class DetailsModel(
     [BindProperty] public string? Comment { get; set; }
     [BindProperty] public string? ReturnReason { get; set; }
     [BindProperty] public string? RejectReason { get; set; }
-
-    [TempData] public string? Message { get; set; }
 
     public ReviewStage Stage { get; private set; } = null!;
     public ApplicationView Application { get; private set; } = null!;
@@ -57,23 +56,11 @@ public sealed class DetailsModel(
     public Task<IActionResult> OnPostRejectAsync(int id, CancellationToken ct) =>
         DecideAsync(id, ReviewWorkflow.Decision.Reject, RejectReason, ct);
 
-    private async Task<IActionResult> DecideAsync(int id, ReviewWorkflow.Decision decision, string? comment, CancellationToken ct)
-    {
-        var outcome = await workflow.DecideAsync(id, Version, decision, comment, ct);
-        if (outcome.Result == ReviewWorkflow.Result.NotFound) return NotFound();
-        if (outcome.Done)
-        {
-            Message = "已处理：" + outcome.Message;
-            return RedirectToPage("/Degree/Reviews/Index");
-        }
-        // Changed or refused: the page again, with the latest state, the message and what was typed.
-        ModelState.AddModelError("", outcome.Message);
-        if (!await LoadAsync(id, ct)) return NotFound();
-        Response.StatusCode = outcome.Result == ReviewWorkflow.Result.Changed
-            ? StatusCodes.Status409Conflict
-            : StatusCodes.Status422UnprocessableEntity;
-        return Page();
-    }
+    private async Task<IActionResult> DecideAsync(int id, ReviewWorkflow.Decision decision, string? comment, CancellationToken ct) =>
+        await this.AnswerAsync(await workflow.DecideAsync(id, Version, decision, comment, ct),
+            done: () => RedirectToPage("/Degree/Reviews/Index"),
+            // Changed or refused: the page again, with the latest state, the message and what was typed.
+            again: async () => await LoadAsync(id, ct));
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {

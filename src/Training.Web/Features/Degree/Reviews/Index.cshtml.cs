@@ -31,15 +31,13 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, QuotaQuery 
     [BindProperty(Name = "pick")] public List<string> Picks { get; set; } = [];
     [BindProperty(Name = "comment")] public string? Comment { get; set; }
 
-    [TempData] public string? Message { get; set; }
-
     public ReviewStage Stage { get; private set; } = null!;
     public IReadOnlyList<Option> Cohorts { get; private set; } = [];
     public IReadOnlyList<Option> Units { get; private set; } = [];
     public IReadOnlyList<StateCount> Counts { get; private set; } = [];
     public IReadOnlyList<QuotaQuery.Use> Quotas { get; private set; } = [];
     public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public IReadOnlyList<ReviewWorkflow.Outcome> BulkOutcomes { get; private set; } = [];
+    public IReadOnlyList<ReviewWorkflow.Decided> BulkOutcomes { get; private set; } = [];
     public string? BulkError { get; private set; }
     public int Total { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -74,7 +72,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, QuotaQuery 
         var picks = Picks.Select(Parse).Where(p => p is not null).Select(p => p!.Value).DistinctBy(p => p.Id).ToList();
         if (picks.Count == 0)
         {
-            BulkError = "请先勾选要通过的报名。";
+            BulkError = DegreeTexts.PickToApprove;
             await LoadAsync(ct);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();

@@ -5,6 +5,7 @@ using Training.Core.Domain;
 using Training.Web.Features.Degree;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
+using Training.Web.Infrastructure.Workflow;
 
 namespace Training.Web.Features.Degree.Reviews;
 
@@ -20,19 +21,13 @@ public sealed class ReviewWorkflow(
 {
     public enum Decision { Approve, Return, Reject }
 
-    public enum Result { Done, NotFound, Changed, Refused }
+    /// <summary>One row of a bulk approval: whose application it was (for the list of what did not pass) and how its step ended.</summary>
+    public sealed record Decided(int Id, string? PersonName, StepResult Result);
 
-    public sealed record Outcome(Result Result, string Message, int Id, string? PersonName = null)
-    {
-        public bool Done => Result == Result.Done;
-    }
-
-    public const string NotFoundText = "未找到该报名，或不在您的管辖范围内。";
-
-    public async Task<Outcome> DecideAsync(int id, Guid seenVersion, Decision decision, string? comment, CancellationToken ct = default)
+    public async Task<StepResult> DecideAsync(int id, Guid seenVersion, Decision decision, string? comment, CancellationToken ct = default)
     {
         var stage = ReviewStage.For(me);
-        if (stage is null) return new(Result.NotFound, NotFoundText, id);
+        if (stage is null) return StepResult.NotFound();
         if (decision != Decision.Approve || stage.Level != OrgLevel.City)
             return await StepAsync(stage, id, seenVersion, decision, comment, ct);
 
@@ -42,35 +37,35 @@ public sealed class ReviewWorkflow(
         return await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
-            var outcome = await StepAsync(stage, id, seenVersion, decision, comment, ct);
-            if (outcome.Done) await tx.CommitAsync(ct);
-            return outcome;
+            var result = await StepAsync(stage, id, seenVersion, decision, comment, ct);
+            if (result.IsDone) await tx.CommitAsync(ct);
+            return result;
         });
     }
 
     /// <summary>Approves each selected row on its own: scope, state, version and (for the city) quota are checked per row.</summary>
-    public async Task<IReadOnlyList<Outcome>> ApproveManyAsync(IEnumerable<(int Id, Guid Version)> picks, string? comment, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Decided>> ApproveManyAsync(IEnumerable<(int Id, Guid Version)> picks, string? comment, CancellationToken ct = default)
     {
-        var outcomes = new List<Outcome>();
+        var decided = new List<Decided>();
         foreach (var (id, version) in picks)
-            outcomes.Add(await DecideAsync(id, version, Decision.Approve, comment, ct));
-        return outcomes;
+        {
+            var result = await DecideAsync(id, version, Decision.Approve, comment, ct);
+            var name = result.IsDone ? null
+                : await db.Enrollments.AsNoTracking().InScope(me).Where(e => e.Id == id).Select(e => e.Person.Name).SingleOrDefaultAsync(ct);
+            decided.Add(new Decided(id, name, result));
+        }
+        return decided;
     }
 
-    private async Task<Outcome> StepAsync(ReviewStage stage, int id, Guid seenVersion, Decision decision, string? comment, CancellationToken ct)
+    /// <summary>The one workflow step (scope → version → the entity's verb → save), the applicant told in the same save.</summary>
+    private Task<StepResult> StepAsync(ReviewStage stage, int id, Guid seenVersion, Decision decision, string? comment, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        var e = await db.Enrollments.InScope(me)
-            .Include(x => x.Program).Include(x => x.Person)
-            .SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (e is null) return new(Result.NotFound, NotFoundText, id);
-        var name = e.Person.Name;
-        if (e.Version != seenVersion) return new(Result.Changed, DegreeTexts.Changed, id, name);
-
-        var today = clock.Today();
-        var now = clock.UtcNow();
-        try
+        var application = db.Enrollments.InScope(me).Include(x => x.Program).Include(x => x.Person).Where(x => x.Id == id);
+        return db.RunAsync(application, seenVersion, async e =>
         {
+            var today = clock.Today();
+            var now = clock.UtcNow();
             stage.RequireTurn(e.State);
             switch (decision)
             {
@@ -90,18 +85,10 @@ public sealed class ReviewWorkflow(
                     e.Reject(me.Actor, comment ?? "", today, now);
                     break;
             }
-        }
-        catch (DomainException ex)
-        {
-            db.ChangeTracker.Clear();
-            return new(Result.Refused, ex.Message, id, name);
-        }
-
-        var step = e.Transitions[^1];
-        db.ExpectVersion(e, seenVersion);
-        notifications.Notify(e.PersonId, e.Id, EnrollmentMessages.For(e, step), now);
-        if (!await db.TrySaveAsync(ct)) return new(Result.Changed, DegreeTexts.Changed, id, name);
-        return new(Result.Done, $"{name}：{step.Action.Name()}，当前状态“{step.To.Name()}”。", id, name);
+            var step = e.Transitions[^1];
+            notifications.Notify(e.PersonId, e.Id, EnrollmentMessages.For(e, step), now);
+            return DegreeTexts.Decided(e.Person.Name, step);
+        }, ct);
     }
 
     private async Task AdmitAsync(Enrollment e, string? comment, DateOnly today, DateTime now, CancellationToken ct)

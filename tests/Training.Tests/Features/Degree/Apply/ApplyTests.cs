@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Training.Web.Infrastructure.Web;
 using Training.Core.Domain;
 using Training.Tests.Infrastructure;
 using static Training.Tests.Features.Degree.Apply.ApplyWorld;
@@ -338,7 +339,7 @@ public sealed class ApplyTests(AppFixture app)
         using var response = await PostAsync(client, stale); // the old page's version
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("已被他人处理或修改", await response.TextAsync());
+        Assert.Contains(CommonTexts.Changed, await response.TextAsync());
         Assert.Equal(EnrollmentState.Draft, (await _world.StateAsync(id)).Value);
     }
 

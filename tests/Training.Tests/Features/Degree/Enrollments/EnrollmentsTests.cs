@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Training.Web.Infrastructure.Web;
 using Training.Core.Domain;
 using Training.Tests.Infrastructure;
 
@@ -97,7 +98,7 @@ public sealed class EnrollmentsTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
-        Assert.Contains("已被他人处理或修改", await second.TextAsync());
+        Assert.Contains(CommonTexts.Changed, await second.TextAsync());
         Assert.Equal(1, await app.WithDbAsync(db => db.Payments.CountAsync(p => p.EnrollmentId == e.EnrollmentId)));
     }
 

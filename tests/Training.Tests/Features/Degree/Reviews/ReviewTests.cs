@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Training.Web.Infrastructure.Web;
 using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Tests.Infrastructure;
@@ -131,7 +132,7 @@ public sealed class ReviewTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.Redirect, won.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, lost.StatusCode);
-        Assert.Contains("已被他人处理", await lost.TextAsync());
+        Assert.Contains(CommonTexts.Changed, await lost.TextAsync());
         var e = await LoadAsync(id);
         Assert.Equal(EnrollmentState.TownshipApproved, e.State);
         Assert.Equal(2, e.Transitions.Count);
