@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Training.Web.Infrastructure.Web;
@@ -12,4 +13,11 @@ public static class FlashMessages
     public const string Key = "flash";
 
     public static void Flash(this PageModel page, string message) => page.TempData[Key] = message;
+
+    /// <summary>Says what was done, once, on the page the POST redirects to (so a reload repeats nothing).</summary>
+    public static RedirectToPageResult FlashAndRedirect(this PageModel page, string message, string pageName, object? routeValues = null)
+    {
+        page.Flash(message);
+        return page.RedirectToPage(pageName, routeValues);
+    }
 }

@@ -13,17 +13,10 @@ public static class ApplyTexts
 
     public static string Opens(DateOnly applyFrom) => $"将于 {applyFrom:yyyy年M月d日} 开始报名";
 
-    /// <summary>The message after a redirect (?m=…): a code in the URL, never personal data.</summary>
-    public static string? Flash(string? code) => code switch
-    {
-        "created" => "报名草稿已保存。请核对信息，然后点击“提交报名”。",
-        "exists" => "您已有一个进行中的报名（同一时间只能有一个），已为您打开。",
-        "submitted" => ReviewNext,
-        "cancelled" => "报名已撤回。",
-        "program" => "报读专业已修改。",
-        "read" => "通知已标为已读。",
-        _ => null,
-    };
+    public const string Created = "报名草稿已保存。请核对信息，然后点击“提交报名”。";
+    public const string Exists = "您已有一个进行中的报名（同一时间只能有一个），已为您打开。";
+    public const string Cancelled = "报名已撤回。";
+    public const string ProgramChanged = "报读专业已修改。";
 
     /// <summary>Guangzhou wall-clock time of a UTC instant.</summary>
     public static string Local(DateTime utc) => Infrastructure.ChinaTime.Format(utc);

@@ -26,12 +26,10 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, Eligibili
 
     public Applications.View App { get; private set; } = null!;
     public IReadOnlyList<Applications.Offer> Offers { get; private set; } = [];
-    public string? Flash { get; private set; }
     public DateOnly Today { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, string? m, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        Flash = ApplyTexts.Flash(m);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
@@ -41,7 +39,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, Eligibili
         if (enrollment is null) return NotFound();
         var fee = await db.FeeSchedules.Include(f => f.Program).SingleOrDefaultAsync(f => f.Id == FeeId, ct);
         if (fee is null) return await FailAsync(id, ApplyTexts.NoOffer, ct);
-        if (fee.CohortId == enrollment.CohortId && fee.ProgramId == enrollment.ProgramId && enrollment.State == EnrollmentState.Draft) return Redirect($"/Apply/Details/{id}");
+        if (fee.CohortId == enrollment.CohortId && fee.ProgramId == enrollment.ProgramId && enrollment.State == EnrollmentState.Draft) return RedirectToPage("/Degree/Apply/Details", new { id });
         var facts = await eligibility.ForAsync(enrollment.PersonId, clock.Today(), enrollment.Id, ct);
         if (facts is null) return NotFound();
 
@@ -55,7 +53,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, Eligibili
             return await FailAsync(id, ex.Message, ct);
         }
         return await db.TrySaveAsync(ct)
-            ? Redirect($"/Apply/Details/{id}?m=program")
+            ? this.FlashAndRedirect(ApplyTexts.ProgramChanged, "/Degree/Apply/Details", new { id })
             : await FailAsync(id, CommonTexts.Changed, ct);
     }
 
@@ -63,7 +61,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, Eligibili
     {
         var enrollment = await db.Enrollments.InScope(me).Include(e => e.Cohort).SingleOrDefaultAsync(e => e.Id == id, ct);
         if (enrollment is null) return NotFound();
-        if (IsSubmitted(enrollment.State)) return Redirect($"/Apply/Details/{id}?m=submitted");
+        if (IsSubmitted(enrollment.State)) return this.FlashAndRedirect(ApplyTexts.ReviewNext, "/Degree/Apply/Details", new { id });
 
         db.ExpectVersion(enrollment, Version);
         try
@@ -74,13 +72,13 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, Eligibili
         {
             return await FailAsync(id, ex.Message, ct);
         }
-        if (await db.TrySaveAsync(ct)) return Redirect($"/Apply/Details/{id}?m=submitted");
+        if (await db.TrySaveAsync(ct)) return this.FlashAndRedirect(ApplyTexts.ReviewNext, "/Degree/Apply/Details", new { id });
 
         // Changed since the page was drawn. If the change was this same submit arriving twice,
         // the trainee got what they asked for; anything else (e.g. a return) they must see first.
         var now = await db.Enrollments.AsNoTracking().InScope(me).Where(e => e.Id == id).Select(e => e.State).SingleAsync(ct);
         return IsSubmitted(now)
-            ? Redirect($"/Apply/Details/{id}?m=submitted")
+            ? this.FlashAndRedirect(ApplyTexts.ReviewNext, "/Degree/Apply/Details", new { id })
             : await FailAsync(id, CommonTexts.Changed, ct);
     }
 
@@ -88,7 +86,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, Eligibili
     {
         var enrollment = await db.Enrollments.InScope(me).SingleOrDefaultAsync(e => e.Id == id, ct);
         if (enrollment is null) return NotFound();
-        if (enrollment.State == EnrollmentState.Cancelled) return Redirect($"/Apply/Details/{id}?m=cancelled");
+        if (enrollment.State == EnrollmentState.Cancelled) return this.FlashAndRedirect(ApplyTexts.Cancelled, "/Degree/Apply/Details", new { id });
 
         db.ExpectVersion(enrollment, Version);
         try
@@ -100,7 +98,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, Eligibili
             return await FailAsync(id, ex.Message, ct);
         }
         return await db.TrySaveAsync(ct)
-            ? Redirect($"/Apply/Details/{id}?m=cancelled")
+            ? this.FlashAndRedirect(ApplyTexts.Cancelled, "/Degree/Apply/Details", new { id })
             : await FailAsync(id, CommonTexts.Changed, ct);
     }
 

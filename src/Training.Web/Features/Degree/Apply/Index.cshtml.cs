@@ -7,6 +7,7 @@ using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Features.Degree;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.Degree.Apply;
@@ -26,7 +27,6 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, Eligibility
     /// <summary>Reasons that hold whatever the program (e.g. not in the roster's groups, or already applying): shown once.</summary>
     public IReadOnlyList<string> CommonReasons { get; private set; } = [];
     public bool HasPerson { get; private set; }
-    public string? Flash { get; private set; }
     public DateOnly Today { get; private set; }
 
     public sealed record CohortView(int Id, string Name, int Year, DateOnly ApplyFrom, DateOnly ApplyTo, bool IsOpen, IReadOnlyList<OfferView> Offers);
@@ -36,9 +36,8 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, Eligibility
     }
     public sealed record Active(int Id, int Year, string Program, DegreeLevel Level, EnrollmentState State);
 
-    public async Task<IActionResult> OnGetAsync(string? m, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Flash = ApplyTexts.Flash(m);
         await LoadAsync(ct);
         return Page();
     }
@@ -48,7 +47,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, Eligibility
         if (me.PersonId is not { } personId) return NotFound();
         var mine = db.Enrollments.InScope(me);
         if (await Applications.ActiveIdAsync(mine, personId, ct) is { } existing)
-            return Redirect($"/Apply/Details/{existing}?m=exists");
+            return this.FlashAndRedirect(ApplyTexts.Exists, "/Degree/Apply/Details", new { id = existing });
 
         var today = clock.Today();
         var fee = await db.FeeSchedules.Include(f => f.Program).SingleOrDefaultAsync(f => f.Id == FeeId, ct);
@@ -68,7 +67,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, Eligibility
         {
             // The other of two creates at once may have been saved since the check above.
             if (await Applications.ActiveIdAsync(mine, personId, ct) is { } winner)
-                return Redirect($"/Apply/Details/{winner}?m=exists");
+                return this.FlashAndRedirect(ApplyTexts.Exists, "/Degree/Apply/Details", new { id = winner });
             return await FailAsync(ex.Message, ct);
         }
         db.Enrollments.Add(draft);
@@ -82,10 +81,10 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, Eligibility
             // application per person" let the other one in first. Open that one.
             db.ChangeTracker.Clear();
             if (await Applications.ActiveIdAsync(db.Enrollments.InScope(me), personId, ct) is { } winner)
-                return Redirect($"/Apply/Details/{winner}?m=exists");
+                return this.FlashAndRedirect(ApplyTexts.Exists, "/Degree/Apply/Details", new { id = winner });
             throw;
         }
-        return Redirect($"/Apply/Details/{draft.Id}?m=created");
+        return this.FlashAndRedirect(ApplyTexts.Created, "/Degree/Apply/Details", new { id = draft.Id });
     }
 
     private async Task<IActionResult> FailAsync(string message, CancellationToken ct)

@@ -27,7 +27,6 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     [BindProperty] public SplitInput Adjust { get; set; } = new();
     /// <summary>The version the form was drawn from: a second click or a colleague's change in between is caught.</summary>
     [BindProperty] public Guid Version { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
     public bool ShowFull => me.MaySeePersonalData;
     public bool MayRecordSelfPaid => me.IsIn(Roles.DistrictStaff) || me.IsIn(Roles.CityAdmin);
@@ -51,14 +50,6 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         public string? Reason { get; set; }
     }
 
-    public string? DoneMessage => Done switch
-    {
-        "pay" => "已登记学员缴费。",
-        "subsidy" => "已登记财政补助拨付。",
-        "split" => "已调整学费分担，并记入办理记录。",
-        _ => null,
-    };
-
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
@@ -73,10 +64,10 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     }
 
     public Task<IActionResult> OnPostPayAsync(int id, CancellationToken ct) =>
-        MayRecordSelfPaid ? RecordPaymentAsync(id, PaymentKind.SelfPaid, Pay, nameof(Pay), "pay", ct) : Task.FromResult<IActionResult>(Forbid());
+        MayRecordSelfPaid ? RecordPaymentAsync(id, PaymentKind.SelfPaid, Pay, nameof(Pay), DegreeTexts.PaymentRecorded, ct) : Task.FromResult<IActionResult>(Forbid());
 
     public Task<IActionResult> OnPostSubsidyAsync(int id, CancellationToken ct) =>
-        MayRecordSubsidy ? RecordPaymentAsync(id, PaymentKind.SubsidyDisbursement, Subsidy, nameof(Subsidy), "subsidy", ct) : Task.FromResult<IActionResult>(Forbid());
+        MayRecordSubsidy ? RecordPaymentAsync(id, PaymentKind.SubsidyDisbursement, Subsidy, nameof(Subsidy), DegreeTexts.SubsidyRecorded, ct) : Task.FromResult<IActionResult>(Forbid());
 
     public async Task<IActionResult> OnPostAdjustAsync(int id, CancellationToken ct)
     {
@@ -106,7 +97,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         var step = enrollment.Transitions[^1];
         db.Audit.Add(new AuditEntry(me.UserName, "调整学费分担", $"学籍 {enrollment.Id}（{enrollment.Year}年）：{step.Comment}", clock.UtcNow()));
         notifier.Notify(enrollment.PersonId, enrollment.Id, EnrollmentMessages.For(enrollment, step), clock.UtcNow());
-        return await SaveAndShowAsync(id, nameof(Adjust), "split", ct);
+        return await SaveAndShowAsync(id, nameof(Adjust), DegreeTexts.SplitAdjusted, ct);
     }
 
     private async Task<IActionResult> RecordPaymentAsync(int id, PaymentKind kind, PaymentInput input, string form, string done, CancellationToken ct)
@@ -144,7 +135,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
             return await RedisplayAsync(id, ct);
         }
         // Post/Redirect/Get: a refresh does not record the payment twice.
-        return Redirect($"/Enrollments/Details/{id}?done={done}");
+        return this.FlashAndRedirect(done, "/Degree/Enrollments/Details", new { id });
     }
 
     /// <summary>Puts a field's message where the form shows it; true when there is none.</summary>
@@ -160,7 +151,6 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     {
         db.ChangeTracker.Clear();
         if (!await LoadAsync(id, ct)) return NotFound();
-        Done = null;
         return this.Unprocessable();
     }
 

@@ -25,7 +25,6 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     [BindProperty] public GraduationInput Graduation { get; set; } = new();
     [BindProperty] public WithdrawalInput Withdrawal { get; set; } = new();
     [BindProperty] public Guid Version { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Done { get; set; }
     public DateOnly Today => clock.Today();
 
     public sealed class GraduationInput
@@ -40,18 +39,11 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         public string? Reason { get; set; }
     }
 
-    public string? DoneMessage => Done switch
-    {
-        "graduated" => "已登记毕业，学员的最高学历已相应更新。",
-        "withdrawn" => "已登记退学。",
-        _ => null,
-    };
-
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostGraduateAsync(int id, CancellationToken ct) =>
-        ActAsync(id, nameof(Graduation), "graduated", ct, (e, today, now) =>
+        ActAsync(id, nameof(Graduation), DegreeTexts.Graduated, ct, (e, today, now) =>
         {
             var ok = EnrollmentForms.TryParseDate(Graduation.On, "毕业日期", out var on, out var error);
             if (!ok) return error;
@@ -60,7 +52,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         });
 
     public Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken ct) =>
-        ActAsync(id, nameof(Withdrawal), "withdrawn", ct, (e, today, now) =>
+        ActAsync(id, nameof(Withdrawal), DegreeTexts.Withdrawn, ct, (e, today, now) =>
         {
             var ok = EnrollmentForms.TryParseDate(Withdrawal.On, "退学日期", out var on, out var error);
             if (!ok) return error;
@@ -99,14 +91,13 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
             ModelState.AddModelError(form, CommonTexts.Changed);
             return await RedisplayAsync(id, ct);
         }
-        return Redirect($"/School/Details/{id}?done={done}");
+        return this.FlashAndRedirect(done, "/Degree/School/Details", new { id });
     }
 
     private async Task<IActionResult> RedisplayAsync(int id, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         if (!await LoadAsync(id, ct)) return NotFound();
-        Done = null;
         return this.Unprocessable();
     }
 

@@ -151,7 +151,7 @@ public sealed class ApplyTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.Contains("m=submitted", again.Headers.Location!.OriginalString);
+        Assert.Equal($"/Apply/Details/{id}", again.Headers.Location!.OriginalString);
         Assert.Equal([EnrollmentAction.Submit], (await _world.StateAsync(id)).Steps);
     }
 
