@@ -46,6 +46,6 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         }
         var run = new ImportRun(ImportKind.Graduation, ImportUpload.FileName(Upload!), me.UserName, schoolId, clock.UtcNow());
         var id = await ImportUpload.StoreAndEnqueueAsync(db, jobs, run, content!, ct);
-        return Redirect($"/Import/Run?id={id}");
+        return RedirectToPage("/DataExchange/Import/Run", new { id });
     }
 }

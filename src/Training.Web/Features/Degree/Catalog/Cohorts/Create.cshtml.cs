@@ -76,7 +76,7 @@ public sealed class CreateModel(TrainingDbContext db, CurrentUser me, TimeProvid
             $"{cohort.Name}：报名 {FormInput.DateText(cohort.ApplyFrom)} 至 {FormInput.DateText(cohort.ApplyTo)}，全市名额 {cohort.CityQuota}{copied}",
             clock.UtcNow()));
         await db.SaveChangesAsync(ct);
-        return Redirect($"/Catalog/Cohorts/Details/{cohort.Id}");
+        return RedirectToPage("/Degree/Catalog/Cohorts/Details", new { id = cohort.Id });
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -55,7 +55,7 @@ public sealed class EditModel(TrainingDbContext db, CurrentUser me, TimeProvider
         cohort.ChangeDetails(Input.Name ?? "", from!.Value, to!.Value, quota!.Value);
         db.Audit.Add(new AuditEntry(me.UserName, "修改招生批次", $"{before} → {Describe(cohort)}", clock.UtcNow()));
         await db.SaveChangesAsync(ct);
-        return Redirect($"/Catalog/Cohorts/Details/{id}");
+        return RedirectToPage("/Degree/Catalog/Cohorts/Details", new { id });
     }
 
     private void Show(Cohort cohort)

@@ -98,7 +98,7 @@ public sealed class FeeModel(TrainingDbContext db, CurrentUser me, TimeProvider 
                 $"{cohort.Name}：{program!.Name}（{program.Level.Name()}），{describe}", clock.UtcNow()));
         }
         await db.SaveChangesAsync(ct);
-        return Redirect($"/Catalog/Cohorts/Details/{id}");
+        return RedirectToPage("/Degree/Catalog/Cohorts/Details", new { id });
     }
 
     private async Task<Cohort?> LoadAsync(int id, CancellationToken ct)

@@ -59,7 +59,7 @@ public sealed class QuotasModel(TrainingDbContext db, CurrentUser me, QuotaQuery
         db.Audit.Add(new AuditEntry(me.UserName, "分配各区名额",
             $"{cohort.Name}：" + string.Join("，", assignments.Select(a => $"{a.District.Name} {a.Quota}")), clock.UtcNow()));
         await db.SaveChangesAsync(ct);
-        return Redirect($"/Catalog/Cohorts/Details/{id}");
+        return RedirectToPage("/Degree/Catalog/Cohorts/Details", new { id });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

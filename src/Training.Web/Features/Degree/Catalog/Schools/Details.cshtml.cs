@@ -45,7 +45,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         school.Rename(name);
         db.Audit.Add(new AuditEntry(me.UserName, "院校更名", $"{before} → {school.Name}", clock.UtcNow()));
         await db.SaveChangesAsync(ct);
-        return Redirect($"/Catalog/Schools/Details/{id}");
+        return RedirectToPage("/Degree/Catalog/Schools/Details", new { id });
     }
 
     public async Task<IActionResult> OnPostAddProgramAsync(int id, CancellationToken ct)
@@ -65,7 +65,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         db.Audit.Add(new AuditEntry(me.UserName, "新增专业",
             $"{school.Name}：{program.Name}（{program.Level.Name()}，{program.DurationYears} 年）", clock.UtcNow()));
         await db.SaveChangesAsync(ct);
-        return Redirect($"/Catalog/Schools/Details/{id}");
+        return RedirectToPage("/Degree/Catalog/Schools/Details", new { id });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

@@ -38,7 +38,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         db.Schools.Add(school);
         db.Audit.Add(new AuditEntry(me.UserName, "新增院校", school.Name, clock.UtcNow()));
         await db.SaveChangesAsync(ct);
-        return Redirect($"/Catalog/Schools/Details/{school.Id}");
+        return RedirectToPage("/Degree/Catalog/Schools/Details", new { id = school.Id });
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -49,7 +49,7 @@ public sealed class ProgramModel(TrainingDbContext db, CurrentUser me, TimeProvi
         db.Audit.Add(new AuditEntry(me.UserName, "修改专业",
             $"{SchoolName}：{before} → {program.Name}（{program.Level.Name()}，{program.DurationYears} 年）", clock.UtcNow()));
         await db.SaveChangesAsync(ct);
-        return Redirect($"/Catalog/Schools/Details/{program.SchoolId}");
+        return RedirectToPage("/Degree/Catalog/Schools/Details", new { id = program.SchoolId });
     }
 
     private async Task<StudyProgram?> LoadAsync(int id, CancellationToken ct)
