@@ -24,7 +24,7 @@ public sealed class GraduationImport(TrainingDbContext db, TimeProvider clock)
     private readonly TimeProvider _clock = clock;
 
     public const string Sheet = "毕业名单";
-    public static readonly IReadOnlyList<string> Columns = ["身份证号", "层次", "年度", "状态", "毕业日期", "证书编号"];
+    public static readonly IReadOnlyList<string> Columns = [IdColumn, LevelColumn, YearColumn, StateColumn, DateColumn, CertificateColumn];
 
     private const string IdColumn = "身份证号", LevelColumn = "层次", YearColumn = "年度", StateColumn = "状态",
         DateColumn = "毕业日期", CertificateColumn = "证书编号";

@@ -49,24 +49,24 @@ internal static class RosterRows
     public static OrgRow? Org(SheetRow r, List<ImportError> errors)
     {
         var before = errors.Count;
-        var code = r.Required("代码", errors);
-        var name = r.Required("名称", errors);
-        var level = Required(r, "层级", Levels, errors);
-        var parent = r.Text("上级代码");
-        var kind = r.OneOf("类型", Kinds, errors);
-        if (name is { Length: > 100 }) errors.Add(r.Error("名称", "组织名称不能超过 100 个字"));
+        var code = r.Required(RosterColumns.Code, errors);
+        var name = r.Required(RosterColumns.Name, errors);
+        var level = Required(r, RosterColumns.Level, Levels, errors);
+        var parent = r.Text(RosterColumns.ParentCode);
+        var kind = r.OneOf(RosterColumns.Kind, Kinds, errors);
+        if (name is { Length: > 100 }) errors.Add(r.Error(RosterColumns.Name, "组织名称不能超过 100 个字"));
         if (level is { } l)
         {
             if (code is not null && (code.Length != l.CodeLength() || !code.All(char.IsAsciiDigit)))
-                errors.Add(r.Error("代码", $"{l.Name()}代码应为 {l.CodeLength()} 位数字，“{code}”不符合"));
+                errors.Add(r.Error(RosterColumns.Code, $"{l.Name()}代码应为 {l.CodeLength()} 位数字，“{code}”不符合"));
             if (l == OrgLevel.City && parent is not null)
-                errors.Add(r.Error("上级代码", "市没有上级，上级代码应留空"));
+                errors.Add(r.Error(RosterColumns.ParentCode, "市没有上级，上级代码应留空"));
             if (l != OrgLevel.City && parent is null)
-                errors.Add(r.Error("上级代码", "不能为空"));
-            if (l == OrgLevel.Village && kind is null && r.Text("类型") is null)
-                errors.Add(r.Error("类型", "村社区必须填写类型：村、社区"));
-            if (l != OrgLevel.Village && r.Text("类型") is { } k)
-                errors.Add(r.Error("类型", $"只有村社区填写类型，{l.Name()}应留空（现为“{k}”）"));
+                errors.Add(r.Error(RosterColumns.ParentCode, "不能为空"));
+            if (l == OrgLevel.Village && kind is null && r.Text(RosterColumns.Kind) is null)
+                errors.Add(r.Error(RosterColumns.Kind, "村社区必须填写类型：村、社区"));
+            if (l != OrgLevel.Village && r.Text(RosterColumns.Kind) is { } k)
+                errors.Add(r.Error(RosterColumns.Kind, $"只有村社区填写类型，{l.Name()}应留空（现为“{k}”）"));
         }
         return errors.Count > before ? null : new OrgRow(r.Number, code!, name!, level!.Value, parent, kind);
     }
@@ -75,14 +75,14 @@ internal static class RosterRows
     {
         var before = errors.Count;
         var id = Id(r, today, errors);
-        var name = r.Required("姓名", errors);
-        if (name is { Length: > 50 }) errors.Add(r.Error("姓名", "姓名不能超过 50 个字"));
+        var name = r.Required(RosterColumns.PersonName, errors);
+        if (name is { Length: > 50 }) errors.Add(r.Error(RosterColumns.PersonName, "姓名不能超过 50 个字"));
         string? phone = null;
-        try { phone = Phone.Normalize(r.Text("手机号")); }
-        catch (DomainException e) { errors.Add(r.Error("手机号", Trim(e.Message))); }
-        var political = Required(r, "政治面貌", Politicals, errors);
-        var education = Required(r, "学历", Educations, errors);
-        var village = r.Required("所在村社区代码", errors);
+        try { phone = Phone.Normalize(r.Text(RosterColumns.Phone)); }
+        catch (DomainException e) { errors.Add(r.Error(RosterColumns.Phone, Trim(e.Message))); }
+        var political = Required(r, RosterColumns.Political, Politicals, errors);
+        var education = Required(r, RosterColumns.Education, Educations, errors);
+        var village = r.Required(RosterColumns.HomeVillage, errors);
         return errors.Count > before ? null : new PersonRow(r.Number, id!, name!, phone, political!.Value, education!.Value, village!);
     }
 
@@ -90,13 +90,13 @@ internal static class RosterRows
     {
         var before = errors.Count;
         var id = Id(r, today, errors);
-        var village = r.Required("村社区代码", errors);
-        var type = Required(r, "职务", PostTypes, errors);
-        var start = r.Date("任职日期", errors);
-        if (start is null && r.Text("任职日期") is null) errors.Add(r.Error("任职日期", "不能为空"));
-        var end = r.Date("离任日期", errors);
+        var village = r.Required(RosterColumns.Village, errors);
+        var type = Required(r, RosterColumns.Post, PostTypes, errors);
+        var start = r.Date(RosterColumns.PostStart, errors);
+        if (start is null && r.Text(RosterColumns.PostStart) is null) errors.Add(r.Error(RosterColumns.PostStart, "不能为空"));
+        var end = r.Date(RosterColumns.PostEnd, errors);
         if (start is not null && end is not null && end < start)
-            errors.Add(r.Error("离任日期", $"离任日期 {end:yyyy-MM-dd} 早于任职日期 {start:yyyy-MM-dd}"));
+            errors.Add(r.Error(RosterColumns.PostEnd, $"离任日期 {end:yyyy-MM-dd} 早于任职日期 {start:yyyy-MM-dd}"));
         return errors.Count > before ? null : new PostRow(r.Number, id!, village!, type!.Value, start!.Value, end);
     }
 
@@ -104,31 +104,31 @@ internal static class RosterRows
     {
         var before = errors.Count;
         var id = Id(r, today, errors);
-        var year = r.Integer("年度", errors);
-        if (year is null && r.Text("年度") is null) errors.Add(r.Error("年度", "不能为空"));
+        var year = r.Integer(RosterColumns.Year, errors);
+        if (year is null && r.Text(RosterColumns.Year) is null) errors.Add(r.Error(RosterColumns.Year, "不能为空"));
         if (year is not null && (year < 2000 || year > today.Year))
-            errors.Add(r.Error("年度", $"年度应为 2000 到 {today.Year} 之间的年份，“{year}”不符合"));
-        var level = Required(r, "层次", DegreeLevels, errors);
-        var school = r.Required("院校", errors);
-        var program = r.Required("专业", errors);
-        if (school is { Length: > 100 }) errors.Add(r.Error("院校", "院校名称不能超过 100 个字"));
-        if (program is { Length: > 100 }) errors.Add(r.Error("专业", "专业名称不能超过 100 个字"));
-        var state = Required(r, "状态", EnrollmentStates, errors);
-        var graduated = r.Date("毕业日期", errors);
-        if (state == EnrollmentState.Graduated && graduated is null && r.Text("毕业日期") is null)
-            errors.Add(r.Error("毕业日期", "状态为已毕业时必须填写毕业日期"));
+            errors.Add(r.Error(RosterColumns.Year, $"年度应为 2000 到 {today.Year} 之间的年份，“{year}”不符合"));
+        var level = Required(r, RosterColumns.DegreeLevel, DegreeLevels, errors);
+        var school = r.Required(RosterColumns.School, errors);
+        var program = r.Required(RosterColumns.Program, errors);
+        if (school is { Length: > 100 }) errors.Add(r.Error(RosterColumns.School, "院校名称不能超过 100 个字"));
+        if (program is { Length: > 100 }) errors.Add(r.Error(RosterColumns.Program, "专业名称不能超过 100 个字"));
+        var state = Required(r, RosterColumns.State, EnrollmentStates, errors);
+        var graduated = r.Date(RosterColumns.GraduatedOn, errors);
+        if (state == EnrollmentState.Graduated && graduated is null && r.Text(RosterColumns.GraduatedOn) is null)
+            errors.Add(r.Error(RosterColumns.GraduatedOn, "状态为已毕业时必须填写毕业日期"));
         if (graduated is not null && year is not null && graduated < new DateOnly(year.Value, 9, 1) && state is EnrollmentState.Graduated or EnrollmentState.Withdrawn)
-            errors.Add(r.Error("毕业日期", $"{(state == EnrollmentState.Graduated ? "毕业" : "退学")}日期 {graduated:yyyy-MM-dd} 早于入学日期 {year}-09-01"));
-        if (graduated > today) errors.Add(r.Error("毕业日期", "毕业日期不能晚于今天"));
-        var total = Amount(r, "学费总额", errors);
-        var subsidy = Amount(r, "财政补助", errors);
-        var waiver = Amount(r, "学校减免", errors);
-        var self = Amount(r, "个人自付", errors);
+            errors.Add(r.Error(RosterColumns.GraduatedOn, $"{(state == EnrollmentState.Graduated ? "毕业" : "退学")}日期 {graduated:yyyy-MM-dd} 早于入学日期 {year}-09-01"));
+        if (graduated > today) errors.Add(r.Error(RosterColumns.GraduatedOn, "毕业日期不能晚于今天"));
+        var total = Amount(r, RosterColumns.Total, errors);
+        var subsidy = Amount(r, RosterColumns.Subsidy, errors);
+        var waiver = Amount(r, RosterColumns.Waiver, errors);
+        var self = Amount(r, RosterColumns.SelfPaid, errors);
         FeeSplit? split = null;
         if (total is not null && subsidy is not null && waiver is not null && self is not null)
         {
             if (subsidy + waiver + self != total)
-                errors.Add(r.Error("学费总额",
+                errors.Add(r.Error(RosterColumns.Total,
                     $"财政补助 {Money.ToYuan(subsidy.Value)} + 学校减免 {Money.ToYuan(waiver.Value)} + 个人自付 {Money.ToYuan(self.Value)} = {Money.ToYuan(subsidy.Value + waiver.Value + self.Value)}，不等于学费总额 {Money.ToYuan(total.Value)}"));
             else split = new FeeSplit(total.Value, subsidy.Value, waiver.Value, self.Value);
         }
@@ -142,40 +142,40 @@ internal static class RosterRows
     {
         var before = errors.Count;
         var id = Id(r, today, errors);
-        var village = r.Required("村社区代码", errors);
-        var target = Required(r, "后备类型", ReserveTargets, errors);
-        var state = Required(r, "状态", ReserveStates, errors);
-        var date = r.Date("入库日期", errors);
+        var village = r.Required(RosterColumns.Village, errors);
+        var target = Required(r, RosterColumns.Target, ReserveTargets, errors);
+        var state = Required(r, RosterColumns.State, ReserveStates, errors);
+        var date = r.Date(RosterColumns.InPoolOn, errors);
         var pooled = state is ReserveState.InPool or ReserveState.Appointed or ReserveState.Exited;
-        if (state is not null && pooled && date is null && r.Text("入库日期") is null)
-            errors.Add(r.Error("入库日期", $"状态为{state.Value.Name()}时必须填写入库日期"));
+        if (state is not null && pooled && date is null && r.Text(RosterColumns.InPoolOn) is null)
+            errors.Add(r.Error(RosterColumns.InPoolOn, $"状态为{state.Value.Name()}时必须填写入库日期"));
         if (state is not null && !pooled && date is not null)
-            errors.Add(r.Error("入库日期", $"状态为{state.Value.Name()}的后备人选尚未入库，入库日期应留空"));
-        if (date > today) errors.Add(r.Error("入库日期", "入库日期不能晚于今天"));
+            errors.Add(r.Error(RosterColumns.InPoolOn, $"状态为{state.Value.Name()}的后备人选尚未入库，入库日期应留空"));
+        if (date > today) errors.Add(r.Error(RosterColumns.InPoolOn, "入库日期不能晚于今天"));
         return errors.Count > before ? null : new ReserveRow(r.Number, id!, village!, target!.Value, state!.Value, date);
     }
 
     public static KeyPostRow? KeyPost(SheetRow r, List<ImportError> errors)
     {
         var before = errors.Count;
-        var village = r.Required("村社区代码", errors);
-        var count = r.Integer("关键岗位数", errors);
-        if (count is null && r.Text("关键岗位数") is null) errors.Add(r.Error("关键岗位数", "不能为空"));
-        if (count is < 0 or > 50) errors.Add(r.Error("关键岗位数", $"关键岗位数应在 0 到 50 之间，“{count}”不符合"));
+        var village = r.Required(RosterColumns.Village, errors);
+        var count = r.Integer(RosterColumns.KeyPosts, errors);
+        if (count is null && r.Text(RosterColumns.KeyPosts) is null) errors.Add(r.Error(RosterColumns.KeyPosts, "不能为空"));
+        if (count is < 0 or > 50) errors.Add(r.Error(RosterColumns.KeyPosts, $"关键岗位数应在 0 到 50 之间，“{count}”不符合"));
         return errors.Count > before ? null : new KeyPostRow(r.Number, village!, count!.Value);
     }
 
     /// <summary>The normalised ID number (upper-case X), or null with ResidentId's message.</summary>
     private static string? Id(SheetRow r, DateOnly today, List<ImportError> errors)
     {
-        var text = r.Text("身份证号");
+        var text = r.Text(RosterColumns.IdNumber);
         if (ResidentId.TryParse(text, today, out var id, out var error)) return id.Value;
-        errors.Add(r.Error("身份证号", Trim(error)));
+        errors.Add(r.Error(RosterColumns.IdNumber, Trim(error)));
         return null;
     }
 
     /// <summary>The raw ID text as it would be keyed (upper case), for rows that failed: their persons are not "missing".</summary>
-    public static string? RawId(SheetRow r) => r.Text("身份证号")?.ToUpperInvariant();
+    public static string? RawId(SheetRow r) => r.Text(RosterColumns.IdNumber)?.ToUpperInvariant();
 
     private static T? Required<T>(SheetRow r, string column, IReadOnlyDictionary<string, T> names, List<ImportError> errors) where T : struct
     {

@@ -115,7 +115,7 @@ internal sealed class RosterRun(TrainingDbContext db, DateOnly today, DateTime n
     {
         if (Persons.TryGetValue(idNumber, out var person)) return person;
         if (!BadIds.Contains(idNumber))
-            errors.Add(new(sheet, row, "身份证号", $"人员不存在：系统中和“人员”表中都没有身份证号为 {ResidentId.Mask(idNumber)} 的人员"));
+            errors.Add(new(sheet, row, RosterColumns.IdNumber, $"人员不存在：系统中和“人员”表中都没有身份证号为 {ResidentId.Mask(idNumber)} 的人员"));
         return null;
     }
 

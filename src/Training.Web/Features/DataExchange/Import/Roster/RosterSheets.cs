@@ -16,13 +16,13 @@ public static class RosterSheets
     /// <summary>The order sheets are processed in (and written in).</summary>
     public static readonly IReadOnlyList<string> InOrder = [Org, Persons, Posts, Enrollments, Reserves, KeyPosts];
 
-    public static readonly IReadOnlyList<string> OrgColumns = ["代码", "名称", "层级", "上级代码", "类型"];
-    public static readonly IReadOnlyList<string> PersonColumns = ["身份证号", "姓名", "手机号", "政治面貌", "学历", "所在村社区代码"];
-    public static readonly IReadOnlyList<string> PostColumns = ["身份证号", "村社区代码", "职务", "任职日期", "离任日期"];
+    public static readonly IReadOnlyList<string> OrgColumns = [RosterColumns.Code, RosterColumns.Name, RosterColumns.Level, RosterColumns.ParentCode, RosterColumns.Kind];
+    public static readonly IReadOnlyList<string> PersonColumns = [RosterColumns.IdNumber, RosterColumns.PersonName, RosterColumns.Phone, RosterColumns.Political, RosterColumns.Education, RosterColumns.HomeVillage];
+    public static readonly IReadOnlyList<string> PostColumns = [RosterColumns.IdNumber, RosterColumns.Village, RosterColumns.Post, RosterColumns.PostStart, RosterColumns.PostEnd];
     public static readonly IReadOnlyList<string> EnrollmentColumns =
-        ["身份证号", "年度", "层次", "院校", "专业", "状态", "毕业日期", "学费总额", "财政补助", "学校减免", "个人自付"];
-    public static readonly IReadOnlyList<string> ReserveColumns = ["身份证号", "村社区代码", "后备类型", "状态", "入库日期"];
-    public static readonly IReadOnlyList<string> KeyPostColumns = ["村社区代码", "关键岗位数"];
+        [RosterColumns.IdNumber, RosterColumns.Year, RosterColumns.DegreeLevel, RosterColumns.School, RosterColumns.Program, RosterColumns.State, RosterColumns.GraduatedOn, RosterColumns.Total, RosterColumns.Subsidy, RosterColumns.Waiver, RosterColumns.SelfPaid];
+    public static readonly IReadOnlyList<string> ReserveColumns = [RosterColumns.IdNumber, RosterColumns.Village, RosterColumns.Target, RosterColumns.State, RosterColumns.InPoolOn];
+    public static readonly IReadOnlyList<string> KeyPostColumns = [RosterColumns.Village, RosterColumns.KeyPosts];
 
     public static IReadOnlyList<string> ColumnsOf(string sheet) => sheet switch
     {

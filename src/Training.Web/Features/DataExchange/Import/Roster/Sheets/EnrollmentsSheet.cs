@@ -38,7 +38,7 @@ internal sealed class EnrollmentsSheet() : RosterSheet<EnrollmentRow>(RosterShee
         var activeRow = new Dictionary<Person, int>();
         foreach (var r in Rows)
         {
-            if (run.Duplicate(seen, (r.IdNumber, r.Year, r.Level), r.Row, sheet, "身份证号", "身份证号、年度、层次")) continue;
+            if (run.Duplicate(seen, (r.IdNumber, r.Year, r.Level), r.Row, sheet, RosterColumns.IdNumber, "身份证号、年度、层次")) continue;
             if (run.PersonOf(sheet, r.Row, r.IdNumber) is not { } person) continue;
             var program = ProgramOf(run, r);
             var cohort = CohortOf(run, r.Year);
@@ -46,7 +46,7 @@ internal sealed class EnrollmentsSheet() : RosterSheet<EnrollmentRow>(RosterShee
             var enrollment = list.FirstOrDefault(e => e.Year == r.Year && e.Level == r.Level);
             if (enrollment is not null)
             {
-                var changed = run.Try(sheet, r.Row, "状态", () => enrollment.ApplyHistorical(program, r.Split, r.State, r.GraduatedOn, RosterImport.Actor, run.Today, run.Now, r.WithdrawnOn));
+                var changed = run.Try(sheet, r.Row, RosterColumns.State, () => enrollment.ApplyHistorical(program, r.Split, r.State, r.GraduatedOn, RosterImport.Actor, run.Today, run.Now, r.WithdrawnOn));
                 if (changed is null) continue;
                 if (changed.Value)
                 {
@@ -57,7 +57,7 @@ internal sealed class EnrollmentsSheet() : RosterSheet<EnrollmentRow>(RosterShee
             }
             else
             {
-                enrollment = run.Try(sheet, r.Row, "状态", () =>
+                enrollment = run.Try(sheet, r.Row, RosterColumns.State, () =>
                     Enrollment.Historical(person, cohort, program, r.Split, r.State, r.GraduatedOn, r.WithdrawnOn, run.Now));
                 if (enrollment is null) continue;
                 list.Add(enrollment);
@@ -70,7 +70,7 @@ internal sealed class EnrollmentsSheet() : RosterSheet<EnrollmentRow>(RosterShee
                 if (other is not null)
                 {
                     var where = activeRow.TryGetValue(person, out var at) ? $"第{at}行" : $"系统中{other.Year}年{other.Level.Name()}的记录（{other.State.Name()}）";
-                    run.Errors.Add(new(sheet, r.Row, "状态", $"同一人同时只能有一条在读或正在办理的学历教育，{where}已是“{other.State.Name()}”"));
+                    run.Errors.Add(new(sheet, r.Row, RosterColumns.State, $"同一人同时只能有一条在读或正在办理的学历教育，{where}已是“{other.State.Name()}”"));
                 }
                 else activeRow[person] = r.Row;
             }

@@ -16,10 +16,10 @@ internal sealed class KeyPostsSheet() : RosterSheet<KeyPostRow>(RosterSheets.Key
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var r in Rows)
         {
-            if (run.Duplicate(seen, r.VillageCode, r.Row, sheet, "村社区代码", "村社区代码")) continue;
-            if (run.Village(sheet, r.Row, "村社区代码", r.VillageCode) is not { } village) continue;
+            if (run.Duplicate(seen, r.VillageCode, r.Row, sheet, RosterColumns.Village, RosterColumns.Village)) continue;
+            if (run.Village(sheet, r.Row, RosterColumns.Village, r.VillageCode) is not { } village) continue;
             if (village.KeyPosts == r.Count) { c.Unchanged++; continue; }
-            if (run.Try(sheet, r.Row, "关键岗位数", () => village.SetKeyPosts(r.Count)))
+            if (run.Try(sheet, r.Row, RosterColumns.KeyPosts, () => village.SetKeyPosts(r.Count)))
             {
                 // A village this file creates gets its key posts as a new row; a stored one's change is an update.
                 if (village.Id == 0) c.Added++;

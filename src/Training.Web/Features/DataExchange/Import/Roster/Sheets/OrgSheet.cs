@@ -9,7 +9,7 @@ internal sealed class OrgSheet() : RosterSheet<OrgRow>(RosterSheets.Org)
 
     protected override void BadKey(SheetRow row, RosterRun run)
     {
-        if (row.Text("代码") is { } code) run.BadCodes.Add(code);
+        if (row.Text(RosterColumns.Code) is { } code) run.BadCodes.Add(code);
     }
 
     public override IEnumerable<string> Codes => Rows.SelectMany(r => r.ParentCode is null ? [r.Code] : new[] { r.Code, r.ParentCode });
@@ -21,17 +21,17 @@ internal sealed class OrgSheet() : RosterSheet<OrgRow>(RosterSheets.Org)
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var r in Rows)
         {
-            if (run.Duplicate(seen, r.Code, r.Row, sheet, "代码", "代码")) continue;
+            if (run.Duplicate(seen, r.Code, r.Row, sheet, RosterColumns.Code, RosterColumns.Code)) continue;
             run.Units.TryGetValue(r.ParentCode ?? "", out var parent);
             if (r.ParentCode is not null && parent is null)
             {
                 if (!run.BadCodes.Contains(r.ParentCode))
-                    run.Errors.Add(new(sheet, r.Row, "上级代码", $"上级代码“{r.ParentCode}”不存在（系统中和本表前面的行中都没有）"));
+                    run.Errors.Add(new(sheet, r.Row, RosterColumns.ParentCode, $"上级代码“{r.ParentCode}”不存在（系统中和本表前面的行中都没有）"));
                 continue;
             }
             if (parent is not null && parent.Level != r.Level - 1)
             {
-                run.Errors.Add(new(sheet, r.Row, "上级代码",
+                run.Errors.Add(new(sheet, r.Row, RosterColumns.ParentCode,
                     $"上级“{parent.Code} {parent.Name}”是{parent.Level.Name()}，{r.Level.Name()}的上级应为{(r.Level - 1).Name()}"));
                 continue;
             }
@@ -40,7 +40,7 @@ internal sealed class OrgSheet() : RosterSheet<OrgRow>(RosterSheets.Org)
             {
                 if (unit.Level != r.Level)
                 {
-                    run.Errors.Add(new(sheet, r.Row, "层级", $"系统中“{unit.Code} {unit.Name}”是{unit.Level.Name()}，层级不能更改"));
+                    run.Errors.Add(new(sheet, r.Row, RosterColumns.Level, $"系统中“{unit.Code} {unit.Name}”是{unit.Level.Name()}，层级不能更改"));
                     continue;
                 }
                 var expectedPath = parent is null ? $"/{r.Code}/" : parent.Path + r.Code + "/";
@@ -48,11 +48,11 @@ internal sealed class OrgSheet() : RosterSheet<OrgRow>(RosterSheets.Org)
                 {
                     var segments = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
                     var current = segments.Length > 1 ? segments[^2] : "（无）";
-                    run.Errors.Add(new(sheet, r.Row, "上级代码", $"系统中“{unit.Code} {unit.Name}”的上级是“{current}”，上级不能更改"));
+                    run.Errors.Add(new(sheet, r.Row, RosterColumns.ParentCode, $"系统中“{unit.Code} {unit.Name}”的上级是“{current}”，上级不能更改"));
                     continue;
                 }
                 if (unit.Name == r.Name && unit.Kind == r.Kind) { c.Unchanged++; continue; }
-                run.Try(sheet, r.Row, "名称", () =>
+                run.Try(sheet, r.Row, RosterColumns.Name, () =>
                 {
                     unit.Rename(r.Name);
                     if (r.Kind is { } kind) unit.ChangeKind(kind);
@@ -62,7 +62,7 @@ internal sealed class OrgSheet() : RosterSheet<OrgRow>(RosterSheets.Org)
             }
             else
             {
-                var created = run.Try(sheet, r.Row, "代码", () =>
+                var created = run.Try(sheet, r.Row, RosterColumns.Code, () =>
                     parent is null ? OrgUnit.CreateCity(r.Code, r.Name) : OrgUnit.CreateChild(parent, r.Code, r.Name, r.Kind));
                 if (created is null) continue;
                 run.Units[r.Code] = created;

@@ -23,8 +23,8 @@ internal sealed class PersonsSheet() : RosterSheet<PersonRow>(RosterSheets.Perso
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var r in Rows)
         {
-            if (run.Duplicate(seen, r.IdNumber, r.Row, sheet, "身份证号", "身份证号")) continue;
-            if (run.Village(sheet, r.Row, "所在村社区代码", r.VillageCode) is not { } village) continue;
+            if (run.Duplicate(seen, r.IdNumber, r.Row, sheet, RosterColumns.IdNumber, RosterColumns.IdNumber)) continue;
+            if (run.Village(sheet, r.Row, RosterColumns.HomeVillage, r.VillageCode) is not { } village) continue;
             if (run.Persons.TryGetValue(r.IdNumber, out var person))
             {
                 var sameVillage = ReferenceEquals(person.Village, village) || (village.Id != 0 && person.VillageId == village.Id);
@@ -34,7 +34,7 @@ internal sealed class PersonsSheet() : RosterSheet<PersonRow>(RosterSheets.Perso
                     c.Unchanged++;
                     continue;
                 }
-                run.Try(sheet, r.Row, "姓名", () =>
+                run.Try(sheet, r.Row, RosterColumns.PersonName, () =>
                 {
                     person.UpdateContact(r.Name, r.Phone, r.Political);
                     if (!sameVillage) person.MoveTo(village);
@@ -45,7 +45,7 @@ internal sealed class PersonsSheet() : RosterSheet<PersonRow>(RosterSheets.Perso
             }
             else
             {
-                var created = run.Try(sheet, r.Row, "身份证号", () =>
+                var created = run.Try(sheet, r.Row, RosterColumns.IdNumber, () =>
                     Person.Register(r.IdNumber, r.Name, r.Phone, r.Political, r.Education, village, run.Today, run.Now));
                 if (created is null) continue;
                 run.Persons[r.IdNumber] = created;

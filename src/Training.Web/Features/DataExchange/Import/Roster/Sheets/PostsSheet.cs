@@ -18,22 +18,22 @@ internal sealed class PostsSheet() : RosterSheet<PostRow>(RosterSheets.Posts)
         var seen = new Dictionary<(string, string, PostType, DateOnly), int>();
         foreach (var r in Rows)
         {
-            if (run.Duplicate(seen, (r.IdNumber, r.VillageCode, r.Type, r.Start), r.Row, sheet, "身份证号", "身份证号、村社区代码、职务、任职日期")) continue;
+            if (run.Duplicate(seen, (r.IdNumber, r.VillageCode, r.Type, r.Start), r.Row, sheet, RosterColumns.IdNumber, "身份证号、村社区代码、职务、任职日期")) continue;
             var person = run.PersonOf(sheet, r.Row, r.IdNumber);
-            var village = run.Village(sheet, r.Row, "村社区代码", r.VillageCode);
+            var village = run.Village(sheet, r.Row, RosterColumns.Village, r.VillageCode);
             if (person is null || village is null) continue;
             var post = person.Posts.FirstOrDefault(p => p.Type == r.Type && p.StartDate == r.Start
                 && (ReferenceEquals(p.Village, village) || (village.Id != 0 && p.VillageId == village.Id)));
             if (post is not null)
             {
                 if (post.EndDate == r.End) { c.Unchanged++; continue; }
-                run.Try(sheet, r.Row, "离任日期", () => person.ChangePostEnd(post, r.End));
+                run.Try(sheet, r.Row, RosterColumns.PostEnd, () => person.ChangePostEnd(post, r.End));
                 if (post.Id != 0) run.ChangedPosts.Add(post);
                 c.Updated++;
             }
             else
             {
-                if (run.Try(sheet, r.Row, "任职日期", () => person.AddPost(village, r.Type, r.Start, r.End)) is null) continue;
+                if (run.Try(sheet, r.Row, RosterColumns.PostStart, () => person.AddPost(village, r.Type, r.Start, r.End)) is null) continue;
                 c.Added++;
             }
         }

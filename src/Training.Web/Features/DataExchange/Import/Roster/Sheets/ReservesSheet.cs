@@ -29,13 +29,13 @@ internal sealed class ReservesSheet() : RosterSheet<ReserveRow>(RosterSheets.Res
         var seen = new Dictionary<(string, ReserveTarget), int>();
         foreach (var r in Rows)
         {
-            if (run.Duplicate(seen, (r.IdNumber, r.Target), r.Row, sheet, "身份证号", "身份证号、后备类型")) continue;
+            if (run.Duplicate(seen, (r.IdNumber, r.Target), r.Row, sheet, RosterColumns.IdNumber, "身份证号、后备类型")) continue;
             var person = run.PersonOf(sheet, r.Row, r.IdNumber);
-            var village = run.Village(sheet, r.Row, "村社区代码", r.VillageCode);
+            var village = run.Village(sheet, r.Row, RosterColumns.Village, r.VillageCode);
             if (person is null || village is null) continue;
             if (person.Id != 0 && _stored.TryGetValue((person.Id, r.Target), out var reserve))
             {
-                var changed = run.Try(sheet, r.Row, "状态", () => reserve.ApplyImport(village, r.State, r.InPoolOn, run.Today));
+                var changed = run.Try(sheet, r.Row, RosterColumns.State, () => reserve.ApplyImport(village, r.State, r.InPoolOn, run.Today));
                 if (changed is null) continue;
                 if (changed.Value)
                 {
@@ -46,7 +46,7 @@ internal sealed class ReservesSheet() : RosterSheet<ReserveRow>(RosterSheets.Res
             }
             else
             {
-                var candidate = run.Try(sheet, r.Row, "状态", () => ReserveCandidate.Imported(person, village, r.Target, r.State, r.InPoolOn, run.Today));
+                var candidate = run.Try(sheet, r.Row, RosterColumns.State, () => ReserveCandidate.Imported(person, village, r.Target, r.State, r.InPoolOn, run.Today));
                 if (candidate is null) continue;
                 run.NewReserves.Add(candidate);
                 c.Added++;
