@@ -28,7 +28,6 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     /// <summary>The version the form was drawn from: a second click or a colleague's change in between is caught.</summary>
     [BindProperty] public Guid Version { get; set; }
 
-    public bool ShowFull => me.MaySeePersonalData;
     public bool MayRecordSelfPaid => me.IsIn(Roles.DistrictStaff) || me.IsIn(Roles.CityAdmin);
     public bool MayRecordSubsidy => me.IsIn(Roles.CityAdmin);
     public bool MayAdjustSplit => me.IsIn(Roles.CityAdmin);

@@ -31,7 +31,6 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me) : PageModel
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-    public bool ShowFull => me.MaySeePersonalData;
     public bool MayRecordPayments => me.IsIn(Roles.DistrictStaff) || me.IsIn(Roles.CityAdmin);
     public bool MaySeeTotals => MayRecordPayments;
 

@@ -33,7 +33,6 @@ public sealed class DetailsModel(
     public IReadOnlyList<string> Reasons { get; private set; } = [];
     public IReadOnlyList<Step> Timeline { get; private set; } = [];
     public QuotaQuery.Use? Quota { get; private set; }
-    public bool ShowFull => me.MaySeePersonalData;
     public bool CanAct => Application.State == Stage.Waiting;
 
     public sealed record ApplicationView(int Id, Guid Version, EnrollmentState State, int PersonId, string Name, Sex Sex,
@@ -88,6 +87,4 @@ public sealed class DetailsModel(
         return true;
     }
 
-    public string Masked(string idNumber) => ShowFull ? idNumber : ResidentId.Mask(idNumber);
-    public string MaskedPhone(string? phone) => string.IsNullOrEmpty(phone) ? "—" : ShowFull ? phone : Phone.Mask(phone);
 }

@@ -42,7 +42,6 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, QuotaQuery 
     public int Total { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public EnrollmentState Listed => State ?? Stage.Waiting;
-    public bool ShowFull => me.MaySeePersonalData;
     public bool CanBulkApprove => Stage.MayBulkApprove && Listed == Stage.Waiting && Rows.Count > 0;
     public bool ShowTownship => Stage.Level != OrgLevel.Township;
     public bool ShowDistrict => Stage.Level == OrgLevel.City;
@@ -140,8 +139,6 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, QuotaQuery 
             ?? await mine.OrderByDescending(e => e.Year).Select(e => (int?)e.CohortId).FirstOrDefaultAsync(ct)
             ?? Cohorts.Select(c => (int?)c.Id).FirstOrDefault();
     }
-
-    public string Masked(string idNumber) => ShowFull ? idNumber : ResidentId.Mask(idNumber);
 
     public string PageUrl(int page)
     {
