@@ -25,10 +25,12 @@ public sealed class WorkbookReader : IDisposable
     /// <summary>The sheets in workbook order, names trimmed.</summary>
     public IReadOnlyList<string> SheetNames { get; }
 
-    /// <summary>Opens a workbook from a seekable stream; null with a Chinese message when it is no xlsx.</summary>
+    /// <summary>Opens a workbook from a seekable stream; null with a Chinese message when it is no xlsx
+    /// or exceeds the limits of <see cref="XlsxGuard"/> (checked before the library reads a byte).</summary>
     public static WorkbookReader? TryOpen(Stream stream, out string? error)
     {
-        error = null;
+        error = XlsxGuard.Check(stream);
+        if (error is not null) return null;
         IExcelDataReader? reader = null;
         try
         {
