@@ -53,7 +53,7 @@ public partial class JourneyTests
             await form.GetByLabel("性别要求（按身份证号判断）").SelectOptionAsync(new SelectOptionValue { Label = "仅限女性" });
             await form.GetByLabel("结业出勤率（%）").FillAsync("80");
             await form.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-            await Expect(district.Locator("[data-testid=class-message]")).ToBeVisibleAsync();
+            await Expect(district.Locator("[data-testid=flash]")).ToBeVisibleAsync();
             await Expect(district.Locator("[data-testid=audience]")).ToContainTextAsync("女");
             detailsUrl = district.Url;
 
@@ -68,7 +68,7 @@ public partial class JourneyTests
             await Expect(district.Locator("[data-testid=form-errors]")).ToContainTextAsync("仅限女");
             await ScreenshotAsync(district, "class-1-man-refused");
             await EnrolAsync(district, woman);
-            await Expect(district.Locator("[data-testid=class-message]")).ToContainTextAsync(woman);
+            await Expect(district.Locator("[data-testid=flash]")).ToContainTextAsync(woman);
             await Expect(district.Locator($"[data-testid=participant-rows] tr[data-person='{womanId}']")).ToHaveAttributeAsync("data-completion", nameof(ClassCompletion.InProgress));
             await Expect(district.Locator("[data-testid=enrolled]")).ToContainTextAsync("1 / 2");
         });
@@ -87,7 +87,7 @@ public partial class JourneyTests
             Assert.False(overflow, "考勤页在 390 像素宽的手机上出现横向滚动。");
             await ScreenshotAsync(districtPhone, "class-2-attendance-phone");
             await districtPhone.GetByRole(AriaRole.Button, new() { Name = "保存考勤" }).ClickAsync();
-            await Expect(districtPhone.Locator("[data-testid=attendance-message]")).ToContainTextAsync("出勤 1 人");
+            await Expect(districtPhone.Locator("[data-testid=flash]")).ToContainTextAsync("出勤 1 人");
         });
 
         await RecordFailureAsync(district, "class-completed", async () =>
@@ -118,7 +118,7 @@ public partial class JourneyTests
             await Expect(mark).ToBeCheckedAsync();
             await mark.UncheckAsync();
             await districtPhone.GetByRole(AriaRole.Button, new() { Name = "保存考勤" }).ClickAsync();
-            await Expect(districtPhone.Locator("[data-testid=attendance-message]")).ToContainTextAsync("缺勤");
+            await Expect(districtPhone.Locator("[data-testid=flash]")).ToContainTextAsync("缺勤");
 
             await trainee.ReloadAsync();
             var card2 = trainee.Locator($"[data-testid=my-class][data-class='{classId}']");

@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.Classes;
@@ -25,7 +26,6 @@ public sealed class AttendanceModel(TrainingDbContext db, CurrentUser me, TimePr
     [BindProperty] public List<int> Present { get; set; } = [];
     [BindProperty] public Guid Version { get; set; }
 
-    [TempData] public string? Message { get; set; }
 
     public sealed record SessionView(int Id, DateOnly On, string Title, int ClassId, string ClassName, Guid ClassVersion);
     public sealed record SessionLink(int Id, DateOnly On, string Title);
@@ -85,8 +85,7 @@ public sealed class AttendanceModel(TrainingDbContext db, CurrentUser me, TimePr
             $"{trainingClass.Name}（第 {trainingClass.Id} 号）{session.On:yyyy-MM-dd} {session.Title}：{summary}", clock.UtcNow()));
         db.ExpectVersion(trainingClass, Version);
         if (!await db.TrySaveAsync(ct)) return await AgainAsync(id, StatusCodes.Status409Conflict, ChangedText, ct);
-        Message = $"已保存考勤：{summary}。";
-        return RedirectToPage("/Classes/Attendance", new { id });
+        return this.FlashAndRedirect($"已保存考勤：{summary}。", "/Classes/Attendance", new { id });
     }
 
     /// <summary>

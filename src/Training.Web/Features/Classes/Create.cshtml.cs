@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.Classes;
@@ -15,7 +16,6 @@ namespace Training.Web.Features.Classes;
 public sealed class CreateModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty] public ClassForm Input { get; set; } = new();
-    [TempData] public string? Message { get; set; }
 
     public string OwnerName => me.OrgName;
 
@@ -43,7 +43,6 @@ public sealed class CreateModel(TrainingDbContext db, CurrentUser me, TimeProvid
         db.TrainingClasses.Add(created);
         db.Audit.Add(new AuditEntry(me.UserName, "新建培训班", $"{owner.Name}：{ClassForm.Describe(created)}", clock.UtcNow()));
         await db.SaveChangesAsync(ct);
-        Message = $"已新建培训班“{created.Name}”，请添加课次并报名学员。";
-        return Redirect($"/Classes/Details/{created.Id}");
+        return this.FlashAndRedirect($"已新建培训班“{created.Name}”，请添加课次并报名学员。", "/Classes/Details", new { id = created.Id });
     }
 }

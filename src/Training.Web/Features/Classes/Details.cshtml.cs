@@ -6,23 +6,24 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
+using Training.Web.Features.Classes.Participants;
+using Training.Web.Features.Classes.Sessions;
 using Training.Web.Infrastructure.Scoping;
+using Training.Web.Infrastructure.Workflow;
 
 namespace Training.Web.Features.Classes;
 
 /// <summary>
 /// One class: its terms, its sessions (with whether attendance was taken) and its participants
 /// as far as the account's scope reaches (a township sees only its own people), each with the
-/// sessions attended and whether they complete. The unit running the class adds and removes
-/// sessions; it and, for a class run above it, a district enrol persons of their own scope.
-/// Every enrolment moves the class's version, so two at once cannot overfill it.
+/// sessions attended and whether they complete. The steps taken here live in their own folders
+/// (Sessions/AddSession, Sessions/RemoveSession, Participants/Enrol, Participants/RemoveParticipant);
+/// this page finds persons to enrol and answers each step the one way (PageAnswers).
 /// </summary>
 [Authorize(Policy = ClassesPermissions.View)]
 public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     public const int SearchLimit = 30;
-    public const string Changed = "该培训班刚被他人修改（如同时有人报名），请刷新后重试。";
-    public const string PersonNotFound = "未找到该人员，或不在您的管辖范围内。";
 
     /// <summary>Name typed in the 报名 search (a GET: names only, ID numbers never go into a URL).</summary>
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -32,7 +33,6 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     [BindProperty] public int PersonId { get; set; }
     [BindProperty] public string? SessionOn { get; set; }
     [BindProperty] public string? SessionTitle { get; set; }
-    [TempData] public string? Message { get; set; }
 
     public sealed record ClassView(int Id, string Name, string OwnerName, string OwnerPath, DateOnly StartOn, DateOnly EndOn,
         int Capacity, Sex? SexOnly, ClassAudience Audience, int CompletionPercent, string? Description,
@@ -69,142 +69,50 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     {
         Q = null;
         if (!ResidentId.TryParse(IdNumber, clock.Today(), out var parsed, out var error))
-            return await ShowAsync(id, error, StatusCodes.Status422UnprocessableEntity, ct);
+        {
+            ModelState.AddModelError("", error);
+            return await AgainAsync(id, ct);
+        }
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!MayEnrol) return Forbid();
         Found = await SearchAsync(id, Class.OwnerPath, people => people.Where(p => p.IdNumber == parsed.Value), ct);
-        if (Found.Count == 0) ModelState.AddModelError("", "没有找到该身份证号的人员（或不在本班招收范围、您的管辖范围内）。");
+        if (Found.Count == 0) ModelState.AddModelError("", ClassesTexts.NoneWithIdNumber);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAddSessionAsync(int id, CancellationToken ct)
     {
-        var c = await db.TrainingClasses.ManagedBy(me).Include(x => x.Sessions).SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null) return await RefuseUnlessVisibleAsync(id, ct);
-        var on = ModelState.Date("", SessionOn, "课次日期");
-        if (on is null) return await ShowAsync(id, null, StatusCodes.Status422UnprocessableEntity, ct);
-        ClassSession session;
-        try
-        {
-            session = c.AddSession(on.Value, SessionTitle);
-        }
-        catch (DomainException ex)
-        {
-            return await ShowAsync(id, ex.Message, StatusCodes.Status422UnprocessableEntity, ct);
-        }
-        return await SaveAsync(c, id, "添加培训班课次", $"{c.Name}：{session.On:yyyy-MM-dd} {session.Title}",
-            $"已添加课次：{session.On:yyyy-MM-dd} {session.Title}。", ct);
+        var on = ModelState.Date("", SessionOn, ClassesTexts.SessionDate);
+        if (on is null) return await AgainAsync(id, ct);
+        return await AnswerAsync(id, await AddSession.RunAsync(db, me, clock, id, on.Value, SessionTitle, ct), ct);
     }
 
-    public async Task<IActionResult> OnPostRemoveSessionAsync(int id, int sessionId, CancellationToken ct)
-    {
-        var c = await db.TrainingClasses.ManagedBy(me).Include(x => x.Sessions).ThenInclude(s => s.Attendance)
-            .SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null) return await RefuseUnlessVisibleAsync(id, ct);
-        var session = c.Sessions.SingleOrDefault(s => s.Id == sessionId);
-        if (session is null) return NotFound();
-        try
-        {
-            c.RemoveSession(session);
-        }
-        catch (DomainException ex)
-        {
-            return await ShowAsync(id, ex.Message, StatusCodes.Status422UnprocessableEntity, ct);
-        }
-        return await SaveAsync(c, id, "删除培训班课次", $"{c.Name}：{session.On:yyyy-MM-dd} {session.Title}",
-            $"已删除课次：{session.On:yyyy-MM-dd} {session.Title}。", ct);
-    }
+    public async Task<IActionResult> OnPostRemoveSessionAsync(int id, int sessionId, CancellationToken ct) =>
+        await AnswerAsync(id, await RemoveSession.RunAsync(db, me, clock, id, sessionId, ct), ct);
 
-    /// <summary>
-    /// 报名: from the version the account saw; if someone else changed the class meanwhile (most
-    /// likely enrolled someone at the same time), tried once more on fresh data, so the last seat
-    /// goes to exactly one of two.
-    /// </summary>
-    public async Task<IActionResult> OnPostEnrolAsync(int id, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            db.ChangeTracker.Clear();
-            var c = await db.TrainingClasses.InScope(me).Include(x => x.Owner).Include(x => x.Participants)
-                .AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct);
-            if (c is null) return NotFound();
-            if (!await MayEnrolInAsync(c, ct)) return Forbid();
-            var person = await db.Persons.InScope(me).Include(p => p.Village).Include(p => p.Posts)
-                .AsSplitQuery().SingleOrDefaultAsync(p => p.Id == PersonId, ct);
-            if (person is null) return await ShowAsync(id, PersonNotFound, StatusCodes.Status404NotFound, ct);
-            var reserves = await db.Reserves.Where(r => r.PersonId == person.Id).ToListAsync(ct);
-            try
+    public async Task<IActionResult> OnPostEnrolAsync(int id, CancellationToken ct) =>
+        await AnswerAsync(id, await Enrol.RunAsync(db, me, clock, id, PersonId, Version, ct), ct,
+            // Back to the list of participants, the search as it was (a name only; never an ID number).
+            new { id, Q = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim() }, "participants");
+
+    public async Task<IActionResult> OnPostRemoveParticipantAsync(int id, int participantId, CancellationToken ct) =>
+        await AnswerAsync(id, await RemoveParticipant.RunAsync(db, me, clock, id, participantId, ct), ct);
+
+    /// <summary>The one answer to a step (PageAnswers): done → the message flashed on this page again; refused → the page with it.</summary>
+    private Task<IActionResult> AnswerAsync(int id, StepResult result, CancellationToken ct, object? route = null, string? fragment = null) =>
+        this.AnswerAsync(result,
+            done: () => RedirectToPage("/Classes/Details", null, route ?? new { id }, fragment),
+            again: async () =>
             {
-                c.Enroll(person, reserves, me.Actor, clock.Today(), clock.UtcNow());
-            }
-            catch (DomainException ex)
-            {
-                return await ShowAsync(id, ex.Message, StatusCodes.Status422UnprocessableEntity, ct);
-            }
-            if (attempt == 1) db.ExpectVersion(c, Version);
-            db.Audit.Add(new AuditEntry(me.UserName, "培训班报名",
-                $"{c.Name}：{person.Name}（{ResidentId.Mask(person.IdNumber)}）", clock.UtcNow()));
-            if (!await db.TrySaveAsync(ct))
-            {
-                if (attempt == 1) continue;
-                return await ShowAsync(id, Changed, StatusCodes.Status409Conflict, ct);
-            }
-            Message = $"已为{person.Name}报名“{c.Name}”（{c.Participants.Count}/{c.Capacity} 人）。";
-            return Redirect($"/Classes/Details/{id}{(string.IsNullOrWhiteSpace(Q) ? "" : "?Q=" + Uri.EscapeDataString(Q.Trim()))}#participants");
-        }
-    }
+                db.ChangeTracker.Clear();
+                await LoadAsync(id, ct);
+            });
 
-    public async Task<IActionResult> OnPostRemoveParticipantAsync(int id, int participantId, CancellationToken ct)
+    /// <summary>The page again with the form's messages (422).</summary>
+    private async Task<IActionResult> AgainAsync(int id, CancellationToken ct)
     {
-        var c = await db.TrainingClasses.InScope(me).Include(x => x.Owner)
-            .Include(x => x.Participants).ThenInclude(p => p.Person)
-            .Include(x => x.Sessions).ThenInclude(s => s.Attendance)
-            .AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null) return NotFound();
-        if (!await MayEnrolInAsync(c, ct)) return Forbid();
-        var seen = await db.ClassParticipants.InScope(me).AnyAsync(p => p.Id == participantId && p.ClassId == id, ct);
-        var participant = c.Participants.SingleOrDefault(p => p.Id == participantId);
-        if (!seen || participant is null) return NotFound();
-        try
-        {
-            c.Remove(participant);
-        }
-        catch (DomainException ex)
-        {
-            return await ShowAsync(id, ex.Message, StatusCodes.Status422UnprocessableEntity, ct);
-        }
-        var person = participant.Person;
-        return await SaveAsync(c, id, "培训班取消报名", $"{c.Name}：{person.Name}（{ResidentId.Mask(person.IdNumber)}）",
-            $"已取消{person.Name}的报名。", ct);
-    }
-
-    private async Task<IActionResult> SaveAsync(TrainingClass c, int id, string action, string detail, string message, CancellationToken ct)
-    {
-        db.Audit.Add(new AuditEntry(me.UserName, action, detail, clock.UtcNow()));
-        if (!await db.TrySaveAsync(ct)) return await ShowAsync(id, Changed, StatusCodes.Status409Conflict, ct);
-        Message = message;
-        return Redirect($"/Classes/Details/{id}");
-    }
-
-    /// <summary>A manager's step asked of a class the account only sees: refused; of one it does not see: not found.</summary>
-    private async Task<IActionResult> RefuseUnlessVisibleAsync(int id, CancellationToken ct) =>
-        await db.TrainingClasses.InScope(me).AnyAsync(x => x.Id == id, ct) ? Forbid() : NotFound();
-
-    private async Task<bool> MayEnrolInAsync(TrainingClass c, CancellationToken ct) =>
-        MayEnrolIn(c.Owner.Path) || await db.TrainingClasses.ManagedBy(me).AnyAsync(x => x.Id == c.Id, ct);
-
-    /// <summary>A district enrols its own people into a class the city runs.</summary>
-    private bool MayEnrolIn(string ownerPath) =>
-        me.IsIn(Roles.DistrictStaff) && me.OrgPath is { } path && ScopeQueries.AncestorPaths(path).Contains(ownerPath);
-
-    private async Task<IActionResult> ShowAsync(int id, string? message, int status, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        if (message is not null) ModelState.AddModelError("", message);
         if (!await LoadAsync(id, ct)) return NotFound();
-        var page = Page();
-        page.StatusCode = status;
-        return page;
+        return this.Unprocessable();
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
@@ -217,7 +125,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         Class = c;
         Today = clock.Today();
         MayManage = await db.TrainingClasses.ManagedBy(me).AnyAsync(x => x.Id == id, ct);
-        MayEnrol = MayManage || MayEnrolIn(c.OwnerPath);
+        MayEnrol = MayManage || ClassSteps.MayEnrolIn(me, c.OwnerPath);
 
         Sessions = await db.ClassSessions.AsNoTracking().Where(s => s.ClassId == id)
             .OrderBy(s => s.On).ThenBy(s => s.Id)

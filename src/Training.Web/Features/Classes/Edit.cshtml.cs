@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.Classes;
@@ -21,7 +22,6 @@ public sealed class EditModel(TrainingDbContext db, CurrentUser me, TimeProvider
 
     [BindProperty] public ClassForm Input { get; set; } = new();
     [BindProperty] public Guid Version { get; set; }
-    [TempData] public string? Message { get; set; }
 
     public int Id { get; private set; }
     public string ClassName { get; private set; } = "";
@@ -64,8 +64,7 @@ public sealed class EditModel(TrainingDbContext db, CurrentUser me, TimeProvider
         db.ExpectVersion(c, Version);
         db.Audit.Add(new AuditEntry(me.UserName, "修改培训班", $"{before} → {ClassForm.Describe(c)}", clock.UtcNow()));
         if (!await db.TrySaveAsync(ct)) return Conflict409();
-        Message = $"已保存培训班“{c.Name}”。";
-        return Redirect($"/Classes/Details/{id}");
+        return this.FlashAndRedirect($"已保存培训班“{c.Name}”。", "/Classes/Details", new { id });
     }
 
     private PageResult Conflict409()

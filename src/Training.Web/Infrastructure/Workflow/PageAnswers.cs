@@ -7,7 +7,7 @@ namespace Training.Web.Infrastructure.Workflow;
 
 /// <summary>
 /// The one mapping of a step's outcome to an answer: done → the message flashed and
-/// <c>done()</c> (usually a redirect, so a reload does not repeat the step); not found → 404;
+/// <c>done()</c> (usually a redirect, so a reload does not repeat the step); not found → 404; forbidden → 403;
 /// changed → the page again with the message (409); refused → the page again with the message
 /// beside its field (422). The page is drawn again by <c>again()</c>, which reloads what it
 /// shows and keeps what the user typed (bound properties are untouched).
@@ -24,6 +24,8 @@ public static class PageAnswers
                 return done();
             case StepStatus.NotFound:
                 return page.NotFound();
+            case StepStatus.Forbidden:
+                return page.Forbid();
             default:
                 page.ModelState.AddModelError(FieldKey(page, result.Field, fieldPrefix), result.Message);
                 await again();

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Web.Infrastructure.Scoping;
+using Training.Web.Infrastructure.Workflow;
+
+namespace Training.Web.Features.Classes.Sessions;
+
+/// <summary>添加课次: the unit running the class adds a day (within the class's dates, not twice).</summary>
+public static class AddSession
+{
+    public static async Task<StepResult> RunAsync(TrainingDbContext db, CurrentUser me, TimeProvider clock,
+        int classId, DateOnly on, string? title, CancellationToken ct)
+    {
+        var c = await db.TrainingClasses.ManagedBy(me).Include(x => x.Sessions).SingleOrDefaultAsync(x => x.Id == classId, ct);
+        if (c is null) return await ClassSteps.NotManagedAsync(db, me, classId, ct);
+        ClassSession session;
+        try
+        {
+            session = c.AddSession(on, title);
+        }
+        catch (DomainException ex)
+        {
+            return StepResult.Refused(ex, classId);
+        }
+        return await ClassSteps.SaveAsync(db, me, clock, classId, "添加培训班课次", $"{c.Name}：{session.On:yyyy-MM-dd} {session.Title}",
+            ClassesTexts.SessionAdded(session), ct);
+    }
+}
