@@ -60,7 +60,7 @@ public partial class JourneyTests
             await ScreenshotAsync(village, "reserve-2-village-recommend-phone");
             await form.GetByRole(AriaRole.Button, new() { Name = "推荐", Exact = true }).ClickAsync();
 
-            await Expect(village.Locator("[data-testid=reserve-message]")).ToContainTextAsync(name);
+            await Expect(village.Locator("[data-testid=flash]")).ToContainTextAsync(name);
             var row = village.Locator("[data-testid=reserve-rows] tbody tr").Filter(new() { HasText = name });
             await Expect(row).ToHaveAttributeAsync("data-state", nameof(ReserveState.Recommended));
             var overflow = await village.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
@@ -146,7 +146,7 @@ public partial class JourneyTests
         var rows = page.Locator("[data-testid=reserve-rows] tbody tr").Filter(new() { HasText = name });
         await Expect(rows).ToHaveCountAsync(1);
         await rows.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
-        await Expect(page.Locator("[data-testid=reserve-message]")).ToContainTextAsync(name);
+        await Expect(page.Locator("[data-testid=flash]")).ToContainTextAsync(name);
         await Expect(page.Locator("[data-testid=reserve-rows] tbody tr").Filter(new() { HasText = name }))
             .ToHaveAttributeAsync("data-state", state);
     }

@@ -7,6 +7,7 @@ using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
+using Training.Web.Infrastructure.Workflow;
 
 namespace Training.Web.Features.Reserves;
 
@@ -24,8 +25,6 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, ReserveWor
     [BindProperty] public string? Comment { get; set; }
     /// <summary>任用: the post taken (recorded on the person); empty: only the appointment.</summary>
     [BindProperty] public PostType? Post { get; set; }
-
-    [TempData] public string? Message { get; set; }
 
     public sealed record CandidateView(int Id, Guid Version, int PersonId, string Name, Sex Sex, DateOnly BirthDate,
         string VillageName, string TownshipName, string DistrictName, ReserveTarget Target, ReserveState State,
@@ -48,22 +47,10 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, ReserveWor
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(int id, ReserveWorkflow.Step step, CancellationToken ct)
-    {
-        var outcome = await workflow.DecideAsync(id, Version, step, Comment, ct, step == ReserveWorkflow.Step.Appoint ? Post : null);
-        if (outcome.Result == ReserveWorkflow.Result.NotFound) return NotFound();
-        if (outcome.Done)
-        {
-            Message = outcome.Message;
-            return RedirectToPage("/Reserves/Detail", new { id });
-        }
-        ModelState.AddModelError("", outcome.Message);
-        if (!await LoadAsync(id, ct)) return NotFound();
-        Response.StatusCode = outcome.Result == ReserveWorkflow.Result.Changed
-            ? StatusCodes.Status409Conflict
-            : StatusCodes.Status422UnprocessableEntity;
-        return Page();
-    }
+    public async Task<IActionResult> OnPostAsync(int id, ReserveWorkflow.Step step, CancellationToken ct) =>
+        await this.AnswerAsync(await workflow.DecideAsync(id, Version, step, Comment, ct, step == ReserveWorkflow.Step.Appoint ? Post : null),
+            done: () => RedirectToPage("/Reserves/Detail", new { id }),
+            again: async () => await LoadAsync(id, ct));
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {

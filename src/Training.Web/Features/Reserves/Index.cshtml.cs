@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure.Scoping;
+using Training.Web.Infrastructure.Workflow;
 
 namespace Training.Web.Features.Reserves;
 
@@ -30,8 +31,6 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, ReserveWork
     [BindProperty] public string? Comment { get; set; }
     [BindProperty] public Guid Version { get; set; }
 
-    [TempData] public string? Message { get; set; }
-
     public sealed record Row(int Id, Guid Version, string Name, string VillageName, string TownshipName,
         ReserveTarget Target, ReserveState State, DateOnly RecommendedOn, DateOnly? InPoolOn);
 
@@ -48,35 +47,18 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, ReserveWork
     public async Task<IActionResult> OnPostRecommendAsync(CancellationToken ct)
     {
         if (!MayRecommend) return Forbid();
-        var outcome = await workflow.RecommendAsync(PersonId, NewTarget, Comment, ct);
-        if (outcome.Done)
-        {
-            Message = outcome.Message;
-            return RedirectToPage("/Reserves/Index");
-        }
-        ModelState.AddModelError("", outcome.Message);
-        await LoadAsync(ct);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return Page();
+        return await this.AnswerAsync(await workflow.RecommendAsync(PersonId, NewTarget, Comment, ct),
+            done: () => RedirectToPage("/Reserves/Index"),
+            again: () => LoadAsync(ct), fieldPrefix: null);
     }
 
     /// <summary>The positive steps taken straight from the list (镇选, 入库).</summary>
     public async Task<IActionResult> OnPostStepAsync(int id, ReserveWorkflow.Step step, CancellationToken ct)
     {
         if (ReserveWorkflow.NeedsReason(step)) return RedirectToPage("/Reserves/Detail", new { id });
-        var outcome = await workflow.DecideAsync(id, Version, step, Comment, ct);
-        if (outcome.Result == ReserveWorkflow.Result.NotFound) return NotFound();
-        if (outcome.Done)
-        {
-            Message = outcome.Message;
-            return RedirectToPage("/Reserves/Index", new { State, Target, Q });
-        }
-        ModelState.AddModelError("", outcome.Message);
-        await LoadAsync(ct);
-        Response.StatusCode = outcome.Result == ReserveWorkflow.Result.Changed
-            ? StatusCodes.Status409Conflict
-            : StatusCodes.Status422UnprocessableEntity;
-        return Page();
+        return await this.AnswerAsync(await workflow.DecideAsync(id, Version, step, Comment, ct),
+            done: () => RedirectToPage("/Reserves/Index", new { State, Target, Q }),
+            again: () => LoadAsync(ct));
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -4,6 +4,7 @@ using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
+using Training.Web.Infrastructure.Workflow;
 
 namespace Training.Web.Features.Reserves;
 
@@ -18,16 +19,6 @@ namespace Training.Web.Features.Reserves;
 public sealed class ReserveWorkflow(TrainingDbContext db, CurrentUser me, TimeProvider clock)
 {
     public enum Step { Select, DeclineByTownship, PutInPool, DeclineByDistrict, Appoint, Exit, Withdraw }
-
-    public enum Result { Done, NotFound, Changed, Refused }
-
-    public sealed record Outcome(Result Result, string Message, int Id = 0)
-    {
-        public bool Done => Result == Result.Done;
-    }
-
-    public const string NotFoundText = "未找到该后备人选，或不在您的管辖范围内。";
-    public const string Changed = "该后备人选已被他人处理或修改，请刷新后查看最新状态。";
 
     /// <summary>What this account may do with a candidate in <paramref name="state"/>.</summary>
     public static IReadOnlyList<Step> Allowed(CurrentUser me, ReserveState state) => state switch
@@ -55,13 +46,13 @@ public sealed class ReserveWorkflow(TrainingDbContext db, CurrentUser me, TimePr
     /// <summary>Steps that end the candidacy: they need a reason and a confirmation.</summary>
     public static bool NeedsReason(Step step) => step is Step.DeclineByTownship or Step.DeclineByDistrict or Step.Exit or Step.Withdraw;
 
-    public async Task<Outcome> RecommendAsync(int personId, ReserveTarget target, string? comment, CancellationToken ct = default)
+    public async Task<StepResult> RecommendAsync(int personId, ReserveTarget target, string? comment, CancellationToken ct = default)
     {
         if (!me.IsIn(Roles.VillageStaff) || me.OrgUnitId is not { } villageId)
-            return new(Result.Refused, "只有村（社区）党组织可以推荐后备人选。");
+            return StepResult.Refused(ReservesTexts.OnlyVillageRecommends);
         db.ChangeTracker.Clear();
         var person = await db.Persons.InScope(me).Include(p => p.Village).SingleOrDefaultAsync(p => p.Id == personId, ct);
-        if (person is null) return new(Result.NotFound, "未找到该人员，或不在您的管辖范围内。");
+        if (person is null) return StepResult.Refused(ReservesTexts.PersonNotFound, nameof(personId));
         var village = await db.OrgUnits.SingleAsync(u => u.Id == villageId, ct);
         var existing = await db.Reserves.Where(r => r.PersonId == personId).ToListAsync(ct);
         try
@@ -74,34 +65,28 @@ public sealed class ReserveWorkflow(TrainingDbContext db, CurrentUser me, TimePr
             var open = db.Reserves.Where(r => r.PersonId == personId && r.Target == target
                 && (r.State == ReserveState.Recommended || r.State == ReserveState.Selected || r.State == ReserveState.InPool));
             if (!await db.KeepEarliestAsync(candidate, open, null, ct))
-            {
-                return new(Result.Refused, $"{person.Name}已是{target.Name()}人选（尚未任用或退出），不能重复推荐。");
-            }
-            return new(Result.Done, $"已推荐{person.Name}为{target.Name()}人选，待镇（街）选定。", candidate.Id);
+                return StepResult.Refused(ReservesTexts.AlreadyCandidate(person.Name, target));
+            return StepResult.Done(ReservesTexts.Recommended(person.Name, target), candidate.Id);
         }
         catch (DomainException ex)
         {
             db.ChangeTracker.Clear();
-            return new(Result.Refused, ex.Message);
+            return StepResult.Refused(ex);
         }
     }
 
+    /// <summary>One step on a candidate through the one workflow step (scope → version → the entity's verb → save).</summary>
     /// <param name="post">For <see cref="Step.Appoint"/>: the post taken in the reserve's village, recorded on the person from today (null: only the appointment).</param>
-    public async Task<Outcome> DecideAsync(int id, Guid seenVersion, Step step, string? comment, CancellationToken ct = default, PostType? post = null)
+    public Task<StepResult> DecideAsync(int id, Guid seenVersion, Step step, string? comment, CancellationToken ct = default, PostType? post = null)
     {
         db.ChangeTracker.Clear();
-        var query = db.Reserves.InScope(me).Include(x => x.Person).Include(x => x.Village).AsQueryable();
+        var query = db.Reserves.InScope(me).Include(x => x.Person).Include(x => x.Village).Where(x => x.Id == id);
         if (step == Step.Appoint && post is not null) query = query.Include(x => x.Person).ThenInclude(p => p.Posts);
-        var r = await query.SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (r is null) return new(Result.NotFound, NotFoundText, id);
-        if (r.Version != seenVersion) return new(Result.Changed, Changed, id);
-        if (!Allowed(me, r.State).Contains(step))
-            return new(Result.Refused, $"该后备人选当前为“{r.State.Name()}”，您不能办理“{Label(step)}”。", id);
-
-        var today = clock.Today();
-        var now = clock.UtcNow();
-        try
+        return db.RunAsync(query, seenVersion, r =>
         {
+            if (!Allowed(me, r.State).Contains(step)) throw new DomainException(ReservesTexts.NotNow(r.State, Label(step)));
+            var today = clock.Today();
+            var now = clock.UtcNow();
             switch (step)
             {
                 case Step.Select: r.SelectByTownship(me.Actor, comment, today, now); break;
@@ -112,15 +97,7 @@ public sealed class ReserveWorkflow(TrainingDbContext db, CurrentUser me, TimePr
                 case Step.Appoint: r.Appoint(today, me.Actor, comment, now); break;
                 case Step.Exit or Step.Withdraw: r.Exit(today, comment ?? "", me.Actor, now); break;
             }
-        }
-        catch (DomainException ex)
-        {
-            db.ChangeTracker.Clear();
-            return new(Result.Refused, ex.Message, id);
-        }
-
-        db.ExpectVersion(r, seenVersion);
-        if (!await db.TrySaveAsync(ct)) return new(Result.Changed, Changed, id);
-        return new(Result.Done, $"{r.Person.Name}（{r.Target.Name()}）：{Label(step)}，当前状态“{r.State.Name()}”。", id);
+            return ReservesTexts.Decided(r, Label(step));
+        }, ct);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Training.Web.Infrastructure.Web;
 using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Tests.Features.Reserves.Shadowing;
@@ -295,7 +296,7 @@ public sealed class WorkflowTests(AppFixture app)
         var codes = responses.Select(r => r.StatusCode).OrderBy(c => c).ToList();
         Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Conflict], codes);
         var loser = responses.Single(r => r.StatusCode == HttpStatusCode.Conflict);
-        Assert.Contains("已被他人处理", await loser.TextAsync());
+        Assert.Contains(CommonTexts.Changed, await loser.TextAsync());
         var r = await LoadAsync(id);
         Assert.Equal(2, r.Transitions.Count);
         Assert.Contains(r.State, new[] { ReserveState.Selected, ReserveState.Declined });
@@ -325,7 +326,7 @@ public sealed class WorkflowTests(AppFixture app)
         using var response = await township.PostAsync(stale.Action, Fields(stale, ("Comment", "后办")));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("已被他人处理", await response.TextAsync());
+        Assert.Contains(CommonTexts.Changed, await response.TextAsync());
         Assert.Equal(2, (await LoadAsync(id)).Transitions.Count);
     }
 

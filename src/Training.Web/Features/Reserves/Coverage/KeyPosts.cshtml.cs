@@ -84,7 +84,7 @@ public sealed class KeyPostsModel(TrainingDbContext db, CurrentUser me, TimeProv
         }
         if (error is null)
         {
-            return Redirect($"/Reserves/Coverage/KeyPosts?township={village.ParentId}&saved={village.Id}#kp-{village.Id}");
+            return RedirectToPage("/Reserves/Coverage/KeyPosts", null, new { township = village.ParentId, saved = village.Id }, $"kp-{village.Id}");
         }
         Township = village.ParentId;
         await LoadTownshipsAsync(ct);

@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.Reserves.Mentoring;
@@ -25,7 +26,6 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvid
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public string? Reason { get; set; }
 
-    [TempData] public string? Message { get; set; }
 
     public sealed record PairView(int Id, Guid Version, int ReserveId, string ReserveName, ReserveTarget Target,
         int VillageId, string VillageName, string TownshipName, string MentorName, IReadOnlyList<MentorPost> MentorPosts,
@@ -90,7 +90,7 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvid
                 db.Audit.Add(new AuditEntry(me.UserName, action, $"{pair.Reserve.Person.Name}（结对帮带 {pair.Id}）：{detail}", clock.UtcNow()));
                 if (await db.TrySaveAsync(ct))
                 {
-                    Message = message;
+                    this.Flash(message);
                     return RedirectToPage("/Reserves/Mentoring/Detail", new { id });
                 }
                 conflict = true;

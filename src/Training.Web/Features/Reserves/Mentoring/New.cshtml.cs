@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.Reserves.Mentoring;
@@ -30,7 +31,6 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
     [BindProperty] public DateOnly? EndOn { get; set; }
     [BindProperty] public string? Goals { get; set; }
 
-    [TempData] public string? Message { get; set; }
 
     public sealed record ReserveChoice(int Id, string Name, string VillageName, ReserveTarget Target);
     public sealed record MentorChoice(int Id, string Name, IReadOnlyList<MentorPost> Posts);
@@ -102,7 +102,7 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
             return $"{reserve.Person.Name}在这段时间已有帮带人，不能重复结对。";
         }
         CreatedId = pair.Id;
-        Message = $"已为{reserve.Person.Name}建立结对帮带，帮带人{mentor.Name}。";
+        this.Flash($"已为{reserve.Person.Name}建立结对帮带，帮带人{mentor.Name}。");
         return null;
     }
 

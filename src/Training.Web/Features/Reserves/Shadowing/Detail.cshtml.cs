@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.Reserves.Shadowing;
@@ -22,7 +23,6 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvid
     [BindProperty] public Rating? Rating { get; set; }
     [BindProperty] public string? Evaluation { get; set; }
 
-    [TempData] public string? Message { get; set; }
 
     public sealed record View(int Id, Guid Version, int ReserveId, string ReserveName, ReserveTarget Target,
         string VillageName, int TownshipId, string TownshipName, string Department, DateOnly StartOn, DateOnly EndOn,
@@ -64,7 +64,7 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvid
             $"{period.Reserve.Person.Name}（跟班学习 {period.Id}）：{period.Rating!.Value.Name()}", clock.UtcNow()));
         if (!await db.TrySaveAsync(ct))
             return await AgainAsync(id, ShadowingTexts.Changed, StatusCodes.Status409Conflict, ct);
-        Message = $"已评价{period.Reserve.Person.Name}的跟班学习：{period.Rating!.Value.Name()}。";
+        this.Flash($"已评价{period.Reserve.Person.Name}的跟班学习：{period.Rating!.Value.Name()}。");
         return RedirectToPage("/Reserves/Shadowing/Detail", new { id });
     }
 

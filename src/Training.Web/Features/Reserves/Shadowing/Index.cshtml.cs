@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.Reserves.Shadowing;
@@ -24,7 +25,6 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     [BindProperty(SupportsGet = true)] public bool Pending { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
-    [TempData] public string? Message { get; set; }
 
     public sealed record Row(int Id, int ReserveId, string ReserveName, string VillageName, string TownshipName,
         string Department, DateOnly StartOn, DateOnly EndOn, Rating? Rating)

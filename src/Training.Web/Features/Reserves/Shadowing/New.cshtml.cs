@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
 using ShadowingPeriod = Training.Core.Domain.Shadowing;
 
@@ -26,7 +27,6 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
     [BindProperty] public string? StartOn { get; set; }
     [BindProperty] public string? EndOn { get; set; }
 
-    [TempData] public string? Message { get; set; }
 
     public sealed record ReserveChoice(int Id, string Name, string VillageName, ReserveTarget Target, DateOnly? InPoolOn);
 
@@ -79,7 +79,7 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
             return await AgainAsync(ct);
         }
 
-        Message = $"已登记{reserve.Person.Name}到{township.Name}{period.Department}跟班学习（{ShadowingTexts.Period(period.StartOn, period.EndOn)}）。";
+        this.Flash($"已登记{reserve.Person.Name}到{township.Name}{period.Department}跟班学习（{ShadowingTexts.Period(period.StartOn, period.EndOn)}）。");
         return RedirectToPage("/Reserves/Shadowing/Detail", new { id = period.Id });
     }
 

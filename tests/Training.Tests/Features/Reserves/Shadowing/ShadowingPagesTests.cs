@@ -44,7 +44,7 @@ public sealed class ShadowingPagesTests(AppFixture app)
 
         using var detail = await township.GetAsync(response.Headers.Location!.OriginalString);
         var html = await detail.ReadHtmlAsync();
-        Assert.Contains("已登记", html.QuerySelector("[data-testid=shadowing-message]")?.TextContent);
+        Assert.Contains("已登记", html.QuerySelector("[data-testid=flash]")?.TextContent);
         Assert.Equal("党政综合办", html.QuerySelector("[data-testid=department]")?.TextContent);
     }
 
