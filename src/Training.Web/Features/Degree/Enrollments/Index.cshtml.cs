@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.Degree.Enrollments;
@@ -28,9 +29,11 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me) : PageModel
 
     public IReadOnlyList<int> Years { get; private set; } = [];
     public IReadOnlyList<UnitOption> Units { get; private set; } = [];
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public int Total { get; private set; }
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    /// <summary>The page of rows shown: counted, its number clamped to the pages there are (the one Paged).</summary>
+    public Paged<Row> Paged { get; private set; } = new([], 1, PageSize, 0);
+    public IReadOnlyList<Row> Rows => Paged.Items;
+    public int Total => Paged.Total;
+    public int PageCount => Paged.PageCount;
     public bool MayRecordPayments => me.IsIn(Roles.DistrictStaff) || me.IsIn(Roles.CityAdmin);
     public bool MaySeeTotals => MayRecordPayments;
 
@@ -63,15 +66,13 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me) : PageModel
         var q = Q?.Trim();
         if (!string.IsNullOrEmpty(q)) query = query.Where(e => e.Person.Name.Contains(q));
 
-        Total = await query.CountAsync(ct);
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Rows = await query
+        Paged = await query
             .OrderByDescending(e => e.Year).ThenBy(e => e.Village.Code).ThenBy(e => e.Person.Name).ThenBy(e => e.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(e => new Row(e.Id, e.Person.Name, e.Person.IdNumber, e.Village.Code, e.Village.Name, e.Year,
                 e.Program.School.Name, e.Program.Name, e.Level, e.State, e.Split.SelfPaidFen,
                 e.Payments.Where(p => p.Kind == PaymentKind.SelfPaid).Sum(p => p.AmountFen)))
-            .ToListAsync(ct);
+            .ToPagedAsync(PageNumber, ct, PageSize);
+        PageNumber = Paged.PageNumber;
         return this.PageOrFragment("_Rows");
     }
 

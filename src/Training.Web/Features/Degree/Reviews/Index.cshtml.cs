@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Web.Features.Degree;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.Degree.Reviews;
@@ -36,11 +37,13 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, QuotaQuery 
     public IReadOnlyList<Option> Units { get; private set; } = [];
     public IReadOnlyList<StateCount> Counts { get; private set; } = [];
     public IReadOnlyList<QuotaQuery.Use> Quotas { get; private set; } = [];
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    /// <summary>The page of rows shown: counted, its number clamped to the pages there are (the one Paged).</summary>
+    public Paged<Row> Paged { get; private set; } = new([], 1, PageSize, 0);
+    public IReadOnlyList<Row> Rows => Paged.Items;
     public IReadOnlyList<ReviewWorkflow.Decided> BulkOutcomes { get; private set; } = [];
     public string? BulkError { get; private set; }
-    public int Total { get; private set; }
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int Total => Paged.Total;
+    public int PageCount => Paged.PageCount;
     public EnrollmentState Listed => State ?? Stage.Waiting;
     public bool CanBulkApprove => Stage.MayBulkApprove && Listed == Stage.Waiting && Rows.Count > 0;
     public bool ShowTownship => Stage.Level != OrgLevel.Township;
@@ -120,14 +123,12 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, QuotaQuery 
         var query = inCohort.Where(e => e.State == listed);
         var q = Q?.Trim();
         if (!string.IsNullOrEmpty(q)) query = query.Where(e => e.Person.Name.Contains(q));
-        Total = await query.CountAsync(ct);
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Rows = await query
+        Paged = await query
             .OrderBy(e => e.SubmittedAt).ThenBy(e => e.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(e => new Row(e.Id, e.Version, e.Person.Name, e.Person.IdNumber, e.Village.Name, e.Village.Parent!.Name,
                 e.Village.Parent!.Parent!.Name, e.Program.Name, e.Level, e.Program.School.Name, e.State, e.SubmittedAt))
-            .ToListAsync(ct);
+            .ToPagedAsync(PageNumber, ct, PageSize);
+        PageNumber = Paged.PageNumber;
     }
 
     /// <summary>The newest cohort with applications waiting at this level in the scope; else with any application in the scope; else the newest.</summary>

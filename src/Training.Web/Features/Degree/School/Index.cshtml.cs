@@ -7,6 +7,7 @@ using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Features.Degree.Enrollments;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
 
 // Not "…Features.School": a namespace of that name would hide Training.Core.Domain.School in every feature.
@@ -25,9 +26,11 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me) : PageModel
 
     public string SchoolName { get; private set; } = "";
     public IReadOnlyList<int> Years { get; private set; } = [];
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public int Total { get; private set; }
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    /// <summary>The page of rows shown: counted, its number clamped to the pages there are (the one Paged).</summary>
+    public Paged<Row> Paged { get; private set; } = new([], 1, PageSize, 0);
+    public IReadOnlyList<Row> Rows => Paged.Items;
+    public int Total => Paged.Total;
+    public int PageCount => Paged.PageCount;
 
     public sealed record Row(int Id, string Name, string IdNumber, string TownshipName, string VillageName, int Year,
         string Program, DegreeLevel Level, EnrollmentState State, DateOnly? AdmittedOn, DateOnly? EndedOn);
@@ -45,14 +48,12 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me) : PageModel
         var q = Q?.Trim();
         if (!string.IsNullOrEmpty(q)) query = query.Where(e => e.Person.Name.Contains(q));
 
-        Total = await query.CountAsync(ct);
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Rows = await query
+        Paged = await query
             .OrderByDescending(e => e.Year).ThenBy(e => e.Program.Name).ThenBy(e => e.Person.Name).ThenBy(e => e.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(e => new Row(e.Id, e.Person.Name, e.Person.IdNumber, e.Village.Parent!.Name, e.Village.Name, e.Year,
                 e.Program.Name, e.Level, e.State, e.AdmittedOn, e.GraduatedOn ?? e.WithdrawnOn))
-            .ToListAsync(ct);
+            .ToPagedAsync(PageNumber, ct, PageSize);
+        PageNumber = Paged.PageNumber;
         return this.PageOrFragment("_Rows");
     }
 

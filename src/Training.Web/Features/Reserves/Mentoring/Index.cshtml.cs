@@ -29,11 +29,13 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     public sealed record Row(int Id, int ReserveId, string ReserveName, int VillageId, string VillageName, string TownshipName,
         string MentorName, IReadOnlyList<MentorPost> MentorPosts, DateOnly StartOn, DateOnly EndOn, DateOnly? LastEvaluatedOn);
 
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public int Total { get; private set; }
+    /// <summary>The page of rows shown: counted, its number clamped to the pages there are (the one Paged).</summary>
+    public Paged<Row> Paged { get; private set; } = new([], 1, PageSize, 0);
+    public IReadOnlyList<Row> Rows => Paged.Items;
+    public int Total => Paged.Total;
     public int OverdueCount { get; private set; }
     public IReadOnlySet<int> OverdueIds { get; private set; } = new HashSet<int>();
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int PageCount => Paged.PageCount;
     public DateOnly Today { get; private set; }
     public bool MayStart => me.IsIn(Roles.TownshipStaff);
 
@@ -47,19 +49,17 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         var query = State.Phase() is { } phase ? pairs.InPhase(phase, today) : pairs;
         if (Overdue) query = query.Where(MentorPair.OverdueOn(today));
 
-        Total = await query.CountAsync(ct);
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         var ordered = Overdue
             ? query.OrderBy(p => p.LastEvaluatedOn ?? p.StartOn).ThenBy(p => p.Id)
             : query.OrderByDescending(p => p.StartOn).ThenByDescending(p => p.Id);
-        Rows = await ordered
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+        Paged = await ordered
             .Select(p => new Row(p.Id, p.ReserveId, p.Reserve.Person.Name, p.Reserve.VillageId, p.Reserve.Village.Name,
                 p.Reserve.Village.Parent!.Name, p.Mentor.Name,
                 p.Mentor.Posts.AsQueryable().Where(Post.HeldOn(today))
                     .Select(x => new MentorPost(x.Type, x.VillageId, x.Village.Name)).ToList(),
                 p.StartOn, p.EndOn, p.LastEvaluatedOn))
-            .ToListAsync(ct);
+            .ToPagedAsync(PageNumber, ct, PageSize);
+        PageNumber = Paged.PageNumber;
         // The overdue mark asks the domain's rule, not a copy of it.
         var ids = Rows.Select(r => r.Id).ToList();
         OverdueIds = (await pairs.Where(p => ids.Contains(p.Id)).Where(MentorPair.OverdueOn(today))

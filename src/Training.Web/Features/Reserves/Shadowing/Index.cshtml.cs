@@ -32,9 +32,11 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         public PeriodPhase StatusOn(DateOnly today) => PeriodPhases.On(StartOn, EndOn, today);
     }
 
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public int Total { get; private set; }
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    /// <summary>The page of rows shown: counted, its number clamped to the pages there are (the one Paged).</summary>
+    public Paged<Row> Paged { get; private set; } = new([], 1, PageSize, 0);
+    public IReadOnlyList<Row> Rows => Paged.Items;
+    public int Total => Paged.Total;
+    public int PageCount => Paged.PageCount;
     public DateOnly Today { get; private set; }
     public bool MayRecord => me.IsIn(Roles.TownshipStaff);
 
@@ -45,14 +47,12 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         if (Status is { } status) query = query.InPhase(status, Today);
         if (Pending) query = query.Where(ShadowingTexts.AwaitingEvaluation(Today));
 
-        Total = await query.CountAsync(ct);
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Rows = await query
+        Paged = await query
             .OrderByDescending(s => s.StartOn).ThenByDescending(s => s.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(s => new Row(s.Id, s.ReserveId, s.Reserve.Person.Name, s.Reserve.Village.Name, s.Township.Name,
                 s.Department, s.StartOn, s.EndOn, s.Rating))
-            .ToListAsync(ct);
+            .ToPagedAsync(PageNumber, ct, PageSize);
+        PageNumber = Paged.PageNumber;
         return this.PageOrFragment("_Rows");
     }
 

@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+
+namespace Training.Tests.Architecture;
+
+/// <summary>
+/// One mechanism per concern, kept so by reading the source: pages link and redirect by page
+/// name, say what was done through the one flash, page lists through Paged, and show ID numbers
+/// and phones through the tag helpers. A second way of doing any of these fails here with the line.
+/// </summary>
+public sealed partial class OneMechanismTests
+{
+    private static readonly string Features = Path.Combine(LayeringTests.RepositoryRoot(), "src", "Training.Web", "Features");
+
+    [Fact]
+    public void Views_link_to_pages_by_name_not_by_literal_path()
+    {
+        // /hangfire and /health are endpoints, not pages: they have no page name.
+        AssertNone("*.cshtml", LiteralLink(), line => !line.Contains("\"/hangfire\"") && !line.Contains("\"/health/"));
+    }
+
+    [Fact]
+    public void Pages_redirect_by_page_name_not_by_literal_path() => AssertNone("*.cs", LiteralRedirect());
+
+    [Fact]
+    public void Pages_say_what_was_done_only_through_the_one_flash()
+    {
+        AssertNone("*.cs", TempDataProperty());
+        AssertNone("*.cs", MessageInUrl());
+    }
+
+    [Fact]
+    public void Lists_page_only_through_Paged() => AssertNone("*.cs*", HandPaging());
+
+    [Fact]
+    public void Views_mask_ID_numbers_and_phones_only_through_the_tag_helpers() =>
+        AssertNone("*.cshtml", MaskInView(), line => !line.Contains("Shared/_Flash"));
+
+    private static void AssertNone(string pattern, Regex regex, Func<string, bool>? counts = null)
+    {
+        var found = Directory.EnumerateFiles(Features, pattern, SearchOption.AllDirectories)
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, line, i)))
+            .Where(x => regex.IsMatch(x.line) && (counts?.Invoke(x.line) ?? true))
+            .Select(x => $"{Path.GetRelativePath(Features, x.f)}:{x.i + 1}: {x.line.Trim()}")
+            .ToList();
+        Assert.True(found.Count == 0, string.Join("\n", found));
+    }
+
+    [GeneratedRegex(@"\b(href|action|hx-get|hx-post)=""/")]
+    private static partial Regex LiteralLink();
+
+    [GeneratedRegex(@"\bRedirect\(\$?""/")]
+    private static partial Regex LiteralRedirect();
+
+    [GeneratedRegex(@"\[TempData\]")]
+    private static partial Regex TempDataProperty();
+
+    [GeneratedRegex(@"[?&](m|done)=")]
+    private static partial Regex MessageInUrl();
+
+    [GeneratedRegex(@"\.Skip\(\(|new Pager\(")]
+    private static partial Regex HandPaging();
+
+    [GeneratedRegex(@"(ResidentId|Phone)\.Mask\(")]
+    private static partial Regex MaskInView();
+}
