@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Tests.Infrastructure;
+using Training.Tests.Infrastructure.Builders;
 using Training.Web.Infrastructure;
 
 namespace Training.Tests.Features.Classes;
@@ -31,16 +32,7 @@ internal sealed class ClassesData(AppFixture app)
 
     /// <summary>A fresh person of <paramref name="villageCode"/> whose ID number says <paramref name="sex"/>; a 两委 cadre if asked.</summary>
     public Task<int> PersonAsync(string villageCode, Sex sex, bool cadre = false) =>
-        app.WithDbAsync(async db =>
-        {
-            var village = await db.OrgUnits.SingleAsync(u => u.Code == villageCode);
-            var person = Person.Register(await FreeIdNumberAsync(db, villageCode[..6], sex), "学员" + Guid.NewGuid().ToString("N")[..6],
-                null, PoliticalStatus.PartyMember, Education.HighSchool, village, Today, DateTime.UtcNow);
-            if (cadre) person.AddPost(village, PostType.CommitteeMember, Today.AddYears(-1));
-            db.Persons.Add(person);
-            await db.SaveChangesAsync();
-            return person.Id;
-        });
+        app.PersonAsync(villageCode, "学员", sex, cadre ? Today.AddYears(-1) : null);
 
     /// <summary>A class run by the unit <paramref name="ownerCode"/> (city 440100 or a district), made through the domain.</summary>
     public Task<int> ClassAsync(string ownerCode, int capacity = 30, Sex? sexOnly = null, ClassAudience audience = ClassAudience.Any,
@@ -116,17 +108,4 @@ internal sealed class ClassesData(AppFixture app)
         Assert.True(response.StatusCode == HttpStatusCode.Forbidden
             || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/Account/Denied") == true),
             $"expected a refusal, got {(int)response.StatusCode} {response.Headers.Location}");
-
-    /// <summary>The 17th digit of the ID number says the sex: odd a man, even a woman.</summary>
-    private static async Task<string> FreeIdNumberAsync(TrainingDbContext db, string area, Sex sex)
-    {
-        while (true)
-        {
-            var birth = new DateOnly(1975, 1, 1).AddDays(Random.Shared.Next(0, 9000));
-            var sequence = Random.Shared.Next(0, 50) * 2 + (sex == Sex.Male ? 1 : 0);
-            var first17 = $"{area}{birth:yyyyMMdd}{Random.Shared.Next(0, 10)}{sequence:00}";
-            var id = first17 + ResidentId.CheckCharacter(first17);
-            if (!await db.Persons.AnyAsync(p => p.IdNumber == id)) return id;
-        }
-    }
 }

@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Tests.Features.Reserves.Shadowing;
 using Training.Tests.Infrastructure;
+using Training.Tests.Infrastructure.Builders;
 using Training.Web.Infrastructure;
 
 namespace Training.Tests.Features.Reserves;
@@ -435,46 +436,11 @@ public sealed class WorkflowTests(AppFixture app)
         app.WithDbAsync(db => db.Reserves.AsNoTracking().Include(r => r.Transitions).SingleAsync(r => r.Id == id));
 
     /// <summary>A fresh person in <paramref name="villageCode"/>.</summary>
-    internal Task<int> FreshPersonAsync(string villageCode) =>
-        app.WithDbAsync(async db =>
-        {
-            var today = TimeProvider.System.Today();
-            var village = await db.OrgUnits.SingleAsync(u => u.Code == villageCode);
-            var person = Person.Register(await FreeIdNumberAsync(db, villageCode[..6], today), "后备测试" + Guid.NewGuid().ToString("N")[..6],
-                null, PoliticalStatus.PartyMember, Education.HighSchool, village, today, DateTime.UtcNow);
-            db.Persons.Add(person);
-            await db.SaveChangesAsync();
-            return person.Id;
-        });
+    internal Task<int> FreshPersonAsync(string villageCode) => app.PersonAsync(villageCode, "后备测试");
 
     /// <summary>A fresh person recommended by <paramref name="villageCode"/> as 两委后备, then moved on to <paramref name="upTo"/>.</summary>
-    internal Task<int> CandidateAsync(string villageCode, ReserveState upTo = ReserveState.Recommended) =>
-        app.WithDbAsync(async db =>
-        {
-            var today = TimeProvider.System.Today();
-            var now = DateTime.UtcNow;
-            var village = await db.OrgUnits.SingleAsync(u => u.Code == villageCode);
-            var person = Person.Register(await FreeIdNumberAsync(db, villageCode[..6], today), "后备测试" + Guid.NewGuid().ToString("N")[..6],
-                null, PoliticalStatus.PartyMember, Education.HighSchool, village, today, now);
-            db.Persons.Add(person);
-            var c = ReserveCandidate.Recommend(person, village, ReserveTarget.TwoCommittee, "test-village", today, now, []);
-            if (upTo >= ReserveState.Selected) c.SelectByTownship("test-township", null, today, now);
-            if (upTo >= ReserveState.InPool) c.PutInPool("test-district", null, today, now);
-            db.Reserves.Add(c);
-            await db.SaveChangesAsync();
-            return c.Id;
-        });
-
-    private static async Task<string> FreeIdNumberAsync(TrainingDbContext db, string area, DateOnly today)
-    {
-        while (true)
-        {
-            var birth = new DateOnly(1980, 1, 1).AddDays(Random.Shared.Next(0, 7000));
-            var first17 = $"{area}{birth:yyyyMMdd}{Random.Shared.Next(0, 1000):000}";
-            var id = first17 + ResidentId.CheckCharacter(first17);
-            if (!await db.Persons.AnyAsync(p => p.IdNumber == id)) return id;
-        }
-    }
+    internal async Task<int> CandidateAsync(string villageCode, ReserveState upTo = ReserveState.Recommended) =>
+        (await app.ReserveAsync(villageCode, upTo)).Id;
 
     private sealed record StepForm(string Action, string Token, string Version);
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Tests.Infrastructure;
+using Training.Tests.Infrastructure.Builders;
 using Training.Web.Features.Degree;
 using Training.Web.Infrastructure;
 
@@ -64,8 +65,8 @@ public sealed class ApplyWorld(AppFixture app)
         {
             var village = await db.OrgUnits.Where(u => u.Level == OrgLevel.Village && u.Code.StartsWith(DistrictCode))
                 .OrderBy(u => u.Id).FirstAsync();
-            string idNumber;
-            do idNumber = NewIdNumber(); while (await db.Persons.AnyAsync(p => p.IdNumber == idNumber));
+            // Born 1965–1994: old enough and young enough for every programme's age rule.
+            var idNumber = await TestPeople.FreeIdNumberAsync(db, DistrictCode, bornFromYear: 1965, bornOverDays: 11_000);
             var party = standing is Standing.RecommendedPartyMember or Standing.PartyMemberNotRecommended
                 ? PoliticalStatus.PartyMember : PoliticalStatus.Masses;
             var p = Person.Register(idNumber, "学员" + Guid.NewGuid().ToString("N")[..6], null, party, education, village, Today, now);
@@ -178,10 +179,4 @@ public sealed class ApplyWorld(AppFixture app)
     public static async Task<HttpResponseMessage> StepAsync(HttpClient client, int id, string handler, IDictionary<string, string>? extra = null) =>
         await PostAsync(client, await DrawAsync(client, id, handler), extra);
 
-    private static string NewIdNumber()
-    {
-        var birth = new DateOnly(1965, 1, 1).AddDays(Random.Shared.Next(0, 11_000));
-        var first17 = $"{DistrictCode}{birth:yyyyMMdd}{Random.Shared.Next(0, 1000):000}";
-        return first17 + ResidentId.CheckCharacter(first17);
-    }
 }

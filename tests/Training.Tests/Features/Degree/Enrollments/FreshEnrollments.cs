@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Domain;
 using Training.Tests.Infrastructure;
+using Training.Tests.Infrastructure.Builders;
 
 namespace Training.Tests.Features.Degree.Enrollments;
 
@@ -34,7 +35,7 @@ public static class FreshEnrollments
                 .OrderBy(p => p.Id).FirstAsync();
             var name = "测试" + Guid.NewGuid().ToString("N")[..6];
             var now = DateTime.UtcNow;
-            var person = Person.Register(await NewIdNumberAsync(db, villageCode[..6]), name, null, PoliticalStatus.PartyMember,
+            var person = Person.Register(await TestPeople.FreeIdNumberAsync(db, villageCode[..6], bornFromYear: 1970, bornOverDays: 12_000), name, null, PoliticalStatus.PartyMember,
                 education, village, DateOnly.FromDateTime(now), now);
             var enrollment = Enrollment.Historical(person, cohort, program, Split, EnrollmentState.Admitted, null, null, now);
             db.Persons.Add(person);
@@ -43,14 +44,4 @@ public static class FreshEnrollments
             return new Made(enrollment.Id, person.Id, name, program.SchoolId);
         });
 
-    private static async Task<string> NewIdNumberAsync(Training.Core.Data.TrainingDbContext db, string county)
-    {
-        while (true)
-        {
-            var birth = new DateOnly(1970, 1, 1).AddDays(Random.Shared.Next(0, 12_000));
-            var first17 = $"{county}{birth:yyyyMMdd}{Random.Shared.Next(0, 1000):000}";
-            var id = first17 + ResidentId.CheckCharacter(first17);
-            if (!await db.Persons.AnyAsync(p => p.IdNumber == id)) return id;
-        }
-    }
 }

@@ -5,6 +5,7 @@ using Training.Web.Infrastructure.Web;
 using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Tests.Infrastructure;
+using Training.Tests.Infrastructure.Builders;
 using Training.Web.Features.Degree;
 using Training.Web.Infrastructure;
 
@@ -375,7 +376,7 @@ public sealed class ReviewTests(AppFixture app)
             var cohort = await db.Cohorts.Include(c => c.Fees).ThenInclude(f => f.Program)
                 .Where(c => cohortId == null ? c.Year == 2026 : c.Id == cohortId).SingleAsync();
             var offering = cohort.Fees.OrderBy(f => f.Id).First(f => f.Program.Level == DegreeLevel.Associate);
-            var person = Person.Register(await FreeIdNumberAsync(db, villageCode[..6], today), "审核测试" + Guid.NewGuid().ToString("N")[..6],
+            var person = Person.Register(await TestPeople.FreeIdNumberAsync(db, villageCode[..6]), "审核测试" + Guid.NewGuid().ToString("N")[..6],
                 null, PoliticalStatus.Masses, Education.HighSchool, village, today, now);
             person.AddPost(village, PostType.CommitteeMember, today.AddYears(-2));
             db.Persons.Add(person);
@@ -390,17 +391,6 @@ public sealed class ReviewTests(AppFixture app)
             await db.SaveChangesAsync();
             return enrollment.Id;
         });
-
-    private static async Task<string> FreeIdNumberAsync(TrainingDbContext db, string area, DateOnly today)
-    {
-        while (true)
-        {
-            var birth = new DateOnly(1975, 1, 1).AddDays(Random.Shared.Next(0, 9000));
-            var first17 = $"{area}{birth:yyyyMMdd}{Random.Shared.Next(0, 1000):000}";
-            var id = first17 + ResidentId.CheckCharacter(first17);
-            if (!await db.Persons.AnyAsync(p => p.IdNumber == id)) return id;
-        }
-    }
 
     /// <summary>A cohort of an unused year, open today, offering one 大专 program, with <paramref name="quota"/> places for one district.</summary>
     private Task<int> CohortWithQuotaAsync(string districtCode, int quota) =>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Tests.Infrastructure;
+using Training.Tests.Infrastructure.Builders;
 using Training.Web.Features.Demo;
 using Training.Web.Infrastructure;
 
@@ -97,9 +98,9 @@ public sealed class DetailsTests(AppFixture app)
         var village = await db.OrgUnits.Include(u => u.Parent).SingleAsync(u => u.Code == Hantang);
         var baiyun = await db.OrgUnits.SingleAsync(u => u.Code == "440111");
 
-        var mentor = Person.Register(await FreeIdNumberAsync(db, today), "帮带测试" + tag, null, PoliticalStatus.PartyMember, Education.Associate, village, today, now);
+        var mentor = Person.Register(await TestPeople.FreeIdNumberAsync(db), "帮带测试" + tag, null, PoliticalStatus.PartyMember, Education.Associate, village, today, now);
         mentor.AddPost(village, PostType.CommitteeMember, new DateOnly(2021, 3, 15));
-        var person = Person.Register(await FreeIdNumberAsync(db, today), "全貌测试" + tag, null, PoliticalStatus.PartyMember, Education.HighSchool, village, today, now);
+        var person = Person.Register(await TestPeople.FreeIdNumberAsync(db), "全貌测试" + tag, null, PoliticalStatus.PartyMember, Education.HighSchool, village, today, now);
         db.Persons.AddRange(mentor, person);
         var reserve = ReserveCandidate.Recommend(person, village, ReserveTarget.TwoCommittee, "test-village", today, now, []);
         reserve.SelectByTownship("test-township", null, today, now);
@@ -124,14 +125,4 @@ public sealed class DetailsTests(AppFixture app)
         return new Story(person.Id, person.Name, mentor.Id, mentor.Name, goals, pair.Id, shadowing.Id, department, c.Id, name);
     });
 
-    private static async Task<string> FreeIdNumberAsync(TrainingDbContext db, DateOnly today)
-    {
-        while (true)
-        {
-            var birth = new DateOnly(1980, 1, 1).AddDays(Random.Shared.Next(0, 7000));
-            var first17 = $"440111{birth:yyyyMMdd}{Random.Shared.Next(0, 1000):000}";
-            var id = first17 + ResidentId.CheckCharacter(first17);
-            if (!await db.Persons.AnyAsync(p => p.IdNumber == id)) return id;
-        }
-    }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Tests.Infrastructure;
+using Training.Tests.Infrastructure.Builders;
 using Training.Web.Infrastructure;
 
 namespace Training.Tests.Features.Reserves.Mentoring;
@@ -25,7 +26,7 @@ internal sealed class MentoringWorld(AppFixture app)
     public Task<int> PooledReserveAsync(DateOnly? inPoolOn = null) =>
         app.WithDbAsync(async db =>
         {
-            var person = await NewPersonAsync(db, "后备");
+            var person = await TestPeople.NewPersonAsync(db, OwnVillage, "后备");
             var reserve = ReserveCandidate.HistoricalInPool(person, ReserveTarget.TwoCommittee, inPoolOn ?? Today.AddYears(-1));
             db.Reserves.Add(reserve);
             await db.SaveChangesAsync();
@@ -36,7 +37,7 @@ internal sealed class MentoringWorld(AppFixture app)
     public Task<int> CadreAsync() =>
         app.WithDbAsync(async db =>
         {
-            var person = await NewPersonAsync(db, "帮带");
+            var person = await TestPeople.NewPersonAsync(db, OwnVillage, "帮带");
             person.AddPost(person.Village, PostType.CommitteeMember, Today.AddYears(-2));
             await db.SaveChangesAsync();
             return person.Id;
@@ -46,7 +47,7 @@ internal sealed class MentoringWorld(AppFixture app)
     public Task<int> PersonAsync() =>
         app.WithDbAsync(async db =>
         {
-            var person = await NewPersonAsync(db, "群众");
+            var person = await TestPeople.NewPersonAsync(db, OwnVillage, "群众");
             await db.SaveChangesAsync();
             return person.Id;
         });
@@ -57,8 +58,8 @@ internal sealed class MentoringWorld(AppFixture app)
         {
             var today = Today;
             var now = DateTime.UtcNow;
-            var reserve = ReserveCandidate.HistoricalInPool(await NewPersonAsync(db, "后备"), ReserveTarget.TwoCommittee, today.AddDays(-startedAgo - 30));
-            var mentor = await NewPersonAsync(db, "帮带");
+            var reserve = ReserveCandidate.HistoricalInPool(await TestPeople.NewPersonAsync(db, OwnVillage, "后备"), ReserveTarget.TwoCommittee, today.AddDays(-startedAgo - 30));
+            var mentor = await TestPeople.NewPersonAsync(db, OwnVillage, "帮带");
             mentor.AddPost(mentor.Village, PostType.PartySecretary, today.AddYears(-2));
             db.Reserves.Add(reserve);
             var pair = MentorPair.Start(reserve, mentor, today.AddDays(-startedAgo), today.AddDays(-startedAgo).AddYears(1),
@@ -71,26 +72,6 @@ internal sealed class MentoringWorld(AppFixture app)
 
     public Task<MentorPair> LoadAsync(int id) =>
         app.WithDbAsync(db => db.MentorPairs.AsNoTracking().Include(p => p.Evaluations).SingleAsync(p => p.Id == id));
-
-    private static async Task<Person> NewPersonAsync(TrainingDbContext db, string prefix)
-    {
-        var village = await db.OrgUnits.SingleAsync(u => u.Code == OwnVillage);
-        var person = Person.Register(await FreeIdNumberAsync(db), prefix + Guid.NewGuid().ToString("N")[..6], null,
-            PoliticalStatus.PartyMember, Education.HighSchool, village, Today, DateTime.UtcNow);
-        db.Persons.Add(person);
-        return person;
-    }
-
-    private static async Task<string> FreeIdNumberAsync(TrainingDbContext db)
-    {
-        while (true)
-        {
-            var birth = new DateOnly(1975, 1, 1).AddDays(Random.Shared.Next(0, 9000));
-            var first17 = $"440111{birth:yyyyMMdd}{Random.Shared.Next(0, 1000):000}";
-            var id = first17 + ResidentId.CheckCharacter(first17);
-            if (!await db.Persons.AnyAsync(p => p.IdNumber == id)) return id;
-        }
-    }
 
     /// <summary>A form of the pair's page (data-form="evaluate" or "end") with its action, token and version.</summary>
     public sealed record PageForm(string Action, string Token, string Version)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Training.Core.Domain;
 using Training.Tests.Features.Reserves;
 using Training.Tests.Infrastructure;
+using Training.Tests.Infrastructure.Builders;
 using Training.Web.Infrastructure;
 using ShadowingPeriod = Training.Core.Domain.Shadowing;
 
@@ -16,22 +17,8 @@ internal sealed class ShadowingWorld(AppFixture app)
     public static DateOnly Today => TimeProvider.System.Today();
 
     /// <summary>A fresh person of <paramref name="villageCode"/> taken into the pool <paramref name="daysAgo"/> days ago (村推 and 镇选 a few days before).</summary>
-    public async Task<(int Id, string Name)> PooledReserveAsync(string villageCode = OwnVillage, int daysAgo = 0)
-    {
-        var personId = await new WorkflowTests(app).FreshPersonAsync(villageCode);
-        return await app.WithDbAsync(async db =>
-        {
-            var person = await db.Persons.Include(p => p.Village).SingleAsync(p => p.Id == personId);
-            var now = DateTime.UtcNow;
-            var pooled = Today.AddDays(-daysAgo);
-            var c = ReserveCandidate.Recommend(person, person.Village, ReserveTarget.TwoCommittee, "test-village", pooled.AddDays(-2), now, []);
-            c.SelectByTownship("test-township", null, pooled.AddDays(-1), now);
-            c.PutInPool("test-district", null, pooled, now);
-            db.Reserves.Add(c);
-            await db.SaveChangesAsync();
-            return (c.Id, person.Name);
-        });
-    }
+    public Task<(int Id, string Name)> PooledReserveAsync(string villageCode = OwnVillage, int daysAgo = 0) =>
+        app.ReserveAsync(villageCode, ReserveState.InPool, Today.AddDays(-daysAgo));
 
     /// <summary>A period at the reserve's own township, evaluated when <paramref name="rating"/> is given (on its first day).</summary>
     public Task<int> PeriodAsync(int reserveId, DateOnly startOn, DateOnly endOn, string department = "党建办", Rating? rating = null) =>
