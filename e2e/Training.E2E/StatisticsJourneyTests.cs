@@ -30,7 +30,11 @@ public partial class JourneyTests
             // No snapshot in a fresh database until the button is pressed; the page polls and reloads itself.
             await page.GetByRole(AriaRole.Button, new() { Name = "立即计算", Exact = true }).ClickAsync();
             await Expect(page.Locator("#snapshot-progress")).ToBeVisibleAsync();
-            await Expect(page.Locator("[data-testid=figures]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            // Done when the running indicator is gone: the page has reloaded itself with the new snapshot
+            // (figures an earlier snapshot showed may be on screen before; a reload mid-read detaches them).
+            await Expect(page.Locator("#snapshot-progress.progress")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await Expect(page.Locator("[data-testid=figures]")).ToBeVisibleAsync();
             await Expect(page.Locator("[data-testid=snapshot-info]")).ToContainTextAsync(new Regex(@"计算于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}"));
 
             // Charts drawn by charts.js from the JSON block (a canvas Chart.js has taken over has a size).

@@ -29,6 +29,11 @@ public sealed partial class OneMechanismTests
     }
 
     [Fact]
+    public void Someone_else_changed_it_is_said_in_the_one_common_text() =>
+        // An import that met a change while it ran says so in its own words: nothing was written, import again.
+        AssertNone("*.cs*", SomeoneElseChanged(), line => !line.Contains("导入期间"));
+
+    [Fact]
     public void Lists_page_only_through_Paged() => AssertNone("*.cs*", HandPaging());
 
     [Fact]
@@ -56,6 +61,9 @@ public sealed partial class OneMechanismTests
 
     [GeneratedRegex(@"[?&](m|done)=")]
     private static partial Regex MessageInUrl();
+
+    [GeneratedRegex(@"""[^""]*被他人")]
+    private static partial Regex SomeoneElseChanged();
 
     [GeneratedRegex(@"\.Skip\(\(|new Pager\(")]
     private static partial Regex HandPaging();

@@ -20,7 +20,6 @@ namespace Training.Web.Features.Classes;
 [Authorize(Policy = ClassesPermissions.Manage)]
 public sealed class AttendanceModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
-    public const string ChangedText = "培训班信息已被他人修改，请刷新后重新登记考勤。";
 
     /// <summary>The participant ids ticked present.</summary>
     [BindProperty] public List<int> Present { get; set; } = [];
@@ -69,7 +68,7 @@ public sealed class AttendanceModel(TrainingDbContext db, CurrentUser me, TimePr
         var session = trainingClass.Sessions.Single(s => s.Id == id);
         var present = Present.Distinct().ToList();
 
-        if (trainingClass.Version != Version) return await AgainAsync(id, StatusCodes.Status409Conflict, ChangedText, ct);
+        if (trainingClass.Version != Version) return await AgainAsync(id, StatusCodes.Status409Conflict, CommonTexts.Changed, ct);
         try
         {
             trainingClass.RecordAttendance(session, present, me.Actor, clock.Today(), clock.UtcNow());
@@ -84,7 +83,7 @@ public sealed class AttendanceModel(TrainingDbContext db, CurrentUser me, TimePr
         db.Audit.Add(new AuditEntry(me.UserName, "登记考勤",
             $"{trainingClass.Name}（第 {trainingClass.Id} 号）{session.On:yyyy-MM-dd} {session.Title}：{summary}", clock.UtcNow()));
         db.ExpectVersion(trainingClass, Version);
-        if (!await db.TrySaveAsync(ct)) return await AgainAsync(id, StatusCodes.Status409Conflict, ChangedText, ct);
+        if (!await db.TrySaveAsync(ct)) return await AgainAsync(id, StatusCodes.Status409Conflict, CommonTexts.Changed, ct);
         return this.FlashAndRedirect($"已保存考勤：{summary}。", "/Classes/Attendance", new { id });
     }
 

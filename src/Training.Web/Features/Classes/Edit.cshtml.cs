@@ -18,7 +18,6 @@ namespace Training.Web.Features.Classes;
 [Authorize(Policy = ClassesPermissions.Manage)]
 public sealed class EditModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
-    public const string Changed = "该培训班已被他人修改（或有新的报名），请刷新后重新修改。";
 
     [BindProperty] public ClassForm Input { get; set; } = new();
     [BindProperty] public Guid Version { get; set; }
@@ -69,7 +68,7 @@ public sealed class EditModel(TrainingDbContext db, CurrentUser me, TimeProvider
 
     private PageResult Conflict409()
     {
-        ModelState.AddModelError("", Changed);
+        ModelState.AddModelError("", CommonTexts.Changed);
         var page = Page();
         page.StatusCode = StatusCodes.Status409Conflict;
         return page;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Tests.Infrastructure;
+using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure;
 
 namespace Training.Tests.Features.Classes;
@@ -120,7 +121,7 @@ public sealed class AttendanceTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         var shown = AttendanceForm.Read(await stale.ReadHtmlAsync());
-        Assert.Contains("培训班信息已被他人修改，请刷新后重新登记考勤。", shown.Text);
+        Assert.Contains(CommonTexts.Changed, shown.Text);
         Assert.Equal([false, true, false], c.Participants.Select(p => shown.Boxes[p]));
         Assert.False(await app.WithDbAsync(db => db.SessionAttendance.AnyAsync(a => a.SessionId == c.Sessions[0])));
 

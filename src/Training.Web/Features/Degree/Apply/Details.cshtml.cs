@@ -9,6 +9,7 @@ using Training.Core.Identity;
 using Training.Web.Features.Degree;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
+using Training.Web.Infrastructure.Workflow;
 
 namespace Training.Web.Features.Degree.Apply;
 
@@ -35,81 +36,67 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, Eligibili
 
     public async Task<IActionResult> OnPostProgramAsync(int id, CancellationToken ct)
     {
-        var enrollment = await db.Enrollments.InScope(me).SingleOrDefaultAsync(e => e.Id == id, ct);
-        if (enrollment is null) return NotFound();
+        var mine = db.Enrollments.InScope(me).Where(e => e.Id == id);
+        var current = await mine.AsNoTracking().Select(e => new { e.PersonId, e.CohortId, e.ProgramId, e.State }).SingleOrDefaultAsync(ct);
+        if (current is null) return NotFound();
         var fee = await db.FeeSchedules.Include(f => f.Program).SingleOrDefaultAsync(f => f.Id == FeeId, ct);
-        if (fee is null) return await FailAsync(id, ApplyTexts.NoOffer, ct);
-        if (fee.CohortId == enrollment.CohortId && fee.ProgramId == enrollment.ProgramId && enrollment.State == EnrollmentState.Draft) return RedirectToPage("/Degree/Apply/Details", new { id });
-        var facts = await eligibility.ForAsync(enrollment.PersonId, clock.Today(), enrollment.Id, ct);
+        if (fee is null) return await AnswerAsync(id, StepResult.Refused(ApplyTexts.NoOffer), ct);
+        if (fee.CohortId == current.CohortId && fee.ProgramId == current.ProgramId && current.State == EnrollmentState.Draft)
+            return RedirectToPage("/Degree/Apply/Details", new { id });
+        var facts = await eligibility.ForAsync(current.PersonId, clock.Today(), id, ct);
         if (facts is null) return NotFound();
-
-        db.ExpectVersion(enrollment, Version);
-        try
+        return await AnswerAsync(id, await db.RunAsync(mine, Version, e =>
         {
-            enrollment.ChangeProgram(fee, facts);
-        }
-        catch (DomainException ex)
-        {
-            return await FailAsync(id, ex.Message, ct);
-        }
-        return await db.TrySaveAsync(ct)
-            ? this.FlashAndRedirect(ApplyTexts.ProgramChanged, "/Degree/Apply/Details", new { id })
-            : await FailAsync(id, CommonTexts.Changed, ct);
+            e.ChangeProgram(fee, facts);
+            return ApplyTexts.ProgramChanged;
+        }, ct), ct);
     }
 
+    /// <summary>Submitting what is already submitted (a double tap, two tabs) is done, not changed: the trainee got what they asked for.</summary>
     public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct)
     {
-        var enrollment = await db.Enrollments.InScope(me).Include(e => e.Cohort).SingleOrDefaultAsync(e => e.Id == id, ct);
-        if (enrollment is null) return NotFound();
-        if (IsSubmitted(enrollment.State)) return this.FlashAndRedirect(ApplyTexts.ReviewNext, "/Degree/Apply/Details", new { id });
-
-        db.ExpectVersion(enrollment, Version);
-        try
+        var mine = db.Enrollments.InScope(me).Where(e => e.Id == id);
+        if (await StateAsync(mine, ct) is { } before && IsSubmitted(before))
+            return this.FlashAndRedirect(ApplyTexts.ReviewNext, "/Degree/Apply/Details", new { id });
+        var result = await db.RunAsync(mine.Include(e => e.Cohort), Version, e =>
         {
-            enrollment.Submit(me.Actor, enrollment.Cohort, clock.Today(), clock.UtcNow());
-        }
-        catch (DomainException ex)
-        {
-            return await FailAsync(id, ex.Message, ct);
-        }
-        if (await db.TrySaveAsync(ct)) return this.FlashAndRedirect(ApplyTexts.ReviewNext, "/Degree/Apply/Details", new { id });
-
-        // Changed since the page was drawn. If the change was this same submit arriving twice,
-        // the trainee got what they asked for; anything else (e.g. a return) they must see first.
-        var now = await db.Enrollments.AsNoTracking().InScope(me).Where(e => e.Id == id).Select(e => e.State).SingleAsync(ct);
-        return IsSubmitted(now)
-            ? this.FlashAndRedirect(ApplyTexts.ReviewNext, "/Degree/Apply/Details", new { id })
-            : await FailAsync(id, CommonTexts.Changed, ct);
+            e.Submit(me.Actor, e.Cohort, clock.Today(), clock.UtcNow());
+            return ApplyTexts.ReviewNext;
+        }, ct);
+        // Changed since the page was drawn: if the change was this same submit arriving twice, it is done;
+        // anything else (e.g. a return) the trainee must see first.
+        if (result.Status == StepStatus.Changed && await StateAsync(mine, ct) is { } after && IsSubmitted(after))
+            result = StepResult.Done(ApplyTexts.ReviewNext, id);
+        return await AnswerAsync(id, result, ct);
     }
 
     public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct)
     {
-        var enrollment = await db.Enrollments.InScope(me).SingleOrDefaultAsync(e => e.Id == id, ct);
-        if (enrollment is null) return NotFound();
-        if (enrollment.State == EnrollmentState.Cancelled) return this.FlashAndRedirect(ApplyTexts.Cancelled, "/Degree/Apply/Details", new { id });
-
-        db.ExpectVersion(enrollment, Version);
-        try
+        var mine = db.Enrollments.InScope(me).Where(e => e.Id == id);
+        if (await StateAsync(mine, ct) == EnrollmentState.Cancelled)
+            return this.FlashAndRedirect(ApplyTexts.Cancelled, "/Degree/Apply/Details", new { id });
+        return await AnswerAsync(id, await db.RunAsync(mine, Version, e =>
         {
-            enrollment.Cancel(me.Actor, clock.Today(), clock.UtcNow());
-        }
-        catch (DomainException ex)
-        {
-            return await FailAsync(id, ex.Message, ct);
-        }
-        return await db.TrySaveAsync(ct)
-            ? this.FlashAndRedirect(ApplyTexts.Cancelled, "/Degree/Apply/Details", new { id })
-            : await FailAsync(id, CommonTexts.Changed, ct);
+            e.Cancel(me.Actor, clock.Today(), clock.UtcNow());
+            return ApplyTexts.Cancelled;
+        }, ct), ct);
     }
 
     private static bool IsSubmitted(EnrollmentState s) => s.IsUnderReview() || s.ReachedAdmission();
 
-    private async Task<IActionResult> FailAsync(int id, string message, CancellationToken ct)
-    {
-        ModelState.AddModelError("", message);
-        if (!await LoadAsync(id, ct)) return NotFound();
-        return this.Unprocessable();
-    }
+    private static Task<EnrollmentState?> StateAsync(IQueryable<Enrollment> mine, CancellationToken ct) =>
+        mine.AsNoTracking().Select(e => (EnrollmentState?)e.State).SingleOrDefaultAsync(ct);
+
+    /// <summary>The one answer (PageAnswers): done → flashed on this page; changed 409, refused 422 → the page again with the message.</summary>
+    private Task<IActionResult> AnswerAsync(int id, StepResult result, CancellationToken ct) =>
+        this.AnswerAsync(result,
+            done: () => RedirectToPage("/Degree/Apply/Details", new { id }),
+            again: async () =>
+            {
+                db.ChangeTracker.Clear();
+                await LoadAsync(id, ct);
+            },
+            fieldPrefix: null);
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {

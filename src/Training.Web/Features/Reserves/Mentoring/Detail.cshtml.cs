@@ -99,7 +99,7 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvid
         }
 
         db.ChangeTracker.Clear();
-        ModelState.AddModelError("", conflict ? MentoringText.Changed : error!);
+        ModelState.AddModelError("", conflict ? CommonTexts.Changed : error!);
         PostedForm = form;
         if (!await LoadAsync(id, ct)) return NotFound();
         var page = Page();

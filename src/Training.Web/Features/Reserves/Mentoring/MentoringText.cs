@@ -7,7 +7,6 @@ namespace Training.Web.Features.Reserves.Mentoring;
 public static class MentoringText
 {
     public const string NotFound = "未找到该结对帮带，或不在您的管辖范围内。";
-    public const string Changed = "该结对帮带已被他人修改，请刷新后查看最新状态。";
     public const string ReserveNotFound = "未找到该后备人选，或不在您的管辖范围内。";
     public const string MentorNotFound = "未找到该帮带人，或不在您的管辖范围内。";
     public const string ChooseReserve = "请选择后备人选。";

@@ -48,7 +48,7 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvid
             .SingleOrDefaultAsync(s => s.Id == id, ct);
         if (period is null) return NotFound();
         if (!me.IsIn(Roles.TownshipStaff) || me.OrgUnitId != period.TownshipId) return Forbid();
-        if (period.Version != Version) return await AgainAsync(id, ShadowingTexts.Changed, StatusCodes.Status409Conflict, ct);
+        if (period.Version != Version) return await AgainAsync(id, CommonTexts.Changed, StatusCodes.Status409Conflict, ct);
 
         try
         {
@@ -63,7 +63,7 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvid
         db.Audit.Add(new AuditEntry(me.UserName, "评价跟班学习",
             $"{period.Reserve.Person.Name}（跟班学习 {period.Id}）：{period.Rating!.Value.Name()}", clock.UtcNow()));
         if (!await db.TrySaveAsync(ct))
-            return await AgainAsync(id, ShadowingTexts.Changed, StatusCodes.Status409Conflict, ct);
+            return await AgainAsync(id, CommonTexts.Changed, StatusCodes.Status409Conflict, ct);
         this.Flash($"已评价{period.Reserve.Person.Name}的跟班学习：{period.Rating!.Value.Name()}。");
         return RedirectToPage("/Reserves/Shadowing/Detail", new { id });
     }

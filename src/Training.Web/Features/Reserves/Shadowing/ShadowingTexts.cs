@@ -8,7 +8,6 @@ public static class ShadowingTexts
 {
     public const string Title = "跟班学习";
     public const string NotFound = "未找到该跟班学习记录，或不在您的管辖范围内。";
-    public const string Changed = "该跟班学习记录已被他人修改，请刷新后查看最新内容。";
     public const string PendingEvaluation = "待评价";
 
     /// <summary>待评价: the period is over and the township has not evaluated it.</summary>

@@ -338,7 +338,7 @@ public sealed class ApplyTests(AppFixture app)
 
         using var response = await PostAsync(client, stale); // the old page's version
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains(CommonTexts.Changed, await response.TextAsync());
         Assert.Equal(EnrollmentState.Draft, (await _world.StateAsync(id)).Value);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Domain;
 using Training.Tests.Infrastructure;
+using Training.Web.Infrastructure.Web;
 using static Training.Tests.Features.Reserves.Mentoring.MentoringWorld;
 
 namespace Training.Tests.Features.Reserves.Mentoring;
@@ -198,7 +199,7 @@ public sealed class MentoringTests(AppFixture app)
             ("On", Today.ToString("yyyy-MM-dd")), ("Rating", nameof(Rating.Poor)), ("Text", "后评")));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("该结对帮带已被他人修改，请刷新后查看最新状态。", await response.TextAsync());
+        Assert.Contains(CommonTexts.Changed, await response.TextAsync());
         var pair = await _world.LoadAsync(id);
         Assert.Equal("先评", Assert.Single(pair.Evaluations).Text);
     }
