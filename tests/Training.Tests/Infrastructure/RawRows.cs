@@ -5,8 +5,9 @@ namespace Training.Tests.Infrastructure;
 /// <summary>A SQLite table exactly as stored: every column's storage type and literal, rows by key.</summary>
 public static class RawRows
 {
-    /// <summary>One line per row (ordered by <paramref name="orderBy"/>); Version tokens checked to be GUIDs, then masked.</summary>
-    public static async Task<List<string>> ReadAsync(string file, string table, string orderBy = "\"Id\"")
+    /// <summary>One line per row (ordered by <paramref name="orderBy"/>); Version tokens checked to be GUIDs, then masked.
+    /// <paramref name="select"/> may give a column's SQL instead of its stored literal (e.g. a unit's code for its id).</summary>
+    public static async Task<List<string>> ReadAsync(string file, string table, string orderBy = "\"Id\"", Func<string, string?>? select = null)
     {
         await using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
         await connection.OpenAsync();
@@ -17,10 +18,10 @@ public static class RawRows
             await using var reader = await info.ExecuteReaderAsync();
             while (await reader.ReadAsync()) columns.Add(reader.GetString(1));
         }
-        await using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT {string.Join(", ", columns.Select(c => $"typeof(\"{c}\") || ':' || quote(\"{c}\")"))} FROM \"{table}\" ORDER BY {orderBy}";
+        await using var query = connection.CreateCommand();
+        query.CommandText = $"SELECT {string.Join(", ", columns.Select(c => select?.Invoke(c) ?? $"typeof(\"{c}\") || ':' || quote(\"{c}\")"))} FROM \"{table}\" ORDER BY {orderBy}";
         var rows = new List<string>();
-        await using (var reader = await select.ExecuteReaderAsync())
+        await using (var reader = await query.ExecuteReaderAsync())
             while (await reader.ReadAsync())
                 rows.Add(string.Join(" | ", columns.Select((c, i) =>
                 {

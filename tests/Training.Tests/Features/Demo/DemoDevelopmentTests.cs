@@ -167,25 +167,12 @@ public sealed class DemoDevelopmentTests(AppFixture app)
 }
 
 /// <summary>On databases of their own: the same day gives the same rows, and both stores write the same.</summary>
-public sealed class DemoDevelopmentSeedingTests : IAsyncLifetime
+public sealed class DemoDevelopmentSeedingTests : IDisposable
 {
     private static readonly string[] Tables = ["MentorPairs", "MentorEvaluations", "Shadowings", "TrainingClasses", "ClassSessions", "ClassParticipants", "SessionAttendance"];
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "training-demo-dev-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _temp = new("training-demo-dev");
 
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task Should_write_the_same_pairs_shadowing_and_classes_on_the_same_day()
@@ -226,33 +213,15 @@ public sealed class DemoDevelopmentSeedingTests : IAsyncLifetime
 
     private async Task<DemoSeedResult> SeedAsync(string name, DateTimeOffset now, bool ef)
     {
-        await using var database = await DemoDatabase.MigratedAsync(_folder, name, now);
+        await using var database = await DemoDatabase.MigratedAsync(_temp.Path, name, now);
         return await database.SeedAsync(ef);
     }
 
-    private string File(string name) => Path.Combine(_folder, name + ".db");
+    private string File(string name) => Path.Combine(_temp.Path, name + ".db");
 
-    /// <summary>Every column as SQLite stores it (type and literal); Version tokens masked, as they are fresh Guids; org units by code.</summary>
-    private async Task<List<string>> RowsAsync(string name, string table)
-    {
-        await using var connection = new SqliteConnection($"Data Source={File(name)};Pooling=False");
-        await connection.OpenAsync();
-        var columns = new List<string>();
-        await using (var info = connection.CreateCommand())
-        {
-            info.CommandText = $"PRAGMA table_info(\"{table}\")";
-            await using var reader = await info.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) columns.Add(reader.GetString(1));
-        }
-        await using var select = connection.CreateCommand();
-        // EF may insert the org units of one batch in another order than they were added: units by code.
-        select.CommandText = $"SELECT {string.Join(", ", columns.Select(c => c is "TownshipId" or "OwnerId"
+    /// <summary>Every column as SQLite stores it; org units by code, as EF may insert the units of one batch in another order than they were added.</summary>
+    private Task<List<string>> RowsAsync(string name, string table) =>
+        RawRows.ReadAsync(File(name), table, select: c => c is "TownshipId" or "OwnerId"
             ? $"'code:' || (SELECT \"Code\" FROM \"OrgUnits\" WHERE \"Id\" = \"{c}\")"
-            : $"typeof(\"{c}\") || ':' || quote(\"{c}\")"))} FROM \"{table}\" ORDER BY \"Id\"";
-        var rows = new List<string>();
-        await using var rows0 = await select.ExecuteReaderAsync();
-        while (await rows0.ReadAsync())
-            rows.Add(string.Join(" | ", columns.Select((c, i) => c == "Version" ? "Version=(guid)" : $"{c}={rows0.GetString(i)}")));
-        return rows;
-    }
+            : null);
 }

@@ -20,24 +20,11 @@ namespace Training.Tests.Features.Demo;
 /// The generator on databases of its own: the same day gives the same data, the 2019 figures
 /// do not depend on the day it runs, and its SQLite writer stores exactly what EF would.
 /// </summary>
-public sealed class DemoSeederTests(UntouchedDemo demo) : IClassFixture<UntouchedDemo>, IAsyncLifetime
+public sealed class DemoSeederTests(UntouchedDemo demo) : IClassFixture<UntouchedDemo>, IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "training-demo-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _temp = new("training-demo-tests");
 
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task Should_have_valid_unique_people_and_one_active_enrollment_at_a_time()
@@ -112,8 +99,8 @@ public sealed class DemoSeederTests(UntouchedDemo demo) : IClassFixture<Untouche
     {
         // An early "today": much of what the plan has after 2019 has not happened yet.
         var day = new DateTimeOffset(2021, 1, 15, 4, 0, 0, TimeSpan.Zero);
-        await using var first = await DemoDatabase.SeededAsync(_folder, "a", day);
-        await using var second = await DemoDatabase.SeededAsync(_folder, "b", day);
+        await using var first = await DemoDatabase.SeededAsync(_temp.Path, "a", day);
+        await using var second = await DemoDatabase.SeededAsync(_temp.Path, "b", day);
 
         var a = await first.WithDbAsync(Fingerprint);
         var b = await second.WithDbAsync(Fingerprint);
@@ -145,8 +132,8 @@ public sealed class DemoSeederTests(UntouchedDemo demo) : IClassFixture<Untouche
     public async Task Should_store_rows_with_the_SQLite_writer_exactly_as_EF_does()
     {
         var stamp = new DateTime(2026, 5, 6, 7, 8, 9, 123, DateTimeKind.Utc).AddTicks(4567);
-        await using var raw = await DemoDatabase.MigratedAsync(_folder, "raw", DateTimeOffset.UtcNow);
-        await using var ef = await DemoDatabase.MigratedAsync(_folder, "ef", DateTimeOffset.UtcNow);
+        await using var raw = await DemoDatabase.MigratedAsync(_temp.Path, "raw", DateTimeOffset.UtcNow);
+        await using var ef = await DemoDatabase.MigratedAsync(_temp.Path, "ef", DateTimeOffset.UtcNow);
 
         await raw.WithDbAsync(async db =>
         {

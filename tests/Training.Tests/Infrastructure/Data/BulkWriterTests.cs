@@ -15,24 +15,12 @@ namespace Training.Tests.Infrastructure.Data;
 /// keys from navigations and from owners, enums, dates, stamps, complex columns), and an update
 /// writes what SaveChanges writes for the changed entity.
 /// </summary>
-public sealed class BulkWriterTests : IAsyncLifetime
+public sealed class BulkWriterTests : IDisposable
 {
     private static readonly DateTime Stamp = new DateTime(2026, 5, 6, 7, 8, 9, 123, DateTimeKind.Utc).AddTicks(4567);
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "training-bulk-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _temp = new("training-bulk");
 
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); }
-        catch (IOException) { }
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _temp.Dispose();
 
     private static readonly string[] Tables =
         ["OrgUnits", "Schools", "Programs", "Cohorts", "FeeSchedules", "Persons", "Posts", "EducationRecords", "StatisticsSnapshots", "SnapshotFigures"];
@@ -40,8 +28,8 @@ public sealed class BulkWriterTests : IAsyncLifetime
     [Fact]
     public async Task Should_insert_and_update_exactly_the_rows_SaveChanges_writes()
     {
-        await using var bulk = await DemoDatabase.MigratedAsync(_folder, "bulk", DateTimeOffset.UtcNow);
-        await using var ef = await DemoDatabase.MigratedAsync(_folder, "ef", DateTimeOffset.UtcNow);
+        await using var bulk = await DemoDatabase.MigratedAsync(_temp.Path, "bulk", DateTimeOffset.UtcNow);
+        await using var ef = await DemoDatabase.MigratedAsync(_temp.Path, "ef", DateTimeOffset.UtcNow);
 
         await ef.WithDbAsync(async db =>
         {
