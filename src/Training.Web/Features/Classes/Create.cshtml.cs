@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Workflow;
 using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
 
@@ -37,7 +38,7 @@ public sealed class CreateModel(TrainingDbContext db, CurrentUser me, TimeProvid
         }
         catch (DomainException ex)
         {
-            ModelState.AddModelError("", ex.Message);
+            this.AddRuleError(ex);
             return this.Unprocessable();
         }
         db.TrainingClasses.Add(created);

@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Workflow;
 using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
 
@@ -57,7 +58,7 @@ public sealed class EditModel(TrainingDbContext db, CurrentUser me, TimeProvider
         }
         catch (DomainException ex)
         {
-            ModelState.AddModelError("", ex.Message);
+            this.AddRuleError(ex);
             return this.Unprocessable();
         }
         db.ExpectVersion(c, Version);

@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Workflow;
 using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
 using ShadowingPeriod = Training.Core.Domain.Shadowing;
@@ -62,7 +63,7 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
         }
         catch (DomainException ex)
         {
-            ModelState.AddModelError("", ex.Message);
+            this.AddRuleError(ex, fieldPrefix: null);
             return await AgainAsync(ct);
         }
         db.Shadowings.Add(period);
