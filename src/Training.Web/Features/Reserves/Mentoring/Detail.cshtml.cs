@@ -8,6 +8,7 @@ using Training.Core.Identity;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
+using Training.Web.Infrastructure.Workflow;
 
 namespace Training.Web.Features.Reserves.Mentoring;
 
@@ -69,42 +70,27 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvid
             return ("提前结束结对帮带", $"最后一天 {on:yyyy-MM-dd}，原因：{pair.EndReason}", $"结对帮带已提前结束，最后一天为 {on:yyyy-MM-dd}。");
         }, ct);
 
-    /// <summary>Loads the pair in scope, applies <paramref name="act"/> from the version the user saw, audits, saves.</summary>
+    /// <summary>The one workflow step on the pair (scope → version → act → audit → save), answered by PageAnswers;
+    /// refused or changed, the page again with what was typed in <paramref name="form"/>.</summary>
     private async Task<IActionResult> ActAsync(int id, string form,
         Func<MentorPair, DateOnly, DateTime, (string Action, string Detail, string Message)> act, CancellationToken ct)
     {
         if (!MayAct) return Forbid();
-        var pair = await db.MentorPairs.InScope(me)
-            .Include(p => p.Reserve).ThenInclude(r => r.Person)
-            .SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (pair is null) return NotFound();
-
-        string? error = null;
-        var conflict = pair.Version != Version;
-        if (!conflict)
+        var pair = db.MentorPairs.InScope(me).Include(p => p.Reserve).ThenInclude(r => r.Person).Where(p => p.Id == id);
+        var result = await db.RunAsync(pair, Version, p =>
         {
-            try
+            var (action, detail, message) = act(p, clock.Today(), clock.UtcNow());
+            db.Audit.Add(new AuditEntry(me.UserName, action, $"{p.Reserve.Person.Name}（结对帮带 {p.Id}）：{detail}", clock.UtcNow()));
+            return message;
+        }, ct);
+        return await this.AnswerAsync(result,
+            done: () => RedirectToPage("/Reserves/Mentoring/Detail", new { id }),
+            again: async () =>
             {
-                var (action, detail, message) = act(pair, clock.Today(), clock.UtcNow());
-                db.ExpectVersion(pair, Version);
-                db.Audit.Add(new AuditEntry(me.UserName, action, $"{pair.Reserve.Person.Name}（结对帮带 {pair.Id}）：{detail}", clock.UtcNow()));
-                if (await db.TrySaveAsync(ct))
-                {
-                    this.Flash(message);
-                    return RedirectToPage("/Reserves/Mentoring/Detail", new { id });
-                }
-                conflict = true;
-            }
-            catch (DomainException ex) { error = ex.Message; }
-        }
-
-        db.ChangeTracker.Clear();
-        ModelState.AddModelError("", conflict ? CommonTexts.Changed : error!);
-        PostedForm = form;
-        if (!await LoadAsync(id, ct)) return NotFound();
-        var page = Page();
-        page.StatusCode = conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
-        return page;
+                PostedForm = form;
+                await LoadAsync(id, ct);
+            },
+            fieldPrefix: null);
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

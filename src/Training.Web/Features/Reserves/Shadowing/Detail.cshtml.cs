@@ -8,6 +8,7 @@ using Training.Core.Identity;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
+using Training.Web.Infrastructure.Workflow;
 
 namespace Training.Web.Features.Reserves.Shadowing;
 
@@ -44,38 +45,23 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvid
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        var period = await db.Shadowings.InScope(me).Include(s => s.Reserve).ThenInclude(r => r.Person)
-            .SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (period is null) return NotFound();
-        if (!me.IsIn(Roles.TownshipStaff) || me.OrgUnitId != period.TownshipId) return Forbid();
-        if (period.Version != Version) return await AgainAsync(id, CommonTexts.Changed, StatusCodes.Status409Conflict, ct);
-
-        try
+        var period = db.Shadowings.InScope(me).Include(s => s.Reserve).ThenInclude(r => r.Person).Where(s => s.Id == id);
+        var township = await period.Select(s => (int?)s.TownshipId).SingleOrDefaultAsync(ct);
+        if (township is null) return NotFound();
+        if (!me.IsIn(Roles.TownshipStaff) || me.OrgUnitId != township) return Forbid();
+        var result = await db.RunAsync(period, Version, p =>
         {
             // A missing choice is not a grade: the domain refuses it in Chinese.
-            period.Evaluate(Rating ?? 0, Evaluation, me.Actor, clock.UtcNow(), clock.Today());
-        }
-        catch (DomainException ex)
-        {
-            return await AgainAsync(id, ex.Message, StatusCodes.Status422UnprocessableEntity, ct);
-        }
-        db.ExpectVersion(period, Version);
-        db.Audit.Add(new AuditEntry(me.UserName, "评价跟班学习",
-            $"{period.Reserve.Person.Name}（跟班学习 {period.Id}）：{period.Rating!.Value.Name()}", clock.UtcNow()));
-        if (!await db.TrySaveAsync(ct))
-            return await AgainAsync(id, CommonTexts.Changed, StatusCodes.Status409Conflict, ct);
-        this.Flash($"已评价{period.Reserve.Person.Name}的跟班学习：{period.Rating!.Value.Name()}。");
-        return RedirectToPage("/Reserves/Shadowing/Detail", new { id });
-    }
-
-    /// <summary>The page again with the message and what was typed (the version stays the one the user saw).</summary>
-    private async Task<IActionResult> AgainAsync(int id, string message, int status, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        ModelState.AddModelError("", message);
-        if (!await LoadAsync(id, ct)) return NotFound();
-        Response.StatusCode = status;
-        return Page();
+            p.Evaluate(Rating ?? 0, Evaluation, me.Actor, clock.UtcNow(), clock.Today());
+            db.Audit.Add(new AuditEntry(me.UserName, "评价跟班学习",
+                $"{p.Reserve.Person.Name}（跟班学习 {p.Id}）：{p.Rating!.Value.Name()}", clock.UtcNow()));
+            return ShadowingTexts.Evaluated(p.Reserve.Person.Name, p.Rating!.Value);
+        }, ct);
+        // The page again keeps what was typed; the version stays the one the user saw.
+        return await this.AnswerAsync(result,
+            done: () => RedirectToPage("/Reserves/Shadowing/Detail", new { id }),
+            again: async () => await LoadAsync(id, ct),
+            fieldPrefix: null);
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

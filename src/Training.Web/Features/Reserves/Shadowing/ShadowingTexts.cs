@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Training.Core.Domain;
 using ShadowingPeriod = Training.Core.Domain.Shadowing;
 
 namespace Training.Web.Features.Reserves.Shadowing;
@@ -15,4 +16,6 @@ public static class ShadowingTexts
         s => s.EndOn < today && s.Rating == null;
 
     public static string Period(DateOnly startOn, DateOnly endOn) => $"{startOn:yyyy-MM-dd} 至 {endOn:yyyy-MM-dd}";
+
+    public static string Evaluated(string name, Rating rating) => $"已评价{name}的跟班学习：{rating.Name()}。";
 }
