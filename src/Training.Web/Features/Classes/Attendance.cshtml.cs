@@ -8,6 +8,7 @@ using Training.Core.Identity;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
+using Training.Web.Infrastructure.Workflow;
 
 namespace Training.Web.Features.Classes;
 
@@ -60,52 +61,34 @@ public sealed class AttendanceModel(TrainingDbContext db, CurrentUser me, TimePr
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        var trainingClass = await db.TrainingClasses.ManagedBy(me)
+        var present = Present.Distinct().ToList();
+        var managed = db.TrainingClasses.ManagedBy(me)
             .Include(c => c.Participants)
             .Include(c => c.Sessions.Where(s => s.Id == id)).ThenInclude(s => s.Attendance)
-            .SingleOrDefaultAsync(c => c.Sessions.Any(s => s.Id == id), ct);
-        if (trainingClass is null) return NotFound();
-        var session = trainingClass.Sessions.Single(s => s.Id == id);
-        var present = Present.Distinct().ToList();
-
-        if (trainingClass.Version != Version) return await AgainAsync(id, StatusCodes.Status409Conflict, CommonTexts.Changed, ct);
-        try
+            .Where(c => c.Sessions.Any(s => s.Id == id));
+        var result = await db.RunAsync(managed, Version, c =>
         {
-            trainingClass.RecordAttendance(session, present, me.Actor, clock.Today(), clock.UtcNow());
-        }
-        catch (DomainException ex)
-        {
-            return await AgainAsync(id, StatusCodes.Status422UnprocessableEntity, ex.Message, ct);
-        }
-
-        var total = trainingClass.Participants.Count;
-        var summary = $"出勤 {present.Count} 人，缺勤 {total - present.Count} 人";
-        db.Audit.Add(new AuditEntry(me.UserName, "登记考勤",
-            $"{trainingClass.Name}（第 {trainingClass.Id} 号）{session.On:yyyy-MM-dd} {session.Title}：{summary}", clock.UtcNow()));
-        db.ExpectVersion(trainingClass, Version);
-        if (!await db.TrySaveAsync(ct)) return await AgainAsync(id, StatusCodes.Status409Conflict, CommonTexts.Changed, ct);
-        return this.FlashAndRedirect($"已保存考勤：{summary}。", "/Classes/Attendance", new { id });
-    }
-
-    /// <summary>
-    /// The form again with the account's ticks. After a conflict the list and the version are
-    /// the current ones, so checking the ticks and saving once more applies them knowingly.
-    /// </summary>
-    private async Task<IActionResult> AgainAsync(int id, int status, string message, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        if (!await LoadAsync(id, ct)) return NotFound();
-        Ticked = Present.ToHashSet();
-        if (status == StatusCodes.Status409Conflict)
-        {
-            Reloaded = true;
-            Version = Session.ClassVersion;
-            ModelState.Remove(nameof(Version));
-        }
-        ModelState.AddModelError("", message);
-        var page = Page();
-        page.StatusCode = status;
-        return page;
+            var session = c.Sessions.Single(s => s.Id == id);
+            c.RecordAttendance(session, present, me.Actor, clock.Today(), clock.UtcNow());
+            var summary = ClassesTexts.AttendanceSummary(present.Count, c.Participants.Count - present.Count);
+            db.Audit.Add(new AuditEntry(me.UserName, "登记考勤",
+                $"{c.Name}（第 {c.Id} 号）{session.On:yyyy-MM-dd} {session.Title}：{summary}", clock.UtcNow()));
+            return ClassesTexts.AttendanceSaved(summary);
+        }, ct);
+        return await this.AnswerAsync(result,
+            done: () => RedirectToPage("/Classes/Attendance", new { id }),
+            again: async () =>
+            {
+                if (!await LoadAsync(id, ct)) return;
+                // The form again with the account's ticks. After a conflict the list and the version are
+                // the current ones, so checking the ticks and saving once more applies them knowingly.
+                Ticked = Present.ToHashSet();
+                if (result.Status != StepStatus.Changed) return;
+                Reloaded = true;
+                Version = Session.ClassVersion;
+                ModelState.Remove(nameof(Version));
+            },
+            fieldPrefix: null);
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

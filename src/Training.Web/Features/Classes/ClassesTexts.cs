@@ -13,4 +13,6 @@ public static class ClassesTexts
     public static string SessionRemoved(ClassSession s) => $"已删除课次：{s.On:yyyy-MM-dd} {s.Title}。";
     public static string Enrolled(Person p, TrainingClass c) => $"已为{p.Name}报名“{c.Name}”（{c.Participants.Count}/{c.Capacity} 人）。";
     public static string Unenrolled(Person p) => $"已取消{p.Name}的报名。";
+    public static string AttendanceSummary(int present, int absent) => $"出勤 {present} 人，缺勤 {absent} 人";
+    public static string AttendanceSaved(string summary) => $"已保存考勤：{summary}。";
 }
