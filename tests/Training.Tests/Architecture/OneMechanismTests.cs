@@ -26,6 +26,7 @@ public sealed partial class OneMechanismTests
     {
         AssertNone("*.cs", TempDataProperty());
         AssertNone("*.cs", MessageInUrl());
+        AssertNone("*.cshtml", MessageOfThePage());
     }
 
     [Fact]
@@ -58,6 +59,9 @@ public sealed partial class OneMechanismTests
 
     [GeneratedRegex(@"\[TempData\]")]
     private static partial Regex TempDataProperty();
+
+    [GeneratedRegex(@"Model\.(Message|Flash|DoneMessage)\b")]
+    private static partial Regex MessageOfThePage();
 
     [GeneratedRegex(@"[?&](m|done)=")]
     private static partial Regex MessageInUrl();

@@ -14,5 +14,7 @@ public static class DegreeTexts
     public const string SubsidyRecorded = "已登记财政补助拨付。";
     public const string SplitAdjusted = "已调整学费分担，并记入办理记录。";
 
+    public static string OfferRemoved(string program) => $"已取消开设“{program}”。";
+
     public const string PickToApprove = "请先勾选要通过的报名。";
 }

@@ -19,7 +19,7 @@ public sealed class DownloadModel(TrainingDbContext db, CurrentUser me, TimeProv
 {
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
 
-    public string Message { get; private set; } = "";
+    public string Reason { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -43,7 +43,7 @@ public sealed class DownloadModel(TrainingDbContext db, CurrentUser me, TimeProv
 
     private PageResult Answer(int status, string message)
     {
-        Message = message;
+        Reason = message;
         var page = Page();
         page.StatusCode = status;
         return page;

@@ -7,6 +7,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.Reserves.Coverage;
@@ -37,7 +38,6 @@ public sealed class KeyPostsModel(TrainingDbContext db, CurrentUser me, TimeProv
 
     public IReadOnlyList<TownshipOption> Townships { get; private set; } = [];
     public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public string? Flash { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -45,11 +45,9 @@ public sealed class KeyPostsModel(TrainingDbContext db, CurrentUser me, TimeProv
         if (Township is not null && Townships.All(t => t.Id != Township)) return NotFound();
         Township ??= Townships.FirstOrDefault()?.Id;
         if (Township is not null) await LoadRowsAsync(Township.Value, ct);
+        // The row just saved is marked (the message itself came as the one flash).
         if (Rows.FirstOrDefault(r => r.Id == SavedVillage) is { } saved)
-        {
-            Flash = $"已保存：{saved.Name}关键岗位数为 {saved.KeyPosts}。";
             Rows = Rows.Select(r => r.Id == saved.Id ? r with { Saved = true } : r).ToList();
-        }
         return Page();
     }
 
@@ -84,6 +82,7 @@ public sealed class KeyPostsModel(TrainingDbContext db, CurrentUser me, TimeProv
         }
         if (error is null)
         {
+            this.Flash(ReservesTexts.KeyPostsSaved(village.Name, village.KeyPosts));
             return RedirectToPage("/Reserves/Coverage/KeyPosts", null, new { township = village.ParentId, saved = village.Id }, $"kp-{village.Id}");
         }
         Township = village.ParentId;

@@ -284,7 +284,11 @@ public sealed class CatalogTests(AppFixture app)
 
         using var response = await client.PostFormAsync($"/Catalog/Cohorts/Details/{id}", $"/Catalog/Cohorts/Details/{id}?handler=Remove&fee={feeId}", new Dictionary<string, string>());
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // Post/Redirect/Get: the cohort's page again, saying what was done once.
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/Catalog/Cohorts/Details/{id}", response.Headers.Location?.OriginalString);
+        using var page = await client.GetAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("已取消开设", (await page.ReadHtmlAsync()).QuerySelector("[data-testid=flash]")?.TextContent);
         Assert.False(await app.WithDbAsync(db => db.FeeSchedules.AnyAsync(f => f.CohortId == id)));
     }
 

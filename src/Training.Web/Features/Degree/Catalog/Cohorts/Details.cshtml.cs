@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Web.Features.Degree;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.Degree.Catalog.Cohorts;
@@ -18,7 +19,6 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, QuotaQuer
     public IReadOnlyList<QuotaQuery.Use> Quotas { get; private set; } = [];
     public IReadOnlyList<Offer> Offers { get; private set; } = [];
     public DateOnly Today { get; private set; }
-    public string? Message { get; private set; }
 
     public sealed record Facts(int Id, int Year, string Name, DateOnly ApplyFrom, DateOnly ApplyTo, int CityQuota);
 
@@ -41,9 +41,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, QuotaQuer
         cohort.RemoveOffer(offering, used);
         db.Audit.Add(new AuditEntry(me.UserName, "取消开设专业", $"{cohort.Name}：{offering.Program.Name}（{offering.Program.Level.Name()}）", clock.UtcNow()));
         await db.SaveChangesAsync(ct);
-        Message = $"已取消开设“{offering.Program.Name}”。";
-        await LoadAsync(id, ct);
-        return Page();
+        return this.FlashAndRedirect(DegreeTexts.OfferRemoved(offering.Program.Name), "/Degree/Catalog/Cohorts/Details", new { id });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
