@@ -44,6 +44,6 @@ public sealed class CreateModel(TrainingDbContext db, CurrentUser me, TimeProvid
         db.TrainingClasses.Add(created);
         db.Audit.Add(new AuditEntry(me.UserName, "新建培训班", $"{owner.Name}：{ClassForm.Describe(created)}", clock.UtcNow()));
         await db.SaveChangesAsync(ct);
-        return this.FlashAndRedirect($"已新建培训班“{created.Name}”，请添加课次并报名学员。", "/Classes/Details", new { id = created.Id });
+        return this.FlashAndRedirect(ClassesTexts.Created(created.Name), "/Classes/Details", new { id = created.Id });
     }
 }

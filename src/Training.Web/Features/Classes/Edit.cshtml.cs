@@ -64,7 +64,7 @@ public sealed class EditModel(TrainingDbContext db, CurrentUser me, TimeProvider
         db.ExpectVersion(c, Version);
         db.Audit.Add(new AuditEntry(me.UserName, "修改培训班", $"{before} → {ClassForm.Describe(c)}", clock.UtcNow()));
         if (!await db.TrySaveAsync(ct)) return Conflict409();
-        return this.FlashAndRedirect($"已保存培训班“{c.Name}”。", "/Classes/Details", new { id });
+        return this.FlashAndRedirect(ClassesTexts.Saved(c.Name), "/Classes/Details", new { id });
     }
 
     private PageResult Conflict409()

@@ -59,7 +59,7 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvid
             if (On is not { } on) throw new DomainException(MentoringText.NoEvaluationDate);
             if (Rating is not { } rating) throw new DomainException(MentoringText.NoRating);
             pair.Evaluate(on, rating, Text, me.Actor, now, today);
-            return ("结对帮带评价", $"{on:yyyy-MM-dd} {rating.Name()}", $"已记录 {on:yyyy-MM-dd} 的评价（{rating.Name()}）。");
+            return ("结对帮带评价", $"{on:yyyy-MM-dd} {rating.Name()}", MentoringText.Evaluated(on, rating));
         }, ct);
 
     public Task<IActionResult> OnPostEndAsync(int id, CancellationToken ct) =>
@@ -67,7 +67,7 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvid
         {
             if (On is not { } on) throw new DomainException(MentoringText.NoEndDate);
             pair.End(on, Reason, today);
-            return ("提前结束结对帮带", $"最后一天 {on:yyyy-MM-dd}，原因：{pair.EndReason}", $"结对帮带已提前结束，最后一天为 {on:yyyy-MM-dd}。");
+            return ("提前结束结对帮带", $"最后一天 {on:yyyy-MM-dd}，原因：{pair.EndReason}", MentoringText.Ended(on));
         }, ct);
 
     /// <summary>The one workflow step on the pair (scope → version → act → audit → save), answered by PageAnswers;

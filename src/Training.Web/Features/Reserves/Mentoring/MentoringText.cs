@@ -18,6 +18,10 @@ public static class MentoringText
     public const string NoEndDate = "请填写结束日期。";
     public const string ConfirmEnd = "确定提前结束该结对帮带吗？结束后不能恢复。";
 
+    public static string Started(string reserve, string mentor) => $"已为{reserve}建立结对帮带，帮带人{mentor}。";
+    public static string Evaluated(DateOnly on, Rating rating) => $"已记录 {on:yyyy-MM-dd} 的评价（{rating.Name()}）。";
+    public static string Ended(DateOnly lastDay) => $"结对帮带已提前结束，最后一天为 {lastDay:yyyy-MM-dd}。";
+
     public static string Overdue(int count) => $"{count} 对结对帮带 {MentorPair.EvaluationIntervalDays} 天以上未评价";
 
     public static string Name(this PairState state) => state.Phase()?.Name() ?? "全部";

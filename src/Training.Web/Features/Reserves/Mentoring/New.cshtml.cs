@@ -102,7 +102,7 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
             return $"{reserve.Person.Name}在这段时间已有帮带人，不能重复结对。";
         }
         CreatedId = pair.Id;
-        this.Flash($"已为{reserve.Person.Name}建立结对帮带，帮带人{mentor.Name}。");
+        this.Flash(MentoringText.Started(reserve.Person.Name, mentor.Name));
         return null;
     }
 

@@ -80,7 +80,7 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
             return await AgainAsync(ct);
         }
 
-        this.Flash($"已登记{reserve.Person.Name}到{township.Name}{period.Department}跟班学习（{ShadowingTexts.Period(period.StartOn, period.EndOn)}）。");
+        this.Flash(ShadowingTexts.Recorded(reserve.Person.Name, township.Name, period.Department, period.StartOn, period.EndOn));
         return RedirectToPage("/Reserves/Shadowing/Detail", new { id = period.Id });
     }
 

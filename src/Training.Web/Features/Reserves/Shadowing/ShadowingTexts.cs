@@ -17,5 +17,8 @@ public static class ShadowingTexts
 
     public static string Period(DateOnly startOn, DateOnly endOn) => $"{startOn:yyyy-MM-dd} 至 {endOn:yyyy-MM-dd}";
 
+    public static string Recorded(string name, string township, string department, DateOnly startOn, DateOnly endOn) =>
+        $"已登记{name}到{township}{department}跟班学习（{Period(startOn, endOn)}）。";
+
     public static string Evaluated(string name, Rating rating) => $"已评价{name}的跟班学习：{rating.Name()}。";
 }
