@@ -41,6 +41,19 @@ public sealed partial class OneMechanismTests
     public void Views_mask_ID_numbers_and_phones_only_through_the_tag_helpers() =>
         AssertNone("*.cshtml", MaskInView(), line => !line.Contains("Shared/_Flash"));
 
+    [Fact]
+    public void Pages_meet_a_broken_rule_only_through_the_workflow_step()
+    {
+        // A refused step comes back from WorkflowStep as a StepResult and is answered by PageAnswers;
+        // an import turns a broken rule into its row's error in ImportError.TryRow. Nowhere else.
+        var catching = Directory.EnumerateFiles(Path.Combine(Features, ".."), "*.cs", SearchOption.AllDirectories)
+            .Where(f => File.ReadLines(f).Any(line => CatchesRule().IsMatch(line)))
+            .Select(f => Path.GetRelativePath(Path.Combine(Features, ".."), f).Replace('\\', '/'))
+            .Order()
+            .ToList();
+        Assert.Equal(["Features/DataExchange/Import/ImportError.cs", "Infrastructure/Workflow/WorkflowStep.cs"], catching);
+    }
+
     private static void AssertNone(string pattern, Regex regex, Func<string, bool>? counts = null)
     {
         var found = Directory.EnumerateFiles(Features, pattern, SearchOption.AllDirectories)
@@ -71,6 +84,9 @@ public sealed partial class OneMechanismTests
 
     [GeneratedRegex(@"\.Skip\(\(|new Pager\(")]
     private static partial Regex HandPaging();
+
+    [GeneratedRegex(@"catch \(DomainException")]
+    private static partial Regex CatchesRule();
 
     [GeneratedRegex(@"(ResidentId|Phone)\.Mask\(")]
     private static partial Regex MaskInView();

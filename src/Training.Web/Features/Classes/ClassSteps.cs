@@ -23,11 +23,17 @@ public static class ClassSteps
     public static bool MayEnrolIn(CurrentUser me, string ownerPath) =>
         me.IsIn(Roles.DistrictStaff) && me.OrgPath is { } path && ScopeQueries.AncestorPaths(path).Contains(ownerPath);
 
-    /// <summary>Audits and saves; someone else's change meanwhile (a concurrent enrolment) answers 409 with the one text.</summary>
-    public static async Task<StepResult> SaveAsync(TrainingDbContext db, CurrentUser me, TimeProvider clock, int id,
-        string action, string detail, string message, CancellationToken ct)
-    {
-        db.Audit.Add(new AuditEntry(me.UserName, action, detail, clock.UtcNow()));
-        return await db.TrySaveAsync(ct) ? StepResult.Done(message, id) : StepResult.Changed(id: id);
-    }
+    /// <summary>
+    /// Acts (the class's verb, returning what the audit records and the message to show) and saves with the
+    /// audit entry: a broken rule answers 422 beside its field, someone else's change meanwhile (a concurrent
+    /// enrolment) 409 with the one text.
+    /// </summary>
+    public static Task<StepResult> ActAsync(TrainingDbContext db, CurrentUser me, TimeProvider clock, int id,
+        string action, Func<(string Detail, string Message)> act, CancellationToken ct) =>
+        db.ActAsync(() =>
+        {
+            var (detail, message) = act();
+            db.Audit.Add(new AuditEntry(me.UserName, action, detail, clock.UtcNow()));
+            return message;
+        }, ct, id);
 }

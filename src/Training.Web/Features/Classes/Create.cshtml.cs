@@ -30,20 +30,15 @@ public sealed class CreateModel(TrainingDbContext db, CurrentUser me, TimeProvid
         if (owner is null) return Forbid();
         var terms = Input.Read(ModelState);
         if (terms is null) return this.Unprocessable();
-        TrainingClass created;
-        try
+        TrainingClass? created = null;
+        var result = await db.ActAsync(() =>
         {
             created = TrainingClass.Create(owner, terms.Name, terms.StartOn, terms.EndOn, terms.Capacity, terms.SexOnly,
                 terms.Audience, terms.CompletionPercent, terms.Description, me.Actor, clock.UtcNow());
-        }
-        catch (DomainException ex)
-        {
-            this.AddRuleError(ex);
-            return this.Unprocessable();
-        }
-        db.TrainingClasses.Add(created);
-        db.Audit.Add(new AuditEntry(me.UserName, "新建培训班", $"{owner.Name}：{ClassForm.Describe(created)}", clock.UtcNow()));
-        await db.SaveChangesAsync(ct);
-        return this.FlashAndRedirect(ClassesTexts.Created(created.Name), "/Classes/Details", new { id = created.Id });
+            db.TrainingClasses.Add(created);
+            db.Audit.Add(new AuditEntry(me.UserName, "新建培训班", $"{owner.Name}：{ClassForm.Describe(created)}", clock.UtcNow()));
+            return ClassesTexts.Created(created.Name);
+        }, ct);
+        return await this.AnswerAsync(result, () => RedirectToPage("/Classes/Details", new { id = created!.Id }), () => Task.CompletedTask);
     }
 }

@@ -39,40 +39,30 @@ public sealed class EditModel(TrainingDbContext db, CurrentUser me, TimeProvider
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        var c = await db.TrainingClasses.ManagedBy(me).Include(x => x.Owner)
+        var terms = Input.Read(ModelState);
+        if (terms is null) return await ShowAsync(id, ct) ? this.Unprocessable() : NotFound();
+        var record = db.TrainingClasses.ManagedBy(me).Include(x => x.Owner)
             .Include(x => x.Participants).ThenInclude(p => p.Person)
             .Include(x => x.Sessions)
             .AsSplitQuery()
-            .SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null) return NotFound();
-        Show(c);
-        var terms = Input.Read(ModelState);
-        if (terms is null) return this.Unprocessable();
-        if (c.Version != Version) return Conflict409();
-
-        var before = ClassForm.Describe(c);
-        try
+            .Where(x => x.Id == id);
+        var result = await db.RunAsync(record, Version, c =>
         {
+            var before = ClassForm.Describe(c);
             c.Change(terms.Name, terms.StartOn, terms.EndOn, terms.Capacity, terms.SexOnly, terms.Audience,
                 terms.CompletionPercent, terms.Description);
-        }
-        catch (DomainException ex)
-        {
-            this.AddRuleError(ex);
-            return this.Unprocessable();
-        }
-        db.ExpectVersion(c, Version);
-        db.Audit.Add(new AuditEntry(me.UserName, "修改培训班", $"{before} → {ClassForm.Describe(c)}", clock.UtcNow()));
-        if (!await db.TrySaveAsync(ct)) return Conflict409();
-        return this.FlashAndRedirect(ClassesTexts.Saved(c.Name), "/Classes/Details", new { id });
+            db.Audit.Add(new AuditEntry(me.UserName, "修改培训班", $"{before} → {ClassForm.Describe(c)}", clock.UtcNow()));
+            return ClassesTexts.Saved(c.Name);
+        }, ct);
+        return await this.AnswerAsync(result, () => RedirectToPage("/Classes/Details", new { id }), () => ShowAsync(id, ct));
     }
 
-    private PageResult Conflict409()
+    private async Task<bool> ShowAsync(int id, CancellationToken ct)
     {
-        ModelState.AddModelError("", CommonTexts.Changed);
-        var page = Page();
-        page.StatusCode = StatusCodes.Status409Conflict;
-        return page;
+        var c = await db.TrainingClasses.AsNoTracking().ManagedBy(me).Include(x => x.Owner).SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return false;
+        Show(c);
+        return true;
     }
 
     private void Show(TrainingClass c)

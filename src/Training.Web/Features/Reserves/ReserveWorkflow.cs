@@ -55,24 +55,12 @@ public sealed class ReserveWorkflow(TrainingDbContext db, CurrentUser me, TimePr
         if (person is null) return StepResult.Refused(ReservesTexts.PersonNotFound, nameof(personId));
         var village = await db.OrgUnits.SingleAsync(u => u.Id == villageId, ct);
         var existing = await db.Reserves.Where(r => r.PersonId == personId).ToListAsync(ct);
-        try
-        {
-            var candidate = ReserveCandidate.Recommend(person, village, target, me.Actor, clock.Today(), clock.UtcNow(), existing, comment);
-            db.Reserves.Add(candidate);
-            await db.SaveChangesAsync(ct);
-            // Two recommendations of the same person and target at once both pass the check
-            // above; the earlier one stands and the later one is taken back.
-            var open = db.Reserves.Where(r => r.PersonId == personId && r.Target == target
-                && (r.State == ReserveState.Recommended || r.State == ReserveState.Selected || r.State == ReserveState.InPool));
-            if (!await db.KeepEarliestAsync(candidate, open, null, ct))
-                return StepResult.Refused(ReservesTexts.AlreadyCandidate(person.Name, target));
-            return StepResult.Done(ReservesTexts.Recommended(person.Name, target), candidate.Id);
-        }
-        catch (DomainException ex)
-        {
-            db.ChangeTracker.Clear();
-            return StepResult.Refused(ex);
-        }
+        return await db.CreateAsync(
+            () => (ReserveCandidate.Recommend(person, village, target, me.Actor, clock.Today(), clock.UtcNow(), existing, comment),
+                ReservesTexts.Recommended(person.Name, target)),
+            _ => db.Reserves.Where(r => r.PersonId == personId && r.Target == target
+                && (r.State == ReserveState.Recommended || r.State == ReserveState.Selected || r.State == ReserveState.InPool)),
+            null, ReservesTexts.AlreadyCandidate(person.Name, target), ct);
     }
 
     /// <summary>One step on a candidate through the one workflow step (scope → version → the entity's verb → save).</summary>

@@ -40,15 +40,16 @@ public static class PageAnswers
         page.ModelState.AddModelError(FieldKey(page, ex.Field, fieldPrefix), ex.Message);
 
     /// <summary>
-    /// "Input.StartOn" for a rule about StartOn when the page binds an Input with a StartOn; ""
-    /// (the form's own messages, drawn by _Errors) otherwise, so a message is never keyed to a
-    /// field the page does not show.
+    /// "Input.StartOn" for a rule about StartOn when the page binds an Input with a StartOn; the form
+    /// itself ("Input", or "Pay" on a page of several forms, each showing its own messages) for a rule
+    /// about the whole record; "" otherwise, so a message is never keyed to a field the page does not
+    /// show. The one _Errors partial draws every key.
     /// </summary>
     private static string FieldKey(PageModel page, string? field, string? prefix)
     {
-        if (field is null) return "";
         var holder = string.IsNullOrEmpty(prefix) ? page.GetType() : page.GetType().GetProperty(prefix)?.PropertyType;
-        if (holder?.GetProperty(field) is null) return "";
+        if (holder is null) return "";
+        if (field is null || holder.GetProperty(field) is null) return prefix ?? "";
         return string.IsNullOrEmpty(prefix) ? field : $"{prefix}.{field}";
     }
 }

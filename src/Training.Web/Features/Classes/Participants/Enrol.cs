@@ -28,17 +28,12 @@ public static class Enrol
                 .AsSplitQuery().SingleOrDefaultAsync(p => p.Id == personId, ct);
             if (person is null) return StepResult.NotFound(ClassesTexts.PersonNotFound);
             var reserves = await db.Reserves.Where(r => r.PersonId == person.Id).ToListAsync(ct);
-            try
+            if (attempt == 1) db.ExpectVersion(c, seenVersion);
+            var result = await ClassSteps.ActAsync(db, me, clock, classId, "培训班报名", () =>
             {
                 c.Enroll(person, reserves, me.Actor, clock.Today(), clock.UtcNow());
-            }
-            catch (DomainException ex)
-            {
-                return StepResult.Refused(ex, classId);
-            }
-            if (attempt == 1) db.ExpectVersion(c, seenVersion);
-            var result = await ClassSteps.SaveAsync(db, me, clock, classId, "培训班报名",
-                $"{c.Name}：{person.Name}（{ResidentId.Mask(person.IdNumber)}）", ClassesTexts.Enrolled(person, c), ct);
+                return ($"{c.Name}：{person.Name}（{ResidentId.Mask(person.IdNumber)}）", ClassesTexts.Enrolled(person, c));
+            }, ct);
             if (result.Status != StepStatus.Changed || attempt > 1) return result;
         }
     }

@@ -21,16 +21,11 @@ public static class RemoveParticipant
         var seen = await db.ClassParticipants.InScope(me).AnyAsync(p => p.Id == participantId && p.ClassId == classId, ct);
         var participant = c.Participants.SingleOrDefault(p => p.Id == participantId);
         if (!seen || participant is null) return StepResult.NotFound();
-        try
+        var person = participant.Person;
+        return await ClassSteps.ActAsync(db, me, clock, classId, "培训班取消报名", () =>
         {
             c.Remove(participant);
-        }
-        catch (DomainException ex)
-        {
-            return StepResult.Refused(ex, classId);
-        }
-        var person = participant.Person;
-        return await ClassSteps.SaveAsync(db, me, clock, classId, "培训班取消报名", $"{c.Name}：{person.Name}（{ResidentId.Mask(person.IdNumber)}）",
-            ClassesTexts.Unenrolled(person), ct);
+            return ($"{c.Name}：{person.Name}（{ResidentId.Mask(person.IdNumber)}）", ClassesTexts.Unenrolled(person));
+        }, ct);
     }
 }

@@ -14,16 +14,10 @@ public static class AddSession
     {
         var c = await db.TrainingClasses.ManagedBy(me).Include(x => x.Sessions).SingleOrDefaultAsync(x => x.Id == classId, ct);
         if (c is null) return await ClassSteps.NotManagedAsync(db, me, classId, ct);
-        ClassSession session;
-        try
+        return await ClassSteps.ActAsync(db, me, clock, classId, "添加培训班课次", () =>
         {
-            session = c.AddSession(on, title);
-        }
-        catch (DomainException ex)
-        {
-            return StepResult.Refused(ex, classId);
-        }
-        return await ClassSteps.SaveAsync(db, me, clock, classId, "添加培训班课次", $"{c.Name}：{session.On:yyyy-MM-dd} {session.Title}",
-            ClassesTexts.SessionAdded(session), ct);
+            var session = c.AddSession(on, title);
+            return ($"{c.Name}：{session.On:yyyy-MM-dd} {session.Title}", ClassesTexts.SessionAdded(session));
+        }, ct);
     }
 }

@@ -17,15 +17,10 @@ public static class RemoveSession
         if (c is null) return await ClassSteps.NotManagedAsync(db, me, classId, ct);
         var session = c.Sessions.SingleOrDefault(s => s.Id == sessionId);
         if (session is null) return StepResult.NotFound();
-        try
+        return await ClassSteps.ActAsync(db, me, clock, classId, "删除培训班课次", () =>
         {
             c.RemoveSession(session);
-        }
-        catch (DomainException ex)
-        {
-            return StepResult.Refused(ex, classId);
-        }
-        return await ClassSteps.SaveAsync(db, me, clock, classId, "删除培训班课次", $"{c.Name}：{session.On:yyyy-MM-dd} {session.Title}",
-            ClassesTexts.SessionRemoved(session), ct);
+            return ($"{c.Name}：{session.On:yyyy-MM-dd} {session.Title}", ClassesTexts.SessionRemoved(session));
+        }, ct);
     }
 }

@@ -1,3 +1,5 @@
+using Training.Core.Domain;
+
 namespace Training.Web.Features.DataExchange.Import;
 
 /// <summary>
@@ -8,6 +10,25 @@ namespace Training.Web.Features.DataExchange.Import;
 public sealed record ImportError(string Sheet, int Row, string Column, string Message)
 {
     public static ImportError File(string message) => new("", 0, "", message);
+
+    /// <summary>
+    /// Runs an entity's verb for one row; a broken rule becomes that row's error in the given column
+    /// (the one place an import turns a <see cref="DomainException"/> into a message) and false, so
+    /// the file is checked to its end and every error is reported at once.
+    /// </summary>
+    public static bool TryRow(ICollection<ImportError> errors, string sheet, int row, string column, Action verb)
+    {
+        try
+        {
+            verb();
+            return true;
+        }
+        catch (DomainException e)
+        {
+            errors.Add(new(sheet, row, column, e.Message.TrimEnd('。')));
+            return false;
+        }
+    }
 
     /// <summary>"职务 第12行 任职日期：……" — one line of the command line's error output.</summary>
     public override string ToString() =>

@@ -9,6 +9,7 @@ using Training.Web.Features.Degree;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
+using Training.Web.Infrastructure.Workflow;
 
 namespace Training.Web.Features.Degree.Apply;
 
@@ -45,54 +46,52 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, Eligibility
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
         if (me.PersonId is not { } personId) return NotFound();
-        var mine = db.Enrollments.InScope(me);
-        if (await Applications.ActiveIdAsync(mine, personId, ct) is { } existing)
-            return this.FlashAndRedirect(ApplyTexts.Exists, "/Degree/Apply/Details", new { id = existing });
+        if (await ExistingAsync(personId, ct) is { } existing) return existing;
 
+        var result = await DraftAsync(personId, ct);
+        // Two creates at once (a double tap, two tabs): the other one may have been saved since the
+        // check above, refused then by the domain's rule. Open that one.
+        if (result.Status == StepStatus.Refused && await ExistingAsync(personId, ct) is { } winner) return winner;
+        return await this.AnswerAsync(result, () => RedirectToPage("/Degree/Apply/Details", new { id = result.Id }), () => LoadAsync(ct));
+    }
+
+    private async Task<StepResult> DraftAsync(int personId, CancellationToken ct)
+    {
         var today = clock.Today();
         var fee = await db.FeeSchedules.Include(f => f.Program).SingleOrDefaultAsync(f => f.Id == FeeId, ct);
-        if (fee is null) return await FailAsync(ApplyTexts.NoOffer, ct);
+        if (fee is null) return StepResult.Refused(ApplyTexts.NoOffer);
         var cohort = await db.Cohorts.SingleAsync(c => c.Id == fee.CohortId, ct);
-        if (today > cohort.ApplyTo) return await FailAsync(ApplyTexts.Closed(cohort.Name, cohort.ApplyTo), ct);
+        if (today > cohort.ApplyTo) return StepResult.Refused(ApplyTexts.Closed(cohort.Name, cohort.ApplyTo));
         var person = await db.Persons.InScope(me).Include(p => p.Village).SingleOrDefaultAsync(ct);
         var facts = await eligibility.ForAsync(personId, today, ct: ct);
-        if (person is null || facts is null) return NotFound();
+        if (person is null || facts is null) return StepResult.NotFound();
 
-        Enrollment draft;
+        Enrollment? draft = null;
         try
         {
-            draft = Enrollment.Draft(person, cohort, fee, facts, clock.UtcNow());
-        }
-        catch (DomainException ex)
-        {
-            // The other of two creates at once may have been saved since the check above.
-            if (await Applications.ActiveIdAsync(mine, personId, ct) is { } winner)
-                return this.FlashAndRedirect(ApplyTexts.Exists, "/Degree/Apply/Details", new { id = winner });
-            return await FailAsync(ex.Message, ct);
-        }
-        db.Enrollments.Add(draft);
-        try
-        {
-            await db.SaveChangesAsync(ct);
+            var result = await db.ActAsync(() =>
+            {
+                draft = Enrollment.Draft(person, cohort, fee, facts, clock.UtcNow());
+                db.Enrollments.Add(draft);
+                return ApplyTexts.Created;
+            }, ct);
+            return result.IsDone ? result with { Id = draft!.Id } : result;
         }
         catch (DbUpdateException)
         {
-            // Two creates at once (a double tap, two tabs): the unique index "one active
-            // application per person" let the other one in first. Open that one.
+            // The unique index "one active application per person" let the other of two creates in first.
             db.ChangeTracker.Clear();
-            if (await Applications.ActiveIdAsync(db.Enrollments.InScope(me), personId, ct) is { } winner)
-                return this.FlashAndRedirect(ApplyTexts.Exists, "/Degree/Apply/Details", new { id = winner });
+            if (await Applications.ActiveIdAsync(db.Enrollments.InScope(me), personId, ct) is not null)
+                return StepResult.Refused(ApplyTexts.Exists);
             throw;
         }
-        return this.FlashAndRedirect(ApplyTexts.Created, "/Degree/Apply/Details", new { id = draft.Id });
     }
 
-    private async Task<IActionResult> FailAsync(string message, CancellationToken ct)
-    {
-        ModelState.AddModelError("", message);
-        await LoadAsync(ct);
-        return this.Unprocessable();
-    }
+    /// <summary>The person's active application, opened instead of a second one.</summary>
+    private async Task<IActionResult?> ExistingAsync(int personId, CancellationToken ct) =>
+        await Applications.ActiveIdAsync(db.Enrollments.InScope(me), personId, ct) is { } id
+            ? this.FlashAndRedirect(ApplyTexts.Exists, "/Degree/Apply/Details", new { id })
+            : null;
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -9,6 +9,7 @@ using Training.Core.Identity;
 using Training.Web.Features.Degree;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
+using Training.Web.Infrastructure.Workflow;
 
 namespace Training.Web.Features.Degree.Enrollments;
 
@@ -71,71 +72,46 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     public async Task<IActionResult> OnPostAdjustAsync(int id, CancellationToken ct)
     {
         if (!MayAdjustSplit) return Forbid();
-        var enrollment = await db.Enrollments.InScope(me).Where(Enrollment.HasReachedAdmission)
-            .Include(e => e.Program).Include(e => e.Payments)
-            .SingleOrDefaultAsync(e => e.Id == id, ct);
-        if (enrollment is null) return NotFound();
-
         var ok = EnrollmentForms.TryParseYuan(Adjust.Total, "学费总额", out var total, out var e1) & Field("Adjust.Total", e1);
         ok &= EnrollmentForms.TryParseYuan(Adjust.Subsidy, "财政补助", out var subsidy, out var e2) & Field("Adjust.Subsidy", e2);
         ok &= EnrollmentForms.TryParseYuan(Adjust.Waiver, "学校减免", out var waiver, out var e3) & Field("Adjust.Waiver", e3);
         ok &= EnrollmentForms.TryParseYuan(Adjust.SelfPaid, "个人自付", out var selfPaid, out var e4) & Field("Adjust.SelfPaid", e4);
-        if (!ok) return await RedisplayAsync(id, ct);
+        if (!ok) return await AgainAsync(id, ct);
 
-        try
+        var result = await db.RunAsync(Admitted(id).Include(e => e.Program).Include(e => e.Payments), Version, e =>
         {
-            var split = new FeeSplit(total, subsidy, waiver, selfPaid);
-            db.ExpectVersion(enrollment, Version);
-            enrollment.AdjustSplit(me.Actor, split, Adjust.Reason ?? "", clock.Today(), clock.UtcNow());
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(nameof(Adjust), ex.Message);
-            return await RedisplayAsync(id, ct);
-        }
-        var step = enrollment.Transitions[^1];
-        db.Audit.Add(new AuditEntry(me.UserName, "调整学费分担", $"学籍 {enrollment.Id}（{enrollment.Year}年）：{step.Comment}", clock.UtcNow()));
-        notifier.Notify(enrollment.PersonId, enrollment.Id, EnrollmentMessages.For(enrollment, step), clock.UtcNow());
-        return await SaveAndShowAsync(id, nameof(Adjust), DegreeTexts.SplitAdjusted, ct);
+            e.AdjustSplit(me.Actor, new FeeSplit(total, subsidy, waiver, selfPaid), Adjust.Reason ?? "", clock.Today(), clock.UtcNow());
+            var step = e.Transitions[^1];
+            db.Audit.Add(new AuditEntry(me.UserName, "调整学费分担", $"学籍 {e.Id}（{e.Year}年）：{step.Comment}", clock.UtcNow()));
+            notifier.Notify(e.PersonId, e.Id, EnrollmentMessages.For(e, step), clock.UtcNow());
+            return DegreeTexts.SplitAdjusted;
+        }, ct);
+        return await AnswerAsync(result, id, nameof(Adjust), ct);
     }
 
     private async Task<IActionResult> RecordPaymentAsync(int id, PaymentKind kind, PaymentInput input, string form, string done, CancellationToken ct)
     {
-        var enrollment = await db.Enrollments.InScope(me).Where(Enrollment.HasReachedAdmission)
-            .Include(e => e.Payments)
-            .SingleOrDefaultAsync(e => e.Id == id, ct);
-        if (enrollment is null) return NotFound();
-
         var ok = EnrollmentForms.TryParseYuan(input.Amount, "金额", out var fen, out var amountError) & Field($"{form}.Amount", amountError);
         ok &= EnrollmentForms.TryParseDate(input.PaidOn, kind == PaymentKind.SelfPaid ? "缴费日期" : "拨付日期", out var paidOn, out var dateError)
               & Field($"{form}.PaidOn", dateError);
-        if (!ok) return await RedisplayAsync(id, ct);
+        if (!ok) return await AgainAsync(id, ct);
 
-        try
+        var result = await db.RunAsync(Admitted(id).Include(e => e.Payments), Version, e =>
         {
-            db.ExpectVersion(enrollment, Version);
-            var payment = enrollment.RecordPayment(kind, fen, paidOn, input.Receipt ?? "", me.Actor, clock.Today(), clock.UtcNow());
+            var payment = e.RecordPayment(kind, fen, paidOn, input.Receipt ?? "", me.Actor, clock.Today(), clock.UtcNow());
             db.Audit.Add(new AuditEntry(me.UserName, kind.Name(),
-                $"学籍 {enrollment.Id}（{enrollment.Year}年）：{Money.Format(payment.AmountFen)}，{payment.PaidOn:yyyy-MM-dd}，票据 {payment.ReceiptNumber}", clock.UtcNow()));
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(form, ex.Message);
-            return await RedisplayAsync(id, ct);
-        }
-        return await SaveAndShowAsync(id, form, done, ct);
+                $"学籍 {e.Id}（{e.Year}年）：{Money.Format(payment.AmountFen)}，{payment.PaidOn:yyyy-MM-dd}，票据 {payment.ReceiptNumber}", clock.UtcNow()));
+            return done;
+        }, ct);
+        return await AnswerAsync(result, id, form, ct);
     }
 
-    private async Task<IActionResult> SaveAndShowAsync(int id, string form, string done, CancellationToken ct)
-    {
-        if (!await db.TrySaveAsync(ct))
-        {
-            ModelState.AddModelError(form, CommonTexts.Changed);
-            return await RedisplayAsync(id, ct);
-        }
-        // Post/Redirect/Get: a refresh does not record the payment twice.
-        return this.FlashAndRedirect(done, "/Degree/Enrollments/Details", new { id });
-    }
+    private IQueryable<Enrollment> Admitted(int id) =>
+        db.Enrollments.InScope(me).Where(Enrollment.HasReachedAdmission).Where(e => e.Id == id);
+
+    /// <summary>Done: Post/Redirect/Get, so a refresh does not record the payment twice; otherwise the page again with the message in the form it came from.</summary>
+    private Task<IActionResult> AnswerAsync(StepResult result, int id, string form, CancellationToken ct) =>
+        this.AnswerAsync(result, () => RedirectToPage("/Degree/Enrollments/Details", new { id }), () => LoadAsync(id, ct), form);
 
     /// <summary>Puts a field's message where the form shows it; true when there is none.</summary>
     private bool Field(string key, string? error)
@@ -146,12 +122,8 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     }
 
     /// <summary>The page again with the messages and what was typed (422, so htmx would swap it too).</summary>
-    private async Task<IActionResult> RedisplayAsync(int id, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        if (!await LoadAsync(id, ct)) return NotFound();
-        return this.Unprocessable();
-    }
+    private async Task<IActionResult> AgainAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? this.Unprocessable() : NotFound();
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {

@@ -73,18 +73,14 @@ public sealed class GraduationImport(TrainingDbContext db, TimeProvider clock)
             var before = errors.Count;
             if (IsStored(row, enrollment, errors)) { unchanged++; continue; }
             if (errors.Count > before || !Applies(row, enrollment, errors)) continue;
-            try
-            {
-                if (row.Outcome == EnrollmentState.Graduated)
-                    enrollment.Graduate(actor, row.On!.Value, row.Certificate!, today, now);
-                else
-                    enrollment.Withdraw(actor, row.On ?? today, WithdrawalReason, today, now);
+            if (ImportError.TryRow(errors, Sheet, row.Number, StateColumn, () =>
+                {
+                    if (row.Outcome == EnrollmentState.Graduated)
+                        enrollment.Graduate(actor, row.On!.Value, row.Certificate!, today, now);
+                    else
+                        enrollment.Withdraw(actor, row.On ?? today, WithdrawalReason, today, now);
+                }))
                 changed.Add(enrollment);
-            }
-            catch (DomainException ex)
-            {
-                errors.Add(new ImportError(Sheet, row.Number, StateColumn, ex.Message.TrimEnd('。')));
-            }
         }
 
         if (errors.Count > 0)

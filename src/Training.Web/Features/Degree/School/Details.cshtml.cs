@@ -10,6 +10,7 @@ using Training.Web.Features.Degree;
 using Training.Web.Features.Degree.Enrollments;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
+using Training.Web.Infrastructure.Workflow;
 
 namespace Training.Web.Features.Degree.Registrar;
 
@@ -43,62 +44,40 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         await LoadAsync(id, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostGraduateAsync(int id, CancellationToken ct) =>
-        ActAsync(id, nameof(Graduation), DegreeTexts.Graduated, ct, (e, today, now) =>
+        StepAsync(id, nameof(Graduation), Graduation.On, "毕业日期", ct, (e, on, today, now) =>
         {
-            var ok = EnrollmentForms.TryParseDate(Graduation.On, "毕业日期", out var on, out var error);
-            if (!ok) return error;
             e.Graduate(me.Actor, on, Graduation.Certificate ?? "", today, now);
-            return null;
+            return DegreeTexts.Graduated;
         });
 
     public Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken ct) =>
-        ActAsync(id, nameof(Withdrawal), DegreeTexts.Withdrawn, ct, (e, today, now) =>
+        StepAsync(id, nameof(Withdrawal), Withdrawal.On, "退学日期", ct, (e, on, today, now) =>
         {
-            var ok = EnrollmentForms.TryParseDate(Withdrawal.On, "退学日期", out var on, out var error);
-            if (!ok) return error;
             e.Withdraw(me.Actor, on, Withdrawal.Reason ?? "", today, now);
-            return null;
+            return DegreeTexts.Withdrawn;
         });
 
-    /// <summary>Loads the enrollment with what the step changes (the person and its education history), acts, notifies, saves.</summary>
-    private async Task<IActionResult> ActAsync(int id, string form, string done, CancellationToken ct,
-        Func<Enrollment, DateOnly, DateTime, string?> act)
+    /// <summary>Reads the form's date, then one step on the enrollment with what it changes (the person and its education history): act, notify, save.</summary>
+    private async Task<IActionResult> StepAsync(int id, string form, string? dateText, string dateName, CancellationToken ct,
+        Func<Enrollment, DateOnly, DateOnly, DateTime, string> act)
     {
-        var enrollment = await db.Enrollments.InScope(me).Where(Enrollment.HasReachedAdmission)
+        if (!EnrollmentForms.TryParseDate(dateText, dateName, out var on, out var error))
+        {
+            ModelState.AddModelError($"{form}.On", error!);
+            return await LoadAsync(id, ct) ? this.Unprocessable() : NotFound();
+        }
+        var record = db.Enrollments.InScope(me).Where(Enrollment.HasReachedAdmission)
             .Include(e => e.Program)
             .Include(e => e.Person).ThenInclude(p => p.EducationHistory)
-            .SingleOrDefaultAsync(e => e.Id == id, ct);
-        if (enrollment is null) return NotFound();
-
-        var now = clock.UtcNow();
-        try
+            .Where(e => e.Id == id);
+        var result = await db.RunAsync(record, Version, e =>
         {
-            db.ExpectVersion(enrollment, Version);
-            if (act(enrollment, clock.Today(), now) is { } inputError)
-            {
-                ModelState.AddModelError($"{form}.On", inputError);
-                return await RedisplayAsync(id, ct);
-            }
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(form, ex.Message);
-            return await RedisplayAsync(id, ct);
-        }
-        notifier.Notify(enrollment.PersonId, enrollment.Id, EnrollmentMessages.For(enrollment, enrollment.Transitions[^1]), now);
-        if (!await db.TrySaveAsync(ct))
-        {
-            ModelState.AddModelError(form, CommonTexts.Changed);
-            return await RedisplayAsync(id, ct);
-        }
-        return this.FlashAndRedirect(done, "/Degree/School/Details", new { id });
-    }
-
-    private async Task<IActionResult> RedisplayAsync(int id, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        if (!await LoadAsync(id, ct)) return NotFound();
-        return this.Unprocessable();
+            var now = clock.UtcNow();
+            var done = act(e, on, clock.Today(), now);
+            notifier.Notify(e.PersonId, e.Id, EnrollmentMessages.For(e, e.Transitions[^1]), now);
+            return done;
+        }, ct);
+        return await this.AnswerAsync(result, () => RedirectToPage("/Degree/School/Details", new { id }), () => LoadAsync(id, ct), form);
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

@@ -46,9 +46,11 @@ public sealed class RegisterModel(
             ModelState.AddModelError("Input.IdNumber", idError);
             return Page();
         }
-        string? phone;
-        try { phone = Phone.Normalize(Input.Phone); }
-        catch (DomainException ex) { ModelState.AddModelError("Input.Phone", ex.Message); return Page(); }
+        if (!Phone.TryNormalize(Input.Phone, out var phone, out var phoneError))
+        {
+            ModelState.AddModelError("Input.Phone", phoneError!);
+            return Page();
+        }
 
         var name = Input.Name.Trim();
         var person = await db.Persons.AsNoTracking()

@@ -20,6 +20,7 @@ public static class MentoringText
 
     public static string Started(string reserve, string mentor) => $"已为{reserve}建立结对帮带，帮带人{mentor}。";
     public static string Evaluated(DateOnly on, Rating rating) => $"已记录 {on:yyyy-MM-dd} 的评价（{rating.Name()}）。";
+    public static string AlreadyPaired(string reserve) => $"{reserve}在这段时间已有帮带人，不能重复结对。";
     public static string Ended(DateOnly lastDay) => $"结对帮带已提前结束，最后一天为 {lastDay:yyyy-MM-dd}。";
 
     public static string Overdue(int count) => $"{count} 对结对帮带 {MentorPair.EvaluationIntervalDays} 天以上未评价";

@@ -8,6 +8,7 @@ using Training.Core.Identity;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
+using Training.Web.Infrastructure.Workflow;
 
 namespace Training.Web.Features.Reserves.Mentoring;
 
@@ -48,62 +49,36 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var error = await StartAsync(ct);
-        if (error is null) return RedirectToPage("/Reserves/Mentoring/Detail", new { id = CreatedId });
-        if (error == MentoringText.ReserveNotFound || error == MentoringText.MentorNotFound)
-        {
-            // An id from outside the township: say nothing about it.
-            return NotFound();
-        }
-        ModelState.AddModelError("", error);
-        await LoadAsync(ct);
-        return this.Unprocessable();
+        var result = await StartAsync(ct);
+        return await this.AnswerAsync(result, () => RedirectToPage("/Reserves/Mentoring/Detail", new { id = result.Id }),
+            () => LoadAsync(ct), fieldPrefix: "");
     }
 
-    private int CreatedId { get; set; }
-
-    /// <summary>Creates the pair; null when done, else what to tell the user.</summary>
-    private async Task<string?> StartAsync(CancellationToken ct)
+    /// <summary>Pairs the chosen reserve and mentor; a reserve or mentor from outside the township is not found (nothing said about it).</summary>
+    private async Task<StepResult> StartAsync(CancellationToken ct)
     {
-        if (ReserveId is not { } reserveId) return MentoringText.ChooseReserve;
-        if (MentorId is not { } mentorId) return MentoringText.ChooseMentor;
-        if (StartOn is not { } startOn) return MentoringText.NoStart;
-        if (EndOn is not { } endOn) return MentoringText.NoEnd;
+        if (ReserveId is not { } reserveId) return StepResult.Refused(MentoringText.ChooseReserve, nameof(ReserveId));
+        if (MentorId is not { } mentorId) return StepResult.Refused(MentoringText.ChooseMentor, nameof(MentorId));
+        if (StartOn is not { } startOn) return StepResult.Refused(MentoringText.NoStart, nameof(StartOn));
+        if (EndOn is not { } endOn) return StepResult.Refused(MentoringText.NoEnd, nameof(EndOn));
 
         var reserve = await db.Reserves.InScope(me).Include(r => r.Person).Include(r => r.Village)
             .SingleOrDefaultAsync(r => r.Id == reserveId, ct);
-        if (reserve is null) return MentoringText.ReserveNotFound;
+        if (reserve is null) return StepResult.NotFound(MentoringText.ReserveNotFound);
         var mentor = await MayMentor(db.Persons).Include(p => p.Posts).SingleOrDefaultAsync(p => p.Id == mentorId, ct);
-        if (mentor is null) return MentoringText.MentorNotFound;
+        if (mentor is null) return StepResult.NotFound(MentoringText.MentorNotFound);
         var existing = await db.MentorPairs.Where(p => p.ReserveId == reserveId).ToListAsync(ct);
 
-        MentorPair pair;
-        try
-        {
-            pair = MentorPair.Start(reserve, mentor, startOn, endOn, Goals, me.Actor, clock.UtcNow(), existing);
-        }
-        catch (DomainException ex)
-        {
-            db.ChangeTracker.Clear();
-            return ex.Message;
-        }
-        db.MentorPairs.Add(pair);
-        db.Audit.Add(new AuditEntry(me.UserName, "建立结对帮带",
-            $"{reserve.Person.Name}（{reserve.Village.Name}）由{mentor.Name}帮带，{startOn:yyyy-MM-dd} 至 {endOn:yyyy-MM-dd}", clock.UtcNow()));
-        await db.SaveChangesAsync(ct);
-
-        // Two pairings of the same reserve posted at once both pass the overlap check above:
-        // the earlier one stands and the later one is taken back.
-        var overlapping = db.MentorPairs.Where(p => p.ReserveId == reserveId && p.StartOn <= endOn && startOn <= p.EndOn);
-        if (!await db.KeepEarliestAsync(pair, overlapping,
-                _ => new AuditEntry(me.UserName, "撤回结对帮带", $"{reserve.Person.Name}：同时提交了重复的结对帮带", clock.UtcNow()), ct))
-        {
-            db.ChangeTracker.Clear();
-            return $"{reserve.Person.Name}在这段时间已有帮带人，不能重复结对。";
-        }
-        CreatedId = pair.Id;
-        this.Flash(MentoringText.Started(reserve.Person.Name, mentor.Name));
-        return null;
+        return await db.CreateAsync(() =>
+            {
+                var pair = MentorPair.Start(reserve, mentor, startOn, endOn, Goals, me.Actor, clock.UtcNow(), existing);
+                db.Audit.Add(new AuditEntry(me.UserName, "建立结对帮带",
+                    $"{reserve.Person.Name}（{reserve.Village.Name}）由{mentor.Name}帮带，{startOn:yyyy-MM-dd} 至 {endOn:yyyy-MM-dd}", clock.UtcNow()));
+                return (pair, MentoringText.Started(reserve.Person.Name, mentor.Name));
+            },
+            _ => db.MentorPairs.Where(p => p.ReserveId == reserveId && p.StartOn <= endOn && startOn <= p.EndOn),
+            (_, _) => new AuditEntry(me.UserName, "撤回结对帮带", $"{reserve.Person.Name}：同时提交了重复的结对帮带", clock.UtcNow()),
+            MentoringText.AlreadyPaired(reserve.Person.Name), ct);
     }
 
     /// <summary>

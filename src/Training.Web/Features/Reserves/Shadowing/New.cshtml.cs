@@ -39,13 +39,13 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
         StartOn ??= clock.Today().ToString("yyyy-MM-dd");
         await LoadAsync(ct);
         if (ReserveId is { } chosen && Reserves.All(r => r.Id != chosen))
-            ModelState.AddModelError("", "该后备人选不在库中，只有已入库的后备人选才能安排跟班学习。");
+            ModelState.AddModelError("", ShadowingTexts.NotInPool);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (ReserveId is null) ModelState.AddModelError(nameof(ReserveId), "请选择后备人选。");
+        if (ReserveId is null) ModelState.AddModelError(nameof(ReserveId), ShadowingTexts.ChooseReserve);
         var startOn = ModelState.Date(nameof(StartOn), StartOn, "开始日期");
         var endOn = ModelState.Date(nameof(EndOn), EndOn, "结束日期");
         if (!ModelState.IsValid || startOn is null || endOn is null) return await AgainAsync(ct);
@@ -56,32 +56,18 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
         var township = await db.OrgUnits.SingleAsync(u => u.Id == me.OrgUnitId, ct);
         var existing = await db.Shadowings.Where(s => s.ReserveId == reserve.Id).ToListAsync(ct);
 
-        ShadowingPeriod period;
-        try
-        {
-            period = ShadowingPeriod.Record(reserve, township, Department, startOn.Value, endOn.Value, me.Actor, clock.UtcNow(), existing);
-        }
-        catch (DomainException ex)
-        {
-            this.AddRuleError(ex, fieldPrefix: null);
-            return await AgainAsync(ct);
-        }
-        db.Shadowings.Add(period);
-        db.Audit.Add(new AuditEntry(me.UserName, "登记跟班学习",
-            $"{reserve.Person.Name}（后备 {reserve.Id}）：{township.Name}{period.Department}，{ShadowingTexts.Period(period.StartOn, period.EndOn)}", clock.UtcNow()));
-        await db.SaveChangesAsync(ct);
-
-        // Two overlapping periods recorded at once both pass the check above: the earlier stands.
-        var overlapping = db.Shadowings.Where(s => s.ReserveId == reserve.Id && s.StartOn <= period.EndOn && period.StartOn <= s.EndOn);
-        if (!await db.KeepEarliestAsync(period, overlapping,
-                first => new AuditEntry(me.UserName, "撤销重复的跟班学习", $"编号 {period.Id}：与编号 {first} 同时登记且时间重叠", clock.UtcNow()), ct))
-        {
-            ModelState.AddModelError("", $"{reserve.Person.Name}在这段时间已有跟班学习安排，不能重叠。");
-            return await AgainAsync(ct);
-        }
-
-        this.Flash(ShadowingTexts.Recorded(reserve.Person.Name, township.Name, period.Department, period.StartOn, period.EndOn));
-        return RedirectToPage("/Reserves/Shadowing/Detail", new { id = period.Id });
+        var result = await db.CreateAsync(() =>
+            {
+                var period = ShadowingPeriod.Record(reserve, township, Department, startOn.Value, endOn.Value, me.Actor, clock.UtcNow(), existing);
+                db.Audit.Add(new AuditEntry(me.UserName, "登记跟班学习",
+                    $"{reserve.Person.Name}（后备 {reserve.Id}）：{township.Name}{period.Department}，{ShadowingTexts.Period(period.StartOn, period.EndOn)}", clock.UtcNow()));
+                return (period, ShadowingTexts.Recorded(reserve.Person.Name, township.Name, period.Department, period.StartOn, period.EndOn));
+            },
+            period => db.Shadowings.Where(s => s.ReserveId == reserve.Id && s.StartOn <= period.EndOn && period.StartOn <= s.EndOn),
+            (period, first) => new AuditEntry(me.UserName, "撤销重复的跟班学习", $"编号 {period.Id}：与编号 {first} 同时登记且时间重叠", clock.UtcNow()),
+            ShadowingTexts.Overlapping(reserve.Person.Name), ct);
+        return await this.AnswerAsync(result, () => RedirectToPage("/Reserves/Shadowing/Detail", new { id = result.Id }),
+            () => LoadAsync(ct), fieldPrefix: "");
     }
 
     private async Task<IActionResult> AgainAsync(CancellationToken ct)

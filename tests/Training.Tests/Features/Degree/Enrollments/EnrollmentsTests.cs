@@ -97,7 +97,7 @@ public sealed class EnrollmentsTests(AppFixture app)
         using var second = await client.PostFormAsync(DetailsUrl(e.EnrollmentId), $"{DetailsUrl(e.EnrollmentId)}?handler=Pay", new Dictionary<string, string>(fields));
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Contains(CommonTexts.Changed, await second.TextAsync());
         Assert.Equal(1, await app.WithDbAsync(db => db.Payments.CountAsync(p => p.EnrollmentId == e.EnrollmentId)));
     }

@@ -77,9 +77,8 @@ internal static class RosterRows
         var id = Id(r, today, errors);
         var name = r.Required(RosterColumns.PersonName, errors);
         if (name is { Length: > 50 }) errors.Add(r.Error(RosterColumns.PersonName, "姓名不能超过 50 个字"));
-        string? phone = null;
-        try { phone = Phone.Normalize(r.Text(RosterColumns.Phone)); }
-        catch (DomainException e) { errors.Add(r.Error(RosterColumns.Phone, Trim(e.Message))); }
+        if (!Phone.TryNormalize(r.Text(RosterColumns.Phone), out var phone, out var phoneError))
+            errors.Add(r.Error(RosterColumns.Phone, Trim(phoneError!)));
         var political = Required(r, RosterColumns.Political, Politicals, errors);
         var education = Required(r, RosterColumns.Education, Educations, errors);
         var village = r.Required(RosterColumns.HomeVillage, errors);

@@ -122,24 +122,16 @@ internal sealed class RosterRun(TrainingDbContext db, DateOnly today, DateTime n
     /// <summary>Runs an entity verb; a broken rule becomes the row's error (sheet, row, column) and null.</summary>
     public T? Try<T>(string sheet, int row, string column, Func<T> action) where T : class
     {
-        try { return action(); }
-        catch (DomainException e)
-        {
-            errors.Add(new(sheet, row, column, e.Message.TrimEnd('。')));
-            return null;
-        }
+        T? result = null;
+        return ImportError.TryRow(errors, sheet, row, column, () => result = action()) ? result : null;
     }
 
     public bool? Try(string sheet, int row, string column, Func<bool> action)
     {
-        try { return action(); }
-        catch (DomainException e)
-        {
-            errors.Add(new(sheet, row, column, e.Message.TrimEnd('。')));
-            return null;
-        }
+        var result = false;
+        return ImportError.TryRow(errors, sheet, row, column, () => result = action()) ? result : null;
     }
 
     public bool Try(string sheet, int row, string column, Action action) =>
-        Try(sheet, row, column, () => { action(); return true; }) == true;
+        ImportError.TryRow(errors, sheet, row, column, action);
 }
