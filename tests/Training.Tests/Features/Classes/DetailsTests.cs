@@ -2,7 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Domain;
 using Training.Tests.Infrastructure;
-using static Training.Tests.Features.Classes.ClassesData;
+using static Training.Tests.Features.Classes.ClassPages;
+using Training.Tests.Infrastructure.Builders;
 
 namespace Training.Tests.Features.Classes;
 
@@ -14,86 +15,85 @@ namespace Training.Tests.Features.Classes;
 [Collection(AppCollection.Name)]
 public sealed class DetailsTests(AppFixture app)
 {
-    private readonly ClassesData data = new(app);
 
     // ---------------------------------------------------------------- enrolment
 
     [Fact]
     public async Task Should_enrol_a_woman_in_a_women_only_class_and_audit_it()
     {
-        var id = await data.ClassAsync("440111", sexOnly: Sex.Female);
-        var woman = await data.PersonAsync(OwnVillage, Sex.Female);
+        var id = await app.ClassAsync("440111", sexOnly: Sex.Female);
+        var woman = await app.PersonAsync(OwnVillage, "学员", Sex.Female);
         var district = await app.SignInAsync(District);
 
-        using var response = await EnrolByPageAsync(district, id, woman, await data.VersionAsync(id));
+        using var response = await EnrolByPageAsync(district, id, woman, await app.ClassVersionAsync(id));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal([woman], await data.ParticipantsAsync(id));
-        var name = await data.PersonNameAsync(woman);
+        Assert.Equal([woman], await app.ParticipantsAsync(id));
+        var name = await app.PersonNameAsync(woman);
         Assert.True(await app.WithDbAsync(db => db.Audit.AnyAsync(a => a.Action == "培训班报名" && a.Detail.Contains(name))));
     }
 
     [Fact]
     public async Task Should_refuse_a_man_in_a_women_only_class_by_his_id_number()
     {
-        var id = await data.ClassAsync("440111", sexOnly: Sex.Female);
-        var man = await data.PersonAsync(OwnVillage, Sex.Male);
+        var id = await app.ClassAsync("440111", sexOnly: Sex.Female);
+        var man = await app.PersonAsync(OwnVillage, "学员", Sex.Male);
 
-        using var response = await EnrolByPageAsync(await app.SignInAsync(District), id, man, await data.VersionAsync(id));
+        using var response = await EnrolByPageAsync(await app.SignInAsync(District), id, man, await app.ClassVersionAsync(id));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("本班仅限女性学员", await response.TextAsync());
         Assert.Contains("身份证号显示为男性", await response.TextAsync());
-        Assert.Empty(await data.ParticipantsAsync(id));
+        Assert.Empty(await app.ParticipantsAsync(id));
     }
 
     [Fact]
     public async Task Should_refuse_someone_who_is_not_a_cadre_in_a_class_for_cadres()
     {
-        var id = await data.ClassAsync("440111", audience: ClassAudience.Cadres);
-        var cadre = await data.PersonAsync(OwnVillage, Sex.Male, cadre: true);
-        var other = await data.PersonAsync(OwnVillage, Sex.Male);
+        var id = await app.ClassAsync("440111", audience: ClassAudience.Cadres);
+        var cadre = await app.PersonAsync(OwnVillage, "学员", Sex.Male, Today.AddYears(-1));
+        var other = await app.PersonAsync(OwnVillage, "学员", Sex.Male);
         var district = await app.SignInAsync(District);
 
-        using (var ok = await EnrolByPageAsync(district, id, cadre, await data.VersionAsync(id)))
+        using (var ok = await EnrolByPageAsync(district, id, cadre, await app.ClassVersionAsync(id)))
             Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
-        using var refused = await EnrolByPageAsync(district, id, other, await data.VersionAsync(id));
+        using var refused = await EnrolByPageAsync(district, id, other, await app.ClassVersionAsync(id));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("本班招收对象为在职两委干部", await refused.TextAsync());
-        Assert.Equal([cadre], await data.ParticipantsAsync(id));
+        Assert.Equal([cadre], await app.ParticipantsAsync(id));
     }
 
     [Fact]
     public async Task Should_refuse_the_second_person_in_a_class_of_one()
     {
-        var id = await data.ClassAsync("440111", capacity: 1);
-        var first = await data.PersonAsync(OwnVillage, Sex.Female);
-        var second = await data.PersonAsync(OwnVillage, Sex.Male);
+        var id = await app.ClassAsync("440111", capacity: 1);
+        var first = await app.PersonAsync(OwnVillage, "学员", Sex.Female);
+        var second = await app.PersonAsync(OwnVillage, "学员", Sex.Male);
         var district = await app.SignInAsync(District);
 
-        using (var ok = await EnrolByPageAsync(district, id, first, await data.VersionAsync(id)))
+        using (var ok = await EnrolByPageAsync(district, id, first, await app.ClassVersionAsync(id)))
             Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
-        using var full = await EnrolByPageAsync(district, id, second, await data.VersionAsync(id));
+        using var full = await EnrolByPageAsync(district, id, second, await app.ClassVersionAsync(id));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, full.StatusCode);
         Assert.Contains("培训班已满（上限 1 人）", await full.TextAsync());
-        Assert.Equal([first], await data.ParticipantsAsync(id));
+        Assert.Equal([first], await app.ParticipantsAsync(id));
     }
 
     [Fact]
     public async Task Should_give_the_last_seat_to_exactly_one_of_two_enrolling_at_once()
     {
-        var id = await data.ClassAsync("440111", capacity: 1);
-        var a = await data.PersonAsync(OwnVillage, Sex.Female);
-        var b = await data.PersonAsync(OwnVillage, Sex.Female);
-        var version = await data.VersionAsync(id);
+        var id = await app.ClassAsync("440111", capacity: 1);
+        var a = await app.PersonAsync(OwnVillage, "学员", Sex.Female);
+        var b = await app.PersonAsync(OwnVillage, "学员", Sex.Female);
+        var version = await app.ClassVersionAsync(id);
         var one = await app.SignInAsync(District);
         var two = await app.SignInAsync(District);
 
         var responses = await Task.WhenAll(EnrolByPageAsync(one, id, a, version), EnrolByPageAsync(two, id, b, version));
 
-        Assert.Single(await data.ParticipantsAsync(id));
+        Assert.Single(await app.ParticipantsAsync(id));
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
         Assert.Single(responses, r => r.StatusCode is HttpStatusCode.UnprocessableEntity or HttpStatusCode.Conflict);
         foreach (var r in responses) r.Dispose();
@@ -102,10 +102,10 @@ public sealed class DetailsTests(AppFixture app)
     [Fact]
     public async Task Should_refuse_the_last_seat_to_a_page_shown_before_someone_else_took_it()
     {
-        var id = await data.ClassAsync("440111", capacity: 1);
-        var a = await data.PersonAsync(OwnVillage, Sex.Female);
-        var b = await data.PersonAsync(OwnVillage, Sex.Female);
-        var seen = await data.VersionAsync(id);
+        var id = await app.ClassAsync("440111", capacity: 1);
+        var a = await app.PersonAsync(OwnVillage, "学员", Sex.Female);
+        var b = await app.PersonAsync(OwnVillage, "学员", Sex.Female);
+        var seen = await app.ClassVersionAsync(id);
         var district = await app.SignInAsync(District);
 
         using (var first = await EnrolByPageAsync(district, id, a, seen))
@@ -114,16 +114,16 @@ public sealed class DetailsTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, stale.StatusCode);
         Assert.Contains("培训班已满", await stale.TextAsync());
-        Assert.Equal([a], await data.ParticipantsAsync(id));
+        Assert.Equal([a], await app.ParticipantsAsync(id));
     }
 
     [Fact]
     public async Task Should_still_enrol_from_a_page_shown_before_another_enrolment_while_seats_remain()
     {
-        var id = await data.ClassAsync("440111", capacity: 5);
-        var a = await data.PersonAsync(OwnVillage, Sex.Female);
-        var b = await data.PersonAsync(OwnVillage, Sex.Male);
-        var seen = await data.VersionAsync(id);
+        var id = await app.ClassAsync("440111", capacity: 5);
+        var a = await app.PersonAsync(OwnVillage, "学员", Sex.Female);
+        var b = await app.PersonAsync(OwnVillage, "学员", Sex.Male);
+        var seen = await app.ClassVersionAsync(id);
         var district = await app.SignInAsync(District);
 
         using (var first = await EnrolByPageAsync(district, id, a, seen))
@@ -131,15 +131,15 @@ public sealed class DetailsTests(AppFixture app)
         using var second = await EnrolByPageAsync(district, id, b, seen);
 
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
-        Assert.Equal([a, b], await data.ParticipantsAsync(id));
+        Assert.Equal([a, b], await app.ParticipantsAsync(id));
     }
 
     [Fact]
     public async Task Should_find_persons_by_name_showing_their_sex_and_enrol_from_the_list()
     {
-        var id = await data.ClassAsync("440111");
-        var woman = await data.PersonAsync(OwnVillage, Sex.Female);
-        var name = await data.PersonNameAsync(woman);
+        var id = await app.ClassAsync("440111");
+        var woman = await app.PersonAsync(OwnVillage, "学员", Sex.Female);
+        var name = await app.PersonNameAsync(woman);
         var district = await app.SignInAsync(District);
 
         var page = await PageAsync(district, $"/Classes/Details/{id}?Q={Uri.EscapeDataString(name)}");
@@ -151,14 +151,14 @@ public sealed class DetailsTests(AppFixture app)
         using var response = await district.PostAsync(form.Action, new FormUrlEncodedContent(fields));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal([woman], await data.ParticipantsAsync(id));
+        Assert.Equal([woman], await app.ParticipantsAsync(id));
     }
 
     [Fact]
     public async Task Should_find_a_person_by_id_number_by_post_keeping_the_number_out_of_every_url()
     {
-        var id = await data.ClassAsync("440111");
-        var woman = await data.PersonAsync(OwnVillage, Sex.Female);
+        var id = await app.ClassAsync("440111");
+        var woman = await app.PersonAsync(OwnVillage, "学员", Sex.Female);
         var idNumber = await app.WithDbAsync(db => db.Persons.Where(p => p.Id == woman).Select(p => p.IdNumber).SingleAsync());
         var district = await app.SignInAsync(District);
 
@@ -185,7 +185,7 @@ public sealed class DetailsTests(AppFixture app)
     [Fact]
     public async Task Should_not_find_a_district_class_from_another_district_or_its_townships()
     {
-        var id = await data.ClassAsync("440111");
+        var id = await app.ClassAsync("440111");
 
         foreach (var account in new[] { OtherDistrict, OtherTownship })
         {
@@ -201,11 +201,11 @@ public sealed class DetailsTests(AppFixture app)
     [Fact]
     public async Task Should_show_a_township_only_its_own_participants()
     {
-        var id = await data.ClassAsync("440111");
-        var otherVillage = await data.VillageUnderAsync("440111", notUnder: "440111103");
-        var ours = await data.PersonAsync(OwnVillage, Sex.Female);
-        var theirs = await data.PersonAsync(otherVillage, Sex.Female);
-        await data.EnrolAsync(id, ours, theirs);
+        var id = await app.ClassAsync("440111");
+        var otherVillage = await app.VillageUnderAsync("440111", notUnder: "440111103");
+        var ours = await app.PersonAsync(OwnVillage, "学员", Sex.Female);
+        var theirs = await app.PersonAsync(otherVillage, "学员", Sex.Female);
+        await app.EnrolAsync(id, ours, theirs);
 
         var township = await PageAsync(await app.SignInAsync(Township), $"/Classes/Details/{id}");
         var district = await PageAsync(await app.SignInAsync(District), $"/Classes/Details/{id}");
@@ -218,38 +218,38 @@ public sealed class DetailsTests(AppFixture app)
     [Fact]
     public async Task Should_let_another_district_enrol_only_its_own_people_in_a_city_class()
     {
-        var id = await data.ClassAsync("440100");
-        var yuexiuVillage = await data.VillageUnderAsync("440103001");
-        var ownPerson = await data.PersonAsync(yuexiuVillage, Sex.Male);
-        var baiyunPerson = await data.PersonAsync(OwnVillage, Sex.Male);
+        var id = await app.ClassAsync("440100");
+        var yuexiuVillage = await app.VillageUnderAsync("440103001");
+        var ownPerson = await app.PersonAsync(yuexiuVillage, "学员", Sex.Male);
+        var baiyunPerson = await app.PersonAsync(OwnVillage, "学员", Sex.Male);
         var yuexiu = await app.SignInAsync(OtherDistrict);
 
         var page = await PageAsync(yuexiu, $"/Classes/Details/{id}");
         Assert.NotNull(page.QuerySelector("[data-testid=enrol-search]"));
         Assert.Null(page.QuerySelector("[data-testid=add-session]"));
         Assert.Null(page.QuerySelector("[data-testid=edit-class]"));
-        using (var ok = await EnrolByPageAsync(yuexiu, id, ownPerson, await data.VersionAsync(id)))
+        using (var ok = await EnrolByPageAsync(yuexiu, id, ownPerson, await app.ClassVersionAsync(id)))
             Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
-        using (var outside = await EnrolByPageAsync(yuexiu, id, baiyunPerson, await data.VersionAsync(id)))
+        using (var outside = await EnrolByPageAsync(yuexiu, id, baiyunPerson, await app.ClassVersionAsync(id)))
             Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
 
-        Assert.Equal([ownPerson], await data.ParticipantsAsync(id));
+        Assert.Equal([ownPerson], await app.ParticipantsAsync(id));
     }
 
     [Fact]
     public async Task Should_let_village_staff_view_a_class_without_forms_and_refuse_its_posts()
     {
-        var id = await data.ClassAsync("440111");
-        var person = await data.PersonAsync(OwnVillage, Sex.Female);
-        var participant = (await data.EnrolAsync(id, person)).Single();
+        var id = await app.ClassAsync("440111");
+        var person = await app.PersonAsync(OwnVillage, "学员", Sex.Female);
+        var participant = (await app.EnrolAsync(id, person)).Single();
         var village = await app.SignInAsync(Village);
 
         var page = await PageAsync(village, $"/Classes/Details/{id}");
         Assert.NotNull(page.QuerySelector($"[data-testid=participant-rows] tr[data-person='{person}']"));
         Assert.DoesNotContain(page.QuerySelectorAll("form[method=post]"), f => f.GetAttribute("action")?.StartsWith("/Classes") == true);
         Assert.Null(page.QuerySelector("[data-testid=enrol-search]"));
-        var other = await data.PersonAsync(OwnVillage, Sex.Female);
-        var version = (await data.VersionAsync(id)).ToString();
+        var other = await app.PersonAsync(OwnVillage, "学员", Sex.Female);
+        var version = (await app.ClassVersionAsync(id)).ToString();
         var url = $"/Classes/Details/{id}";
         using (var enrol = await village.PostFormAsync("/Classes", url + "?handler=Enrol", new Dictionary<string, string> { ["PersonId"] = other.ToString(), ["Version"] = version }))
             AssertRefused(enrol);
@@ -258,7 +258,7 @@ public sealed class DetailsTests(AppFixture app)
         using (var remove = await village.PostFormAsync("/Classes", $"{url}?handler=RemoveParticipant&participantId={participant}", new Dictionary<string, string> { ["Version"] = version }))
             AssertRefused(remove);
 
-        Assert.Equal([person], await data.ParticipantsAsync(id));
+        Assert.Equal([person], await app.ParticipantsAsync(id));
         Assert.Equal(0, await app.WithDbAsync(db => db.ClassSessions.CountAsync(s => s.ClassId == id)));
     }
 
@@ -267,12 +267,12 @@ public sealed class DetailsTests(AppFixture app)
     [Fact]
     public async Task Should_add_a_session_and_remove_it_while_no_attendance_is_taken()
     {
-        var id = await data.ClassAsync("440111", startDay: -5);
+        var id = await app.ClassAsync("440111", startDay: -5);
         var district = await app.SignInAsync(District);
         var url = $"/Classes/Details/{id}";
 
         using (var added = await district.PostFormAsync(url, url + "?handler=AddSession", new Dictionary<string, string>
-               { ["SessionOn"] = Today.AddDays(-1).ToString("yyyy-MM-dd"), ["SessionTitle"] = "乡村振兴政策解读", ["Version"] = (await data.VersionAsync(id)).ToString() }))
+               { ["SessionOn"] = Today.AddDays(-1).ToString("yyyy-MM-dd"), ["SessionTitle"] = "乡村振兴政策解读", ["Version"] = (await app.ClassVersionAsync(id)).ToString() }))
             Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var page = await PageAsync(district, url);
         var row = page.QuerySelector("[data-testid=session-rows] tbody tr")!;
@@ -281,7 +281,7 @@ public sealed class DetailsTests(AppFixture app)
         Assert.Equal($"/Classes/Attendance/{sessionId}", row.QuerySelector("[data-testid=attendance-link]")?.GetAttribute("href"));
         Assert.NotNull(row.QuerySelector("button[data-confirm]"));
 
-        using (var removed = await district.PostFormAsync(url, $"{url}?handler=RemoveSession&sessionId={sessionId}", new Dictionary<string, string> { ["Version"] = (await data.VersionAsync(id)).ToString() }))
+        using (var removed = await district.PostFormAsync(url, $"{url}?handler=RemoveSession&sessionId={sessionId}", new Dictionary<string, string> { ["Version"] = (await app.ClassVersionAsync(id)).ToString() }))
             Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.Equal(0, await app.WithDbAsync(db => db.ClassSessions.CountAsync(s => s.ClassId == id)));
         Assert.True(await app.WithDbAsync(db => db.Audit.AnyAsync(a => a.Action == "删除培训班课次" && a.Detail.Contains("乡村振兴政策解读"))));
@@ -290,11 +290,11 @@ public sealed class DetailsTests(AppFixture app)
     [Fact]
     public async Task Should_refuse_a_session_outside_the_class_dates_keeping_what_was_typed()
     {
-        var id = await data.ClassAsync("440111", endDay: 10);
+        var id = await app.ClassAsync("440111", endDay: 10);
         var url = $"/Classes/Details/{id}";
 
         using var response = await (await app.SignInAsync(District)).PostFormAsync(url, url + "?handler=AddSession", new Dictionary<string, string>
-            { ["SessionOn"] = Today.AddDays(40).ToString("yyyy-MM-dd"), ["SessionTitle"] = "超出日期的课", ["Version"] = (await data.VersionAsync(id)).ToString() });
+            { ["SessionOn"] = Today.AddDays(40).ToString("yyyy-MM-dd"), ["SessionTitle"] = "超出日期的课", ["Version"] = (await app.ClassVersionAsync(id)).ToString() });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await response.ReadHtmlAsync();
@@ -305,15 +305,15 @@ public sealed class DetailsTests(AppFixture app)
     [Fact]
     public async Task Should_refuse_to_remove_a_session_whose_attendance_is_taken()
     {
-        var id = await data.ClassAsync("440111", startDay: -5);
-        var person = await data.PersonAsync(OwnVillage, Sex.Female);
-        var participant = (await data.EnrolAsync(id, person)).Single();
-        var session = await data.SessionAsync(id, -1);
-        await data.AttendanceAsync(id, session, participant);
+        var id = await app.ClassAsync("440111", startDay: -5);
+        var person = await app.PersonAsync(OwnVillage, "学员", Sex.Female);
+        var participant = (await app.EnrolAsync(id, person)).Single();
+        var session = await app.SessionAsync(id, -1);
+        await app.AttendanceAsync(id, session, participant);
         var url = $"/Classes/Details/{id}";
 
         using var response = await (await app.SignInAsync(District)).PostFormAsync(url, $"{url}?handler=RemoveSession&sessionId={session}",
-            new Dictionary<string, string> { ["Version"] = (await data.VersionAsync(id)).ToString() });
+            new Dictionary<string, string> { ["Version"] = (await app.ClassVersionAsync(id)).ToString() });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("该课次已登记考勤，不能删除", await response.TextAsync());
@@ -324,14 +324,14 @@ public sealed class DetailsTests(AppFixture app)
     public async Task Should_show_completion_from_attendance_against_the_class_threshold()
     {
         // Two sessions, 50% to complete, the class over: one present once completes, one never present does not.
-        var id = await data.ClassAsync("440111", startDay: -10, endDay: -1, percent: 50);
-        var diligent = await data.PersonAsync(OwnVillage, Sex.Female);
-        var absent = await data.PersonAsync(OwnVillage, Sex.Female);
-        var participants = await data.EnrolAsync(id, diligent, absent);
-        var first = await data.SessionAsync(id, -9);
-        var second = await data.SessionAsync(id, -8);
-        await data.AttendanceAsync(id, first, participants[0]);
-        await data.AttendanceAsync(id, second);
+        var id = await app.ClassAsync("440111", startDay: -10, endDay: -1, percent: 50);
+        var diligent = await app.PersonAsync(OwnVillage, "学员", Sex.Female);
+        var absent = await app.PersonAsync(OwnVillage, "学员", Sex.Female);
+        var participants = await app.EnrolAsync(id, diligent, absent);
+        var first = await app.SessionAsync(id, -9);
+        var second = await app.SessionAsync(id, -8);
+        await app.AttendanceAsync(id, first, participants[0]);
+        await app.AttendanceAsync(id, second);
 
         var page = await PageAsync(await app.SignInAsync(District), $"/Classes/Details/{id}");
 
@@ -346,19 +346,19 @@ public sealed class DetailsTests(AppFixture app)
     [Fact]
     public async Task Should_take_off_a_participant_without_attendance_after_a_confirmation()
     {
-        var id = await data.ClassAsync("440111");
-        var person = await data.PersonAsync(OwnVillage, Sex.Male);
-        var participant = (await data.EnrolAsync(id, person)).Single();
+        var id = await app.ClassAsync("440111");
+        var person = await app.PersonAsync(OwnVillage, "学员", Sex.Male);
+        var participant = (await app.EnrolAsync(id, person)).Single();
         var district = await app.SignInAsync(District);
         var url = $"/Classes/Details/{id}";
 
         var page = await PageAsync(district, url);
         Assert.NotNull(page.QuerySelector($"[data-testid=participant-rows] tr[data-id='{participant}'] button[data-confirm]"));
         using var response = await district.PostFormAsync(url, $"{url}?handler=RemoveParticipant&participantId={participant}",
-            new Dictionary<string, string> { ["Version"] = (await data.VersionAsync(id)).ToString() });
+            new Dictionary<string, string> { ["Version"] = (await app.ClassVersionAsync(id)).ToString() });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Empty(await data.ParticipantsAsync(id));
+        Assert.Empty(await app.ParticipantsAsync(id));
         Assert.True(await app.WithDbAsync(db => db.Audit.AnyAsync(a => a.Action == "培训班取消报名")));
     }
 }

@@ -2,7 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Domain;
 using Training.Tests.Infrastructure;
-using static Training.Tests.Features.Classes.ClassesData;
+using static Training.Tests.Features.Classes.ClassPages;
+using Training.Tests.Infrastructure.Builders;
 
 namespace Training.Tests.Features.Classes;
 
@@ -10,7 +11,6 @@ namespace Training.Tests.Features.Classes;
 [Collection(AppCollection.Name)]
 public sealed class EditTests(AppFixture app)
 {
-    private readonly ClassesData data = new(app);
 
     private static Dictionary<string, string> Form(string name, DateOnly start, DateOnly end, string capacity = "30",
         string sex = "", string audience = nameof(ClassAudience.Any), string percent = "80") => new()
@@ -81,11 +81,11 @@ public sealed class EditTests(AppFixture app)
     [Fact]
     public async Task Should_save_an_edit_made_from_the_current_version()
     {
-        var id = await data.ClassAsync("440111");
+        var id = await app.ClassAsync("440111");
         var district = await app.SignInAsync(District);
         var name = "改名后的班" + Guid.NewGuid().ToString("N")[..6];
         var fields = Form(name, Today, Today.AddDays(20), "40");
-        fields["Version"] = (await data.VersionAsync(id)).ToString();
+        fields["Version"] = (await app.ClassVersionAsync(id)).ToString();
 
         using var response = await district.PostFormAsync($"/Classes/Edit/{id}", $"/Classes/Edit/{id}", fields);
 
@@ -98,9 +98,9 @@ public sealed class EditTests(AppFixture app)
     [Fact]
     public async Task Should_answer_409_when_the_class_changed_since_the_form_was_shown()
     {
-        var id = await data.ClassAsync("440111");
-        var seen = await data.VersionAsync(id);
-        await data.SessionAsync(id, 1); // someone else changes the class meanwhile
+        var id = await app.ClassAsync("440111");
+        var seen = await app.ClassVersionAsync(id);
+        await app.SessionAsync(id, 1); // someone else changes the class meanwhile
         var fields = Form("过期版本的修改", Today, Today.AddDays(30));
         fields["Version"] = seen.ToString();
 
@@ -116,8 +116,8 @@ public sealed class EditTests(AppFixture app)
     [Fact]
     public async Task Should_not_find_another_districts_class_nor_let_a_district_edit_a_city_class()
     {
-        var baiyun = await data.ClassAsync("440111");
-        var city = await data.ClassAsync("440100");
+        var baiyun = await app.ClassAsync("440111");
+        var city = await app.ClassAsync("440100");
         var yuexiu = await app.SignInAsync(OtherDistrict);
 
         using (var other = await yuexiu.GetAsync($"/Classes/Edit/{baiyun}"))
@@ -125,7 +125,7 @@ public sealed class EditTests(AppFixture app)
         using (var cityClass = await yuexiu.GetAsync($"/Classes/Edit/{city}"))
             Assert.Equal(HttpStatusCode.NotFound, cityClass.StatusCode);
         var fields = Form("越权修改", Today, Today.AddDays(30));
-        fields["Version"] = (await data.VersionAsync(city)).ToString();
+        fields["Version"] = (await app.ClassVersionAsync(city)).ToString();
         using (var post = await yuexiu.PostFormAsync("/Classes/Create", $"/Classes/Edit/{city}", fields))
             Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         using (var own = await (await app.SignInAsync(City)).GetAsync($"/Classes/Edit/{city}"))

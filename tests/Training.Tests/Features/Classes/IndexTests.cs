@@ -1,6 +1,7 @@
 using System.Net;
 using Training.Tests.Infrastructure;
-using static Training.Tests.Features.Classes.ClassesData;
+using static Training.Tests.Features.Classes.ClassPages;
+using Training.Tests.Infrastructure.Builders;
 
 namespace Training.Tests.Features.Classes;
 
@@ -8,15 +9,14 @@ namespace Training.Tests.Features.Classes;
 [Collection(AppCollection.Name)]
 public sealed class IndexTests(AppFixture app)
 {
-    private readonly ClassesData data = new(app);
 
     [Fact]
     public async Task Should_filter_by_state_and_show_enrolled_over_capacity()
     {
-        var running = await data.ClassAsync("440111", capacity: 12, startDay: -1, endDay: 3);
-        var upcoming = await data.ClassAsync("440111", startDay: 5, endDay: 8);
-        await data.EnrolAsync(running, await data.PersonAsync(OwnVillage, Core.Domain.Sex.Female));
-        await data.SessionAsync(running, 0);
+        var running = await app.ClassAsync("440111", capacity: 12, startDay: -1, endDay: 3);
+        var upcoming = await app.ClassAsync("440111", startDay: 5, endDay: 8);
+        await app.EnrolAsync(running, await app.PersonAsync(OwnVillage, "学员", Core.Domain.Sex.Female));
+        await app.SessionAsync(running, 0);
         var district = await app.SignInAsync(District);
 
         var page = await PageAsync(district, "/Classes?State=Running");
@@ -33,7 +33,7 @@ public sealed class IndexTests(AppFixture app)
     [Fact]
     public async Task Should_answer_htmx_with_the_list_alone_and_vary_on_it()
     {
-        var id = await data.ClassAsync("440111", startDay: 5, endDay: 8);
+        var id = await app.ClassAsync("440111", startDay: 5, endDay: 8);
         var district = await app.SignInAsync(District);
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/Classes?Year={Today.AddDays(5).Year}&State=NotStarted");
         request.Headers.Add("HX-Request", "true");

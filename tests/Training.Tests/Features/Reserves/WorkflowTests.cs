@@ -354,10 +354,9 @@ public sealed class WorkflowTests(AppFixture app)
     [Fact]
     public async Task Should_list_the_candidacys_mentor_pairs_and_shadowing_on_its_page()
     {
-        var world = new ShadowingWorld(app);
-        var (id, _) = await world.PooledReserveAsync(OwnVillage, daysAgo: 100);
+        var (id, _) = await app.ReserveAsync(OwnVillage, on: TestPeople.Today.AddDays(-100));
         var (pairId, mentorName) = await PairAsync(id, startDaysAgo: 95); // never evaluated: overdue
-        var shadowingId = await world.PeriodAsync(id, ShadowingWorld.Today.AddDays(-10), ShadowingWorld.Today.AddDays(20), "党建办", Rating.Good);
+        var shadowingId = await app.ShadowingAsync(id, TestPeople.Today.AddDays(-10), TestPeople.Today.AddDays(20), "党建办", Rating.Good);
 
         using var page = await (await app.SignInAsync(Township)).GetAsync($"/Reserves/Detail?id={id}");
 
@@ -380,7 +379,7 @@ public sealed class WorkflowTests(AppFixture app)
     [Fact]
     public async Task Should_show_an_evaluated_pair_as_not_overdue_and_offer_no_arrangement_to_the_district()
     {
-        var (id, _) = await new ShadowingWorld(app).PooledReserveAsync(OwnVillage, daysAgo: 100);
+        var (id, _) = await app.ReserveAsync(OwnVillage, on: TestPeople.Today.AddDays(-100));
         var (pairId, _) = await PairAsync(id, startDaysAgo: 95, evaluatedDaysAgo: 5);
 
         using var page = await (await app.SignInAsync(District)).GetAsync($"/Reserves/Detail?id={id}");
@@ -388,7 +387,7 @@ public sealed class WorkflowTests(AppFixture app)
         var html = await page.ReadHtmlAsync();
         var pair = html.QuerySelector($"[data-testid=reserve-mentoring] tr[data-id='{pairId}']");
         Assert.Equal("false", pair?.GetAttribute("data-overdue"));
-        Assert.Contains(ShadowingWorld.Today.AddDays(-5).ToString("yyyy-MM-dd"), pair?.TextContent);
+        Assert.Contains(TestPeople.Today.AddDays(-5).ToString("yyyy-MM-dd"), pair?.TextContent);
         Assert.Null(html.QuerySelector("a[data-testid=new-pair]"));
         Assert.Null(html.QuerySelector("a[data-testid=new-shadowing]"));
     }

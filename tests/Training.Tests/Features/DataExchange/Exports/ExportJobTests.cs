@@ -5,6 +5,7 @@ using Training.Tests.Features.Statistics;
 using Training.Tests.Infrastructure;
 using Training.Web.Features.DataExchange.Exports;
 using Training.Web.Features.DataExchange.Import.Roster;
+using Training.Tests.Infrastructure.Builders;
 
 namespace Training.Tests.Features.DataExchange.Exports;
 
@@ -17,18 +18,18 @@ public sealed class ExportJobTests(AppFixture app)
 
     private async Task<(ExportRun Run, Xlsx Book)> ExportAsync(ExportKind kind, bool unmasked)
     {
-        var data = await ExportTestData.GetAsync(app);
-        var runId = await ExportTestData.AddRunAsync(app, kind, data.TownshipId, unmasked);
-        await ExportTestData.RunJobAsync(app, runId);
-        var run = await ExportTestData.RunAsync(app, runId);
+        var data = await app.ExportTownshipAsync();
+        var runId = await app.ExportRunAsync(kind, data.TownshipId, unmasked);
+        await app.RunExportJobAsync(runId);
+        var run = await app.ExportRunOfAsync(runId);
         Assert.Equal(RunState.Succeeded, run.State);
-        return (run, Xlsx.Read(await File.ReadAllBytesAsync(ExportTestData.PathOf(app, run.StoredName!))));
+        return (run, Xlsx.Read(await File.ReadAllBytesAsync(app.ExportPathOf(run.StoredName!))));
     }
 
     [Fact]
     public async Task Should_write_the_enrollment_list_with_the_report_headers_masked_ids_and_neutralised_formula_text()
     {
-        var data = await ExportTestData.GetAsync(app);
+        var data = await app.ExportTownshipAsync();
 
         var (run, book) = await ExportAsync(ExportKind.Enrollments, unmasked: false);
 
@@ -40,8 +41,8 @@ public sealed class ExportJobTests(AppFixture app)
         var graduated = sheet[2];
         Assert.Equal(ResidentId.Mask(data.FormulaIdNumber), graduated.Text(0));
         Assert.DoesNotContain(data.FormulaIdNumber[6..14], graduated.Text(0));
-        Assert.Equal("'" + ExportTestData.FormulaName, graduated.Text(1));
-        Assert.Equal(ExportTestData.VillageCode, graduated.Text(2));
+        Assert.Equal("'" + ExportTownship.FormulaName, graduated.Text(1));
+        Assert.Equal(ExportTownship.VillageCode, graduated.Text(2));
         Assert.Equal(("大专", 2020d, "已毕业"), (graduated.Text(3), graduated.Number(4), graduated.Text(7)));
         Assert.Equal([6500d, 3000d, 2000d, 1500d], Enumerable.Range(8, 4).Select(graduated.Number));
         Assert.Equal(("陈二", "已退学"), (sheet[3].Text(1), sheet[3].Text(7)));
@@ -51,7 +52,7 @@ public sealed class ExportJobTests(AppFixture app)
     [Fact]
     public async Task Should_write_full_id_numbers_for_an_unmasked_run_and_keep_the_file_for_the_configured_hours()
     {
-        var data = await ExportTestData.GetAsync(app);
+        var data = await app.ExportTownshipAsync();
 
         var (run, book) = await ExportAsync(ExportKind.Enrollments, unmasked: true);
 
@@ -63,7 +64,7 @@ public sealed class ExportJobTests(AppFixture app)
     [Fact]
     public async Task Should_write_the_roster_in_the_import_format_with_the_recorded_base_education_dates_and_numbers()
     {
-        var data = await ExportTestData.GetAsync(app);
+        var data = await app.ExportTownshipAsync();
 
         var (run, book) = await ExportAsync(ExportKind.Roster, unmasked: true);
 
@@ -80,7 +81,7 @@ public sealed class ExportJobTests(AppFixture app)
         var persons = book["人员"].Rows.Skip(1).ToList();
         Assert.Equal([data.FormulaIdNumber, data.PlainIdNumber], persons.Select(r => r.Text(0)));
         // 高中/中专 as recorded, although the person graduated (大专): the graduation is a row of 学历教育.
-        Assert.Equal((ExportTestData.FormulaPhone, "中共党员", "高中/中专", ExportTestData.VillageCode),
+        Assert.Equal((ExportTownship.FormulaPhone, "中共党员", "高中/中专", ExportTownship.VillageCode),
             (persons[0].Text(2), persons[0].Text(3), persons[0].Text(4), persons[0].Text(5)));
         Assert.Null(persons[1][2]);
 
@@ -91,7 +92,7 @@ public sealed class ExportJobTests(AppFixture app)
 
         var enrollments = book["学历教育"].Rows.Skip(1).ToList();
         Assert.Equal((2020d, "大专", "已毕业"), (enrollments[0].Number(1), enrollments[0].Text(2), enrollments[0].Text(5)));
-        Assert.Equal(ExportTestData.Graduated.ToDateTime(TimeOnly.MinValue), Assert.IsType<DateTime>(enrollments[0][6]));
+        Assert.Equal(ExportTownship.Graduated.ToDateTime(TimeOnly.MinValue), Assert.IsType<DateTime>(enrollments[0][6]));
         Assert.Equal([6500d, 3000d, 2000d, 1500d], Enumerable.Range(7, 4).Select(enrollments[0].Number));
         // An 已退学 row carries its withdrawal day in the one date column (the import reads it back so).
         Assert.Equal("已退学", enrollments[1].Text(5));
@@ -102,18 +103,18 @@ public sealed class ExportJobTests(AppFixture app)
         Assert.Equal(new DateTime(2018, 5, 1), Assert.IsType<DateTime>(reserve[4]));
 
         var keyPosts = Assert.Single(book["关键岗位"].Rows.Skip(1));
-        Assert.Equal((ExportTestData.VillageCode, 1d), (keyPosts.Text(0), keyPosts.Number(1)));
+        Assert.Equal((ExportTownship.VillageCode, 1d), (keyPosts.Text(0), keyPosts.Number(1)));
         Assert.Equal(4 + 2 + 2 + 2 + 1 + 1, run.Rows);
     }
 
     [Fact]
     public async Task Should_mask_id_numbers_and_phones_in_every_sheet_of_a_masked_roster()
     {
-        var data = await ExportTestData.GetAsync(app);
+        var data = await app.ExportTownshipAsync();
 
         var (_, book) = await ExportAsync(ExportKind.Roster, unmasked: false);
 
-        Assert.Equal(Phone.Mask(ExportTestData.FormulaPhone), book["人员"][2].Text(2));
+        Assert.Equal(Phone.Mask(ExportTownship.FormulaPhone), book["人员"][2].Text(2));
         foreach (var sheet in new[] { "人员", "职务", "学历教育", "后备" })
             Assert.All(book[sheet].Rows.Skip(1), r => Assert.Contains(r.Text(0), new[] { ResidentId.Mask(data.FormulaIdNumber), ResidentId.Mask(data.PlainIdNumber) }));
     }
@@ -121,16 +122,16 @@ public sealed class ExportJobTests(AppFixture app)
     [Fact]
     public async Task Should_leave_a_finished_run_as_it_is_when_the_job_runs_again()
     {
-        var data = await ExportTestData.GetAsync(app);
-        var runId = await ExportTestData.AddRunAsync(app, ExportKind.Enrollments, data.TownshipId, unmasked: false);
-        await ExportTestData.RunJobAsync(app, runId);
-        var first = await ExportTestData.RunAsync(app, runId);
+        var data = await app.ExportTownshipAsync();
+        var runId = await app.ExportRunAsync(ExportKind.Enrollments, data.TownshipId, unmasked: false);
+        await app.RunExportJobAsync(runId);
+        var first = await app.ExportRunOfAsync(runId);
 
-        await ExportTestData.RunJobAsync(app, runId);
+        await app.RunExportJobAsync(runId);
 
-        var second = await ExportTestData.RunAsync(app, runId);
+        var second = await app.ExportRunOfAsync(runId);
         Assert.Equal((first.StoredName, first.FinishedAt), (second.StoredName, second.FinishedAt));
-        Assert.True(File.Exists(ExportTestData.PathOf(app, second.StoredName!)));
+        Assert.True(File.Exists(app.ExportPathOf(second.StoredName!)));
     }
 
     [Fact]
@@ -138,13 +139,13 @@ public sealed class ExportJobTests(AppFixture app)
     {
         var folder = app.Services.GetRequiredService<ExportStorage>().Folder;
         var before = Directory.GetFiles(folder).ToHashSet();
-        var data = await ExportTestData.GetAsync(app);
+        var data = await app.ExportTownshipAsync();
         // A kind no writer knows makes the job throw, as any fault while writing would.
-        var runId = await ExportTestData.AddRunAsync(app, (ExportKind)99, data.TownshipId, unmasked: false);
+        var runId = await app.ExportRunAsync((ExportKind)99, data.TownshipId, unmasked: false);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => ExportTestData.RunJobAsync(app, runId));
+        await Assert.ThrowsAnyAsync<Exception>(() => app.RunExportJobAsync(runId));
 
-        var run = await ExportTestData.RunAsync(app, runId);
+        var run = await app.ExportRunOfAsync(runId);
         Assert.Equal(RunState.Failed, run.State);
         Assert.Null(run.StoredName);
         Assert.Contains("导出时发生错误", run.Message);
@@ -154,14 +155,14 @@ public sealed class ExportJobTests(AppFixture app)
     [Fact]
     public async Task Should_delete_expired_files_and_orphans_and_mark_the_runs_expired()
     {
-        var data = await ExportTestData.GetAsync(app);
-        var runId = await ExportTestData.AddRunAsync(app, ExportKind.Enrollments, data.TownshipId, unmasked: false);
-        await ExportTestData.RunJobAsync(app, runId);
-        var path = ExportTestData.PathOf(app, (await ExportTestData.RunAsync(app, runId)).StoredName!);
+        var data = await app.ExportTownshipAsync();
+        var runId = await app.ExportRunAsync(ExportKind.Enrollments, data.TownshipId, unmasked: false);
+        await app.RunExportJobAsync(runId);
+        var path = app.ExportPathOf((await app.ExportRunOfAsync(runId)).StoredName!);
         await app.WithDbAsync(db => db.ExportRuns.Where(r => r.Id == runId)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ExpiresAt, DateTime.UtcNow.AddMinutes(-1))));
-        var oldOrphan = ExportTestData.PathOf(app, ExportStorage.NewStoredName()) + ExportStorage.PartSuffix;
-        var newOrphan = ExportTestData.PathOf(app, ExportStorage.NewStoredName());
+        var oldOrphan = app.ExportPathOf(ExportStorage.NewStoredName()) + ExportStorage.PartSuffix;
+        var newOrphan = app.ExportPathOf(ExportStorage.NewStoredName());
         await File.WriteAllTextAsync(oldOrphan, "half a file");
         await File.WriteAllTextAsync(newOrphan, "being recorded");
         File.SetLastWriteTimeUtc(oldOrphan, DateTime.UtcNow - ExpireExportsJob.OrphanAge - TimeSpan.FromMinutes(1));
@@ -169,7 +170,7 @@ public sealed class ExportJobTests(AppFixture app)
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ExpireExportsJob>().RunAsync(CancellationToken.None);
 
-        var run = await ExportTestData.RunAsync(app, runId);
+        var run = await app.ExportRunOfAsync(runId);
         Assert.True(run.Expired);
         Assert.Null(run.StoredName);
         Assert.False(File.Exists(path));
@@ -184,15 +185,15 @@ public sealed class ExportJobTests(AppFixture app)
         var (cityId, expected) = await app.WithDbAsync(async db => (
             await db.OrgUnits.Where(u => u.Code == "440100").Select(u => u.Id).SingleAsync(),
             await db.Persons.CountAsync() + await db.Posts.CountAsync()));
-        var runId = await ExportTestData.AddRunAsync(app, ExportKind.Roster, cityId, unmasked: false);
+        var runId = await app.ExportRunAsync(ExportKind.Roster, cityId, unmasked: false);
 
         // Every 2,000 rows the job updates its run through a second connection while the first is still reading.
-        await ExportTestData.RunJobAsync(app, runId);
+        await app.RunExportJobAsync(runId);
 
-        var run = await ExportTestData.RunAsync(app, runId);
+        var run = await app.ExportRunOfAsync(runId);
         Assert.Equal((RunState.Succeeded, 100), (run.State, run.Percent));
         Assert.True(run.Rows > expected, $"{run.Rows} rows");
-        var book = Xlsx.Read(await File.ReadAllBytesAsync(ExportTestData.PathOf(app, run.StoredName!)));
+        var book = Xlsx.Read(await File.ReadAllBytesAsync(app.ExportPathOf(run.StoredName!)));
         Assert.Equal(run.Rows, book.Sheets.Sum(s => s.Rows.Count - 1));
     }
 

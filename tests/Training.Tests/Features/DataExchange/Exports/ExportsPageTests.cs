@@ -5,6 +5,7 @@ using Training.Core.Domain;
 using Training.Tests.Features.Statistics;
 using Training.Tests.Infrastructure;
 using Training.Web.Features.DataExchange.Exports;
+using Training.Tests.Infrastructure.Builders;
 
 namespace Training.Tests.Features.DataExchange.Exports;
 
@@ -24,7 +25,7 @@ public sealed class ExportsPageTests(AppFixture app)
     {
         for (var i = 0; i < 300; i++)
         {
-            var run = await ExportTestData.RunAsync(app, runId);
+            var run = await app.ExportRunOfAsync(runId);
             if (run.State.IsFinished()) return run;
             await Task.Delay(200);
         }
@@ -169,9 +170,9 @@ public sealed class ExportsPageTests(AppFixture app)
     [Fact]
     public async Task Should_not_find_another_accounts_export_nor_a_missing_one()
     {
-        var data = await ExportTestData.GetAsync(app);
-        var runId = await ExportTestData.AddRunAsync(app, ExportKind.Enrollments, data.TownshipId, unmasked: true, requestedBy: "city");
-        await ExportTestData.RunJobAsync(app, runId);
+        var data = await app.ExportTownshipAsync();
+        var runId = await app.ExportRunAsync(ExportKind.Enrollments, data.TownshipId, unmasked: true, requestedBy: "city");
+        await app.RunExportJobAsync(runId);
         var other = await app.SignInAsync("district-440111");
         var owner = await app.SignInAsync("city");
 
@@ -188,9 +189,9 @@ public sealed class ExportsPageTests(AppFixture app)
     [Fact]
     public async Task Should_say_in_chinese_that_an_expired_export_is_gone()
     {
-        var data = await ExportTestData.GetAsync(app);
-        var runId = await ExportTestData.AddRunAsync(app, ExportKind.Enrollments, data.TownshipId, unmasked: false, requestedBy: "city");
-        await ExportTestData.RunJobAsync(app, runId);
+        var data = await app.ExportTownshipAsync();
+        var runId = await app.ExportRunAsync(ExportKind.Enrollments, data.TownshipId, unmasked: false, requestedBy: "city");
+        await app.RunExportJobAsync(runId);
         await app.WithDbAsync(db => db.ExportRuns.Where(r => r.Id == runId)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ExpiresAt, DateTime.UtcNow.AddMinutes(-1))));
         await using (var scope = app.Services.CreateAsyncScope())
@@ -211,9 +212,9 @@ public sealed class ExportsPageTests(AppFixture app)
     [Fact]
     public async Task Should_poll_the_list_while_an_export_runs_and_stop_with_286_when_none_does()
     {
-        var data = await ExportTestData.GetAsync(app);
+        var data = await app.ExportTownshipAsync();
         var idle = await app.SignInAsync("township-440103001");
-        await ExportTestData.AddRunAsync(app, ExportKind.Enrollments, data.TownshipId, unmasked: false, requestedBy: "village-440111103201");
+        await app.ExportRunAsync(ExportKind.Enrollments, data.TownshipId, unmasked: false, requestedBy: "village-440111103201");
         var busy = await app.SignInAsync("village-440111103201");
 
         using var idleRequest = new HttpRequestMessage(HttpMethod.Get, "/Exports?handler=Runs") { Headers = { { "HX-Request", "true" } } };

@@ -6,6 +6,7 @@ using Training.Tests.Infrastructure;
 using Training.Web.Features.DataExchange.Import;
 using Training.Web.Features.DataExchange.Import.Roster;
 using Xunit.Abstractions;
+using Training.Tests.Infrastructure.Builders;
 
 namespace Training.Tests.Features.DataExchange.Import;
 

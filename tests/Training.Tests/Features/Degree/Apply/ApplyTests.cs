@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Training.Web.Infrastructure.Web;
 using Training.Core.Domain;
 using Training.Tests.Infrastructure;
-using static Training.Tests.Features.Degree.Apply.ApplyWorld;
+using static Training.Tests.Features.Degree.Apply.ApplyPages;
+using Training.Tests.Infrastructure.Builders;
 
 namespace Training.Tests.Features.Degree.Apply;
 
@@ -12,7 +13,6 @@ namespace Training.Tests.Features.Degree.Apply;
 [Collection(AppCollection.Name)]
 public sealed class ApplyTests(AppFixture app)
 {
-    private readonly ApplyWorld _world = new(app);
 
     // ------------------------------------------------------------ eligibility
 
@@ -35,9 +35,9 @@ public sealed class ApplyTests(AppFixture app)
     public async Task Should_offer_the_apply_button_only_to_eligible_trainees_and_say_why_not(
         Standing standing, Education education, bool associate, bool bachelor, string? reason)
     {
-        var cohort = await _world.OpenCohortAsync();
-        var trainee = await _world.TraineeAsync(standing, education);
-        var client = await _world.SignInAsync(trainee);
+        var cohort = await app.OpenCohortAsync();
+        var trainee = await app.TraineeAsync(standing, education);
+        var client = await app.SignInAsync(trainee);
 
         using var page = await client.GetAsync("/Apply");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -59,23 +59,23 @@ public sealed class ApplyTests(AppFixture app)
     [Fact]
     public async Task Should_refuse_to_create_an_application_for_an_ineligible_trainee_with_the_reason()
     {
-        var cohort = await _world.OpenCohortAsync();
-        var trainee = await _world.TraineeAsync(Standing.Cadre, Education.HighSchool);
-        var client = await _world.SignInAsync(trainee);
+        var cohort = await app.OpenCohortAsync();
+        var trainee = await app.TraineeAsync(Standing.Cadre, Education.HighSchool);
+        var client = await app.SignInAsync(trainee);
 
         using var response = await CreateAsync(client, cohort.BachelorFeeId);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("报读本科须具有大专或以上学历", await response.TextAsync());
-        Assert.Empty(await _world.ActiveIdsAsync(trainee));
+        Assert.Empty(await app.ActiveApplicationIdsAsync(trainee));
     }
 
     [Fact]
     public async Task Should_show_what_the_trainee_pays_and_the_whole_split()
     {
-        var cohort = await _world.OpenCohortAsync();
-        var trainee = await _world.TraineeAsync();
-        var client = await _world.SignInAsync(trainee);
+        var cohort = await app.OpenCohortAsync();
+        var trainee = await app.TraineeAsync();
+        var client = await app.SignInAsync(trainee);
 
         using var page = await client.GetAsync("/Apply");
         var offer = (await page.ReadHtmlAsync()).QuerySelector($"[data-fee-id='{cohort.AssociateFeeId}']")!.TextContent;
@@ -87,15 +87,15 @@ public sealed class ApplyTests(AppFixture app)
     [Fact]
     public async Task Should_allow_one_active_application_at_a_time_and_open_the_existing_one_on_a_second_create()
     {
-        var cohort = await _world.OpenCohortAsync();
-        var trainee = await _world.TraineeAsync();
-        var client = await _world.SignInAsync(trainee);
+        var cohort = await app.OpenCohortAsync();
+        var trainee = await app.TraineeAsync();
+        var client = await app.SignInAsync(trainee);
 
         var first = RedirectedId(await CreateAsync(client, cohort.AssociateFeeId));
         using var second = await CreateAsync(client, cohort.AssociateFeeId);
 
         Assert.Equal(first, RedirectedId(second));
-        Assert.Equal([first], await _world.ActiveIdsAsync(trainee));
+        Assert.Equal([first], await app.ActiveApplicationIdsAsync(trainee));
         var document = await (await client.GetAsync("/Apply")).ReadHtmlAsync();
         Assert.Contains("同一时间只能有一个报名", document.QuerySelector("[data-testid=common-reasons]")?.TextContent ?? "");
         Assert.Equal("false", document.QuerySelector($"[data-fee-id='{cohort.AssociateFeeId}']")!.GetAttribute("data-eligible"));
@@ -104,15 +104,15 @@ public sealed class ApplyTests(AppFixture app)
     [Fact]
     public async Task Should_create_one_application_when_two_creates_arrive_at_once()
     {
-        var cohort = await _world.OpenCohortAsync();
-        var trainee = await _world.TraineeAsync();
-        var phone = await _world.SignInAsync(trainee);
-        var tablet = await _world.SignInAsync(trainee);
+        var cohort = await app.OpenCohortAsync();
+        var trainee = await app.TraineeAsync();
+        var phone = await app.SignInAsync(trainee);
+        var tablet = await app.SignInAsync(trainee);
 
         var responses = await Task.WhenAll(CreateAsync(phone, cohort.AssociateFeeId), CreateAsync(tablet, cohort.AssociateFeeId));
 
         var ids = responses.Select(RedirectedId).Distinct().ToList();
-        var active = await _world.ActiveIdsAsync(trainee);
+        var active = await app.ActiveApplicationIdsAsync(trainee);
         Assert.Single(active);
         Assert.Equal(active, ids);
     }
@@ -122,15 +122,15 @@ public sealed class ApplyTests(AppFixture app)
     [Fact]
     public async Task Should_submit_a_draft_inside_the_window()
     {
-        var cohort = await _world.OpenCohortAsync();
-        var trainee = await _world.TraineeAsync();
-        var client = await _world.SignInAsync(trainee);
+        var cohort = await app.OpenCohortAsync();
+        var trainee = await app.TraineeAsync();
+        var client = await app.SignInAsync(trainee);
         var id = RedirectedId(await CreateAsync(client, cohort.AssociateFeeId));
 
         using var response = await StepAsync(client, id, "Submit");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var state = await _world.StateAsync(id);
+        var state = await app.EnrollmentStateAsync(id);
         Assert.Equal(EnrollmentState.Submitted, state.Value);
         Assert.Equal([EnrollmentAction.Submit], state.Steps);
         var page = await (await client.GetAsync(response.Headers.Location!.OriginalString)).ReadHtmlAsync();
@@ -140,9 +140,9 @@ public sealed class ApplyTests(AppFixture app)
     [Fact]
     public async Task Should_treat_a_second_submit_of_a_submitted_application_as_done_without_a_second_step()
     {
-        var cohort = await _world.OpenCohortAsync();
-        var trainee = await _world.TraineeAsync();
-        var client = await _world.SignInAsync(trainee);
+        var cohort = await app.OpenCohortAsync();
+        var trainee = await app.TraineeAsync();
+        var client = await app.SignInAsync(trainee);
         var id = RedirectedId(await CreateAsync(client, cohort.AssociateFeeId));
         var drawn = await DrawAsync(client, id, "Submit");
 
@@ -152,16 +152,16 @@ public sealed class ApplyTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal($"/Apply/Details/{id}", again.Headers.Location!.OriginalString);
-        Assert.Equal([EnrollmentAction.Submit], (await _world.StateAsync(id)).Steps);
+        Assert.Equal([EnrollmentAction.Submit], (await app.EnrollmentStateAsync(id)).Steps);
     }
 
     [Fact]
     public async Task Should_submit_once_when_two_submits_arrive_at_once()
     {
-        var cohort = await _world.OpenCohortAsync();
-        var trainee = await _world.TraineeAsync();
-        var phone = await _world.SignInAsync(trainee);
-        var tablet = await _world.SignInAsync(trainee);
+        var cohort = await app.OpenCohortAsync();
+        var trainee = await app.TraineeAsync();
+        var phone = await app.SignInAsync(trainee);
+        var tablet = await app.SignInAsync(trainee);
         var id = RedirectedId(await CreateAsync(phone, cohort.AssociateFeeId));
         var onPhone = await DrawAsync(phone, id, "Submit");
         var onTablet = await DrawAsync(tablet, id, "Submit");
@@ -169,33 +169,33 @@ public sealed class ApplyTests(AppFixture app)
         var responses = await Task.WhenAll(PostAsync(phone, onPhone), PostAsync(tablet, onTablet));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
-        var state = await _world.StateAsync(id);
+        var state = await app.EnrollmentStateAsync(id);
         Assert.Equal(EnrollmentState.Submitted, state.Value);
         Assert.Equal([EnrollmentAction.Submit], state.Steps);
-        Assert.Equal([id], await _world.ActiveIdsAsync(trainee));
+        Assert.Equal([id], await app.ActiveApplicationIdsAsync(trainee));
     }
 
     [Fact]
     public async Task Should_refuse_to_submit_after_the_window_closed_saying_when_it_closed()
     {
-        var closed = await _world.CohortAsync(Today.AddDays(-60), Today.AddDays(-1));
-        var trainee = await _world.TraineeAsync();
-        var id = await _world.DraftInDatabaseAsync(trainee, closed.AssociateFeeId);
-        var client = await _world.SignInAsync(trainee);
+        var closed = await app.CohortAsync(Today.AddDays(-60), Today.AddDays(-1));
+        var trainee = await app.TraineeAsync();
+        var id = await app.DraftAsync(trainee, closed.AssociateFeeId);
+        var client = await app.SignInAsync(trainee);
 
         using var response = await StepAsync(client, id, "Submit");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains($"报名已于 {closed.ApplyTo:yyyy年M月d日} 截止", await response.TextAsync());
-        Assert.Equal(EnrollmentState.Draft, (await _world.StateAsync(id)).Value);
+        Assert.Equal(EnrollmentState.Draft, (await app.EnrollmentStateAsync(id)).Value);
     }
 
     [Fact]
     public async Task Should_refuse_to_submit_before_the_window_opens_saying_when_it_opens()
     {
-        var upcoming = await _world.CohortAsync(Today.AddDays(20), Today.AddDays(50));
-        var trainee = await _world.TraineeAsync();
-        var client = await _world.SignInAsync(trainee);
+        var upcoming = await app.CohortAsync(Today.AddDays(20), Today.AddDays(50));
+        var trainee = await app.TraineeAsync();
+        var client = await app.SignInAsync(trainee);
         var listing = await (await client.GetAsync("/Apply")).TextAsync();
         Assert.Contains($"将于 {upcoming.ApplyFrom:yyyy年M月d日} 开始报名", listing);
         var id = RedirectedId(await CreateAsync(client, upcoming.AssociateFeeId));
@@ -204,21 +204,21 @@ public sealed class ApplyTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains($"报名将于 {upcoming.ApplyFrom:yyyy年M月d日} 开始", await response.TextAsync());
-        Assert.Equal(EnrollmentState.Draft, (await _world.StateAsync(id)).Value);
+        Assert.Equal(EnrollmentState.Draft, (await app.EnrollmentStateAsync(id)).Value);
     }
 
     [Fact]
     public async Task Should_refuse_a_closed_cohort_for_a_new_draft()
     {
-        var closed = await _world.CohortAsync(Today.AddDays(-60), Today.AddDays(-1));
-        var trainee = await _world.TraineeAsync();
-        var client = await _world.SignInAsync(trainee);
+        var closed = await app.CohortAsync(Today.AddDays(-60), Today.AddDays(-1));
+        var trainee = await app.TraineeAsync();
+        var client = await app.SignInAsync(trainee);
 
         using var response = await CreateAsync(client, closed.AssociateFeeId);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("截止", await response.TextAsync());
-        Assert.Empty(await _world.ActiveIdsAsync(trainee));
+        Assert.Empty(await app.ActiveApplicationIdsAsync(trainee));
     }
 
     // ------------------------------------------------------------ cancel, return, correct, resubmit
@@ -226,16 +226,16 @@ public sealed class ApplyTests(AppFixture app)
     [Fact]
     public async Task Should_let_the_trainee_cancel_a_submitted_application_and_apply_again()
     {
-        var cohort = await _world.OpenCohortAsync();
-        var trainee = await _world.TraineeAsync();
-        var client = await _world.SignInAsync(trainee);
+        var cohort = await app.OpenCohortAsync();
+        var trainee = await app.TraineeAsync();
+        var client = await app.SignInAsync(trainee);
         var id = RedirectedId(await CreateAsync(client, cohort.AssociateFeeId));
         await StepAsync(client, id, "Submit");
 
         using var cancelled = await StepAsync(client, id, "Cancel");
 
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
-        Assert.Equal(EnrollmentState.Cancelled, (await _world.StateAsync(id)).Value);
+        Assert.Equal(EnrollmentState.Cancelled, (await app.EnrollmentStateAsync(id)).Value);
         var again = RedirectedId(await CreateAsync(client, cohort.AssociateFeeId));
         Assert.NotEqual(id, again);
     }
@@ -243,14 +243,14 @@ public sealed class ApplyTests(AppFixture app)
     [Fact]
     public async Task Should_not_let_the_trainee_cancel_after_admission_and_show_the_tuition()
     {
-        var cohort = await _world.OpenCohortAsync();
-        var trainee = await _world.TraineeAsync();
-        var client = await _world.SignInAsync(trainee);
+        var cohort = await app.OpenCohortAsync();
+        var trainee = await app.TraineeAsync();
+        var client = await app.SignInAsync(trainee);
         var id = RedirectedId(await CreateAsync(client, cohort.AssociateFeeId));
         await StepAsync(client, id, "Submit");
         var today = Today;
         var split = new FeeSplit(9_000_00, 6_000_00, 1_500_00, 1_500_00);
-        await _world.ActAsync(id, e =>
+        await app.OnEnrollmentAsync(id, e =>
         {
             e.ApproveByTownship("镇审核（测试）", "同意", today, DateTime.UtcNow);
             e.ApproveByDistrict("区审核（测试）", "同意", today, DateTime.UtcNow);
@@ -272,18 +272,18 @@ public sealed class ApplyTests(AppFixture app)
             ["Version"] = version.ToString(),
         }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, forced.StatusCode);
-        Assert.Equal(EnrollmentState.Admitted, (await _world.StateAsync(id)).Value);
+        Assert.Equal(EnrollmentState.Admitted, (await app.EnrollmentStateAsync(id)).Value);
     }
 
     [Fact]
     public async Task Should_show_the_return_reason_and_let_the_trainee_correct_and_resubmit()
     {
-        var cohort = await _world.OpenCohortAsync();
-        var trainee = await _world.TraineeAsync();
-        var client = await _world.SignInAsync(trainee);
+        var cohort = await app.OpenCohortAsync();
+        var trainee = await app.TraineeAsync();
+        var client = await app.SignInAsync(trainee);
         var id = RedirectedId(await CreateAsync(client, cohort.AssociateFeeId));
         await StepAsync(client, id, "Submit");
-        await _world.ActAsync(id, e => e.Return("人和镇组织办（测试）", "本村推荐报读另一专业，请修改后再提交", Today, DateTime.UtcNow));
+        await app.OnEnrollmentAsync(id, e => e.Return("人和镇组织办（测试）", "本村推荐报读另一专业，请修改后再提交", Today, DateTime.UtcNow));
 
         var page = await (await client.GetAsync($"/Apply/Details/{id}")).ReadHtmlAsync();
         Assert.Contains("本村推荐报读另一专业，请修改后再提交", page.QuerySelector("[data-testid=returned-reason]")?.TextContent ?? "");
@@ -294,7 +294,7 @@ public sealed class ApplyTests(AppFixture app)
         using var resubmitted = await StepAsync(client, id, "Submit");
         Assert.Equal(HttpStatusCode.Redirect, resubmitted.StatusCode);
 
-        var state = await _world.StateAsync(id);
+        var state = await app.EnrollmentStateAsync(id);
         Assert.Equal(EnrollmentState.Submitted, state.Value);
         Assert.Equal([EnrollmentAction.Submit, EnrollmentAction.Return, EnrollmentAction.Submit], state.Steps);
         var programOfOther = await app.WithDbAsync(db => db.FeeSchedules.Where(f => f.Id == cohort.OtherAssociateFeeId).Select(f => f.ProgramId).SingleAsync());
@@ -306,12 +306,12 @@ public sealed class ApplyTests(AppFixture app)
     [Fact]
     public async Task Should_refuse_a_program_the_trainee_may_not_take_or_that_another_cohort_offers()
     {
-        var cohort = await _world.OpenCohortAsync();
-        var other = await _world.CohortAsync(Today.AddDays(-5), Today.AddDays(5));
-        var trainee = await _world.TraineeAsync(Standing.ReserveInPool, Education.HighSchool);
-        var client = await _world.SignInAsync(trainee);
+        var cohort = await app.OpenCohortAsync();
+        var other = await app.CohortAsync(Today.AddDays(-5), Today.AddDays(5));
+        var trainee = await app.TraineeAsync(Standing.ReserveInPool, Education.HighSchool);
+        var client = await app.SignInAsync(trainee);
         var id = RedirectedId(await CreateAsync(client, cohort.AssociateFeeId));
-        var before = (await _world.StateAsync(id)).ProgramId;
+        var before = (await app.EnrollmentStateAsync(id)).ProgramId;
 
         using var notForHer = await StepAsync(client, id, "Program", new Dictionary<string, string> { ["FeeId"] = cohort.BachelorFeeId.ToString() });
         using var foreign = await StepAsync(client, id, "Program", new Dictionary<string, string> { ["FeeId"] = other.AssociateFeeId.ToString() });
@@ -320,27 +320,27 @@ public sealed class ApplyTests(AppFixture app)
         Assert.Contains("报读本科须具有大专或以上学历", await notForHer.TextAsync());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, foreign.StatusCode);
         Assert.Contains("所选专业不在本批次招生范围内", await foreign.TextAsync());
-        Assert.Equal(before, (await _world.StateAsync(id)).ProgramId);
+        Assert.Equal(before, (await app.EnrollmentStateAsync(id)).ProgramId);
     }
 
     [Fact]
     public async Task Should_tell_the_trainee_when_the_application_changed_since_the_page_was_drawn()
     {
-        var cohort = await _world.OpenCohortAsync();
-        var trainee = await _world.TraineeAsync();
-        var client = await _world.SignInAsync(trainee);
+        var cohort = await app.OpenCohortAsync();
+        var trainee = await app.TraineeAsync();
+        var client = await app.SignInAsync(trainee);
         var id = RedirectedId(await CreateAsync(client, cohort.AssociateFeeId));
         await StepAsync(client, id, "Submit");
-        await _world.ActAsync(id, e => e.Return("镇（测试）", "材料不全", Today, DateTime.UtcNow));
+        await app.OnEnrollmentAsync(id, e => e.Return("镇（测试）", "材料不全", Today, DateTime.UtcNow));
         var stale = await DrawAsync(client, id, "Submit");
         await PostAsync(client, stale);                       // resubmitted …
-        await _world.ActAsync(id, e => e.Return("镇（测试）", "仍缺材料", Today, DateTime.UtcNow)); // … and returned again
+        await app.OnEnrollmentAsync(id, e => e.Return("镇（测试）", "仍缺材料", Today, DateTime.UtcNow)); // … and returned again
 
         using var response = await PostAsync(client, stale); // the old page's version
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains(CommonTexts.Changed, await response.TextAsync());
-        Assert.Equal(EnrollmentState.Draft, (await _world.StateAsync(id)).Value);
+        Assert.Equal(EnrollmentState.Draft, (await app.EnrollmentStateAsync(id)).Value);
     }
 
     // ------------------------------------------------------------ my applications, the printed form, notifications
@@ -348,12 +348,12 @@ public sealed class ApplyTests(AppFixture app)
     [Fact]
     public async Task Should_list_my_applications_with_every_step_and_comment()
     {
-        var cohort = await _world.OpenCohortAsync();
-        var trainee = await _world.TraineeAsync();
-        var client = await _world.SignInAsync(trainee);
+        var cohort = await app.OpenCohortAsync();
+        var trainee = await app.TraineeAsync();
+        var client = await app.SignInAsync(trainee);
         var id = RedirectedId(await CreateAsync(client, cohort.AssociateFeeId));
         await StepAsync(client, id, "Submit");
-        await _world.ActAsync(id, e => e.ApproveByTownship("人和镇组织办（测试）", "材料齐全，同意", Today, DateTime.UtcNow));
+        await app.OnEnrollmentAsync(id, e => e.ApproveByTownship("人和镇组织办（测试）", "材料齐全，同意", Today, DateTime.UtcNow));
 
         var page = await (await client.GetAsync("/Apply/Mine")).ReadHtmlAsync();
         var card = page.QuerySelector($"[data-enrollment-id='{id}']");
@@ -369,9 +369,9 @@ public sealed class ApplyTests(AppFixture app)
     [Fact]
     public async Task Should_print_the_application_form_with_the_full_id_number_for_its_owner()
     {
-        var cohort = await _world.OpenCohortAsync();
-        var trainee = await _world.TraineeAsync();
-        var client = await _world.SignInAsync(trainee);
+        var cohort = await app.OpenCohortAsync();
+        var trainee = await app.TraineeAsync();
+        var client = await app.SignInAsync(trainee);
         var id = RedirectedId(await CreateAsync(client, cohort.AssociateFeeId));
 
         using var response = await client.GetAsync($"/Apply/Form/{id}");
@@ -392,9 +392,9 @@ public sealed class ApplyTests(AppFixture app)
     [Fact]
     public async Task Should_show_unread_notifications_on_the_home_page_until_marked_read()
     {
-        var trainee = await _world.TraineeAsync();
-        var someoneElse = await _world.TraineeAsync();
-        var client = await _world.SignInAsync(trainee);
+        var trainee = await app.TraineeAsync();
+        var someoneElse = await app.TraineeAsync();
+        var client = await app.SignInAsync(trainee);
         await app.WithDbAsync(async db =>
         {
             db.Notifications.Add(new Notification(trainee.PersonId, null, "较早的通知：镇（街）审核通过", DateTime.UtcNow.AddMinutes(-5)));
@@ -420,9 +420,9 @@ public sealed class ApplyTests(AppFixture app)
     [Fact]
     public async Task Should_draw_the_application_pages_without_inline_styles_or_scripts()
     {
-        var cohort = await _world.OpenCohortAsync();
-        var trainee = await _world.TraineeAsync();
-        var client = await _world.SignInAsync(trainee);
+        var cohort = await app.OpenCohortAsync();
+        var trainee = await app.TraineeAsync();
+        var client = await app.SignInAsync(trainee);
         var id = RedirectedId(await CreateAsync(client, cohort.AssociateFeeId));
         using var refused = await StepAsync(client, id, "Program", new Dictionary<string, string> { ["FeeId"] = cohort.BachelorFeeId.ToString() });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
@@ -452,12 +452,12 @@ public sealed class ApplyTests(AppFixture app)
     [InlineData("/Apply/Form/{0}")]
     public async Task Should_not_find_another_trainees_application(string route)
     {
-        var cohort = await _world.OpenCohortAsync();
-        var owner = await _world.TraineeAsync();
-        var ownerClient = await _world.SignInAsync(owner);
+        var cohort = await app.OpenCohortAsync();
+        var owner = await app.TraineeAsync();
+        var ownerClient = await app.SignInAsync(owner);
         var id = RedirectedId(await CreateAsync(ownerClient, cohort.AssociateFeeId));
-        var other = await _world.TraineeAsync();
-        var otherClient = await _world.SignInAsync(other);
+        var other = await app.TraineeAsync();
+        var otherClient = await app.SignInAsync(other);
 
         using var mine = await ownerClient.GetAsync(string.Format(route, id));
         using var theirs = await otherClient.GetAsync(string.Format(route, id));
@@ -477,13 +477,13 @@ public sealed class ApplyTests(AppFixture app)
     [Fact]
     public async Task Should_not_let_another_trainee_cancel_an_application()
     {
-        var cohort = await _world.OpenCohortAsync();
-        var owner = await _world.TraineeAsync();
-        var ownerClient = await _world.SignInAsync(owner);
+        var cohort = await app.OpenCohortAsync();
+        var owner = await app.TraineeAsync();
+        var ownerClient = await app.SignInAsync(owner);
         var id = RedirectedId(await CreateAsync(ownerClient, cohort.AssociateFeeId));
         var drawn = await DrawAsync(ownerClient, id, "Cancel");
-        var other = await _world.TraineeAsync();
-        var otherClient = await _world.SignInAsync(other);
+        var other = await app.TraineeAsync();
+        var otherClient = await app.SignInAsync(other);
         var token = (await (await otherClient.GetAsync("/Apply")).ReadHtmlAsync())
             .QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
@@ -494,6 +494,6 @@ public sealed class ApplyTests(AppFixture app)
         }));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal(EnrollmentState.Draft, (await _world.StateAsync(id)).Value);
+        Assert.Equal(EnrollmentState.Draft, (await app.EnrollmentStateAsync(id)).Value);
     }
 }

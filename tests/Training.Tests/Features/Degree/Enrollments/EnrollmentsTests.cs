@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Training.Web.Infrastructure.Web;
 using Training.Core.Domain;
 using Training.Tests.Infrastructure;
+using Training.Tests.Infrastructure.Builders;
 
 namespace Training.Tests.Features.Degree.Enrollments;
 
@@ -223,8 +224,8 @@ public sealed class EnrollmentsTests(AppFixture app)
         var e = await app.AdmittedAsync("440111103201");
         var township = await app.SignInAsync("township-440111103");
 
-        using var found = await township.GetAsync($"/Enrollments?q={Uri.EscapeDataString(e.Name)}&year={FreshEnrollments.Year}&state=Admitted");
-        using var otherYear = await township.GetAsync($"/Enrollments?q={Uri.EscapeDataString(e.Name)}&year={FreshEnrollments.Year - 1}");
+        using var found = await township.GetAsync($"/Enrollments?q={Uri.EscapeDataString(e.Name)}&year={TestEnrollments.Year}&state=Admitted");
+        using var otherYear = await township.GetAsync($"/Enrollments?q={Uri.EscapeDataString(e.Name)}&year={TestEnrollments.Year - 1}");
         using var otherState = await township.GetAsync($"/Enrollments?q={Uri.EscapeDataString(e.Name)}&state=Graduated");
 
         var page = await found.ReadHtmlAsync();
@@ -288,7 +289,7 @@ public sealed class EnrollmentsTests(AppFixture app)
             return new
             {
                 ByDistrict = districts.ToDictionary(d => d.Name, d => Line(Of(rows.Where(r => r.Path.StartsWith(d.Path, StringComparison.Ordinal))))),
-                Year = Line(Of(rows.Where(r => r.Year == FreshEnrollments.Year))),
+                Year = Line(Of(rows.Where(r => r.Year == TestEnrollments.Year))),
                 All = Line(Of(rows)),
             };
         });
@@ -300,7 +301,7 @@ public sealed class EnrollmentsTests(AppFixture app)
         Assert.Equal(expected.ByDistrict.Count + 1, byDistrict.Count);
         foreach (var (district, line) in expected.ByDistrict) Assert.Equal(line, byDistrict[district]);
         Assert.Equal(expected.All, byDistrict["合计"]);
-        Assert.Equal(expected.Year, Table(document, "by-year")[$"{FreshEnrollments.Year} 年"]);
+        Assert.Equal(expected.Year, Table(document, "by-year")[$"{TestEnrollments.Year} 年"]);
     }
 
     [Fact]

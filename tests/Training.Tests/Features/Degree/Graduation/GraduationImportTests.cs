@@ -7,6 +7,7 @@ using Training.Tests.Infrastructure;
 using Training.Web.Features.DataExchange.Import;
 using Training.Web.Features.Degree.Graduation;
 using Training.Web.Infrastructure;
+using Training.Tests.Infrastructure.Builders;
 
 namespace Training.Tests.Features.Degree.Graduation;
 
@@ -30,7 +31,7 @@ public sealed class GraduationImportTests(AppFixture app)
         return await scope.ServiceProvider.GetRequiredService<GraduationImport>().RunAsync(xlsx, schoolId, Actor);
     }
 
-    private Task<string> IdNumberAsync(FreshEnrollments.Made e) =>
+    private Task<string> IdNumberAsync(AdmittedEnrollment e) =>
         app.WithDbAsync(db => db.Persons.Where(p => p.Id == e.PersonId).Select(p => p.IdNumber).SingleAsync());
 
     private Task<Stored> StoredAsync(int enrollmentId) =>
@@ -38,11 +39,11 @@ public sealed class GraduationImportTests(AppFixture app)
             .Select(e => new Stored(e.State, e.GraduatedOn, e.WithdrawnOn, e.CertificateNumber, e.Person.Education, e.Transitions.Count()))
             .SingleAsync());
 
-    private static object?[] Graduated(string id, string certificate, int year = FreshEnrollments.Year, string level = "大专") =>
+    private static object?[] Graduated(string id, string certificate, int year = TestEnrollments.Year, string level = "大专") =>
         [id, level, year, "已毕业", GraduatedOn, certificate];
 
     private static object?[] Withdrawn(string id, DateOnly? on = null) =>
-        [id, "大专", FreshEnrollments.Year, "已退学", on ?? WithdrawnOn, null];
+        [id, "大专", TestEnrollments.Year, "已退学", on ?? WithdrawnOn, null];
 
     [Fact]
     public async Task Should_graduate_and_withdraw_the_schools_enrollments_raising_education_with_history()
@@ -78,7 +79,7 @@ public sealed class GraduationImportTests(AppFixture app)
         var leaver = await app.AdmittedAsync();
 
         var outcome = await ImportAsync(await GraduationList.WriteAsync(
-            [await IdNumberAsync(leaver), "大专", FreshEnrollments.Year, "已退学", null, null]), leaver.SchoolId);
+            [await IdNumberAsync(leaver), "大专", TestEnrollments.Year, "已退学", null, null]), leaver.SchoolId);
 
         Assert.Equal([new SheetCounts("毕业名单", 0, 1, 0)], outcome.Counts);
         var stored = await StoredAsync(leaver.EnrollmentId);
@@ -102,7 +103,7 @@ public sealed class GraduationImportTests(AppFixture app)
         var again = await ImportAsync(await GraduationList.WriteAsync(rows), graduate.SchoolId);
         // A withdrawal listed without its date is the same outcome too.
         var undated = await ImportAsync(await GraduationList.WriteAsync(
-            [await IdNumberAsync(leaver), "大专", FreshEnrollments.Year, "已退学", null, null]), graduate.SchoolId);
+            [await IdNumberAsync(leaver), "大专", TestEnrollments.Year, "已退学", null, null]), graduate.SchoolId);
 
         Assert.Empty(again.Errors);
         Assert.Equal([new SheetCounts("毕业名单", 0, 0, 2)], again.Counts);
@@ -165,14 +166,14 @@ public sealed class GraduationImportTests(AppFixture app)
         object?[] bad = kind switch
         {
             "wrong check character" => Graduated(id[..17] + (id[17] == '0' ? '1' : '0'), "GZ-1"),
-            "unknown level" => [id, "硕士", FreshEnrollments.Year, "已毕业", GraduatedOn, "GZ-1"],
-            "unknown state" => [id, "大专", FreshEnrollments.Year, "在读", GraduatedOn, "GZ-1"],
+            "unknown level" => [id, "硕士", TestEnrollments.Year, "已毕业", GraduatedOn, "GZ-1"],
+            "unknown state" => [id, "大专", TestEnrollments.Year, "在读", GraduatedOn, "GZ-1"],
             "no year" => [id, "大专", null, "已毕业", GraduatedOn, "GZ-1"],
-            "bad date" => [id, "大专", FreshEnrollments.Year, "已毕业", "2024-02-30", "GZ-1"],
-            "future date" => [id, "大专", FreshEnrollments.Year, "已毕业", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2), "GZ-1"],
-            "graduated before admission" => [id, "大专", FreshEnrollments.Year, "已毕业", new DateOnly(2022, 7, 1), "GZ-1"],
-            "graduated without a date" => [id, "大专", FreshEnrollments.Year, "已毕业", null, "GZ-1"],
-            "graduated without a certificate" => [id, "大专", FreshEnrollments.Year, "已毕业", GraduatedOn, null],
+            "bad date" => [id, "大专", TestEnrollments.Year, "已毕业", "2024-02-30", "GZ-1"],
+            "future date" => [id, "大专", TestEnrollments.Year, "已毕业", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2), "GZ-1"],
+            "graduated before admission" => [id, "大专", TestEnrollments.Year, "已毕业", new DateOnly(2022, 7, 1), "GZ-1"],
+            "graduated without a date" => [id, "大专", TestEnrollments.Year, "已毕业", null, "GZ-1"],
+            "graduated without a certificate" => [id, "大专", TestEnrollments.Year, "已毕业", GraduatedOn, null],
             "duplicate key" => Graduated(goodId, "GZ-DUP"),
             "another school" => Graduated(id, "GZ-1"),
             "no such enrollment" => Graduated(await UnknownIdNumberAsync(), "GZ-1"),
@@ -195,10 +196,9 @@ public sealed class GraduationImportTests(AppFixture app)
     [Fact]
     public async Task Should_refuse_an_application_of_the_school_that_was_never_admitted()
     {
-        var world = new ApplyWorld(app);
-        var trainee = await world.TraineeAsync();
-        var cohort = await world.OpenCohortAsync();
-        var draft = await world.DraftInDatabaseAsync(trainee, cohort.AssociateFeeId);
+        var trainee = await app.TraineeAsync();
+        var cohort = await app.OpenCohortAsync();
+        var draft = await app.DraftAsync(trainee, cohort.AssociateFeeId);
         var (schoolId, year) = await app.WithDbAsync(db => db.Enrollments.Where(e => e.Id == draft)
             .Select(e => new ValueTuple<int, int>(e.Program.SchoolId, e.Year)).SingleAsync());
 
@@ -217,9 +217,9 @@ public sealed class GraduationImportTests(AppFixture app)
         var id = await IdNumberAsync(good);
 
         var outcome = await ImportAsync(await GraduationList.WriteAsync(
-            [id[..17] + (id[17] == '0' ? '1' : '0'), "专科", FreshEnrollments.Year, "已毕业", GraduatedOn, "GZ-1"],
+            [id[..17] + (id[17] == '0' ? '1' : '0'), "专科", TestEnrollments.Year, "已毕业", GraduatedOn, "GZ-1"],
             Graduated(id, "GZ-2"),
-            [id, "大专", FreshEnrollments.Year + 1, "毕业", "七月", null]), good.SchoolId);
+            [id, "大专", TestEnrollments.Year + 1, "毕业", "七月", null]), good.SchoolId);
 
         Assert.Equal([(2, "身份证号"), (2, "层次"), (4, "状态"), (4, "毕业日期")], outcome.Errors.Select(e => (e.Row, e.Column)).ToList());
         Assert.StartsWith("毕业名单 第4行 毕业日期：“七月”不是日期", outcome.Errors[3].ToString());
@@ -234,7 +234,7 @@ public sealed class GraduationImportTests(AppFixture app)
         var text = await ImportAsync(new MemoryStream("身份证号,层次\n"u8.ToArray()), good.SchoolId);
         var otherSheet = await ImportAsync(await GraduationList.WriteAsync("Sheet1", GraduationImport.Columns), good.SchoolId);
         var noCertificateColumn = await ImportAsync(await GraduationList.WriteAsync(GraduationImport.Sheet, GraduationImport.Columns.Take(5).ToList(),
-            [await IdNumberAsync(good), "大专", FreshEnrollments.Year, "已退学", WithdrawnOn]), good.SchoolId);
+            [await IdNumberAsync(good), "大专", TestEnrollments.Year, "已退学", WithdrawnOn]), good.SchoolId);
 
         Assert.Contains("不是有效的 Excel 工作簿", Assert.Single(text.Errors).Message);
         Assert.Contains("没有“毕业名单”工作表", Assert.Single(otherSheet.Errors).Message);

@@ -5,6 +5,8 @@ using Training.Tests.Features.Degree.Enrollments;
 using Training.Tests.Infrastructure;
 
 // Not "…Features.School": that namespace would hide Training.Core.Domain.School in the other test folders.
+using Training.Tests.Infrastructure.Builders;
+
 namespace Training.Tests.Features.Degree.Registrar;
 
 /// <summary>The school registrar (PRODUCT.md §5 "Graduation"): its own school only; graduation raises education, never lowers it.</summary>
@@ -137,7 +139,7 @@ public sealed class RegistrarTests(AppFixture app)
         var e = await app.AdmittedAsync();
         var client = await app.SignInAsync("school-1");
 
-        using var list = await client.GetAsync($"/School?q={Uri.EscapeDataString(e.Name)}&year={FreshEnrollments.Year}&state=Admitted");
+        using var list = await client.GetAsync($"/School?q={Uri.EscapeDataString(e.Name)}&year={TestEnrollments.Year}&state=Admitted");
 
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         var ids = (await list.ReadHtmlAsync()).QuerySelectorAll("[data-enrollment-id]").Select(r => r.GetAttribute("data-enrollment-id")).ToList();

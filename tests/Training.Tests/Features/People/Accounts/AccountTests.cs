@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Tests.Infrastructure;
+using Training.Tests.Infrastructure.Builders;
 
 namespace Training.Tests.Features.People.Accounts;
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Training.Tests.Infrastructure;
 using Training.Web.Infrastructure;
+using Training.Tests.Infrastructure.Builders;
 
 namespace Training.Tests.Features.People.Accounts;
 

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Training.Core.Domain;
 using Training.Tests.Infrastructure;
 using Training.Web.Infrastructure.Web;
-using static Training.Tests.Features.Reserves.Mentoring.MentoringWorld;
+using static Training.Tests.Features.Reserves.Mentoring.MentoringPages;
+using Training.Tests.Infrastructure.Builders;
 
 namespace Training.Tests.Features.Reserves.Mentoring;
 
@@ -15,15 +16,14 @@ namespace Training.Tests.Features.Reserves.Mentoring;
 [Collection(AppCollection.Name)]
 public sealed class MentoringTests(AppFixture app)
 {
-    private readonly MentoringWorld _world = new(app);
 
     // ---------------------------------------------------------------- the township pairs
 
     [Fact]
     public async Task Should_let_the_township_pair_a_pooled_reserve_with_a_serving_cadre()
     {
-        var reserveId = await _world.PooledReserveAsync();
-        var mentorId = await _world.CadreAsync();
+        var reserveId = await app.PooledReserveAsync();
+        var mentorId = await app.PersonAsync(TestPeople.OwnVillage, "帮带", cadreSince: TestPeople.Today.AddYears(-2));
         var mentorName = await app.WithDbAsync(db => db.Persons.Where(p => p.Id == mentorId).Select(p => p.Name).SingleAsync());
         var township = await app.SignInAsync(Township);
 
@@ -56,8 +56,8 @@ public sealed class MentoringTests(AppFixture app)
     [Fact]
     public async Task Should_refuse_a_mentor_who_is_not_a_serving_cadre_keeping_what_was_typed()
     {
-        var reserveId = await _world.PooledReserveAsync();
-        var plain = await _world.PersonAsync();
+        var reserveId = await app.PooledReserveAsync();
+        var plain = await app.PersonAsync(TestPeople.OwnVillage, "群众");
         var township = await app.SignInAsync(Township);
 
         using var response = await township.PostFormAsync("/Mentoring/New", "/Mentoring/New",
@@ -74,9 +74,9 @@ public sealed class MentoringTests(AppFixture app)
     [Fact]
     public async Task Should_refuse_a_second_pairing_of_a_reserve_that_has_a_mentor()
     {
-        var pairId = await _world.PairAsync(startedAgo: 5);
-        var reserveId = (await _world.LoadAsync(pairId)).ReserveId;
-        var mentorId = await _world.CadreAsync();
+        var pairId = await app.PairAsync(startedAgo: 5);
+        var reserveId = (await app.PairOfAsync(pairId)).ReserveId;
+        var mentorId = await app.PersonAsync(TestPeople.OwnVillage, "帮带", cadreSince: TestPeople.Today.AddYears(-2));
         var township = await app.SignInAsync(Township);
 
         using (var page = await township.GetAsync("/Mentoring/New"))
@@ -91,8 +91,8 @@ public sealed class MentoringTests(AppFixture app)
     [Fact]
     public async Task Should_not_let_another_township_pair_this_townships_reserve()
     {
-        var reserveId = await _world.PooledReserveAsync();
-        var mentorId = await _world.CadreAsync();
+        var reserveId = await app.PooledReserveAsync();
+        var mentorId = await app.PersonAsync(TestPeople.OwnVillage, "帮带", cadreSince: TestPeople.Today.AddYears(-2));
         var other = await app.SignInAsync(OtherTownship);
 
         using (var page = await other.GetAsync($"/Mentoring/New?reserveId={reserveId}"))
@@ -109,8 +109,8 @@ public sealed class MentoringTests(AppFixture app)
     [InlineData(City)]
     public async Task Should_let_only_the_township_start_a_pair(string account)
     {
-        var reserveId = await _world.PooledReserveAsync();
-        var mentorId = await _world.CadreAsync();
+        var reserveId = await app.PooledReserveAsync();
+        var mentorId = await app.PersonAsync(TestPeople.OwnVillage, "帮带", cadreSince: TestPeople.Today.AddYears(-2));
         var client = await app.SignInAsync(account);
         var token = await TokenAsync(client, "/Mentoring");
         var body = new Dictionary<string, string>(Fields(reserveId, mentorId)) { ["__RequestVerificationToken"] = token };
@@ -126,7 +126,7 @@ public sealed class MentoringTests(AppFixture app)
     [Fact]
     public async Task Should_record_an_evaluation_shown_newest_first_and_audited()
     {
-        var id = await _world.PairAsync(startedAgo: 40, evaluatedAgo: 20);
+        var id = await app.PairAsync(startedAgo: 40, evaluatedAgo: 20);
         var township = await app.SignInAsync(Township);
         var form = await FormAsync(township, id, "evaluate");
 
@@ -134,7 +134,7 @@ public sealed class MentoringTests(AppFixture app)
             ("On", Today.AddDays(-1).ToString("yyyy-MM-dd")), ("Rating", nameof(Rating.Excellent)), ("Text", "主动牵头整治人居环境")));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var pair = await _world.LoadAsync(id);
+        var pair = await app.PairOfAsync(id);
         Assert.Equal(Today.AddDays(-1), pair.LastEvaluatedOn);
         var latest = pair.Evaluations.OrderBy(e => e.Id).Last();
         Assert.Equal((Rating.Excellent, "主动牵头整治人居环境"), (latest.Rating, latest.Text));
@@ -149,7 +149,7 @@ public sealed class MentoringTests(AppFixture app)
     [Fact]
     public async Task Should_refuse_an_evaluation_without_a_rating_keeping_the_text()
     {
-        var id = await _world.PairAsync(startedAgo: 40);
+        var id = await app.PairAsync(startedAgo: 40);
         var township = await app.SignInAsync(Township);
         var form = await FormAsync(township, id, "evaluate");
 
@@ -160,13 +160,13 @@ public sealed class MentoringTests(AppFixture app)
         var html = await response.ReadHtmlAsync();
         Assert.Contains("请选择评价等次", html.QuerySelector("[data-testid=form-errors]")?.TextContent);
         Assert.Equal("写好的评价", html.QuerySelector("form[data-form=evaluate] textarea[name=Text]")?.TextContent);
-        Assert.Null((await _world.LoadAsync(id)).LastEvaluatedOn);
+        Assert.Null((await app.PairOfAsync(id)).LastEvaluatedOn);
     }
 
     [Fact]
     public async Task Should_end_a_pair_early_after_a_confirmation_with_the_reason_shown()
     {
-        var id = await _world.PairAsync(startedAgo: 40);
+        var id = await app.PairAsync(startedAgo: 40);
         var township = await app.SignInAsync(Township);
         using (var page = await township.GetAsync($"/Mentoring/Detail?id={id}"))
             Assert.NotNull((await page.ReadHtmlAsync()).QuerySelector("form[data-form=end] button")?.GetAttribute("data-confirm"));
@@ -175,7 +175,7 @@ public sealed class MentoringTests(AppFixture app)
         using var response = await township.PostAsync(form.Action, form.With(("On", Today.ToString("yyyy-MM-dd")), ("Reason", "已任村委委员")));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var pair = await _world.LoadAsync(id);
+        var pair = await app.PairOfAsync(id);
         Assert.Equal((Today, "已任村委委员"), (pair.EndOn, pair.EndReason));
         Assert.True(await app.WithDbAsync(db => db.Audit.AnyAsync(a => a.Action == "提前结束结对帮带" && a.Detail.Contains($"结对帮带 {id}"))));
         using var after = await township.GetAsync($"/Mentoring/Detail?id={id}");
@@ -187,7 +187,7 @@ public sealed class MentoringTests(AppFixture app)
     [Fact]
     public async Task Should_tell_an_account_evaluating_from_a_stale_page_that_someone_else_changed_the_pair()
     {
-        var id = await _world.PairAsync(startedAgo: 40);
+        var id = await app.PairAsync(startedAgo: 40);
         var township = await app.SignInAsync(Township);
         var stale = await FormAsync(township, id, "evaluate");
         var other = await app.SignInAsync(Township);
@@ -200,14 +200,14 @@ public sealed class MentoringTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains(CommonTexts.Changed, await response.TextAsync());
-        var pair = await _world.LoadAsync(id);
+        var pair = await app.PairOfAsync(id);
         Assert.Equal("先评", Assert.Single(pair.Evaluations).Text);
     }
 
     [Fact]
     public async Task Should_let_only_one_of_two_concurrent_evaluations_win()
     {
-        var id = await _world.PairAsync(startedAgo: 40);
+        var id = await app.PairAsync(startedAgo: 40);
         var a = await app.SignInAsync(Township);
         var b = await app.SignInAsync(Township);
         var fa = await FormAsync(a, id, "evaluate");
@@ -218,7 +218,7 @@ public sealed class MentoringTests(AppFixture app)
             b.PostAsync(fb.Action, fb.With(("On", Today.ToString("yyyy-MM-dd")), ("Rating", nameof(Rating.Good)), ("Text", "乙"))));
 
         Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).OrderBy(c => c));
-        Assert.Single((await _world.LoadAsync(id)).Evaluations);
+        Assert.Single((await app.PairOfAsync(id)).Evaluations);
     }
 
     // ---------------------------------------------------------------- who sees what
@@ -229,8 +229,8 @@ public sealed class MentoringTests(AppFixture app)
     [InlineData(City)]
     public async Task Should_show_the_pair_without_forms_to_the_village_district_and_city(string account)
     {
-        var id = await _world.PairAsync(startedAgo: 40);
-        var version = (await _world.LoadAsync(id)).Version;
+        var id = await app.PairAsync(startedAgo: 40);
+        var version = (await app.PairOfAsync(id)).Version;
         var client = await app.SignInAsync(account);
 
         using var page = await client.GetAsync($"/Mentoring/Detail?id={id}");
@@ -252,7 +252,7 @@ public sealed class MentoringTests(AppFixture app)
 
         AssertRefused(evaluate);
         AssertRefused(end);
-        var pair = await _world.LoadAsync(id);
+        var pair = await app.PairOfAsync(id);
         Assert.Equal((version, 0, (string?)null), (pair.Version, pair.Evaluations.Count, pair.EndReason));
     }
 
@@ -261,7 +261,7 @@ public sealed class MentoringTests(AppFixture app)
     [InlineData(OtherDistrict)]
     public async Task Should_not_find_another_townships_pair(string account)
     {
-        var id = await _world.PairAsync(startedAgo: 40);
+        var id = await app.PairAsync(startedAgo: 40);
         var client = await app.SignInAsync(account);
 
         using var page = await client.GetAsync($"/Mentoring/Detail?id={id}");
@@ -273,8 +273,8 @@ public sealed class MentoringTests(AppFixture app)
     [Fact]
     public async Task Should_not_let_another_township_evaluate_this_townships_pair()
     {
-        var id = await _world.PairAsync(startedAgo: 40);
-        var version = (await _world.LoadAsync(id)).Version;
+        var id = await app.PairAsync(startedAgo: 40);
+        var version = (await app.PairOfAsync(id)).Version;
         var other = await app.SignInAsync(OtherTownship);
         var token = await TokenAsync(other, "/Mentoring");
 
@@ -284,7 +284,7 @@ public sealed class MentoringTests(AppFixture app)
         }));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Empty((await _world.LoadAsync(id)).Evaluations);
+        Assert.Empty((await app.PairOfAsync(id)).Evaluations);
     }
 
     // ---------------------------------------------------------------- the overdue list
@@ -292,8 +292,8 @@ public sealed class MentoringTests(AppFixture app)
     [Fact]
     public async Task Should_list_a_pair_without_evaluation_for_100_days_as_overdue_and_not_one_evaluated_10_days_ago()
     {
-        var overdue = await _world.PairAsync(startedAgo: 100);
-        var evaluated = await _world.PairAsync(startedAgo: 100, evaluatedAgo: 10);
+        var overdue = await app.PairAsync(startedAgo: 100);
+        var evaluated = await app.PairAsync(startedAgo: 100, evaluatedAgo: 10);
         var township = await app.SignInAsync(Township);
 
         using (var page = await township.GetAsync("/Mentoring"))
@@ -327,8 +327,8 @@ public sealed class MentoringTests(AppFixture app)
     [Fact]
     public async Task Should_sort_the_overdue_list_longest_without_evaluation_first()
     {
-        var longer = await _world.PairAsync(startedAgo: 300, evaluatedAgo: 250);
-        var shorter = await _world.PairAsync(startedAgo: 95);
+        var longer = await app.PairAsync(startedAgo: 300, evaluatedAgo: 250);
+        var shorter = await app.PairAsync(startedAgo: 95);
 
         var rows = await AllRowsAsync(await app.SignInAsync(District), "/Mentoring?Overdue=true");
 
@@ -339,8 +339,8 @@ public sealed class MentoringTests(AppFixture app)
     [Fact]
     public async Task Should_filter_by_state_running_by_default()
     {
-        var running = await _world.PairAsync(startedAgo: 10);
-        var finished = await _world.PairAsync(startedAgo: 400); // planned for a year: over 35 days ago
+        var running = await app.PairAsync(startedAgo: 10);
+        var finished = await app.PairAsync(startedAgo: 400); // planned for a year: over 35 days ago
         var village = await app.SignInAsync(Village);
 
         var active = await AllRowsAsync(village, "/Mentoring");
@@ -358,7 +358,7 @@ public sealed class MentoringTests(AppFixture app)
     [Fact]
     public async Task Should_answer_htmx_with_the_rows_only_and_vary_on_the_header()
     {
-        await _world.PairAsync(startedAgo: 10);
+        await app.PairAsync(startedAgo: 10);
         var township = await app.SignInAsync(Township);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/Mentoring?State=All");
         request.Headers.Add("HX-Request", "true");
@@ -375,7 +375,7 @@ public sealed class MentoringTests(AppFixture app)
     [Fact]
     public async Task Should_show_the_mentors_post_in_the_list()
     {
-        var id = await _world.PairAsync(startedAgo: 10);
+        var id = await app.PairAsync(startedAgo: 10);
         var rows = await AllRowsAsync(await app.SignInAsync(Township), "/Mentoring");
         var row = Assert.Single(rows, r => r.Id == id).Row;
         Assert.Contains("党组织书记", row.QuerySelector("td[data-label=帮带人]")?.TextContent);

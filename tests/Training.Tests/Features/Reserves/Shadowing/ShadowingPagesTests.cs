@@ -3,6 +3,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Domain;
 using Training.Tests.Infrastructure;
+using Training.Tests.Infrastructure.Builders;
 
 namespace Training.Tests.Features.Reserves.Shadowing;
 
@@ -14,18 +15,17 @@ namespace Training.Tests.Features.Reserves.Shadowing;
 [Collection(AppCollection.Name)]
 public sealed class ShadowingPagesTests(AppFixture app)
 {
-    private const string Township = ShadowingWorld.Township;
+    private const string Township = DemoAccounts.Township;
     private const string Village = "village-440111103201";
     private const string District = "district-440111";
-    private readonly ShadowingWorld world = new(app);
-    private static DateOnly Today => ShadowingWorld.Today;
+    private static DateOnly Today => TestPeople.Today;
 
     // ---------------------------------------------------------------- recording
 
     [Fact]
     public async Task Should_record_a_period_for_a_reserve_of_the_township_and_show_it()
     {
-        var (reserveId, name) = await world.PooledReserveAsync();
+        var (reserveId, name) = await app.ReserveAsync();
         var township = await app.SignInAsync(Township);
 
         using (var form = await township.GetAsync($"/Shadowing/New?reserveId={reserveId}"))
@@ -51,8 +51,8 @@ public sealed class ShadowingPagesTests(AppFixture app)
     [Fact]
     public async Task Should_refuse_an_overlapping_period_keeping_what_was_typed()
     {
-        var (reserveId, _) = await world.PooledReserveAsync();
-        await world.PeriodAsync(reserveId, Today, Today.AddDays(30));
+        var (reserveId, _) = await app.ReserveAsync();
+        await app.ShadowingAsync(reserveId, Today, Today.AddDays(30));
         var township = await app.SignInAsync(Township);
 
         using var response = await township.PostFormAsync("/Shadowing/New", "/Shadowing/New", Fields(reserveId, "经济发展办", Today.AddDays(20), Today.AddDays(50)));
@@ -67,7 +67,7 @@ public sealed class ShadowingPagesTests(AppFixture app)
     [Fact]
     public async Task Should_refuse_a_date_that_is_not_a_date_keeping_what_was_typed()
     {
-        var (reserveId, _) = await world.PooledReserveAsync();
+        var (reserveId, _) = await app.ReserveAsync();
         var township = await app.SignInAsync(Township);
 
         using var response = await township.PostFormAsync("/Shadowing/New", "/Shadowing/New", new Dictionary<string, string>
@@ -85,8 +85,8 @@ public sealed class ShadowingPagesTests(AppFixture app)
     [Fact]
     public async Task Should_offer_only_the_townships_reserves_in_the_pool()
     {
-        var (pooled, _) = await world.PooledReserveAsync();
-        var selected = await new Reserves.WorkflowTests(app).CandidateAsync(ShadowingWorld.OwnVillage, ReserveState.Selected);
+        var (pooled, _) = await app.ReserveAsync();
+        var selected = await new Reserves.WorkflowTests(app).CandidateAsync(TestPeople.OwnVillage, ReserveState.Selected);
 
         using var page = await (await app.SignInAsync(Township)).GetAsync("/Shadowing/New");
 
@@ -100,15 +100,15 @@ public sealed class ShadowingPagesTests(AppFixture app)
     [Fact]
     public async Task Should_evaluate_a_period_that_has_begun()
     {
-        var (reserveId, name) = await world.PooledReserveAsync();
-        var id = await world.PeriodAsync(reserveId, Today, Today.AddDays(30));
+        var (reserveId, name) = await app.ReserveAsync();
+        var id = await app.ShadowingAsync(reserveId, Today, Today.AddDays(30));
         var township = await app.SignInAsync(Township);
 
         var form = await EvaluationFormAsync(township, id);
         using var response = await township.PostAsync(form.Action, form.With(("Rating", nameof(Rating.Good)), ("Evaluation", "工作认真，进步明显")));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var s = await world.LoadAsync(id);
+        var s = await app.ShadowingOfAsync(id);
         Assert.Equal((Rating.Good, "工作认真，进步明显"), (s.Rating, s.Evaluation));
         Assert.Contains(Township, s.EvaluatedBy);
         Assert.True(await app.WithDbAsync(db => db.Audit.AnyAsync(a => a.Action == "评价跟班学习" && a.Detail.Contains(name))));
@@ -119,8 +119,8 @@ public sealed class ShadowingPagesTests(AppFixture app)
     [Fact]
     public async Task Should_refuse_an_evaluation_without_a_rating_keeping_the_text()
     {
-        var (reserveId, _) = await world.PooledReserveAsync();
-        var id = await world.PeriodAsync(reserveId, Today, Today.AddDays(30));
+        var (reserveId, _) = await app.ReserveAsync();
+        var id = await app.ShadowingAsync(reserveId, Today, Today.AddDays(30));
         var township = await app.SignInAsync(Township);
 
         var form = await EvaluationFormAsync(township, id);
@@ -130,16 +130,16 @@ public sealed class ShadowingPagesTests(AppFixture app)
         var html = await response.ReadHtmlAsync();
         Assert.Contains("请选择评价等次", html.QuerySelector("[data-testid=form-errors]")?.TextContent);
         Assert.Equal("还需努力", html.QuerySelector("textarea[name=Evaluation]")?.TextContent);
-        Assert.Null((await world.LoadAsync(id)).Rating);
+        Assert.Null((await app.ShadowingOfAsync(id)).Rating);
     }
 
     [Fact]
     public async Task Should_offer_no_evaluation_before_the_start_and_refuse_one_posted()
     {
-        var (reserveId, _) = await world.PooledReserveAsync();
-        var id = await world.PeriodAsync(reserveId, Today.AddDays(10), Today.AddDays(40));
+        var (reserveId, _) = await app.ReserveAsync();
+        var id = await app.ShadowingAsync(reserveId, Today.AddDays(10), Today.AddDays(40));
         var township = await app.SignInAsync(Township);
-        var version = (await world.LoadAsync(id)).Version;
+        var version = (await app.ShadowingOfAsync(id)).Version;
 
         using (var page = await township.GetAsync($"/Shadowing/Detail?id={id}"))
         {
@@ -154,14 +154,14 @@ public sealed class ShadowingPagesTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("开始前不能评价", await response.TextAsync());
-        Assert.Null((await world.LoadAsync(id)).Rating);
+        Assert.Null((await app.ShadowingOfAsync(id)).Rating);
     }
 
     [Fact]
     public async Task Should_tell_a_township_evaluating_on_a_stale_page_that_someone_else_evaluated_first()
     {
-        var (reserveId, _) = await world.PooledReserveAsync();
-        var id = await world.PeriodAsync(reserveId, Today, Today.AddDays(30));
+        var (reserveId, _) = await app.ReserveAsync();
+        var id = await app.ShadowingAsync(reserveId, Today, Today.AddDays(30));
         var stale = await app.SignInAsync(Township);
         var staleForm = await EvaluationFormAsync(stale, id);
         var first = await app.SignInAsync(Township);
@@ -175,15 +175,15 @@ public sealed class ShadowingPagesTests(AppFixture app)
         var html = await response.ReadHtmlAsync();
         Assert.Contains("已被他人修改", html.QuerySelector("[data-testid=form-errors]")?.TextContent);
         Assert.Equal("后评", html.QuerySelector("textarea[name=Evaluation]")?.TextContent);
-        var s = await world.LoadAsync(id);
+        var s = await app.ShadowingOfAsync(id);
         Assert.Equal((Rating.Excellent, "先评"), (s.Rating, s.Evaluation));
     }
 
     [Fact]
     public async Task Should_let_only_one_of_two_concurrent_evaluations_win()
     {
-        var (reserveId, _) = await world.PooledReserveAsync();
-        var id = await world.PeriodAsync(reserveId, Today, Today.AddDays(30));
+        var (reserveId, _) = await app.ReserveAsync();
+        var id = await app.ShadowingAsync(reserveId, Today, Today.AddDays(30));
         var a = await app.SignInAsync(Township);
         var b = await app.SignInAsync(Township);
         var fa = await EvaluationFormAsync(a, id);
@@ -204,9 +204,9 @@ public sealed class ShadowingPagesTests(AppFixture app)
     [InlineData("city")]
     public async Task Should_show_other_staff_the_period_without_forms_and_refuse_their_posts(string account)
     {
-        var (reserveId, _) = await world.PooledReserveAsync();
-        var id = await world.PeriodAsync(reserveId, Today, Today.AddDays(30));
-        var version = (await world.LoadAsync(id)).Version;
+        var (reserveId, _) = await app.ReserveAsync();
+        var id = await app.ShadowingAsync(reserveId, Today, Today.AddDays(30));
+        var version = (await app.ShadowingOfAsync(id)).Version;
         var client = await app.SignInAsync(account);
 
         using (var page = await client.GetAsync($"/Shadowing/Detail?id={id}"))
@@ -222,7 +222,7 @@ public sealed class ShadowingPagesTests(AppFixture app)
         using var record = await client.PostFormAsync($"/Shadowing/Detail?id={id}", "/Shadowing/New", Fields(reserveId, "越权登记", Today.AddDays(40), Today.AddDays(50)));
         Assert.Contains("/Account/Denied", record.Headers.Location?.ToString() ?? "");
 
-        var s = await world.LoadAsync(id);
+        var s = await app.ShadowingOfAsync(id);
         Assert.Equal((version, (Rating?)null), (s.Version, s.Rating));
         Assert.Equal(1, await app.WithDbAsync(db => db.Shadowings.CountAsync(x => x.ReserveId == reserveId)));
     }
@@ -232,9 +232,9 @@ public sealed class ShadowingPagesTests(AppFixture app)
     [InlineData("district-440103")]
     public async Task Should_not_find_a_period_of_another_township_or_district(string account)
     {
-        var (reserveId, name) = await world.PooledReserveAsync();
-        var id = await world.PeriodAsync(reserveId, Today, Today.AddDays(30));
-        var version = (await world.LoadAsync(id)).Version;
+        var (reserveId, name) = await app.ReserveAsync();
+        var id = await app.ShadowingAsync(reserveId, Today, Today.AddDays(30));
+        var version = (await app.ShadowingOfAsync(id)).Version;
         var client = await app.SignInAsync(account);
 
         using (var page = await client.GetAsync($"/Shadowing/Detail?id={id}"))
@@ -249,14 +249,14 @@ public sealed class ShadowingPagesTests(AppFixture app)
             ["Version"] = version.ToString(), ["Rating"] = nameof(Rating.Poor), ["Evaluation"] = "越界评价",
         });
         Assert.Equal(HttpStatusCode.NotFound, evaluate.StatusCode);
-        Assert.Null((await world.LoadAsync(id)).Rating);
+        Assert.Null((await app.ShadowingOfAsync(id)).Rating);
     }
 
     [Fact]
     public async Task Should_not_let_a_township_record_or_open_a_reserve_of_another_township()
     {
-        var (reserveId, _) = await world.PooledReserveAsync(await world.VillageCodeAsync("440111", notPrefix: "440111103"));
-        var other = await world.PeriodAsync(reserveId, Today, Today.AddDays(30));
+        var (reserveId, _) = await app.ReserveAsync(await app.VillageCodeAsync("440111", notPrefix: "440111103"));
+        var other = await app.ShadowingAsync(reserveId, Today, Today.AddDays(30));
         var township = await app.SignInAsync(Township);
 
         using (var detail = await township.GetAsync($"/Shadowing/Detail?id={other}"))
@@ -276,8 +276,8 @@ public sealed class ShadowingPagesTests(AppFixture app)
     {
         var ended = await EndedAsync(rating: null);
         var evaluated = await EndedAsync(Rating.Good);
-        var (futureReserve, future) = await world.PooledReserveAsync();
-        await world.PeriodAsync(futureReserve, Today.AddDays(5), Today.AddDays(20));
+        var (futureReserve, future) = await app.ReserveAsync();
+        await app.ShadowingAsync(futureReserve, Today.AddDays(5), Today.AddDays(20));
         var township = await app.SignInAsync(Township);
 
         var pending = await ListAsync(township, "/Shadowing?Pending=true");
@@ -325,8 +325,8 @@ public sealed class ShadowingPagesTests(AppFixture app)
     /// <summary>A reserve pooled 60 days ago with a period over yesterday; returns the reserve's name.</summary>
     private async Task<string> EndedAsync(Rating? rating)
     {
-        var (reserveId, name) = await world.PooledReserveAsync(daysAgo: 60);
-        await world.PeriodAsync(reserveId, Today.AddDays(-50), Today.AddDays(-1), rating: rating);
+        var (reserveId, name) = await app.ReserveAsync(on: Today.AddDays(-60));
+        await app.ShadowingAsync(reserveId, Today.AddDays(-50), Today.AddDays(-1), rating: rating);
         return name;
     }
 

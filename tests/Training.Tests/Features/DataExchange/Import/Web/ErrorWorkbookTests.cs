@@ -1,6 +1,7 @@
 using Training.Tests.Features.Statistics;
 using Training.Web.Features.DataExchange.Import;
 using Training.Web.Features.DataExchange.Import.Roster;
+using Training.Tests.Infrastructure.Builders;
 
 namespace Training.Tests.Features.DataExchange.Import.Web;
 
@@ -19,7 +20,7 @@ public sealed class ErrorWorkbookTests
     [Fact]
     public async Task Should_list_every_error_then_copy_each_bad_sheet_with_the_errors_on_their_rows()
     {
-        var uploaded = await ImportWorld.BookAsync(
+        var uploaded = await ImportFiles.BookAsync(
             (RosterSheets.Org, [[.. RosterSheets.OrgColumns], ["440111103201", "好村", "村社区", "440111103", "村"]]),
             (RosterSheets.Posts, [
                 [.. RosterSheets.PostColumns],
@@ -59,7 +60,7 @@ public sealed class ErrorWorkbookTests
     [Fact]
     public async Task Should_reuse_the_error_column_of_a_corrected_copy_uploaded_again()
     {
-        var uploaded = await ImportWorld.BookAsync(
+        var uploaded = await ImportFiles.BookAsync(
             (RosterSheets.KeyPosts, [
                 ["村社区代码", "关键岗位数", "错误说明"],
                 ["440111103201", 2, "关键岗位数：旧的错误"],

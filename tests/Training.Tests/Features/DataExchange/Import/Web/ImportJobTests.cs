@@ -9,6 +9,7 @@ using Training.Web.Features.DataExchange.Import;
 using Training.Web.Features.Degree.Graduation;
 using Training.Web.Features.DataExchange.Import.Roster;
 using Training.Web.Features.Statistics;
+using Training.Tests.Infrastructure.Builders;
 
 namespace Training.Tests.Features.DataExchange.Import.Web;
 
@@ -115,9 +116,9 @@ public sealed class ImportJobTests(AppFixture app)
     {
         var made = await app.AdmittedAsync();
         var idNumber = await app.WithDbAsync(db => db.Persons.Where(p => p.Id == made.PersonId).Select(p => p.IdNumber).SingleAsync());
-        var file = await ImportWorld.BookAsync((GraduationImport.Sheet, [
+        var file = await ImportFiles.BookAsync((GraduationImport.Sheet, [
             [.. GraduationImport.Columns],
-            [idNumber, "大专", FreshEnrollments.Year, "已毕业", new DateOnly(2024, 7, 1), "JOB-" + Guid.NewGuid().ToString("N")[..6]],
+            [idNumber, "大专", TestEnrollments.Year, "已毕业", new DateOnly(2024, 7, 1), "JOB-" + Guid.NewGuid().ToString("N")[..6]],
         ]));
         var name = $"毕业-{Guid.NewGuid():N}.xlsx";
         var id = await app.StoredRunAsync(ImportKind.Graduation, file, made.SchoolId, uploadedBy: "school-1", fileName: name);

@@ -7,6 +7,7 @@ using Training.Tests.Infrastructure;
 using Training.Web.Features.DataExchange.Import;
 using Training.Web.Features.Degree.Graduation;
 using Training.Web.Features.DataExchange.Import.Roster;
+using Training.Tests.Infrastructure.Builders;
 
 namespace Training.Tests.Features.DataExchange.Import.Web;
 
@@ -38,14 +39,14 @@ public sealed class ImportPagesTests(AppFixture app)
         object?[] header = [.. RosterSheets.OrgColumns];
         object?[] good = [codes[0], "导入测试甲村", "村社区", "440111103", "村"];
 
-        var bad = await client.UploadAsync("/Import", await ImportWorld.BookAsync((RosterSheets.Org, [
+        var bad = await client.UploadAsync("/Import", await ImportFiles.BookAsync((RosterSheets.Org, [
             header, good,
             [codes[1], "导入测试乙村", "村社区", "440111103", "镇"],
             [codes[2], "导入测试丙村", "乡", "440111103", "村"],
         ])), "花名册.xlsx");
 
         Assert.Equal(HttpStatusCode.Redirect, bad.StatusCode);
-        var badRun = ImportWorld.RunIdOf(bad);
+        var badRun = ImportFiles.RunIdOf(bad);
         using (var done = await client.PollUntilDoneAsync(badRun))
         {
             Assert.Equal(286, (int)done.StatusCode);
@@ -58,13 +59,13 @@ public sealed class ImportPagesTests(AppFixture app)
         }
         Assert.Equal(0, await app.WithDbAsync(db => db.OrgUnits.CountAsync(u => codes.Contains(u.Code))));
 
-        var fixedFile = await ImportWorld.BookAsync((RosterSheets.Org, [
+        var fixedFile = await ImportFiles.BookAsync((RosterSheets.Org, [
             header, good,
             [codes[1], "导入测试乙村", "村社区", "440111103", "社区"],
             [codes[2], "导入测试丙村", "村社区", "440111103", "村"],
         ]));
         var ok = await client.UploadAsync("/Import", fixedFile, "花名册（改）.xlsx");
-        var okRun = ImportWorld.RunIdOf(ok);
+        var okRun = ImportFiles.RunIdOf(ok);
         using (var done = await client.PollUntilDoneAsync(okRun))
         {
             Assert.Equal(286, (int)done.StatusCode);
@@ -97,12 +98,12 @@ public sealed class ImportPagesTests(AppFixture app)
         var idNumber = await app.WithDbAsync(db => db.Persons.Where(p => p.Id == made.PersonId).Select(p => p.IdNumber).SingleAsync());
         var client = await app.SignInAsync("school-1");
 
-        var upload = await client.UploadAsync("/Import/Graduation", await ImportWorld.BookAsync((GraduationImport.Sheet, [
+        var upload = await client.UploadAsync("/Import/Graduation", await ImportFiles.BookAsync((GraduationImport.Sheet, [
             [.. GraduationImport.Columns],
-            [idNumber, "大专", FreshEnrollments.Year, "已毕业", "2024-02-30", "X1"],
-            [idNumber + "0", "大专", FreshEnrollments.Year, "已退学", new DateOnly(2024, 1, 1), null],
+            [idNumber, "大专", TestEnrollments.Year, "已毕业", "2024-02-30", "X1"],
+            [idNumber + "0", "大专", TestEnrollments.Year, "已退学", new DateOnly(2024, 1, 1), null],
         ])), "毕业名单.xlsx");
-        var runId = ImportWorld.RunIdOf(upload);
+        var runId = ImportFiles.RunIdOf(upload);
         using (var done = await client.PollUntilDoneAsync(runId))
             Assert.NotNull((await done.ReadHtmlAsync()).QuerySelector("[data-testid=run-rejected]"));
         Assert.Equal(school, made.SchoolId);
@@ -110,7 +111,7 @@ public sealed class ImportPagesTests(AppFixture app)
         using var download = await client.GetAsync($"/Import/Errors?id={runId}");
 
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
-        Assert.Equal(ImportWorld.XlsxType, download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(ImportFiles.XlsxType, download.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment; filename*=UTF-8''" + Uri.EscapeDataString("错误清单_毕业名单.xlsx"),
             download.Content.Headers.GetValues("Content-Disposition").Single());
         var book = Xlsx.Read(await download.Content.ReadAsByteArrayAsync());
@@ -311,7 +312,7 @@ public sealed class ImportPagesTests(AppFixture app)
             "other-school" => (ImportKind.Graduation, await app.OtherSchoolIdAsync(school), "another-registrar"),
             _ => throw new ArgumentOutOfRangeException(nameof(whose)),
         };
-        var file = await ImportWorld.BookAsync(("人员", [["身份证号"], ["1"]]));
+        var file = await ImportFiles.BookAsync(("人员", [["身份证号"], ["1"]]));
         return await app.StoredRunAsync(kind, file, schoolId, by, then: r =>
         {
             r.Start();

@@ -3,12 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Training.Core.Domain;
 using Training.Core.Identity;
-using Training.Tests.Infrastructure;
 
-namespace Training.Tests.Features.People.Accounts;
+namespace Training.Tests.Infrastructure.Builders;
 
 /// <summary>Accounts a test creates for itself, so that the demo accounts other tests sign in with stay as they are.</summary>
-public static class StaffAccounts
+public static class TestAccounts
 {
     /// <summary>A new village staff account of the unit <paramref name="unitCode"/>; returns its user name.</summary>
     public static async Task<string> CreateStaffAsync(this AppFixture app, string unitCode, string password)

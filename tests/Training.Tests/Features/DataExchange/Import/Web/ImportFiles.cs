@@ -12,8 +12,8 @@ using Training.Web.Features.DataExchange.Import;
 
 namespace Training.Tests.Features.DataExchange.Import.Web;
 
-/// <summary>Workbooks, uploads and runs for the import pages' tests.</summary>
-internal static class ImportWorld
+/// <summary>Workbooks, uploads and polling a run, as the import pages' tests use them.</summary>
+internal static class ImportFiles
 {
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -83,33 +83,6 @@ internal static class ImportWorld
         Assert.StartsWith("/Import/Run?id=", location);
         return int.Parse(location["/Import/Run?id=".Length..], CultureInfo.InvariantCulture);
     }
-
-    public static Task<int> FirstSchoolIdAsync(this AppFixture app) =>
-        app.WithDbAsync(async db => await db.Users.Where(u => u.UserName == "school-1").Select(u => u.SchoolId).SingleAsync()
-                                    ?? throw new InvalidOperationException("school-1 未绑定院校。"));
-
-    public static Task<int> OtherSchoolIdAsync(this AppFixture app, int notSchoolId) =>
-        app.WithDbAsync(db => db.Schools.Where(s => s.Id != notSchoolId).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
-
-    /// <summary>A run stored as the upload page stores it, but not queued: it stays as the test leaves it.</summary>
-    public static Task<int> StoredRunAsync(this AppFixture app, ImportKind kind, byte[]? content, int? schoolId = null,
-        string uploadedBy = "city", string? fileName = null, Action<ImportRun>? then = null) =>
-        app.WithDbAsync(async db =>
-        {
-            var run = new ImportRun(kind, fileName ?? $"测试-{Guid.NewGuid():N}.xlsx", uploadedBy, schoolId, DateTime.UtcNow);
-            then?.Invoke(run);
-            db.ImportRuns.Add(run);
-            await db.SaveChangesAsync();
-            if (content is not null)
-            {
-                db.ImportFiles.Add(new ImportFile(run.Id, content));
-                await db.SaveChangesAsync();
-            }
-            return run.Id;
-        });
-
-    public static Task<int> RunsNamedAsync(this AppFixture app, string fileName) =>
-        app.WithDbAsync(db => db.ImportRuns.CountAsync(r => r.FileName == fileName));
 }
 
 /// <summary>Keeps what a job enqueues instead of queueing it.</summary>
