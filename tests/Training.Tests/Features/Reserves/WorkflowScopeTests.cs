@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Training.Core.Domain;
 using Training.Tests.Infrastructure;
 
+using Training.Tests.Infrastructure.Builders;
+
 namespace Training.Tests.Features.Reserves;
 
 /// <summary>A reserve candidate's page and steps only inside the account's scope: outside, 404 and nothing changes.</summary>
@@ -11,13 +13,13 @@ public sealed class WorkflowScopeTests(AppFixture app)
 {
     public static readonly TheoryData<string, string, HttpStatusCode> DetailScope = new()
     {
-        { WorkflowTests.Village, "440111103201", HttpStatusCode.OK },
-        { WorkflowTests.Village, "440111103202", HttpStatusCode.NotFound },   // another village of the same township
-        { WorkflowTests.Township, "440111103201", HttpStatusCode.OK },
-        { WorkflowTests.Township, "another-township", HttpStatusCode.NotFound }, // another township of the same district
-        { WorkflowTests.Township, "440103", HttpStatusCode.NotFound },
-        { WorkflowTests.District, "440111103201", HttpStatusCode.OK },
-        { WorkflowTests.District, "440103", HttpStatusCode.NotFound },
+        { DemoAccounts.Village, "440111103201", HttpStatusCode.OK },
+        { DemoAccounts.Village, "440111103202", HttpStatusCode.NotFound },   // another village of the same township
+        { DemoAccounts.Township, "440111103201", HttpStatusCode.OK },
+        { DemoAccounts.Township, "another-township", HttpStatusCode.NotFound }, // another township of the same district
+        { DemoAccounts.Township, "440103", HttpStatusCode.NotFound },
+        { DemoAccounts.District, "440111103201", HttpStatusCode.OK },
+        { DemoAccounts.District, "440103", HttpStatusCode.NotFound },
         { "district-440103", "440111103201", HttpStatusCode.NotFound },
         { "city", "440103", HttpStatusCode.OK },
     };
@@ -26,7 +28,7 @@ public sealed class WorkflowScopeTests(AppFixture app)
     [MemberData(nameof(DetailScope))]
     public async Task Should_open_a_candidate_only_inside_the_scope(string account, string where, HttpStatusCode expected)
     {
-        var id = await new WorkflowTests(app).CandidateAsync(await VillageCodeAsync(where));
+        var id = await app.CandidateAsync(await VillageCodeAsync(where));
         var name = await app.WithDbAsync(db => db.Reserves.Where(r => r.Id == id).Select(r => r.Person.Name).SingleAsync());
         var client = await app.SignInAsync(account);
 
@@ -42,9 +44,9 @@ public sealed class WorkflowScopeTests(AppFixture app)
     [Fact]
     public async Task Should_answer_404_to_a_step_on_a_candidate_of_another_township_and_change_nothing()
     {
-        var id = await new WorkflowTests(app).CandidateAsync(await VillageCodeAsync("another-township"));
+        var id = await app.CandidateAsync(await VillageCodeAsync("another-township"));
         var version = await app.WithDbAsync(db => db.Reserves.Where(r => r.Id == id).Select(r => r.Version).SingleAsync());
-        var township = await app.SignInAsync(WorkflowTests.Township);
+        var township = await app.SignInAsync(DemoAccounts.Township);
 
         using var response = await township.PostFormAsync("/Reserves", $"/Reserves/Detail?id={id}&step=Select",
             new Dictionary<string, string> { ["Version"] = version.ToString() });
@@ -56,9 +58,9 @@ public sealed class WorkflowScopeTests(AppFixture app)
     [Fact]
     public async Task Should_answer_404_to_a_village_withdrawing_another_villages_recommendation()
     {
-        var id = await new WorkflowTests(app).CandidateAsync("440111103202");
+        var id = await app.CandidateAsync("440111103202");
         var version = await app.WithDbAsync(db => db.Reserves.Where(r => r.Id == id).Select(r => r.Version).SingleAsync());
-        var village = await app.SignInAsync(WorkflowTests.Village);
+        var village = await app.SignInAsync(DemoAccounts.Village);
 
         using var response = await village.PostFormAsync("/Reserves", $"/Reserves/Detail?id={id}&step=Withdraw",
             new Dictionary<string, string> { ["Version"] = version.ToString(), ["Comment"] = "越权撤回" });

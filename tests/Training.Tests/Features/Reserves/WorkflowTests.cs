@@ -20,17 +20,17 @@ namespace Training.Tests.Features.Reserves;
 [Collection(AppCollection.Name)]
 public sealed class WorkflowTests(AppFixture app)
 {
-    internal const string Village = "village-440111103201";
-    internal const string Township = "township-440111103";
-    internal const string District = "district-440111";
-    internal const string OwnVillage = "440111103201";
+    private const string Village = DemoAccounts.Village;
+    private const string Township = DemoAccounts.Township;
+    private const string District = DemoAccounts.District;
+    private const string OwnVillage = TestPeople.OwnVillage;
 
     // ---------------------------------------------------------------- the whole way
 
     [Fact]
     public async Task Should_take_a_recommendation_through_selection_and_the_pool_to_appointment_recording_each_step()
     {
-        var personId = await FreshPersonAsync(OwnVillage);
+        var personId = await app.PersonAsync(OwnVillage, "后备测试");
         var village = await app.SignInAsync(Village);
 
         using (var recommended = await village.PostFormAsync("/Reserves", "/Reserves?handler=Recommend", new Dictionary<string, string>
@@ -60,7 +60,7 @@ public sealed class WorkflowTests(AppFixture app)
     [Fact]
     public async Task Should_select_from_the_township_list_and_pool_from_the_district_list()
     {
-        var id = await CandidateAsync(OwnVillage);
+        var id = await app.CandidateAsync(OwnVillage);
         var township = await app.SignInAsync(Township);
 
         var row = await ListFormAsync(township, "/Reserves?State=Recommended", id, "Select");
@@ -77,7 +77,7 @@ public sealed class WorkflowTests(AppFixture app)
     [Fact]
     public async Task Should_record_the_post_taken_when_appointing_from_the_reserves_page()
     {
-        var id = await CandidateAsync(OwnVillage, ReserveState.InPool);
+        var id = await app.CandidateAsync(OwnVillage, ReserveState.InPool);
         var district = await app.SignInAsync(District);
         var form = await DetailFormAsync(district, id, "Appoint");
 
@@ -97,7 +97,7 @@ public sealed class WorkflowTests(AppFixture app)
     [Fact]
     public async Task Should_decline_at_the_township_with_the_reason_shown_in_the_timeline()
     {
-        var id = await CandidateAsync(OwnVillage);
+        var id = await app.CandidateAsync(OwnVillage);
 
         await StepAsync(await app.SignInAsync(Township), id, "DeclineByTownship", "群众评议不足", HttpStatusCode.Redirect);
 
@@ -114,8 +114,8 @@ public sealed class WorkflowTests(AppFixture app)
     [Fact]
     public async Task Should_decline_at_the_district_and_exit_a_pooled_reserve_with_a_reason()
     {
-        var declined = await CandidateAsync(OwnVillage, ReserveState.Selected);
-        var exited = await CandidateAsync(OwnVillage, ReserveState.InPool);
+        var declined = await app.CandidateAsync(OwnVillage, ReserveState.Selected);
+        var exited = await app.CandidateAsync(OwnVillage, ReserveState.InPool);
         var district = await app.SignInAsync(District);
 
         await StepAsync(district, declined, "DeclineByDistrict", "考察不合格", HttpStatusCode.Redirect);
@@ -129,7 +129,7 @@ public sealed class WorkflowTests(AppFixture app)
     [Fact]
     public async Task Should_refuse_a_decline_without_a_reason_and_keep_the_state()
     {
-        var id = await CandidateAsync(OwnVillage);
+        var id = await app.CandidateAsync(OwnVillage);
 
         using var response = await StepAsync(await app.SignInAsync(Township), id, "DeclineByTownship", "", HttpStatusCode.UnprocessableEntity);
 
@@ -140,7 +140,7 @@ public sealed class WorkflowTests(AppFixture app)
     [Fact]
     public async Task Should_ask_for_confirmation_before_a_decline_or_exit()
     {
-        var id = await CandidateAsync(OwnVillage, ReserveState.InPool);
+        var id = await app.CandidateAsync(OwnVillage, ReserveState.InPool);
         using var page = await (await app.SignInAsync(District)).GetAsync($"/Reserves/Detail?id={id}");
 
         var exit = (await page.ReadHtmlAsync()).QuerySelector("form[data-step=Exit] button");
@@ -150,7 +150,7 @@ public sealed class WorkflowTests(AppFixture app)
     [Fact]
     public async Task Should_let_the_village_withdraw_its_recommendation_with_a_reason()
     {
-        var id = await CandidateAsync(OwnVillage);
+        var id = await app.CandidateAsync(OwnVillage);
 
         await StepAsync(await app.SignInAsync(Village), id, "Withdraw", "本人要求撤回", HttpStatusCode.Redirect);
 
@@ -162,7 +162,7 @@ public sealed class WorkflowTests(AppFixture app)
     [Fact]
     public async Task Should_let_the_township_take_a_selected_candidate_out_with_a_reason()
     {
-        var id = await CandidateAsync(OwnVillage, ReserveState.Selected);
+        var id = await app.CandidateAsync(OwnVillage, ReserveState.Selected);
 
         await StepAsync(await app.SignInAsync(Township), id, "Exit", "群众反映问题", HttpStatusCode.Redirect);
 
@@ -176,7 +176,7 @@ public sealed class WorkflowTests(AppFixture app)
     [InlineData(Township, ReserveState.Selected, "Exit")]
     public async Task Should_refuse_a_withdrawal_or_exit_without_a_reason_and_ask_for_confirmation(string account, ReserveState state, string step)
     {
-        var id = await CandidateAsync(OwnVillage, state);
+        var id = await app.CandidateAsync(OwnVillage, state);
         var client = await app.SignInAsync(account);
         using (var page = await client.GetAsync($"/Reserves/Detail?id={id}"))
         {
@@ -193,7 +193,7 @@ public sealed class WorkflowTests(AppFixture app)
     [Fact]
     public async Task Should_offer_the_village_its_withdrawal_from_the_list()
     {
-        var id = await CandidateAsync(OwnVillage);
+        var id = await app.CandidateAsync(OwnVillage);
 
         using var page = await (await app.SignInAsync(Village)).GetAsync("/Reserves?State=Recommended");
 
@@ -207,7 +207,7 @@ public sealed class WorkflowTests(AppFixture app)
     [Fact]
     public async Task Should_not_let_a_village_recommend_a_person_of_another_village()
     {
-        var stranger = await FreshPersonAsync("440111103202");
+        var stranger = await app.PersonAsync("440111103202", "后备测试");
         var village = await app.SignInAsync(Village);
 
         using var response = await village.PostFormAsync("/Reserves", "/Reserves?handler=Recommend", new Dictionary<string, string>
@@ -223,7 +223,7 @@ public sealed class WorkflowTests(AppFixture app)
     [Fact]
     public async Task Should_refuse_a_second_open_recommendation_of_the_same_person_and_target()
     {
-        var id = await CandidateAsync(OwnVillage);
+        var id = await app.CandidateAsync(OwnVillage);
         var personId = (await LoadAsync(id)).PersonId;
 
         using var response = await (await app.SignInAsync(Village)).PostFormAsync("/Reserves", "/Reserves?handler=Recommend",
@@ -237,7 +237,7 @@ public sealed class WorkflowTests(AppFixture app)
     [Fact]
     public async Task Should_not_let_a_township_recommend()
     {
-        var personId = await FreshPersonAsync(OwnVillage);
+        var personId = await app.PersonAsync(OwnVillage, "后备测试");
         var township = await app.SignInAsync(Township);
 
         using var page = await township.GetAsync("/Reserves");
@@ -266,7 +266,7 @@ public sealed class WorkflowTests(AppFixture app)
     [InlineData(District, ReserveState.Recommended, "Exit")]
     public async Task Should_refuse_a_step_that_is_not_the_accounts_turn(string account, ReserveState state, string step)
     {
-        var id = await CandidateAsync(OwnVillage, state);
+        var id = await app.CandidateAsync(OwnVillage, state);
         var version = (await LoadAsync(id)).Version;
         var client = await app.SignInAsync(account);
 
@@ -284,7 +284,7 @@ public sealed class WorkflowTests(AppFixture app)
     [Fact]
     public async Task Should_let_only_one_of_two_concurrent_selections_win()
     {
-        var id = await CandidateAsync(OwnVillage);
+        var id = await app.CandidateAsync(OwnVillage);
         var first = await app.SignInAsync(Township);
         var second = await app.SignInAsync(Township);
         var a = await DetailFormAsync(first, id, "Select");
@@ -306,7 +306,7 @@ public sealed class WorkflowTests(AppFixture app)
     [Fact]
     public async Task Should_keep_one_candidacy_when_the_same_person_is_recommended_twice_at_once()
     {
-        var personId = await FreshPersonAsync(OwnVillage);
+        var personId = await app.PersonAsync(OwnVillage, "后备测试");
         var clients = new[] { await app.SignInAsync(Village), await app.SignInAsync(Village), await app.SignInAsync(Village) };
         var fields = new Dictionary<string, string> { ["PersonId"] = personId.ToString(), ["NewTarget"] = nameof(ReserveTarget.Secretary) };
 
@@ -319,7 +319,7 @@ public sealed class WorkflowTests(AppFixture app)
     [Fact]
     public async Task Should_tell_an_account_acting_on_a_stale_page_that_someone_else_acted_first()
     {
-        var id = await CandidateAsync(OwnVillage);
+        var id = await app.CandidateAsync(OwnVillage);
         var township = await app.SignInAsync(Township);
         var stale = await DetailFormAsync(township, id, "Select");
         await StepAsync(await app.SignInAsync(Township), id, "Select", "先办", HttpStatusCode.Redirect);
@@ -336,7 +336,7 @@ public sealed class WorkflowTests(AppFixture app)
     [Fact]
     public async Task Should_show_the_candidacy_and_its_timeline_on_the_persons_page()
     {
-        var id = await CandidateAsync(OwnVillage, ReserveState.Selected);
+        var id = await app.CandidateAsync(OwnVillage, ReserveState.Selected);
         var personId = (await LoadAsync(id)).PersonId;
 
         using var page = await (await app.SignInAsync(District)).GetAsync($"/Persons/Details/{personId}");
@@ -395,7 +395,7 @@ public sealed class WorkflowTests(AppFixture app)
     [Fact]
     public async Task Should_offer_the_township_no_arrangement_for_a_candidate_not_in_the_pool()
     {
-        var id = await CandidateAsync(OwnVillage, ReserveState.Selected);
+        var id = await app.CandidateAsync(OwnVillage, ReserveState.Selected);
 
         using var page = await (await app.SignInAsync(Township)).GetAsync($"/Reserves/Detail?id={id}");
 
@@ -408,7 +408,7 @@ public sealed class WorkflowTests(AppFixture app)
     /// <summary>A pair for the reserve with a fresh mentor of the same village holding a committee post, optionally evaluated.</summary>
     private async Task<(int Id, string MentorName)> PairAsync(int reserveId, int startDaysAgo, int? evaluatedDaysAgo = null)
     {
-        var mentorId = await FreshPersonAsync(OwnVillage);
+        var mentorId = await app.PersonAsync(OwnVillage, "后备测试");
         return await app.WithDbAsync(async db =>
         {
             var today = TimeProvider.System.Today();
@@ -433,13 +433,6 @@ public sealed class WorkflowTests(AppFixture app)
 
     private Task<ReserveCandidate> LoadAsync(int id) =>
         app.WithDbAsync(db => db.Reserves.AsNoTracking().Include(r => r.Transitions).SingleAsync(r => r.Id == id));
-
-    /// <summary>A fresh person in <paramref name="villageCode"/>.</summary>
-    internal Task<int> FreshPersonAsync(string villageCode) => app.PersonAsync(villageCode, "后备测试");
-
-    /// <summary>A fresh person recommended by <paramref name="villageCode"/> as 两委后备, then moved on to <paramref name="upTo"/>.</summary>
-    internal async Task<int> CandidateAsync(string villageCode, ReserveState upTo = ReserveState.Recommended) =>
-        (await app.ReserveAsync(villageCode, upTo)).Id;
 
     private sealed record StepForm(string Action, string Token, string Version);
 

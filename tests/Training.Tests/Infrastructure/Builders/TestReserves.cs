@@ -7,6 +7,10 @@ namespace Training.Tests.Infrastructure.Builders;
 /// <summary>Reserves in the pool, mentors, pairings and shadowing periods a test makes for itself through the domain.</summary>
 public static class TestReserves
 {
+    /// <summary>A fresh person recommended by <paramref name="villageCode"/> as 两委后备, then moved on to <paramref name="upTo"/>; the candidate's id.</summary>
+    public static async Task<int> CandidateAsync(this AppFixture app, string villageCode, ReserveState upTo = ReserveState.Recommended) =>
+        (await app.ReserveAsync(villageCode, upTo)).Id;
+
     /// <summary>A fresh person of <paramref name="villageCode"/> in the pool since <paramref name="inPoolOn"/> (default a year ago), taken in by the import's path; its reserve id.</summary>
     public static Task<int> PooledReserveAsync(this AppFixture app, DateOnly? inPoolOn = null, string villageCode = TestPeople.OwnVillage) =>
         app.WithDbAsync(async db =>

@@ -86,7 +86,7 @@ public sealed class ShadowingPagesTests(AppFixture app)
     public async Task Should_offer_only_the_townships_reserves_in_the_pool()
     {
         var (pooled, _) = await app.ReserveAsync();
-        var selected = await new Reserves.WorkflowTests(app).CandidateAsync(TestPeople.OwnVillage, ReserveState.Selected);
+        var selected = await app.CandidateAsync(TestPeople.OwnVillage, ReserveState.Selected);
 
         using var page = await (await app.SignInAsync(Township)).GetAsync("/Shadowing/New");
 
