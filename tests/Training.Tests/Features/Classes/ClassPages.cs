@@ -1,3 +1,4 @@
+using Training.Core.Domain;
 using System.Net;
 using AngleSharp.Html.Dom;
 using Training.Tests.Infrastructure;
@@ -35,4 +36,18 @@ internal static class ClassPages
         Assert.True(response.StatusCode == HttpStatusCode.Forbidden
             || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/Account/Denied") == true),
             $"expected a refusal, got {(int)response.StatusCode} {response.Headers.Location}");
+
+    /// <summary>The class form (create and edit) as typed.</summary>
+    public static Dictionary<string, string> Form(string name, DateOnly start, DateOnly end, string capacity = "30",
+        string sex = "", string audience = nameof(ClassAudience.Any), string percent = "80") => new()
+    {
+        ["Input.Name"] = name,
+        ["Input.StartOn"] = start.ToString("yyyy-MM-dd"),
+        ["Input.EndOn"] = end.ToString("yyyy-MM-dd"),
+        ["Input.Capacity"] = capacity,
+        ["Input.SexOnly"] = sex,
+        ["Input.Audience"] = audience,
+        ["Input.CompletionPercent"] = percent,
+        ["Input.Description"] = "测试说明",
+    };
 }

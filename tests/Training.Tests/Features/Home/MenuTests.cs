@@ -56,19 +56,4 @@ public sealed class MenuTests(AppFixture app)
         Assert.DoesNotContain("/hangfire", cityLinks);
         Assert.Contains("/Maintenance", cityLinks);
     }
-
-    [Fact]
-    public async Task The_maintenance_page_lists_every_recurring_job_and_links_the_dashboard()
-    {
-        var client = await app.SignInAsync("city");
-
-        using var response = await client.GetAsync("/Maintenance");
-        var page = await response.ReadHtmlAsync();
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var text = page.Body!.TextContent;
-        Assert.Contains("statistics-nightly", text);
-        Assert.Contains("exports-expiry", text);
-        Assert.NotNull(page.QuerySelector("a[href='/hangfire']"));
-    }
 }

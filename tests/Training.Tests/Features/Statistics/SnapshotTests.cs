@@ -1,3 +1,4 @@
+using Hangfire;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -166,4 +167,17 @@ public sealed class SnapshotTests(AppFixture app)
                 .OrderBy(r => r.OrgUnitId).ToListAsync())
             .Select(r => $"{r.OrgUnitId}: {ToFigures(r)}").ToList());
 
+    [Fact]
+    public void Should_register_the_nightly_snapshot_at_one_in_the_morning_China_time()
+    {
+        using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
+
+        var nightly = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection)
+            .SingleOrDefault(j => j.Id == ComputeSnapshotJob.RecurringId);
+
+        Assert.NotNull(nightly);
+        Assert.Equal("0 1 * * *", nightly.Cron);
+        Assert.Contains(nightly.TimeZoneId, new[] { "Asia/Shanghai", "China Standard Time" });
+        Assert.Equal(typeof(ComputeSnapshotJob), nightly.Job.Type);
+    }
 }

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Net;
 using SpreadCheetah;
-using Training.Tests.Features.DataExchange.Import.Web;
 using Training.Tests.Infrastructure;
 using Training.Web.Features.DataExchange.Import;
 using Training.Web.Features.DataExchange.Import.Roster;

@@ -1,0 +1,37 @@
+using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Training.Tests.Infrastructure;
+using Training.Web.Infrastructure;
+using Training.Tests.Infrastructure.Builders;
+using Training.Tests.Features.People.Accounts;
+
+using static Training.Tests.Features.People.Accounts.SessionCookies;
+
+namespace Training.Tests.Features.People.Account;
+
+/// <summary>The page /Account/Logout.</summary>
+[Collection(AppCollection.Name)]
+public sealed class LogoutTests(AppFixture app)
+{
+    [Fact]
+    public async Task Should_refuse_a_copied_cookie_once_its_session_is_signed_out()
+    {
+        var userName = await app.CreateStaffAsync(Unit, Password);
+        var (browser, cookie) = await app.SignInWithCookieAsync(userName, Password);
+        using var copy = app.WithAuthCookie(cookie);
+        using (var before = await copy.GetAsync("/Persons"))
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+
+        using (var signOut = await browser.PostFormAsync("/", "/Account/Logout", new Dictionary<string, string>()))
+            Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+
+        using var after = await copy.GetAsync("/Persons");
+        AssertSentToLogin(after);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Training.Core.Domain;
+using Training.Core.Identity;
+using Training.Tests.Infrastructure;
+using Training.Tests.Infrastructure.Builders;
+using Training.Tests.Features.People.Accounts;
+
+namespace Training.Tests.Features.People.Admin.Users;
+
+/// <summary>The page /Admin/Users/Edit.</summary>
+[Collection(AppCollection.Name)]
+public sealed class EditTests(AppFixture appArg) : AccountTestBase(appArg)
+{
+    [Fact]
+    public async Task Should_make_a_reset_password_one_time_and_demand_a_new_one_at_sign_in()
+    {
+        var userName = await app.CreateStaffAsync("440111103203", Password);
+        var id = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+        var city = await app.SignInAsync("city");
+
+        using var reset = await city.PostFormAsync($"/Admin/Users/Edit/{id}", $"/Admin/Users/Edit/{id}?handler=Reset", new Dictionary<string, string>());
+        var oneTime = (await reset.ReadHtmlAsync()).QuerySelector("[data-testid=one-time-password]")!.TextContent.Trim();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.SignInAsync(userName, Password));
+        var user = await app.SignInAsync(userName, oneTime);
+        using var home = await user.GetAsync("/Persons");
+        Assert.Equal("/Account/ChangePassword", home.Headers.Location?.OriginalString);
+
+        using var changed = await user.PostFormAsync("/Account/ChangePassword", "/Account/ChangePassword", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = oneTime,
+            ["Input.NewPassword"] = "N3w!password",
+            ["Input.ConfirmPassword"] = "N3w!password",
+        });
+        Assert.Contains("密码已修改", await changed.TextAsync());
+        using var after = await user.GetAsync("/Persons");
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_refuse_sign_in_to_a_disabled_account()
+    {
+        var userName = await app.CreateStaffAsync("440111103204", Password);
+        var id = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+        var district = await app.SignInAsync("district-440111");
+
+        using var disabled = await district.PostFormAsync($"/Admin/Users/Edit/{id}", $"/Admin/Users/Edit/{id}?handler=Disable", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+        using var after = await district.GetAsync(disabled.Headers.Location!.OriginalString);
+        Assert.Contains("账号已停用", (await after.ReadHtmlAsync()).QuerySelector("[data-testid=flash]")?.TextContent);
+
+        using var response = await app.Anonymous().PostFormAsync("/Account/Login", "/Account/Login",
+            new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = Password });
+        Assert.Contains("该账号已停用", await response.TextAsync());
+        Assert.True(await app.WithDbAsync(db => db.Audit.AnyAsync(a => a.Action == "停用账号" && a.Detail == userName && a.UserName == "district-440111")));
+    }
+}

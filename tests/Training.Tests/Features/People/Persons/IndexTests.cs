@@ -1,0 +1,59 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Domain;
+using Training.Tests.Infrastructure;
+using Training.Tests.Infrastructure.Builders;
+using Training.Web.Features.People;
+
+namespace Training.Tests.Features.People.Persons;
+
+/// <summary>The page /Persons: the persons of the account's scope, by name or by full ID number.</summary>
+[Collection(AppCollection.Name)]
+public sealed class IndexTests(AppFixture app)
+{
+    [Fact]
+    public async Task Should_open_the_record_of_a_person_of_the_scope_found_by_full_id_number()
+    {
+        var id = await app.PersonAsync(TestPeople.OwnVillage, "查找");
+        var idNumber = await app.WithDbAsync(db => db.Persons.Where(p => p.Id == id).Select(p => p.IdNumber).SingleAsync());
+        var township = await app.SignInAsync(DemoAccounts.Township);
+
+        using var found = await township.PostFormAsync("/Persons", "/Persons?handler=Find", new Dictionary<string, string> { ["IdNumber"] = idNumber });
+
+        Assert.Equal(HttpStatusCode.Redirect, found.StatusCode);
+        Assert.Equal($"/Persons/Details/{id}", found.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Should_say_no_such_person_for_an_id_number_outside_the_scope_and_not_open_it()
+    {
+        var elsewhere = await app.VillageCodeAsync("440103");
+        var id = await app.PersonAsync(elsewhere, "外区");
+        var idNumber = await app.WithDbAsync(db => db.Persons.Where(p => p.Id == id).Select(p => p.IdNumber).SingleAsync());
+        var township = await app.SignInAsync(DemoAccounts.Township);
+
+        using var answer = await township.PostFormAsync("/Persons", "/Persons?handler=Find", new Dictionary<string, string> { ["IdNumber"] = idNumber });
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var page = await answer.ReadHtmlAsync();
+        Assert.Contains(PeopleTexts.NoPersonWithIdNumber, page.Body!.TextContent);
+        Assert.DoesNotContain(idNumber, page.Body.TextContent);
+    }
+
+    [Fact]
+    public async Task Should_list_the_persons_of_a_name_in_the_scope_with_id_numbers_masked()
+    {
+        var id = await app.PersonAsync(TestPeople.OwnVillage, "同名");
+        var person = await app.WithDbAsync(db => db.Persons.Where(p => p.Id == id).Select(p => new { p.Name, p.IdNumber }).SingleAsync());
+        var township = await app.SignInAsync(DemoAccounts.Township);
+
+        using var list = await township.GetAsync($"/Persons?q={Uri.EscapeDataString(person.Name)}");
+
+        var page = await list.ReadHtmlAsync();
+        Assert.Equal("共 1 人", page.QuerySelector("[data-testid=persons-total]")?.TextContent.Trim());
+        var row = Assert.Single(page.QuerySelectorAll("table.list tbody tr"));
+        Assert.Contains(person.Name, row.TextContent);
+        Assert.Contains(ResidentId.Mask(person.IdNumber), row.TextContent);
+        Assert.DoesNotContain(person.IdNumber, row.TextContent);
+    }
+}
