@@ -22,7 +22,7 @@ public sealed class DetailTests(AppFixture appArg) : ReservesTestBase(appArg)
         var district = await app.SignInAsync(District);
         var form = await DetailFormAsync(district, id, "Appoint");
 
-        using (var response = await district.PostAsync(form.Action, Fields(form, ("Post", nameof(PostType.CommitteeDirector)), ("Comment", ""))))
+        using (var response = await district.PostAsync(form.Action, form.With(("Post", nameof(PostType.CommitteeDirector)), ("Comment", ""))))
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         var r = await LoadAsync(id);
@@ -173,8 +173,8 @@ public sealed class DetailTests(AppFixture appArg) : ReservesTestBase(appArg)
         var b = await DetailFormAsync(second, id, "DeclineByTownship");
 
         var responses = await Task.WhenAll(
-            first.PostAsync(a.Action, Fields(a, ("Comment", "同意"))),
-            second.PostAsync(b.Action, Fields(b, ("Comment", "不同意"))));
+            first.PostAsync(a.Action, a.With(("Comment", "同意"))),
+            second.PostAsync(b.Action, b.With(("Comment", "不同意"))));
 
         var codes = responses.Select(r => r.StatusCode).OrderBy(c => c).ToList();
         Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Conflict], codes);
@@ -193,7 +193,7 @@ public sealed class DetailTests(AppFixture appArg) : ReservesTestBase(appArg)
         var stale = await DetailFormAsync(township, id, "Select");
         await StepAsync(await app.SignInAsync(Township), id, "Select", "先办", HttpStatusCode.Redirect);
 
-        using var response = await township.PostAsync(stale.Action, Fields(stale, ("Comment", "后办")));
+        using var response = await township.PostAsync(stale.Action, stale.With(("Comment", "后办")));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains(CommonTexts.Changed, await response.TextAsync());

@@ -54,11 +54,11 @@ public sealed class IndexTests(AppFixture appArg) : ReservesTestBase(appArg)
         var township = await app.SignInAsync(Township);
 
         var row = await ListFormAsync(township, "/Reserves?State=Recommended", id, "Select");
-        using (var selected = await township.PostAsync(row.Action, Fields(row)))
+        using (var selected = await township.PostAsync(row.Action, row.With()))
             Assert.Equal(HttpStatusCode.Redirect, selected.StatusCode);
         var district = await app.SignInAsync(District);
         var pooled = await ListFormAsync(district, "/Reserves?State=Selected", id, "PutInPool");
-        using (var done = await district.PostAsync(pooled.Action, Fields(pooled)))
+        using (var done = await district.PostAsync(pooled.Action, pooled.With()))
             Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
 
         Assert.Equal(ReserveState.InPool, (await LoadAsync(id)).State);

@@ -55,41 +55,16 @@ public abstract class ReservesTestBase(AppFixture appArg)
     protected Task<ReserveCandidate> LoadAsync(int id) =>
         app.WithDbAsync(db => db.Reserves.AsNoTracking().Include(r => r.Transitions).SingleAsync(r => r.Id == id));
 
-    protected sealed record StepForm(string Action, string Token, string Version);
+    protected static Task<DrawnForm> DetailFormAsync(HttpClient client, int id, string step) =>
+        client.DrawnFormAsync($"/Reserves/Detail?id={id}", $"form[data-step={step}]");
 
-    protected static async Task<StepForm> DetailFormAsync(HttpClient client, int id, string step)
-    {
-        using var page = await client.GetAsync($"/Reserves/Detail?id={id}");
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var form = (await page.ReadHtmlAsync()).QuerySelector($"form[data-step={step}]") as IHtmlFormElement;
-        Assert.True(form is not null, $"/Reserves/Detail?id={id} 没有 {step} 表单。");
-        return Read(form);
-    }
-
-    protected static async Task<StepForm> ListFormAsync(HttpClient client, string url, int id, string step)
-    {
-        using var page = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var form = (await page.ReadHtmlAsync()).QuerySelectorAll($"tr[data-id='{id}'] form").OfType<IHtmlFormElement>()
-            .FirstOrDefault(f => (f.GetAttribute("action") ?? "").Contains($"step={step}", StringComparison.Ordinal));
-        Assert.True(form is not null, $"{url} 没有第 {id} 号的 {step} 按钮。");
-        return Read(form);
-    }
-
-    protected static StepForm Read(IHtmlFormElement form) => new(
-        System.Net.WebUtility.HtmlDecode(form.GetAttribute("action")!),
-        form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-        form.QuerySelector("input[name=Version]")!.GetAttribute("value")!);
-
-    protected static FormUrlEncodedContent Fields(StepForm form, params (string Name, string Value)[] fields) =>
-        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
-            .Append(new("Version", form.Version))
-            .Append(new("__RequestVerificationToken", form.Token)));
+    protected static Task<DrawnForm> ListFormAsync(HttpClient client, string url, int id, string step) =>
+        client.DrawnFormAsync(url, $"tr[data-id='{id}'] form", f => (f.GetAttribute("action") ?? "").Contains($"step={step}", StringComparison.Ordinal));
 
     protected static async Task<HttpResponseMessage> StepAsync(HttpClient client, int id, string step, string comment, HttpStatusCode expect)
     {
         var form = await DetailFormAsync(client, id, step);
-        var response = await client.PostAsync(form.Action, Fields(form, ("Comment", comment)));
+        var response = await client.PostAsync(form.Action, form.With(("Comment", comment)));
         if (response.StatusCode != expect)
             Assert.Fail($"{step} on {id}: expected {(int)expect}, got {(int)response.StatusCode}: {await response.TextAsync()}");
         return response;

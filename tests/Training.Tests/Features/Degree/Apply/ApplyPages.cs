@@ -23,28 +23,12 @@ public static class ApplyPages
     }
 
     /// <summary>A form of the details page as drawn: its antiforgery token and the version the page showed.</summary>
-    public sealed record DrawnForm(string Action, Dictionary<string, string> Fields);
+    public static Task<DrawnForm> DrawAsync(HttpClient client, int id, string handler) =>
+        client.DrawnFormAsync($"/Apply/Details/{id}", "form", DrawnForms.Handler(handler));
 
-    public static async Task<DrawnForm> DrawAsync(HttpClient client, int id, string handler)
-    {
-        using var page = await client.GetAsync($"/Apply/Details/{id}");
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var document = await page.ReadHtmlAsync();
-        var form = document.QuerySelectorAll("form")
-            .FirstOrDefault(f => (f.GetAttribute("action") ?? "").Contains("handler=" + handler, StringComparison.OrdinalIgnoreCase));
-        Assert.True(form is not null, $"报名详情页没有“{handler}”表单。页面内容：{document.Body?.TextContent}");
-        var fields = form.QuerySelectorAll("input[name]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
-        return new DrawnForm(form.GetAttribute("action")!, fields);
-    }
-
-    public static Task<HttpResponseMessage> PostAsync(HttpClient client, DrawnForm form, IDictionary<string, string>? extra = null)
-    {
-        var fields = new Dictionary<string, string>(form.Fields);
-        foreach (var (k, v) in extra ?? new Dictionary<string, string>()) fields[k] = v;
-        return client.PostAsync(form.Action, new FormUrlEncodedContent(fields));
-    }
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, DrawnForm form, IDictionary<string, string>? extra = null) =>
+        client.PostAsync(form.Action, form.With(extra ?? new Dictionary<string, string>()));
 
     public static async Task<HttpResponseMessage> StepAsync(HttpClient client, int id, string handler, IDictionary<string, string>? extra = null) =>
         await PostAsync(client, await DrawAsync(client, id, handler), extra);
-
 }

@@ -119,8 +119,8 @@ public sealed class DetailsTests(AppFixture appArg) : ReviewTestBase(appArg)
         var pageOfFirst = await FormAsync(first, id, "Approve");
         var pageOfSecond = await FormAsync(second, id, "Reject");
 
-        using var won = await first.PostAsync(pageOfFirst.Action, Fields(pageOfFirst, ("Comment", "同意")));
-        using var lost = await second.PostAsync(pageOfSecond.Action, Fields(pageOfSecond, ("RejectReason", "不同意")));
+        using var won = await first.PostAsync(pageOfFirst.Action, pageOfFirst.With(("Comment", "同意")));
+        using var lost = await second.PostAsync(pageOfSecond.Action, pageOfSecond.With(("RejectReason", "不同意")));
 
         Assert.Equal(HttpStatusCode.Redirect, won.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, lost.StatusCode);
@@ -141,8 +141,8 @@ public sealed class DetailsTests(AppFixture appArg) : ReviewTestBase(appArg)
         var b = await FormAsync(second, id, "Return");
 
         var responses = await Task.WhenAll(
-            first.PostAsync(a.Action, Fields(a, ("Comment", "同意"))),
-            second.PostAsync(b.Action, Fields(b, ("ReturnReason", "请补充材料"))));
+            first.PostAsync(a.Action, a.With(("Comment", "同意"))),
+            second.PostAsync(b.Action, b.With(("ReturnReason", "请补充材料"))));
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
@@ -184,7 +184,7 @@ public sealed class DetailsTests(AppFixture appArg) : ReviewTestBase(appArg)
         var a = await FormAsync(one, firstId, "Approve");
         var b = await FormAsync(two, secondId, "Approve");
 
-        var responses = await Task.WhenAll(one.PostAsync(a.Action, Fields(a)), two.PostAsync(b.Action, Fields(b)));
+        var responses = await Task.WhenAll(one.PostAsync(a.Action, a.With()), two.PostAsync(b.Action, b.With()));
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
         var admitted = await app.WithDbAsync(db => db.Enrollments.CountAsync(e => e.CohortId == cohortId && e.State == EnrollmentState.Admitted));

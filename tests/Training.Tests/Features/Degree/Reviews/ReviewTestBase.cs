@@ -85,32 +85,15 @@ public abstract class ReviewTestBase(AppFixture appArg)
     protected Task<List<string>> NotificationsAsync(int personId) =>
         app.WithDbAsync(db => db.Notifications.Where(n => n.PersonId == personId).Select(n => n.Text).ToListAsync());
 
-    protected sealed record ReviewForm(string Action, string Token, string Version);
-
     /// <summary>The form of one decision as the details page draws it: its action, token and the version it shows.</summary>
-    protected static async Task<ReviewForm> FormAsync(HttpClient client, int id, string handler)
-    {
-        using var page = await client.GetAsync($"/Reviews/Details/{id}");
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var form = (await page.ReadHtmlAsync()).QuerySelectorAll("form")
-            .OfType<IHtmlFormElement>()
-            .FirstOrDefault(f => (f.GetAttribute("action") ?? "").Contains($"handler={handler}", StringComparison.Ordinal));
-        Assert.True(form is not null, $"/Reviews/Details/{id} 没有 {handler} 表单。");
-        return new ReviewForm(form.GetAttribute("action")!,
-            form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-            form.QuerySelector("input[name=Version]")!.GetAttribute("value")!);
-    }
-
-    protected static FormUrlEncodedContent Fields(ReviewForm form, params (string Name, string Value)[] fields) =>
-        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
-            .Append(new("Version", form.Version))
-            .Append(new("__RequestVerificationToken", form.Token)));
+    protected static Task<DrawnForm> FormAsync(HttpClient client, int id, string handler) =>
+        client.DrawnFormAsync($"/Reviews/Details/{id}", "form", DrawnForms.Handler(handler));
 
     /// <summary>Loads the details page as a browser does, then posts the chosen decision with the version it showed.</summary>
     protected static async Task<HttpResponseMessage> DecideAsync(HttpClient client, int id, string handler, (string Name, string Value) field, HttpStatusCode expect)
     {
         var form = await FormAsync(client, id, handler);
-        var response = await client.PostAsync(form.Action, Fields(form, field));
+        var response = await client.PostAsync(form.Action, form.With(field));
         if (response.StatusCode != expect)
             Assert.Fail($"{handler} on {id}: expected {(int)expect}, got {(int)response.StatusCode}: {Squash(await response.TextAsync())}");
         return response;

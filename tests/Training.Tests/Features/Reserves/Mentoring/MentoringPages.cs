@@ -17,25 +17,9 @@ internal static class MentoringPages
 
     public static DateOnly Today => Infrastructure.Builders.TestPeople.Today;
 
-    /// <summary>A form of the pair's page (data-form="evaluate" or "end") with its action, token and version.</summary>
-    public sealed record PageForm(string Action, string Token, string Version)
-    {
-        public FormUrlEncodedContent With(params (string Name, string Value)[] fields) =>
-            new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
-                .Append(new("Version", Version))
-                .Append(new("__RequestVerificationToken", Token)));
-    }
-
-    public static async Task<PageForm> FormAsync(HttpClient client, int id, string form)
-    {
-        using var page = await client.GetAsync($"/Mentoring/Detail?id={id}");
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var f = (await page.ReadHtmlAsync()).QuerySelector($"form[data-form={form}]") as IHtmlFormElement;
-        Assert.True(f is not null, $"/Mentoring/Detail?id={id} 没有 {form} 表单。");
-        return new(WebUtility.HtmlDecode(f.GetAttribute("action")!),
-            f.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-            f.QuerySelector("input[name=Version]")!.GetAttribute("value")!);
-    }
+    /// <summary>A form of the pair's page (data-form="evaluate" or "end") as drawn.</summary>
+    public static Task<DrawnForm> FormAsync(HttpClient client, int id, string form) =>
+        client.DrawnFormAsync($"/Mentoring/Detail?id={id}", $"form[data-form={form}]");
 
     /// <summary>The ids of every row of the list at <paramref name="url"/>, following 下一页 to the end.</summary>
     public static async Task<List<(int Id, IHtmlTableRowElement Row)>> AllRowsAsync(HttpClient client, string url)

@@ -56,22 +56,7 @@ public abstract class ShadowingTestBase(AppFixture appArg)
         Assert.Equal(end, html.QuerySelector("input[name=EndOn]")?.GetAttribute("value"));
     }
 
-    protected sealed record EvaluationForm(string Action, string Token, string Version)
-    {
-        public FormUrlEncodedContent With(params (string Name, string Value)[] fields) =>
-            new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
-                .Append(new("Version", Version))
-                .Append(new("__RequestVerificationToken", Token)));
-    }
 
-    protected static async Task<EvaluationForm> EvaluationFormAsync(HttpClient client, int id)
-    {
-        using var page = await client.GetAsync($"/Shadowing/Detail?id={id}");
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var form = (await page.ReadHtmlAsync()).QuerySelector("form[data-testid=evaluation-form]") as IHtmlFormElement;
-        Assert.True(form is not null, $"/Shadowing/Detail?id={id} 没有评价表单。");
-        return new(System.Net.WebUtility.HtmlDecode(form.GetAttribute("action")!),
-            form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-            form.QuerySelector("input[name=Version]")!.GetAttribute("value")!);
-    }
+    protected static Task<DrawnForm> EvaluationFormAsync(HttpClient client, int id) =>
+        client.DrawnFormAsync($"/Shadowing/Detail?id={id}", "form[data-testid=evaluation-form]");
 }
