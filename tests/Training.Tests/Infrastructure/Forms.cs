@@ -17,6 +17,14 @@ public static class Forms
         return await client.PostAsync(postUrl, new FormUrlEncodedContent(body));
     }
 
+    /// <summary>The antiforgery token of the page at <paramref name="url"/>, as a browser would send it back.</summary>
+    public static async Task<string> TokenAsync(this HttpClient client, string url = "/")
+    {
+        using var page = await client.GetAsync(url);
+        return (await page.ReadHtmlAsync()).QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+               ?? throw new InvalidOperationException($"{url} has no antiforgery token.");
+    }
+
     public static async Task<string> TextAsync(this HttpResponseMessage response) =>
         (await response.ReadHtmlAsync()).Body?.TextContent ?? "";
 }

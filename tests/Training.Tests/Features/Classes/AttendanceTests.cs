@@ -9,6 +9,8 @@ using Training.Tests.Infrastructure;
 using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure;
 
+using static Training.Tests.Infrastructure.Refusals;
+
 namespace Training.Tests.Features.Classes;
 
 /// <summary>
@@ -198,14 +200,6 @@ public sealed class AttendanceTests(AppFixture app)
         using var response = await (await app.SignInAsync(ClassWorld.District)).GetAsync("/Classes/Attendance/999999999");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-    }
-
-    private static void AssertRefused(HttpResponseMessage response)
-    {
-        var location = response.Headers.Location?.OriginalString ?? "";
-        Assert.True(response.StatusCode == HttpStatusCode.Forbidden
-                || (response.StatusCode == HttpStatusCode.Redirect && location.Contains("/Account/Denied", StringComparison.OrdinalIgnoreCase)),
-            $"应拒绝，实际 {(int)response.StatusCode} {location}");
     }
 }
 

@@ -31,12 +31,6 @@ internal static class ClassPages
         return await response.ReadHtmlAsync();
     }
 
-    /// <summary>A refusal by role: 403 or the redirect to the 无权访问 page, never a success.</summary>
-    public static void AssertRefused(HttpResponseMessage response) =>
-        Assert.True(response.StatusCode == HttpStatusCode.Forbidden
-            || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/Account/Denied") == true),
-            $"expected a refusal, got {(int)response.StatusCode} {response.Headers.Location}");
-
     /// <summary>The class form (create and edit) as typed.</summary>
     public static Dictionary<string, string> Form(string name, DateOnly start, DateOnly end, string capacity = "30",
         string sex = "", string audience = nameof(ClassAudience.Any), string percent = "80") => new()

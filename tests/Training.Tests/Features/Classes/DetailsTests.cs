@@ -5,6 +5,8 @@ using Training.Tests.Infrastructure;
 using static Training.Tests.Features.Classes.ClassPages;
 using Training.Tests.Infrastructure.Builders;
 
+using static Training.Tests.Infrastructure.Refusals;
+
 namespace Training.Tests.Features.Classes;
 
 /// <summary>

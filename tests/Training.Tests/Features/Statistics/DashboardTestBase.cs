@@ -85,12 +85,6 @@ public abstract partial class DashboardTestBase(AppFixture appArg)
         }
     }
 
-    protected static async Task<string> TokenAsync(HttpClient client, string url)
-    {
-        using var page = await client.GetAsync(url);
-        return (await page.ReadHtmlAsync()).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-    }
-
     protected static string Text(IHtmlDocument page, string selector) =>
         page.QuerySelector(selector)?.TextContent.Trim() ?? throw new Xunit.Sdk.XunitException($"页面中没有 {selector}");
 

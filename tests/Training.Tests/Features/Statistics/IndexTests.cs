@@ -126,7 +126,7 @@ public sealed partial class IndexTests(AppFixture appArg) : DashboardTestBase(ap
     public async Task Should_enqueue_the_snapshot_job_from_the_city_button_and_poll_it_to_the_end()
     {
         var client = await app.SignInAsync("city");
-        var token = await TokenAsync(client, "/Statistics");
+        var token = await client.TokenAsync("/Statistics");
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/Statistics?handler=Recompute")
         {

@@ -29,7 +29,7 @@ public sealed class IndexTests(AppFixture appArg) : CatalogTestBase(appArg)
         var year = await FreeYearAsync();
         var client = account == "anonymous" ? app.Anonymous() : await app.SignInAsync(account);
         // A valid antiforgery token of this user (from the layout's sign-out form), so that a refusal is the authorization's, not the token's.
-        var token = account == "anonymous" ? "" : await TokenAsync(client);
+        var token = account == "anonymous" ? "" : await client.TokenAsync();
         var failures = new List<string>();
 
         string[] pages =

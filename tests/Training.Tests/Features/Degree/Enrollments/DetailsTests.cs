@@ -7,6 +7,8 @@ using Training.Core.Domain;
 using Training.Tests.Infrastructure;
 using Training.Tests.Infrastructure.Builders;
 
+using static Training.Tests.Infrastructure.Refusals;
+
 namespace Training.Tests.Features.Degree.Enrollments;
 
 /// <summary>The page /Enrollments/Details.</summary>
@@ -92,7 +94,7 @@ public sealed class DetailsTests(AppFixture appArg) : EnrollmentsTestBase(appArg
 
         var district = await app.SignInAsync("district-440111");
         using (var refused = await PostAsync(district, DetailsUrl(e.EnrollmentId), "Subsidy", new(fields)))
-            AssertDenied(refused);
+            AssertRefused(refused);
         var city = await app.SignInAsync("city");
         using (var done = await PostAsync(city, DetailsUrl(e.EnrollmentId), "Subsidy", new(fields)))
             Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
@@ -110,7 +112,7 @@ public sealed class DetailsTests(AppFixture appArg) : EnrollmentsTestBase(appArg
 
         using var response = await PostAsync(township, DetailsUrl(e.EnrollmentId), "Pay", Payment("100"));
 
-        AssertDenied(response);
+        AssertRefused(response);
         Assert.False(await app.WithDbAsync(db => db.Payments.AnyAsync(p => p.EnrollmentId == e.EnrollmentId)));
     }
 

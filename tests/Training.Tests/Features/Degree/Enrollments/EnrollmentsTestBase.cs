@@ -31,11 +31,6 @@ public abstract class EnrollmentsTestBase(AppFixture appArg)
         return await client.PostFormAsync(pageUrl, $"{pageUrl.Split('?')[0]}?handler={handler}", fields);
     }
 
-    protected static void AssertDenied(HttpResponseMessage response) =>
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect
-                    && (response.Headers.Location?.OriginalString ?? "").Contains("/Account/Denied", StringComparison.OrdinalIgnoreCase),
-            $"应拒绝（转到 /Account/Denied），实际 {(int)response.StatusCode} {response.Headers.Location}");
-
     protected static async Task<string> VersionAsync(HttpClient client, string pageUrl)
     {
         using var page = await client.GetAsync(pageUrl);

@@ -13,6 +13,8 @@ using Training.Tests.Features.People.Accounts;
 
 using static Training.Tests.Features.People.Accounts.SessionCookies;
 
+using static Training.Tests.Infrastructure.Refusals;
+
 namespace Training.Tests.Features.People.Account;
 
 /// <summary>The page /Account/ChangePassword.</summary>

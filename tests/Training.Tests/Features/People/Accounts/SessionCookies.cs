@@ -19,13 +19,6 @@ internal static class SessionCookies
     /// <summary>The unit of the staff accounts these tests create.</summary>
     public const string Unit = TestPeople.OwnVillage;
 
-    public static void AssertSentToLogin(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var location = response.Headers.Location!;
-        Assert.Equal("/Account/Login", location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0]);
-    }
-
     public static DateTimeOffset Now(this AppFixture app) => app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
 
     /// <summary>The app's own cookie format (its data protection keys), as the cookie handler reads and writes it.</summary>

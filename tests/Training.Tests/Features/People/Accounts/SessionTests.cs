@@ -12,6 +12,8 @@ using Training.Tests.Infrastructure.Builders;
 
 using static Training.Tests.Features.People.Accounts.SessionCookies;
 
+using static Training.Tests.Infrastructure.Refusals;
+
 namespace Training.Tests.Features.People.Accounts;
 
 /// <summary>

@@ -6,6 +6,8 @@ using Training.Web.Infrastructure.Web;
 using static Training.Tests.Features.Reserves.Mentoring.MentoringPages;
 using Training.Tests.Infrastructure.Builders;
 
+using static Training.Tests.Infrastructure.Refusals;
+
 namespace Training.Tests.Features.Reserves.Mentoring;
 
 /// <summary>The page /Mentoring/Detail.</summary>
@@ -131,7 +133,7 @@ public sealed class DetailTests(AppFixture appArg) : MentoringTestBase(appArg)
         Assert.Null(html.QuerySelector("form[data-form=evaluate]"));
         Assert.Null(html.QuerySelector("form[data-form=end]"));
 
-        var token = await TokenAsync(client, $"/Mentoring/Detail?id={id}");
+        var token = await client.TokenAsync($"/Mentoring/Detail?id={id}");
         using var evaluate = await client.PostAsync($"/Mentoring/Detail?id={id}&handler=Evaluate", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Version"] = version.ToString(), ["On"] = Today.ToString("yyyy-MM-dd"), ["Rating"] = nameof(Rating.Good), ["Text"] = "越权", ["__RequestVerificationToken"] = token,
@@ -141,8 +143,8 @@ public sealed class DetailTests(AppFixture appArg) : MentoringTestBase(appArg)
             ["Version"] = version.ToString(), ["On"] = Today.ToString("yyyy-MM-dd"), ["Reason"] = "越权", ["__RequestVerificationToken"] = token,
         }));
 
-        AssertRefused(evaluate);
-        AssertRefused(end);
+        AssertRefused(evaluate, orNotFound: true);
+        AssertRefused(end, orNotFound: true);
         var pair = await app.PairOfAsync(id);
         Assert.Equal((version, 0, (string?)null), (pair.Version, pair.Evaluations.Count, pair.EndReason));
     }
@@ -167,7 +169,7 @@ public sealed class DetailTests(AppFixture appArg) : MentoringTestBase(appArg)
         var id = await app.PairAsync(startedAgo: 40);
         var version = (await app.PairOfAsync(id)).Version;
         var other = await app.SignInAsync(OtherTownship);
-        var token = await TokenAsync(other, "/Mentoring");
+        var token = await other.TokenAsync("/Mentoring");
 
         using var response = await other.PostAsync($"/Mentoring/Detail?id={id}&handler=Evaluate", new FormUrlEncodedContent(new Dictionary<string, string>
         {

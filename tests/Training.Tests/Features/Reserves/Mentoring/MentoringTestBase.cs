@@ -27,20 +27,4 @@ public abstract class MentoringTestBase(AppFixture appArg)
         ["EndOn"] = Today.AddYears(1).ToString("yyyy-MM-dd"),
         ["Goals"] = goals,
     };
-
-    protected static async Task<string> TokenAsync(HttpClient client, string url)
-    {
-        using var page = await client.GetAsync(url);
-        return (await page.ReadHtmlAsync()).QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"{url} has no antiforgery token.");
-    }
-
-    /// <summary>403, 404, or the redirect to /Account/Denied that a refused role gets.</summary>
-    protected static void AssertRefused(HttpResponseMessage response)
-    {
-        var denied = response.StatusCode == HttpStatusCode.Redirect
-            && (response.Headers.Location?.ToString() ?? "").Contains("/Account/Denied", StringComparison.Ordinal);
-        Assert.True(denied || response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound,
-            $"应拒绝，实际 {(int)response.StatusCode} {response.Headers.Location}");
-    }
 }

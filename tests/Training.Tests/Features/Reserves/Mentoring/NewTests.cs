@@ -6,6 +6,8 @@ using Training.Web.Infrastructure.Web;
 using static Training.Tests.Features.Reserves.Mentoring.MentoringPages;
 using Training.Tests.Infrastructure.Builders;
 
+using static Training.Tests.Infrastructure.Refusals;
+
 namespace Training.Tests.Features.Reserves.Mentoring;
 
 /// <summary>The page /Mentoring/New.</summary>
@@ -107,12 +109,12 @@ public sealed class NewTests(AppFixture appArg) : MentoringTestBase(appArg)
         var reserveId = await app.PooledReserveAsync();
         var mentorId = await app.PersonAsync(TestPeople.OwnVillage, "帮带", cadreSince: TestPeople.Today.AddYears(-2));
         var client = await app.SignInAsync(account);
-        var token = await TokenAsync(client, "/Mentoring");
+        var token = await client.TokenAsync("/Mentoring");
         var body = new Dictionary<string, string>(Fields(reserveId, mentorId)) { ["__RequestVerificationToken"] = token };
 
         using var response = await client.PostAsync("/Mentoring/New", new FormUrlEncodedContent(body));
 
-        AssertRefused(response);
+        AssertRefused(response, orNotFound: true);
         Assert.False(await app.WithDbAsync(db => db.MentorPairs.AnyAsync(p => p.ReserveId == reserveId)));
     }
 }
