@@ -23,8 +23,8 @@ public sealed class ComputeSnapshotJob(TrainingDbContext db, StatisticsService s
     /// <summary>01:00 every day, Guangzhou time (see <see cref="RegisterNightly"/>).</summary>
     public const string NightlyCron = "0 1 * * *";
 
-    public const string TriggerNightly = "每日定时";
-    public const string TriggerImport = "导入后";
+    public const string TriggerNightly = StatisticsTexts.TriggerNightly;
+    public const string TriggerImport = StatisticsTexts.TriggerImport;
 
     /// <summary>
     /// Hangfire's entry point: the date as yyyy-MM-dd (a plain string survives any serializer).
@@ -93,7 +93,7 @@ public sealed class ComputeSnapshotJob(TrainingDbContext db, StatisticsService s
             snapshotId = snapshot.Id;
         });
         db.ChangeTracker.Clear();
-        log.LogInformation("统计快照 {AsOf} 已生成：{Count} 个单位（{Trigger}）", asOf, figures.Count, trigger);
+        log.LogInformation(StatisticsTexts.SnapshotLog, asOf, figures.Count, trigger);
         return snapshotId;
     }
 

@@ -69,7 +69,7 @@ public sealed class IndexModel(
         var unit = await FindUnitAsync(ct);
         if (unit is null) return NotFound();
         var today = clock.Today();
-        db.Audit.Add(new AuditEntry(me.UserName, "统计快照", $"立即计算截至 {today:yyyy-MM-dd} 的统计快照", clock.UtcNow()));
+        db.Audit.Add(new AuditEntry(me.UserName, StatisticsTexts.SnapshotAudit, StatisticsTexts.SnapshotRequested(today), clock.UtcNow()));
         await db.SaveChangesAsync(ct);
         var jobId = ComputeSnapshotJob.Enqueue(jobs, today, me.Actor);
         if (Request.IsHtmx())

@@ -20,13 +20,13 @@ public sealed class StatisticsModule : TrainingModule
 
     public override IReadOnlyList<MenuEntry> Menu =>
     [
-        new("统计", "/Statistics/Index", StatisticsPermissions.View, 15, Primary: true),
-        new("导出报表", "/Statistics/Export/Index", StatisticsPermissions.Report, 70),
+        new(StatisticsTexts.MenuStatistics, "/Statistics/Index", StatisticsPermissions.View, 15, Primary: true),
+        new(StatisticsTexts.MenuReport, "/Statistics/Export/Index", StatisticsPermissions.Report, 70),
     ];
 
     public override IReadOnlyList<Verb> Verbs =>
     [
-        new("export-stats", "export-stats [--scope 代码] [--as-of yyyy-MM-dd] [--out 文件] [--masked]  导出统计报表（默认全市、今天，文件名 培训统计_<代码>_<日期>.xlsx；--masked 脱敏身份证号）",
+        new("export-stats", StatisticsTexts.VerbHelp,
             ExportStatsVerb.RunAsync),
     ];
 

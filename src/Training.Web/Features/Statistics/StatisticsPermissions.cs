@@ -10,7 +10,7 @@ public static class StatisticsPermissions
 
     public static readonly IReadOnlyList<Permission> All =
     [
-        new(View, "统计（本辖区）", RoleSets.OrgStaff),
-        new(Report, "导出统计报表", RoleSets.DistrictAndCity),
+        new(View, StatisticsTexts.ViewPermission, RoleSets.OrgStaff),
+        new(Report, StatisticsTexts.ReportPermission, RoleSets.DistrictAndCity),
     ];
 }

@@ -30,7 +30,29 @@ public static class StatisticsTexts
     public const string GraduationRateSeries = "毕业率（%）";
     public const string ReserveRatioSeries = "后备比例（后备人选 ÷ 关键岗位）";
 
+    /// <summary>"广州市（440100）": a unit named with its code.</summary>
+    public static string UnitLabel(string name, string code) => $"{name}（{code}）";
+
+    // Menu, permissions, verbs
+    public const string MenuStatistics = "统计", MenuReport = "导出报表";
+    public const string ViewPermission = "统计（本辖区）", ReportPermission = "导出统计报表";
+    public const string VerbHelp = "export-stats [--scope 代码] [--as-of yyyy-MM-dd] [--out 文件] [--masked]  导出统计报表（默认全市、今天，文件名 培训统计_<代码>_<日期>.xlsx；--masked 脱敏身份证号）";
+
+    // Snapshots
+    public const string TriggerNightly = "每日定时";
+    public const string TriggerImport = "导入后";
+    public const string SnapshotLog = "统计快照 {AsOf} 已生成：{Count} 个单位（{Trigger}）";
+    public const string SnapshotAudit = "统计快照";
+    public static string SnapshotRequested(DateOnly asOf) => $"立即计算截至 {asOf:yyyy-MM-dd} 的统计快照";
+
     // 导出统计报表
+    public const string ScopeLabel = "统计范围";
+    public const string AsOfLabel = "统计截止日期";
+    public const string ReportAudit = "导出统计报表";
+    public static string ReportExported(string scope, DateOnly asOf, bool masked) =>
+        $"{scope}，截止 {asOf:yyyy-MM-dd}，{(masked ? "身份证号已脱敏" : "含完整身份证号")}";
+    public static string ReportWrittenTo(string scope, DateOnly asOf, bool masked, string fileName) =>
+        $"{ReportExported(scope, asOf, masked)}，文件 {fileName}";
     public const string ScopeRequired = "请选择统计范围。";
     public const string AsOfRequired = "请选择统计截止日期。";
 

@@ -10,4 +10,7 @@ public static class CommonTexts
     public const string NotFound = "未找到该记录，或不在您的管辖范围内。";
 
     public const string NotRecorded = "—";
+
+    /// <summary>Who did it, in the audit, when it was done at the command line by <paramref name="osUser"/>.</summary>
+    public static string CommandLine(string osUser) => $"命令行（{osUser}）";
 }

@@ -23,20 +23,17 @@ public sealed class GraduationImport(TrainingDbContext db, TimeProvider clock)
     private readonly TrainingDbContext _db = db;
     private readonly TimeProvider _clock = clock;
 
-    public const string Sheet = "毕业名单";
-    public static readonly IReadOnlyList<string> Columns = [IdColumn, LevelColumn, YearColumn, StateColumn, DateColumn, CertificateColumn];
+    public const string Sheet = GraduationColumns.Sheet;
+    public static readonly IReadOnlyList<string> Columns = GraduationColumns.All;
 
-    private const string IdColumn = "身份证号", LevelColumn = "层次", YearColumn = "年度", StateColumn = "状态",
-        DateColumn = "毕业日期", CertificateColumn = "证书编号";
+    private const string IdColumn = GraduationColumns.IdNumber, LevelColumn = GraduationColumns.Level, YearColumn = GraduationColumns.Year, StateColumn = GraduationColumns.State,
+        DateColumn = GraduationColumns.Date, CertificateColumn = GraduationColumns.Certificate;
 
-    /// <summary>The transition's reason for a withdrawal from a list (the entity requires one).</summary>
-    public const string WithdrawalReason = "院校毕业名单报送退学";
+    public const string WithdrawalReason = GraduationTexts.WithdrawalReason;
 
-    private static readonly IReadOnlyDictionary<string, DegreeLevel> Levels =
-        new Dictionary<string, DegreeLevel> { ["大专"] = DegreeLevel.Associate, ["本科"] = DegreeLevel.Bachelor };
+    private static IReadOnlyDictionary<string, DegreeLevel> Levels => GraduationColumns.Levels;
 
-    private static readonly IReadOnlyDictionary<string, EnrollmentState> Outcomes =
-        new Dictionary<string, EnrollmentState> { ["已毕业"] = EnrollmentState.Graduated, ["已退学"] = EnrollmentState.Withdrawn };
+    private static IReadOnlyDictionary<string, EnrollmentState> Outcomes => GraduationColumns.Outcomes;
 
     /// <summary>How many ID numbers one lookup query carries (SQL Server allows 2,100 parameters).</summary>
     private const int LookupBatch = 500;
@@ -46,22 +43,22 @@ public sealed class GraduationImport(TrainingDbContext db, TimeProvider clock)
     /// <summary>Graduations and withdrawals of the school's own enrollments; <paramref name="actor"/> is recorded on each transition.</summary>
     public async Task<ImportOutcome> RunAsync(Stream xlsx, int schoolId, string actor, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
-        progress?.Report(new ImportProgress(0, "读取"));
+        progress?.Report(new ImportProgress(0, GraduationTexts.Reading));
         await using var copy = xlsx.CanSeek ? null : await CopyAsync(xlsx, ct);
         using var book = WorkbookReader.TryOpen(copy ?? xlsx, out var openError);
         if (book is null) return ImportOutcome.Rejected([ImportError.File(openError!)]);
         if (!book.HasSheet(Sheet))
             return ImportOutcome.Rejected([new ImportError(Sheet, 0, "",
-                $"工作簿中没有“{Sheet}”工作表（现有：{string.Join("、", book.SheetNames)}）。毕业名单应在名为“{Sheet}”的工作表中，表头为：{string.Join("、", Columns)}")]);
+                GraduationTexts.NoSheet(book.SheetNames))]);
 
         var today = _clock.Today();
         var errors = new List<ImportError>();
         var rows = ReadRows(book, today, errors);
         ct.ThrowIfCancellationRequested();
-        progress?.Report(new ImportProgress(30, "校验"));
+        progress?.Report(new ImportProgress(30, GraduationTexts.Checking));
 
         var enrollments = await LoadAsync(rows.Select(r => r.IdNumber).Distinct().ToList(), ct);
-        progress?.Report(new ImportProgress(60, "校验"));
+        progress?.Report(new ImportProgress(60, GraduationTexts.Checking));
 
         var now = _clock.UtcNow();
         var changed = new List<Enrollment>();
@@ -89,7 +86,7 @@ public sealed class GraduationImport(TrainingDbContext db, TimeProvider clock)
             return ImportOutcome.Rejected(errors.OrderBy(e => e.Row).ThenBy(e => ColumnOrder(e.Column)).ToList());
         }
 
-        progress?.Report(new ImportProgress(70, "写入"));
+        progress?.Report(new ImportProgress(70, GraduationTexts.Writing));
         var notices = new InAppNotifications(_db);
         foreach (var enrollment in changed)
             notices.Notify(enrollment.PersonId, enrollment.Id, EnrollmentMessages.For(enrollment, enrollment.Transitions[^1]), now);
@@ -101,10 +98,10 @@ public sealed class GraduationImport(TrainingDbContext db, TimeProvider clock)
         catch (DbUpdateConcurrencyException)
         {
             _db.ChangeTracker.Clear();
-            return ImportOutcome.Rejected([ImportError.File("导入期间名单中的学籍已被他人修改，本次未写入任何数据，请重新导入。")]);
+            return ImportOutcome.Rejected([ImportError.File(GraduationTexts.ChangedWhileImporting)]);
         }
         _db.ChangeTracker.Clear();
-        progress?.Report(new ImportProgress(100, "完成"));
+        progress?.Report(new ImportProgress(100, GraduationTexts.Finished));
         return new ImportOutcome([new SheetCounts(Sheet, 0, changed.Count, unchanged)], []);
     }
 
@@ -127,22 +124,22 @@ public sealed class GraduationImport(TrainingDbContext db, TimeProvider clock)
             var year = row.Required(YearColumn, errors) is null ? null : row.Integer(YearColumn, errors);
             var outcome = row.Required(StateColumn, errors) is null ? null : row.OneOf(StateColumn, Outcomes, errors);
             var on = row.Date(DateColumn, errors);
-            if (on > today) errors.Add(row.Error(DateColumn, $"日期 {on:yyyy-MM-dd} 晚于今天"));
+            if (on > today) errors.Add(row.Error(DateColumn, GraduationTexts.AfterToday(on)));
             var certificate = row.Text(CertificateColumn);
             if (outcome == EnrollmentState.Graduated)
             {
-                if (row[DateColumn] is null) errors.Add(row.Error(DateColumn, "已毕业的记录必须填写毕业日期"));
-                if (certificate is null) errors.Add(row.Error(CertificateColumn, "已毕业的记录必须填写毕业证书编号"));
-                else if (certificate.Length > 50) errors.Add(row.Error(CertificateColumn, "毕业证书编号不能超过 50 个字符"));
+                if (row[DateColumn] is null) errors.Add(row.Error(DateColumn, GraduationTexts.GraduatedNeedsDate));
+                if (certificate is null) errors.Add(row.Error(CertificateColumn, GraduationTexts.GraduatedNeedsCertificate));
+                else if (certificate.Length > 50) errors.Add(row.Error(CertificateColumn, GraduationTexts.CertificateTooLong));
             }
             else if (outcome == EnrollmentState.Withdrawn && certificate is not null)
-                errors.Add(row.Error(CertificateColumn, "已退学的记录不应填写证书编号（请核对状态）"));
+                errors.Add(row.Error(CertificateColumn, GraduationTexts.WithdrawnHasCertificate));
 
             if (errors.Count > before || idNumber is null || level is null || year is null || outcome is null) continue;
             var key = (idNumber, level.Value, year.Value);
             if (firstRowOfKey.TryGetValue(key, out var first))
             {
-                errors.Add(row.Error(IdColumn, $"与第{first}行重复（同一身份证号、层次、年度只能出现一次）"));
+                errors.Add(row.Error(IdColumn, GraduationTexts.Duplicate(first)));
                 continue;
             }
             firstRowOfKey[key] = row.Number;
@@ -173,14 +170,14 @@ public sealed class GraduationImport(TrainingDbContext db, TimeProvider clock)
         var admitted = own.Where(e => e.State.ReachedAdmission()).ToList();
         if (admitted.Count == 1) return admitted[0];
         if (admitted.Count > 1)
-            errors.Add(new ImportError(Sheet, row.Number, IdColumn, $"本校有多条该学员{row.Year}年{row.Level.Name()}的学籍，无法确定是哪一条，请在“学员学籍”页逐条登记"));
+            errors.Add(new ImportError(Sheet, row.Number, IdColumn, GraduationTexts.Ambiguous(row.Year, row.Level)));
         else if (own.Count > 0)
             errors.Add(new ImportError(Sheet, row.Number, StateColumn,
-                $"该学员{row.Year}年{row.Level.Name()}的报名状态为“{own[0].State.Name()}”，未录取，不能登记{Verb(row.Outcome)}"));
+                GraduationTexts.NotAdmitted(row.Year, row.Level, own[0].State, row.Outcome)));
         else if (candidates.Count > 0)
-            errors.Add(new ImportError(Sheet, row.Number, IdColumn, $"该学员{row.Year}年{row.Level.Name()}的学籍不属于本校，不能由本校登记"));
+            errors.Add(new ImportError(Sheet, row.Number, IdColumn, GraduationTexts.OtherSchool(row.Year, row.Level)));
         else
-            errors.Add(new ImportError(Sheet, row.Number, IdColumn, $"找不到该身份证号{row.Year}年{row.Level.Name()}的学籍"));
+            errors.Add(new ImportError(Sheet, row.Number, IdColumn, GraduationTexts.NotFound(row.Year, row.Level)));
         return null;
     }
 
@@ -196,16 +193,16 @@ public sealed class GraduationImport(TrainingDbContext db, TimeProvider clock)
                 return false;
             case EnrollmentState.Graduated when row.Outcome == EnrollmentState.Graduated:
                 if (e.GraduatedOn != row.On)
-                    errors.Add(new ImportError(Sheet, row.Number, DateColumn, $"已于 {e.GraduatedOn:yyyy-MM-dd} 登记毕业，与表中日期不符；已登记的毕业信息不能通过名单更改"));
+                    errors.Add(new ImportError(Sheet, row.Number, DateColumn, GraduationTexts.GraduatedOnDiffers(e.GraduatedOn)));
                 if (!string.Equals(e.CertificateNumber, row.Certificate, StringComparison.Ordinal))
-                    errors.Add(new ImportError(Sheet, row.Number, CertificateColumn, $"已登记的证书编号为“{e.CertificateNumber}”，与表中不符；已登记的毕业信息不能通过名单更改"));
+                    errors.Add(new ImportError(Sheet, row.Number, CertificateColumn, GraduationTexts.CertificateDiffers(e.CertificateNumber)));
                 return e.GraduatedOn == row.On && string.Equals(e.CertificateNumber, row.Certificate, StringComparison.Ordinal);
             case EnrollmentState.Withdrawn when row.Outcome == EnrollmentState.Withdrawn:
                 if (row.On is null || row.On == e.WithdrawnOn) return true;
-                errors.Add(new ImportError(Sheet, row.Number, DateColumn, $"已于 {e.WithdrawnOn:yyyy-MM-dd} 登记退学，与表中日期不符；已登记的退学信息不能通过名单更改"));
+                errors.Add(new ImportError(Sheet, row.Number, DateColumn, GraduationTexts.WithdrawnOnDiffers(e.WithdrawnOn)));
                 return false;
             default:
-                errors.Add(new ImportError(Sheet, row.Number, StateColumn, $"该学籍已登记为“{e.State.Name()}”，不能再登记为“{row.Outcome.Name()}”"));
+                errors.Add(new ImportError(Sheet, row.Number, StateColumn, GraduationTexts.AlreadyOther(e.State, row.Outcome)));
                 return false;
         }
     }
@@ -216,13 +213,11 @@ public sealed class GraduationImport(TrainingDbContext db, TimeProvider clock)
         if (row.On is { } on && on < e.AdmittedOn)
         {
             errors.Add(new ImportError(Sheet, row.Number, DateColumn,
-                $"{Verb(row.Outcome)}日期 {on:yyyy-MM-dd} 早于入学日期 {e.AdmittedOn:yyyy-MM-dd}"));
+                GraduationTexts.BeforeAdmission(row.Outcome, on, e.AdmittedOn)));
             return false;
         }
         return true;
     }
-
-    private static string Verb(EnrollmentState outcome) => outcome == EnrollmentState.Graduated ? "毕业" : "退学";
 
     private static int ColumnOrder(string column)
     {

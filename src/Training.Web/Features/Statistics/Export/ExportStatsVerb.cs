@@ -1,3 +1,4 @@
+using Training.Web.Infrastructure.Web;
 using System.Globalization;
 using Training.Core.Data;
 using Training.Core.Domain;
@@ -68,8 +69,8 @@ public static class ExportStatsVerb
             throw;
         }
 
-        db.Audit.Add(new AuditEntry($"命令行（{Environment.UserName}）", "导出统计报表",
-            $"{unit.Label}，截止 {asOf:yyyy-MM-dd}，{(masked ? "身份证号已脱敏" : "含完整身份证号")}，文件 {Path.GetFileName(path)}", clock.UtcNow()));
+        db.Audit.Add(new AuditEntry(CommonTexts.CommandLine(Environment.UserName), StatisticsTexts.ReportAudit,
+            StatisticsTexts.ReportWrittenTo(unit.Label, asOf, masked, Path.GetFileName(path)), clock.UtcNow()));
         await db.SaveChangesAsync();
 
         Console.WriteLine(StatisticsTexts.ReportWritten(unit.Label, asOf, path));

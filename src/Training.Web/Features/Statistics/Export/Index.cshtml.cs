@@ -18,10 +18,10 @@ namespace Training.Web.Features.Statistics.Export;
 [Authorize(Policy = StatisticsPermissions.Report)]
 public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, StatisticsReport report) : PageModel
 {
-    [BindProperty, Display(Name = "统计范围")]
+    [BindProperty, Display(Name = StatisticsTexts.ScopeLabel)]
     public string? Scope { get; set; }
 
-    [BindProperty, Display(Name = "统计截止日期")]
+    [BindProperty, Display(Name = StatisticsTexts.AsOfLabel)]
     [Required(ErrorMessage = StatisticsTexts.AsOfRequired)]
     public DateOnly? AsOf { get; set; }
 
@@ -62,8 +62,8 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
             throw;
         }
 
-        db.Audit.Add(new AuditEntry(me.UserName, "导出统计报表",
-            $"{scope.Label}，截止 {asOf:yyyy-MM-dd}，{(masked ? "身份证号已脱敏" : "含完整身份证号")}", clock.UtcNow()));
+        db.Audit.Add(new AuditEntry(me.UserName, StatisticsTexts.ReportAudit,
+            StatisticsTexts.ReportExported(scope.Label, asOf, masked), clock.UtcNow()));
         await db.SaveChangesAsync(ct);
 
         Response.Headers.ContentDisposition = ContentDisposition(StatisticsReport.FileName(scope.Code, asOf));

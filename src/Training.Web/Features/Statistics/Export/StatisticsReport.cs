@@ -10,7 +10,7 @@ namespace Training.Web.Features.Statistics.Export;
 public sealed record ReportScope(int Id, string Code, string Name, string Path, OrgLevel Level)
 {
     /// <summary>"广州市（440100）"</summary>
-    public string Label => $"{Name}（{Code}）";
+    public string Label => StatisticsTexts.UnitLabel(Name, Code);
 }
 
 /// <summary>
@@ -26,48 +26,14 @@ public sealed record ReportScope(int Id, string Code, string Name, string Path, 
 /// neutralised (see <see cref="SafeText"/>). The enrollment list is streamed row by row from
 /// the database, so memory stays bounded however many rows there are.
 /// </remarks>
-public sealed class StatisticsReport(TrainingDbContext db, StatisticsService statistics)
+public sealed partial class StatisticsReport(TrainingDbContext db, StatisticsService statistics)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-    public const string SummarySheet = "汇总";
-    public const string DistrictsSheet = "分区统计";
-    public const string TownshipsSheet = "分镇街统计";
-    public const string CohortYearsSheet = "年度招生";
-    public const string EnrollmentsSheet = "报名名单";
 
     public const string PercentFormat = "0.0%";
     public const string RatioFormat = "0.00";
     public const string MoneyFormat = "0.00";
     public const string DateFormat = "yyyy-mm-dd";
-
-    /// <summary>The labels of 汇总 rows 4 to 18, which are also the figure columns of the breakdown sheet.</summary>
-    public static readonly string[] FigureHeaders =
-    [
-        "累计参加学历教育人数",
-        "累计毕业人数",
-        "在读人数",
-        "村(社区)党组织书记人数",
-        "书记大专以上学历人数",
-        "书记大专以上学历占比",
-        "两委干部人数",
-        "两委干部大专以上学历人数",
-        "两委干部大专以上学历占比",
-        "村级后备人选人数",
-        "书记后备人选人数",
-        "后备比例",
-        "学员自付合计(元)",
-        "财政补助合计(元)",
-        "学校减免合计(元)",
-    ];
-
-    public static readonly string[] CohortYearHeaders = ["年度", "招生人数", "毕业人数", "毕业率", "在读人数"];
-
-    public static readonly string[] EnrollmentHeaders =
-        ["身份证号", "姓名", "村社区代码", "层次", "年度", "院校", "专业", "状态", "学费总额", "财政补助", "学校减免", "个人自付"];
-
-    /// <summary>培训统计_440100_20261125.xlsx</summary>
-    public static string FileName(string scopeCode, DateOnly asOf) => $"培训统计_{scopeCode}_{asOf:yyyyMMdd}.xlsx";
 
     /// <summary>
     /// The city or a district by its code, or null when no such unit exists (a township or a
@@ -119,9 +85,9 @@ public sealed class StatisticsReport(TrainingDbContext db, StatisticsService sta
     private static async Task WriteSummaryAsync(Spreadsheet book, Styles s, ReportScope scope, DateOnly asOf, Figures f, CancellationToken ct)
     {
         await book.StartWorksheetAsync(SummarySheet, token: ct);
-        await book.AddHeaderRowAsync(["指标", "数值"], s.Header, ct);
-        await book.AddRowAsync([new Cell("统计范围"), Text(scope.Label)], ct);
-        await book.AddRowAsync([new Cell("统计截止日期"), new Cell(asOf.ToDateTime(TimeOnly.MinValue), s.Date)], ct);
+        await book.AddHeaderRowAsync(SummaryHeaders, s.Header, ct);
+        await book.AddRowAsync([new Cell(ScopeLabel), Text(scope.Label)], ct);
+        await book.AddRowAsync([new Cell(AsOfLabel), new Cell(asOf.ToDateTime(TimeOnly.MinValue), s.Date)], ct);
         var values = FigureCells(f, s);
         for (var i = 0; i < FigureHeaders.Length; i++)
             await book.AddRowAsync([new Cell(FigureHeaders[i]), values[i]], ct);
@@ -130,7 +96,7 @@ public sealed class StatisticsReport(TrainingDbContext db, StatisticsService sta
     private static async Task WriteBreakdownAsync(Spreadsheet book, Styles s, ReportScope scope, IReadOnlyList<UnitFigures> children, CancellationToken ct)
     {
         await book.StartWorksheetAsync(scope.Level == OrgLevel.City ? DistrictsSheet : TownshipsSheet, token: ct);
-        await book.AddHeaderRowAsync(["代码", "名称", .. FigureHeaders], s.Header, ct);
+        await book.AddHeaderRowAsync([CodeHeader, NameHeader, .. FigureHeaders], s.Header, ct);
         foreach (var child in children.OrderBy(c => c.Code, StringComparer.Ordinal))
             await book.AddRowAsync([Text(child.Code), Text(child.Name), .. FigureCells(child.Figures, s)], ct);
     }
