@@ -12,17 +12,13 @@ namespace Training.Web.Features.DataExchange.Import;
 /// the user can fix the copy and upload it again (extra columns to the right are ignored).
 /// Text that a spreadsheet could take for a formula is neutralised as in every export.
 /// </summary>
-public static class ErrorWorkbook
+public static partial class ErrorWorkbook
 {
-    public const string ErrorsSheet = "错误清单";
-    public const string ErrorColumn = "错误说明";
-    public static readonly string[] ErrorsHeaders = ["工作表", "行号", "列", ErrorColumn];
-
     /// <summary>"错误清单_花名册.xlsx" for an upload named 花名册.xlsx.</summary>
     public static string FileName(string uploadedName)
     {
         var stem = Path.GetFileNameWithoutExtension(uploadedName);
-        return $"{ErrorsSheet}_{(stem.Length > 0 ? stem : "导入")}.xlsx";
+        return $"{ErrorsSheet}_{(stem.Length > 0 ? stem : UnnamedStem)}.xlsx";
     }
 
     public static async Task WriteAsync(Stream output, byte[] uploaded, IReadOnlyList<ImportError> errors, CancellationToken ct = default)
@@ -41,7 +37,7 @@ public static class ErrorWorkbook
 
         var byRow = errors.Where(e => e.Row > 1 && e.Sheet.Length > 0)
             .GroupBy(e => (e.Sheet, e.Row))
-            .ToDictionary(g => g.Key, g => string.Join("；", g.Select(e => e.Column.Length > 0 ? $"{e.Column}：{e.Message}" : e.Message)));
+            .ToDictionary(g => g.Key, g => string.Join(MessageSeparator, g.Select(e => e.Column.Length > 0 ? ColumnMessage(e.Column, e.Message) : e.Message)));
         var sheetsWithErrors = errors.Where(e => e.Row > 0).Select(e => e.Sheet).ToHashSet();
 
         using (var stream = new MemoryStream(uploaded, writable: false))

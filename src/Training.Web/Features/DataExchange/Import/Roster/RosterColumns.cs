@@ -34,4 +34,7 @@ public static class RosterColumns
     public const string Target = "后备类型";
     public const string InPoolOn = "入库日期";
     public const string KeyPosts = "关键岗位数";
+
+    /// <summary>"身份证号、后备类型": the columns that together identify a row, as a message names them.</summary>
+    public static string Key(params string[] columns) => string.Join("、", columns);
 }

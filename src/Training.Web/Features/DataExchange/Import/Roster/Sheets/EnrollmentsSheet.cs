@@ -38,7 +38,7 @@ internal sealed class EnrollmentsSheet() : RosterSheet<EnrollmentRow>(RosterShee
         var activeRow = new Dictionary<Person, int>();
         foreach (var r in Rows)
         {
-            if (run.Duplicate(seen, (r.IdNumber, r.Year, r.Level), r.Row, sheet, RosterColumns.IdNumber, "身份证号、年度、层次")) continue;
+            if (run.Duplicate(seen, (r.IdNumber, r.Year, r.Level), r.Row, sheet, RosterColumns.IdNumber, RosterColumns.Key(RosterColumns.IdNumber, RosterColumns.Year, RosterColumns.DegreeLevel))) continue;
             if (run.PersonOf(sheet, r.Row, r.IdNumber) is not { } person) continue;
             var program = ProgramOf(run, r);
             var cohort = CohortOf(run, r.Year);

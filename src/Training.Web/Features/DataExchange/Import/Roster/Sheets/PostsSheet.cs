@@ -18,7 +18,7 @@ internal sealed class PostsSheet() : RosterSheet<PostRow>(RosterSheets.Posts)
         var seen = new Dictionary<(string, string, PostType, DateOnly), int>();
         foreach (var r in Rows)
         {
-            if (run.Duplicate(seen, (r.IdNumber, r.VillageCode, r.Type, r.Start), r.Row, sheet, RosterColumns.IdNumber, "身份证号、村社区代码、职务、任职日期")) continue;
+            if (run.Duplicate(seen, (r.IdNumber, r.VillageCode, r.Type, r.Start), r.Row, sheet, RosterColumns.IdNumber, RosterColumns.Key(RosterColumns.IdNumber, RosterColumns.Village, RosterColumns.Post, RosterColumns.PostStart))) continue;
             var person = run.PersonOf(sheet, r.Row, r.IdNumber);
             var village = run.Village(sheet, r.Row, RosterColumns.Village, r.VillageCode);
             if (person is null || village is null) continue;

@@ -29,7 +29,7 @@ internal sealed class ReservesSheet() : RosterSheet<ReserveRow>(RosterSheets.Res
         var seen = new Dictionary<(string, ReserveTarget), int>();
         foreach (var r in Rows)
         {
-            if (run.Duplicate(seen, (r.IdNumber, r.Target), r.Row, sheet, RosterColumns.IdNumber, "身份证号、后备类型")) continue;
+            if (run.Duplicate(seen, (r.IdNumber, r.Target), r.Row, sheet, RosterColumns.IdNumber, RosterColumns.Key(RosterColumns.IdNumber, RosterColumns.Target))) continue;
             var person = run.PersonOf(sheet, r.Row, r.IdNumber);
             var village = run.Village(sheet, r.Row, RosterColumns.Village, r.VillageCode);
             if (person is null || village is null) continue;
