@@ -15,6 +15,6 @@ public sealed class HomeModule : TrainingModule
 
     public override IReadOnlyList<MenuEntry> Menu =>
     [
-        new("系统维护", "/Home/Maintenance", HomePermissions.Maintenance, 99),
+        new(HomeTexts.MenuMaintenance, "/Home/Maintenance", HomePermissions.Maintenance, 99),
     ];
 }

@@ -10,7 +10,7 @@ public static class HomePermissions
 
     public static readonly IReadOnlyList<Permission> All =
     [
-        new(Home, "首页、全部功能", Roles.All),
-        new(Maintenance, "系统维护：后台任务", RoleSets.CityOnly),
+        new(Home, HomeTexts.HomePermission, Roles.All),
+        new(Maintenance, HomeTexts.MaintenancePermission, RoleSets.CityOnly),
     ];
 }

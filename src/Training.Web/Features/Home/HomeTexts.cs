@@ -3,6 +3,9 @@ namespace Training.Web.Features.Home;
 /// <summary>What the home module's pages say in C# (the error page), in one place for review.</summary>
 public static class HomeTexts
 {
+    public const string MenuMaintenance = "系统维护";
+    public const string HomePermission = "首页、全部功能", MaintenancePermission = "系统维护：后台任务";
+
     public static string ErrorTitle(int? code) => code switch
     {
         404 => "页面不存在",

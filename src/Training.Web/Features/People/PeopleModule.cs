@@ -17,10 +17,10 @@ public sealed class PeopleModule : TrainingModule
 
     public override IReadOnlyList<MenuEntry> Menu =>
     [
-        new("人员", "/People/Persons/Index", PeoplePermissions.Persons, 20, Primary: true),
-        new("组织机构", "/People/Org/Index", PeoplePermissions.Org, 80),
-        new("账号管理", "/People/Admin/Users/Index", PeoplePermissions.Accounts, 90),
-        new("我的档案", "/People/Persons/Details", PeoplePermissions.OwnRecord, 30, Primary: true, RouteValues: me => new { id = me.PersonId }),
+        new(PeopleTexts.MenuPersons, "/People/Persons/Index", PeoplePermissions.Persons, 20, Primary: true),
+        new(PeopleTexts.MenuOrg, "/People/Org/Index", PeoplePermissions.Org, 80),
+        new(PeopleTexts.MenuAccounts, "/People/Admin/Users/Index", PeoplePermissions.Accounts, 90),
+        new(PeopleTexts.MenuOwnRecord, "/People/Persons/Details", PeoplePermissions.OwnRecord, 30, Primary: true, RouteValues: me => new { id = me.PersonId }),
     ];
 
     /// <summary>The first card of the trainee's and of the staff's home page (with its heading), and the accounts line.</summary>
@@ -33,7 +33,7 @@ public sealed class PeopleModule : TrainingModule
 
     public override IReadOnlyList<Verb> Verbs =>
     [
-        new("create-admin", "create-admin --user 用户名 --password 密码  创建市级管理员（生产环境首个账号）", CreateAdminVerb.RunAsync),
+        new("create-admin", PeopleTexts.CreateAdminHelp, CreateAdminVerb.RunAsync),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)

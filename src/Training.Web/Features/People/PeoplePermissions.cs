@@ -14,11 +14,11 @@ public static class PeoplePermissions
 
     public static readonly IReadOnlyList<Permission> All =
     [
-        new(OwnAccount, "自己的账号：修改密码、退出", Roles.All),
-        new(OwnRecord, "我的档案", [Roles.Trainee]),
-        new(Org, "组织机构", RoleSets.OrgStaff),
-        new(Persons, "人员查询", RoleSets.OrgStaff),
-        new(PersonDetails, "人员档案（学员只看自己的）", [.. RoleSets.OrgStaff, Roles.Trainee]),
-        new(Accounts, "下级单位的账号管理", RoleSets.TownshipAndAbove),
+        new(OwnAccount, PeopleTexts.OwnAccountPermission, Roles.All),
+        new(OwnRecord, PeopleTexts.OwnRecordPermission, [Roles.Trainee]),
+        new(Org, PeopleTexts.OrgPermission, RoleSets.OrgStaff),
+        new(Persons, PeopleTexts.PersonsPermission, RoleSets.OrgStaff),
+        new(PersonDetails, PeopleTexts.PersonDetailsPermission, [.. RoleSets.OrgStaff, Roles.Trainee]),
+        new(Accounts, PeopleTexts.AccountsPermission, RoleSets.TownshipAndAbove),
     ];
 }

@@ -3,11 +3,34 @@ using Training.Core.Domain;
 namespace Training.Web.Features.People;
 
 /// <summary>
-/// What the people pages say in C# (persons, accounts of units below, the first administrator),
-/// in one place for review. The sign-in pages (Account/) keep their own wording for now.
+/// What the people module says in C# (menu, permissions, sign-in and registration, persons,
+/// accounts of units below, the first administrator), in one place for review.
 /// </summary>
 public static class PeopleTexts
 {
+    // Menu, permissions, verbs
+    public const string MenuPersons = "人员", MenuOrg = "组织机构", MenuAccounts = "账号管理", MenuOwnRecord = "我的档案";
+    public const string OwnAccountPermission = "自己的账号：修改密码、退出", OwnRecordPermission = "我的档案", OrgPermission = "组织机构",
+        PersonsPermission = "人员查询", PersonDetailsPermission = "人员档案（学员只看自己的）", AccountsPermission = "下级单位的账号管理";
+    public const string CreateAdminHelp = "create-admin --user 用户名 --password 密码  创建市级管理员（生产环境首个账号）";
+
+    // Sign-in, password, registration
+    public const string UserNameLabel = "用户名", PasswordLabel = "密码";
+    public const string EnterUserName = "请输入用户名。", EnterPassword = "请输入密码。";
+    public const string LockedOut = "连续输错密码 5 次，账号已锁定 15 分钟，请稍后再试。";
+    public const string AccountIsDisabled = "该账号已停用，请联系管理员。";
+    public const string WrongCredentials = "用户名或密码不正确。";
+    public const string EnterCurrentPassword = "请输入当前密码。", EnterNewPassword = "请输入新密码。", RepeatNewPassword = "请再次输入新密码。";
+    public const string NewPasswordsDiffer = "两次输入的新密码不一致。";
+    public const string NewPasswordSameAsOld = "新密码不能与当前密码相同。";
+    public const string NotInRoster = "未能在花名册中找到与您填写的身份证号、姓名、手机号一致的人员。请联系所在村（社区）党组织核对登记信息。";
+    public const string EnterIdNumber = "请输入身份证号。", EnterName = "请输入姓名。", EnterPhone = "请输入手机号。";
+    public const string ChooseUserName = "请设置用户名。", ChoosePassword = "请设置密码。", RepeatPassword = "请再次输入密码。";
+    public const string PasswordsDiffer = "两次输入的密码不一致。";
+    public const string AlreadyRegistered = "该人员已注册过账号，请直接登录；忘记密码请联系所在村（社区）党组织或镇（街）组织办重置。";
+    public const string RegisteredAudit = "学员注册";
+    public static string RegisteredDetail(string maskedIdNumber) => $"人员 {maskedIdNumber}";
+
     // Persons
     public const string NoPersonWithIdNumber = "您的管辖范围内没有该身份证号的人员。";
 
@@ -33,7 +56,14 @@ public static class PeopleTexts
     public const string AccountEnabled = "账号已启用。";
     public const string PasswordReset = "密码已重置。";
 
+    // Audit of account changes
+    public const string AccountCreatedAudit = "开设账号", AccountDisabledAudit = "停用账号", AccountEnabledAudit = "启用账号", PasswordResetAudit = "重置密码";
+    public static string AccountCreatedDetail(string userName, string role, string scope) => $"{userName}（{role}，{scope}）";
+
     // The first administrator (create-admin)
+    public const string CityName = "广州市";
+    public const string CommandLineActor = "(命令行)";
+    public const string CityAdminCreatedAudit = "创建市级管理员";
     public const string CityAdminDisplayName = "市委组织部管理员";
     public const string CreateAdminUsage = "用法：create-admin --user 用户名 --password 密码";
 

@@ -17,17 +17,17 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "请输入当前密码。")]
+        [Required(ErrorMessage = PeopleTexts.EnterCurrentPassword)]
         [DataType(DataType.Password)]
         public string CurrentPassword { get; set; } = "";
 
-        [Required(ErrorMessage = "请输入新密码。")]
+        [Required(ErrorMessage = PeopleTexts.EnterNewPassword)]
         [DataType(DataType.Password)]
         public string NewPassword { get; set; } = "";
 
-        [Required(ErrorMessage = "请再次输入新密码。")]
+        [Required(ErrorMessage = PeopleTexts.RepeatNewPassword)]
         [DataType(DataType.Password)]
-        [Compare(nameof(NewPassword), ErrorMessage = "两次输入的新密码不一致。")]
+        [Compare(nameof(NewPassword), ErrorMessage = PeopleTexts.NewPasswordsDiffer)]
         public string ConfirmPassword { get; set; } = "";
     }
 
@@ -47,7 +47,7 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
         if (!ModelState.IsValid) return Page();
         if (Input.NewPassword == Input.CurrentPassword)
         {
-            ModelState.AddModelError("", "新密码不能与当前密码相同。");
+            ModelState.AddModelError("", PeopleTexts.NewPasswordSameAsOld);
             return Page();
         }
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);

@@ -15,13 +15,13 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "请输入用户名。")]
-        [Display(Name = "用户名")]
+        [Required(ErrorMessage = PeopleTexts.EnterUserName)]
+        [Display(Name = PeopleTexts.UserNameLabel)]
         public string UserName { get; set; } = "";
 
-        [Required(ErrorMessage = "请输入密码。")]
+        [Required(ErrorMessage = PeopleTexts.EnterPassword)]
         [DataType(DataType.Password)]
-        [Display(Name = "密码")]
+        [Display(Name = PeopleTexts.PasswordLabel)]
         public string Password { get; set; } = "";
     }
 
@@ -39,15 +39,15 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         }
         if (result.IsLockedOut)
         {
-            ModelState.AddModelError("", "连续输错密码 5 次，账号已锁定 15 分钟，请稍后再试。");
+            ModelState.AddModelError("", PeopleTexts.LockedOut);
         }
         else if (result.IsNotAllowed && await users.FindByNameAsync(userName) is { IsDisabled: true })
         {
-            ModelState.AddModelError("", "该账号已停用，请联系管理员。");
+            ModelState.AddModelError("", PeopleTexts.AccountIsDisabled);
         }
         else
         {
-            ModelState.AddModelError("", "用户名或密码不正确。");
+            ModelState.AddModelError("", PeopleTexts.WrongCredentials);
         }
         return Page();
     }

@@ -19,19 +19,19 @@ namespace Training.Web.Features.People.Account;
 public sealed class RegisterModel(
     TrainingDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock) : PageModel
 {
-    public const string NotInRoster = "未能在花名册中找到与您填写的身份证号、姓名、手机号一致的人员。请联系所在村（社区）党组织核对登记信息。";
+    public const string NotInRoster = PeopleTexts.NotInRoster;
 
     [BindProperty] public InputModel Input { get; set; } = new();
 
     public sealed class InputModel
     {
-        [Required(ErrorMessage = "请输入身份证号。")] public string IdNumber { get; set; } = "";
-        [Required(ErrorMessage = "请输入姓名。")] public string Name { get; set; } = "";
-        [Required(ErrorMessage = "请输入手机号。")] public string Phone { get; set; } = "";
-        [Required(ErrorMessage = "请设置用户名。")] public string UserName { get; set; } = "";
-        [Required(ErrorMessage = "请设置密码。")][DataType(DataType.Password)] public string Password { get; set; } = "";
-        [Required(ErrorMessage = "请再次输入密码。")][DataType(DataType.Password)]
-        [Compare(nameof(Password), ErrorMessage = "两次输入的密码不一致。")]
+        [Required(ErrorMessage = PeopleTexts.EnterIdNumber)] public string IdNumber { get; set; } = "";
+        [Required(ErrorMessage = PeopleTexts.EnterName)] public string Name { get; set; } = "";
+        [Required(ErrorMessage = PeopleTexts.EnterPhone)] public string Phone { get; set; } = "";
+        [Required(ErrorMessage = PeopleTexts.ChooseUserName)] public string UserName { get; set; } = "";
+        [Required(ErrorMessage = PeopleTexts.ChoosePassword)][DataType(DataType.Password)] public string Password { get; set; } = "";
+        [Required(ErrorMessage = PeopleTexts.RepeatPassword)][DataType(DataType.Password)]
+        [Compare(nameof(Password), ErrorMessage = PeopleTexts.PasswordsDiffer)]
         public string ConfirmPassword { get; set; } = "";
     }
 
@@ -71,7 +71,7 @@ public sealed class RegisterModel(
         }
         if (await db.Users.AnyAsync(u => u.PersonId == person.Id))
         {
-            ModelState.AddModelError("", "该人员已注册过账号，请直接登录；忘记密码请联系所在村（社区）党组织或镇（街）组织办重置。");
+            ModelState.AddModelError("", PeopleTexts.AlreadyRegistered);
             return Page();
         }
 
@@ -92,7 +92,7 @@ public sealed class RegisterModel(
             return Page();
         }
         await users.AddToRoleAsync(user, Roles.Trainee);
-        db.Audit.Add(new AuditEntry(user.UserName, "学员注册", $"人员 {ResidentId.Mask(id.Value)}", clock.GetUtcNow().UtcDateTime));
+        db.Audit.Add(new AuditEntry(user.UserName, PeopleTexts.RegisteredAudit, PeopleTexts.RegisteredDetail(ResidentId.Mask(id.Value)), clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync();
         await signIn.SignInAsync(user, isPersistent: false);
         return RedirectToPage("/Home/Index");

@@ -13,7 +13,7 @@ namespace Training.Web.Features.People.Accounts;
 public sealed class AdminBootstrap(TrainingDbContext db, UserManager<AppUser> users, TimeProvider clock)
 {
     public const string CityCode = "440100";
-    public const string CityName = "广州市";
+    public const string CityName = PeopleTexts.CityName;
 
     public async Task<string?> CreateCityAdminAsync(string userName, string password)
     {
@@ -36,7 +36,7 @@ public sealed class AdminBootstrap(TrainingDbContext db, UserManager<AppUser> us
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded) return string.Join(" ", created.Errors.Select(e => e.Description));
         await users.AddToRoleAsync(user, Roles.CityAdmin);
-        db.Audit.Add(new AuditEntry("(命令行)", "创建市级管理员", userName, clock.GetUtcNow().UtcDateTime));
+        db.Audit.Add(new AuditEntry(PeopleTexts.CommandLineActor, PeopleTexts.CityAdminCreatedAudit, userName, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync();
         return null;
     }

@@ -85,7 +85,7 @@ public sealed class CreateModel(TrainingDbContext db, UserManager<AppUser> users
             return Page();
         }
         await users.AddToRoleAsync(user, user.Role);
-        await rules.AuditAsync("开设账号", $"{user.UserName}（{Roles.DisplayName(user.Role)}，{scope}）", clock.GetUtcNow().UtcDateTime);
+        await rules.AuditAsync(PeopleTexts.AccountCreatedAudit, PeopleTexts.AccountCreatedDetail(user.UserName, Roles.DisplayName(user.Role), scope), clock.GetUtcNow().UtcDateTime);
         this.Flash(PeopleTexts.AccountCreated(scope, Roles.DisplayName(user.Role), user.UserName));
         Result = new Created(user.Id, password);
         ModelState.Clear();

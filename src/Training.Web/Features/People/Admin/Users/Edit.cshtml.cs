@@ -33,7 +33,7 @@ public sealed class EditModel(UserManager<AppUser> users, AccountRules rules, Ti
             await users.UpdateAsync(user);
             // A new security stamp signs the account out everywhere at the next validation.
             await users.UpdateSecurityStampAsync(user);
-            return ("停用账号", PeopleTexts.AccountDisabled);
+            return (PeopleTexts.AccountDisabledAudit, PeopleTexts.AccountDisabled);
         })
             ? RedirectToPage("/People/Admin/Users/Edit", new { id })
             : NotFound();
@@ -45,7 +45,7 @@ public sealed class EditModel(UserManager<AppUser> users, AccountRules rules, Ti
             await users.UpdateAsync(user);
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
-            return ("启用账号", PeopleTexts.AccountEnabled);
+            return (PeopleTexts.AccountEnabledAudit, PeopleTexts.AccountEnabled);
         })
             ? RedirectToPage("/People/Admin/Users/Edit", new { id })
             : NotFound();
@@ -62,7 +62,7 @@ public sealed class EditModel(UserManager<AppUser> users, AccountRules rules, Ti
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
             OneTimePassword = password;
-            return ("重置密码", PeopleTexts.PasswordReset);
+            return (PeopleTexts.PasswordResetAudit, PeopleTexts.PasswordReset);
         }) && await LoadAsync(id, ct)
             ? Page()
             : NotFound();
