@@ -35,5 +35,5 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     }
 
     public static string WindowState(DateOnly from, DateOnly to, DateOnly today) =>
-        today < from ? "未开始" : today > to ? "已截止" : "报名中";
+        today < from ? CatalogTexts.NotStarted : today > to ? CatalogTexts.Closed : CatalogTexts.Open;
 }

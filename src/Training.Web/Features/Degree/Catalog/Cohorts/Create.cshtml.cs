@@ -46,16 +46,16 @@ public sealed class CreateModel(TrainingDbContext db, CurrentUser me, TimeProvid
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        var year = ModelState.Whole("Input.Year", Input.Year, "年度");
-        var from = ModelState.Date("Input.ApplyFrom", Input.ApplyFrom, "报名开始日期");
-        var to = ModelState.Date("Input.ApplyTo", Input.ApplyTo, "报名截止日期");
-        var quota = ModelState.Whole("Input.CityQuota", Input.CityQuota, "全市名额");
+        var year = ModelState.Whole("Input.Year", Input.Year, CatalogTexts.Year);
+        var from = ModelState.Date("Input.ApplyFrom", Input.ApplyFrom, CatalogTexts.ApplyFrom);
+        var to = ModelState.Date("Input.ApplyTo", Input.ApplyTo, CatalogTexts.ApplyTo);
+        var quota = ModelState.Whole("Input.CityQuota", Input.CityQuota, CatalogTexts.CityQuota);
         if (year is { } y && await db.Cohorts.AnyAsync(c => c.Year == y, ct))
-            ModelState.AddModelError("Input.Year", $"{y} 年度已有招生批次，请在该批次中修改。");
+            ModelState.AddModelError("Input.Year", CatalogTexts.YearTaken(y));
         if ((Input.Name ?? "").Trim().Length > 100)
-            ModelState.AddModelError("Input.Name", "批次名称不能超过 100 个字。");
+            ModelState.AddModelError("Input.Name", CatalogTexts.CohortNameTooLong);
         if (Input.CopyFrom is { } copy && Earlier.All(c => c.Id != copy))
-            ModelState.AddModelError("Input.CopyFrom", "所选的沿用批次不存在。");
+            ModelState.AddModelError("Input.CopyFrom", CatalogTexts.NoSuchSourceCohort);
         if (!ModelState.IsValid) return this.Unprocessable();
 
         var cohort = Cohort.Create(year!.Value, Input.Name ?? "", from!.Value, to!.Value, quota!.Value);
@@ -69,11 +69,11 @@ public sealed class CreateModel(TrainingDbContext db, CurrentUser me, TimeProvid
                 .SingleAsync(c => c.Id == sourceId, ct);
             cohort.SetDistrictQuotas(source.DistrictQuotas.Select(q => new QuotaAssignment(q.District, q.Quota)).ToList());
             foreach (var fee in source.Fees) cohort.Offer(fee.Program, fee.Split with { });
-            copied = $"；沿用{source.Name}的各区名额和 {source.Fees.Count} 个开设专业";
+            copied = CatalogTexts.Copied(source.Name, source.Fees.Count);
         }
         db.Cohorts.Add(cohort);
-        db.Audit.Add(new AuditEntry(me.UserName, "新建招生批次",
-            $"{cohort.Name}：报名 {FormInput.DateText(cohort.ApplyFrom)} 至 {FormInput.DateText(cohort.ApplyTo)}，全市名额 {cohort.CityQuota}{copied}",
+        db.Audit.Add(new AuditEntry(me.UserName, CatalogTexts.CohortCreatedAudit,
+            CatalogTexts.CohortCreated(cohort.Name, FormInput.DateText(cohort.ApplyFrom), FormInput.DateText(cohort.ApplyTo), cohort.CityQuota, copied),
             clock.UtcNow()));
         await db.SaveChangesAsync(ct);
         return RedirectToPage("/Degree/Catalog/Cohorts/Details", new { id = cohort.Id });

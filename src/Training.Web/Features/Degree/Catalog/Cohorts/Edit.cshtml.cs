@@ -46,14 +46,14 @@ public sealed class EditModel(TrainingDbContext db, CurrentUser me, TimeProvider
         var cohort = await db.Cohorts.Include(c => c.DistrictQuotas).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (cohort is null) return NotFound();
         Show(cohort);
-        var from = ModelState.Date("Input.ApplyFrom", Input.ApplyFrom, "报名开始日期");
-        var to = ModelState.Date("Input.ApplyTo", Input.ApplyTo, "报名截止日期");
-        var quota = ModelState.Whole("Input.CityQuota", Input.CityQuota, "全市名额");
+        var from = ModelState.Date("Input.ApplyFrom", Input.ApplyFrom, CatalogTexts.ApplyFrom);
+        var to = ModelState.Date("Input.ApplyTo", Input.ApplyTo, CatalogTexts.ApplyTo);
+        var quota = ModelState.Whole("Input.CityQuota", Input.CityQuota, CatalogTexts.CityQuota);
         if (!ModelState.IsValid) return this.Unprocessable();
 
         var before = Describe(cohort);
         cohort.ChangeDetails(Input.Name ?? "", from!.Value, to!.Value, quota!.Value);
-        db.Audit.Add(new AuditEntry(me.UserName, "修改招生批次", $"{before} → {Describe(cohort)}", clock.UtcNow()));
+        db.Audit.Add(new AuditEntry(me.UserName, CatalogTexts.CohortChangedAudit, CatalogTexts.Renamed(before, Describe(cohort)), clock.UtcNow()));
         await db.SaveChangesAsync(ct);
         return RedirectToPage("/Degree/Catalog/Cohorts/Details", new { id });
     }
@@ -65,5 +65,5 @@ public sealed class EditModel(TrainingDbContext db, CurrentUser me, TimeProvider
     }
 
     private static string Describe(Cohort c) =>
-        $"{c.Name}，报名 {FormInput.DateText(c.ApplyFrom)} 至 {FormInput.DateText(c.ApplyTo)}，全市名额 {c.CityQuota}";
+        CatalogTexts.CohortDescribed(c.Name, FormInput.DateText(c.ApplyFrom), FormInput.DateText(c.ApplyTo), c.CityQuota);
 }

@@ -70,32 +70,31 @@ public sealed class FeeModel(TrainingDbContext db, CurrentUser me, TimeProvider 
         if (fee is null)
         {
             if (Input.ProgramId is not { } programId || Choices.All(c => c.Id != programId))
-                ModelState.AddModelError("Input.ProgramId", "请选择要开设的专业。");
+                ModelState.AddModelError("Input.ProgramId", CatalogTexts.ChooseProgram);
             else
                 program = await db.Programs.SingleAsync(p => p.Id == programId, ct);
         }
-        var total = ModelState.Yuan("Input.Total", Input.Total, "学费总额");
-        var subsidy = ModelState.Yuan("Input.Subsidy", Input.Subsidy, "财政补助");
-        var waiver = ModelState.Yuan("Input.Waiver", Input.Waiver, "学校减免");
-        var selfPaid = ModelState.Yuan("Input.SelfPaid", Input.SelfPaid, "个人自付");
+        var total = ModelState.Yuan("Input.Total", Input.Total, CatalogTexts.Total);
+        var subsidy = ModelState.Yuan("Input.Subsidy", Input.Subsidy, CatalogTexts.Subsidy);
+        var waiver = ModelState.Yuan("Input.Waiver", Input.Waiver, CatalogTexts.Waiver);
+        var selfPaid = ModelState.Yuan("Input.SelfPaid", Input.SelfPaid, CatalogTexts.SelfPaid);
         if (!ModelState.IsValid) return this.Unprocessable();
 
         // Throws with the message the form shows when the parts do not add up or one is negative.
         var split = new FeeSplit(total!.Value, subsidy!.Value, waiver!.Value, selfPaid!.Value);
-        var describe = $"总额 {Money.Format(split.TotalFen)}，财政补助 {Money.Format(split.SubsidyFen)}，学校减免 {Money.Format(split.WaiverFen)}，个人自付 {Money.Format(split.SelfPaidFen)}";
         if (fee is not null)
         {
             var before = fee.Split;
             fee.ChangeSplit(split);
-            db.Audit.Add(new AuditEntry(me.UserName, "修改学费标准",
-                $"{cohort.Name}：{fee.Program.Name}（{fee.Program.Level.Name()}）由 总额 {Money.Format(before.TotalFen)}，财政补助 {Money.Format(before.SubsidyFen)}，学校减免 {Money.Format(before.WaiverFen)}，个人自付 {Money.Format(before.SelfPaidFen)} 改为 {describe}",
+            db.Audit.Add(new AuditEntry(me.UserName, CatalogTexts.FeeChangedAudit,
+                CatalogTexts.FeeChanged(cohort.Name, CatalogTexts.Program(fee.Program.Name, fee.Program.Level), before, split),
                 clock.UtcNow()));
         }
         else
         {
             cohort.Offer(program!, split);
-            db.Audit.Add(new AuditEntry(me.UserName, "开设专业",
-                $"{cohort.Name}：{program!.Name}（{program.Level.Name()}），{describe}", clock.UtcNow()));
+            db.Audit.Add(new AuditEntry(me.UserName, CatalogTexts.OfferedAudit,
+                CatalogTexts.Offered(cohort.Name, CatalogTexts.Program(program!.Name, program.Level), split), clock.UtcNow()));
         }
         await db.SaveChangesAsync(ct);
         return RedirectToPage("/Degree/Catalog/Cohorts/Details", new { id });
@@ -107,13 +106,13 @@ public sealed class FeeModel(TrainingDbContext db, CurrentUser me, TimeProvider 
         if (cohort is null) return null;
         CohortName = cohort.Name;
         EditingName = cohort.Fees.Where(f => f.ProgramId == Editing)
-            .Select(f => $"{f.Program.Name}（{f.Program.Level.Name()}）").SingleOrDefault();
+            .Select(f => CatalogTexts.Program(f.Program.Name, f.Program.Level)).SingleOrDefault();
         var offered = cohort.Fees.Select(f => f.ProgramId).ToList();
         Choices = (await db.Programs.AsNoTracking().Where(p => !offered.Contains(p.Id))
                 .OrderBy(p => p.SchoolId).ThenBy(p => p.Level).ThenBy(p => p.Name)
                 .Select(p => new { p.Id, School = p.School.Name, p.Name, p.Level, p.DurationYears })
                 .ToListAsync(ct))
-            .Select(p => new Choice(p.Id, $"{p.School} · {p.Name}（{p.Level.Name()}，{p.DurationYears} 年）"))
+            .Select(p => new Choice(p.Id, CatalogTexts.ProgramChoice(p.School, p.Name, p.Level, p.DurationYears)))
             .ToList();
         return cohort;
     }

@@ -49,15 +49,15 @@ public sealed class QuotasModel(TrainingDbContext db, CurrentUser me, QuotaQuery
         {
             var line = Quotas[i];
             var use = UseOf(line.DistrictId)!;
-            var quota = ModelState.Whole($"Quotas[{i}].Quota", line.Quota, use.DistrictName + "名额");
+            var quota = ModelState.Whole($"Quotas[{i}].Quota", line.Quota, CatalogTexts.DistrictQuota(use.DistrictName));
             if (quota is { } q) assignments.Add(new QuotaAssignment(districts[line.DistrictId], q, use.Admitted));
         }
         if (!ModelState.IsValid) return this.Unprocessable();
 
         var cohort = await db.Cohorts.Include(c => c.DistrictQuotas).SingleAsync(c => c.Id == id, ct);
         cohort.SetDistrictQuotas(assignments);
-        db.Audit.Add(new AuditEntry(me.UserName, "分配各区名额",
-            $"{cohort.Name}：" + string.Join("，", assignments.Select(a => $"{a.District.Name} {a.Quota}")), clock.UtcNow()));
+        db.Audit.Add(new AuditEntry(me.UserName, CatalogTexts.QuotasAudit,
+            CatalogTexts.Quotas(cohort.Name, assignments.Select(a => (a.District.Name, a.Quota))), clock.UtcNow()));
         await db.SaveChangesAsync(ct);
         return RedirectToPage("/Degree/Catalog/Cohorts/Details", new { id });
     }

@@ -38,12 +38,12 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         var school = await db.Schools.SingleAsync(s => s.Id == id, ct);
         if (await db.Schools.AnyAsync(s => s.Name == name && s.Id != id, ct))
         {
-            ModelState.AddModelError(nameof(NewName), $"院校“{name}”已存在，名称不能重复。");
+            ModelState.AddModelError(nameof(NewName), CatalogTexts.SchoolNameTaken(name));
             return this.Unprocessable();
         }
         var before = school.Name;
         school.Rename(name);
-        db.Audit.Add(new AuditEntry(me.UserName, "院校更名", $"{before} → {school.Name}", clock.UtcNow()));
+        db.Audit.Add(new AuditEntry(me.UserName, CatalogTexts.SchoolRenamedAudit, CatalogTexts.Renamed(before, school.Name), clock.UtcNow()));
         await db.SaveChangesAsync(ct);
         return RedirectToPage("/Degree/Catalog/Schools/Details", new { id });
     }
@@ -51,19 +51,19 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     public async Task<IActionResult> OnPostAddProgramAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        var years = ModelState.Whole("NewProgram.DurationYears", NewProgram.DurationYears, "学制（年）");
-        if (!Enum.IsDefined(NewProgram.Level)) ModelState.AddModelError("NewProgram.Level", "请选择层次（大专或本科）。");
+        var years = ModelState.Whole("NewProgram.DurationYears", NewProgram.DurationYears, CatalogTexts.DurationYears);
+        if (!Enum.IsDefined(NewProgram.Level)) ModelState.AddModelError("NewProgram.Level", CatalogTexts.ChooseLevel);
         var name = (NewProgram.Name ?? "").Trim();
         if (await db.Programs.AnyAsync(p => p.SchoolId == id && p.Name == name && p.Level == NewProgram.Level, ct))
-            ModelState.AddModelError("NewProgram.Name", $"本校已有{NewProgram.Level.Name()}专业“{name}”。");
-        if (name.Length > 100) ModelState.AddModelError("NewProgram.Name", "专业名称不能超过 100 个字。");
+            ModelState.AddModelError("NewProgram.Name", CatalogTexts.ProgramExists(NewProgram.Level, name));
+        if (name.Length > 100) ModelState.AddModelError("NewProgram.Name", CatalogTexts.ProgramNameTooLong);
         if (!ModelState.IsValid) return this.Unprocessable();
 
         var school = await db.Schools.SingleAsync(s => s.Id == id, ct);
         var program = StudyProgram.Create(school, name, NewProgram.Level, years!.Value);
         db.Programs.Add(program);
-        db.Audit.Add(new AuditEntry(me.UserName, "新增专业",
-            $"{school.Name}：{program.Name}（{program.Level.Name()}，{program.DurationYears} 年）", clock.UtcNow()));
+        db.Audit.Add(new AuditEntry(me.UserName, CatalogTexts.ProgramAddedAudit,
+            CatalogTexts.ProgramAdded(school.Name, CatalogTexts.ProgramWithYears(program.Name, program.Level, program.DurationYears)), clock.UtcNow()));
         await db.SaveChangesAsync(ct);
         return RedirectToPage("/Degree/Catalog/Schools/Details", new { id });
     }

@@ -26,17 +26,17 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         var name = (NewName ?? "").Trim();
         if (await db.Schools.AnyAsync(s => s.Name == name, ct))
         {
-            ModelState.AddModelError(nameof(NewName), $"院校“{name}”已存在。");
+            ModelState.AddModelError(nameof(NewName), CatalogTexts.SchoolExists(name));
             return this.Unprocessable();
         }
         if (name.Length > 100)
         {
-            ModelState.AddModelError(nameof(NewName), "院校名称不能超过 100 个字。");
+            ModelState.AddModelError(nameof(NewName), CatalogTexts.SchoolNameTooLong);
             return this.Unprocessable();
         }
         var school = School.Create(name);
         db.Schools.Add(school);
-        db.Audit.Add(new AuditEntry(me.UserName, "新增院校", school.Name, clock.UtcNow()));
+        db.Audit.Add(new AuditEntry(me.UserName, CatalogTexts.SchoolAddedAudit, school.Name, clock.UtcNow()));
         await db.SaveChangesAsync(ct);
         return RedirectToPage("/Degree/Catalog/Schools/Details", new { id = school.Id });
     }

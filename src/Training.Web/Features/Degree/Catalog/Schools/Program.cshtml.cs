@@ -37,17 +37,17 @@ public sealed class ProgramModel(TrainingDbContext db, CurrentUser me, TimeProvi
     {
         var program = await LoadAsync(id, ct);
         if (program is null) return NotFound();
-        var years = ModelState.Whole("Input.DurationYears", Input.DurationYears, "学制（年）");
-        if (!Enum.IsDefined(Input.Level)) ModelState.AddModelError("Input.Level", "请选择层次（大专或本科）。");
+        var years = ModelState.Whole("Input.DurationYears", Input.DurationYears, CatalogTexts.DurationYears);
+        if (!Enum.IsDefined(Input.Level)) ModelState.AddModelError("Input.Level", CatalogTexts.ChooseLevel);
         var name = (Input.Name ?? "").Trim();
         if (await db.Programs.AnyAsync(p => p.SchoolId == program.SchoolId && p.Id != id && p.Name == name && p.Level == Input.Level, ct))
-            ModelState.AddModelError("Input.Name", $"本校已有{Input.Level.Name()}专业“{name}”。");
+            ModelState.AddModelError("Input.Name", CatalogTexts.ProgramExists(Input.Level, name));
         if (!ModelState.IsValid) return this.Unprocessable();
 
-        var before = $"{program.Name}（{program.Level.Name()}，{program.DurationYears} 年）";
+        var before = CatalogTexts.ProgramWithYears(program.Name, program.Level, program.DurationYears);
         program.Change(name, Input.Level, years!.Value, Enrollments > 0);
-        db.Audit.Add(new AuditEntry(me.UserName, "修改专业",
-            $"{SchoolName}：{before} → {program.Name}（{program.Level.Name()}，{program.DurationYears} 年）", clock.UtcNow()));
+        db.Audit.Add(new AuditEntry(me.UserName, CatalogTexts.ProgramChangedAudit,
+            CatalogTexts.ProgramAdded(SchoolName, CatalogTexts.Renamed(before, CatalogTexts.ProgramWithYears(program.Name, program.Level, program.DurationYears))), clock.UtcNow()));
         await db.SaveChangesAsync(ct);
         return RedirectToPage("/Degree/Catalog/Schools/Details", new { id = program.SchoolId });
     }
