@@ -21,12 +21,12 @@ public sealed class DegreeModule : TrainingModule
 
     public override IReadOnlyList<MenuEntry> Menu =>
     [
-        new("在线报名", "/Degree/Apply/Index", DegreePermissions.Apply, 10, Primary: true),
-        new("报名审核", "/Degree/Reviews/Index", DegreePermissions.Review, 10, Primary: true),
-        new("学员学籍", "/Degree/School/Index", DegreePermissions.Registrar, 10, Primary: true),
-        new("毕业名单导入", "/Degree/Graduation/Index", DegreePermissions.Registrar, 20, Primary: true),
-        new("学籍与缴费", "/Degree/Enrollments/Index", DegreePermissions.Enrollments, 40),
-        new("招生管理", "/Degree/Catalog/Index", DegreePermissions.Catalog, 60),
+        new(DegreeTexts.MenuApply, "/Degree/Apply/Index", DegreePermissions.Apply, 10, Primary: true),
+        new(DegreeTexts.MenuReviews, "/Degree/Reviews/Index", DegreePermissions.Review, 10, Primary: true),
+        new(DegreeTexts.MenuSchool, "/Degree/School/Index", DegreePermissions.Registrar, 10, Primary: true),
+        new(DegreeTexts.MenuGraduation, "/Degree/Graduation/Index", DegreePermissions.Registrar, 20, Primary: true),
+        new(DegreeTexts.MenuEnrollments, "/Degree/Enrollments/Index", DegreePermissions.Enrollments, 40),
+        new(DegreeTexts.MenuCatalog, "/Degree/Catalog/Index", DegreePermissions.Catalog, 60),
     ];
 
     public override IReadOnlyList<HomeCard> HomeCards =>

@@ -19,9 +19,5 @@ public sealed class InAppNotifications(TrainingDbContext db) : INotificationSend
 public static class EnrollmentMessages
 {
     /// <summary>The trainee's message for a step, e.g. "您的2026年报名（行政管理）：区审核通过。意见：……"</summary>
-    public static string For(Enrollment e, EnrollmentTransition t)
-    {
-        var text = $"您的{e.Year}年报名（{e.Program?.Name}）：{t.Action.Name()}，当前状态“{t.To.Name()}”。";
-        return t.Comment.Length > 0 ? text + $"意见：{t.Comment}" : text;
-    }
+    public static string For(Enrollment e, EnrollmentTransition t) => DegreeTexts.Notification(e.Year, e.Program?.Name, t);
 }

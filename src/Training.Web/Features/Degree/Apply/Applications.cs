@@ -26,7 +26,7 @@ public static class Applications
         /// <summary>The reviewer's step that sent it back, while it waits for the trainee's correction.</summary>
         public Step? Returned => State == EnrollmentState.Draft && Steps.Count > 0 && Steps[^1].Action == EnrollmentAction.Return ? Steps[^1] : null;
 
-        public string ProgramLine => $"{School} · {Program}（{Level.Name()}，{DurationYears} 年）";
+        public string ProgramLine => DegreeTexts.ProgramLine(School, Program, Level, DurationYears);
     }
 
     public sealed record Step(EnrollmentAction Action, EnrollmentState From, EnrollmentState To, string Actor, string Comment, DateOnly On, DateTime At);
@@ -68,7 +68,7 @@ public static class Applications
     /// <summary>Programs on offer in a cohort with the trainee's reasons per level (empty when eligible).</summary>
     public sealed record Offer(int FeeId, int CohortId, int ProgramId, string School, string Program, DegreeLevel Level, int DurationYears, FeeSplit Split)
     {
-        public string Line => $"{School} · {Program}（{Level.Name()}，{DurationYears} 年）";
+        public string Line => DegreeTexts.ProgramLine(School, Program, Level, DurationYears);
     }
 
     public static async Task<IReadOnlyList<Offer>> OffersAsync(IQueryable<FeeSchedule> fees, CancellationToken ct)

@@ -72,17 +72,17 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     public async Task<IActionResult> OnPostAdjustAsync(int id, CancellationToken ct)
     {
         if (!MayAdjustSplit) return Forbid();
-        var ok = EnrollmentForms.TryParseYuan(Adjust.Total, "学费总额", out var total, out var e1) & Field("Adjust.Total", e1);
-        ok &= EnrollmentForms.TryParseYuan(Adjust.Subsidy, "财政补助", out var subsidy, out var e2) & Field("Adjust.Subsidy", e2);
-        ok &= EnrollmentForms.TryParseYuan(Adjust.Waiver, "学校减免", out var waiver, out var e3) & Field("Adjust.Waiver", e3);
-        ok &= EnrollmentForms.TryParseYuan(Adjust.SelfPaid, "个人自付", out var selfPaid, out var e4) & Field("Adjust.SelfPaid", e4);
+        var ok = EnrollmentForms.TryParseYuan(Adjust.Total, DegreeTexts.Total, out var total, out var e1) & Field("Adjust.Total", e1);
+        ok &= EnrollmentForms.TryParseYuan(Adjust.Subsidy, DegreeTexts.Subsidy, out var subsidy, out var e2) & Field("Adjust.Subsidy", e2);
+        ok &= EnrollmentForms.TryParseYuan(Adjust.Waiver, DegreeTexts.Waiver, out var waiver, out var e3) & Field("Adjust.Waiver", e3);
+        ok &= EnrollmentForms.TryParseYuan(Adjust.SelfPaid, DegreeTexts.SelfPaid, out var selfPaid, out var e4) & Field("Adjust.SelfPaid", e4);
         if (!ok) return await AgainAsync(id, ct);
 
         var result = await db.RunAsync(Admitted(id).Include(e => e.Program).Include(e => e.Payments), Version, e =>
         {
             e.AdjustSplit(me.Actor, new FeeSplit(total, subsidy, waiver, selfPaid), Adjust.Reason ?? "", clock.Today(), clock.UtcNow());
             var step = e.Transitions[^1];
-            db.Audit.Add(new AuditEntry(me.UserName, "调整学费分担", $"学籍 {e.Id}（{e.Year}年）：{step.Comment}", clock.UtcNow()));
+            db.Audit.Add(new AuditEntry(me.UserName, DegreeTexts.SplitAdjustedAudit, DegreeTexts.EnrollmentAudit(e.Id, e.Year, step.Comment), clock.UtcNow()));
             notifier.Notify(e.PersonId, e.Id, EnrollmentMessages.For(e, step), clock.UtcNow());
             return DegreeTexts.SplitAdjusted;
         }, ct);
@@ -91,8 +91,8 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
 
     private async Task<IActionResult> RecordPaymentAsync(int id, PaymentKind kind, PaymentInput input, string form, string done, CancellationToken ct)
     {
-        var ok = EnrollmentForms.TryParseYuan(input.Amount, "金额", out var fen, out var amountError) & Field($"{form}.Amount", amountError);
-        ok &= EnrollmentForms.TryParseDate(input.PaidOn, kind == PaymentKind.SelfPaid ? "缴费日期" : "拨付日期", out var paidOn, out var dateError)
+        var ok = EnrollmentForms.TryParseYuan(input.Amount, DegreeTexts.Amount, out var fen, out var amountError) & Field($"{form}.Amount", amountError);
+        ok &= EnrollmentForms.TryParseDate(input.PaidOn, kind == PaymentKind.SelfPaid ? DegreeTexts.SelfPaidOn : DegreeTexts.SubsidyPaidOn, out var paidOn, out var dateError)
               & Field($"{form}.PaidOn", dateError);
         if (!ok) return await AgainAsync(id, ct);
 
@@ -100,7 +100,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         {
             var payment = e.RecordPayment(kind, fen, paidOn, input.Receipt ?? "", me.Actor, clock.Today(), clock.UtcNow());
             db.Audit.Add(new AuditEntry(me.UserName, kind.Name(),
-                $"学籍 {e.Id}（{e.Year}年）：{Money.Format(payment.AmountFen)}，{payment.PaidOn:yyyy-MM-dd}，票据 {payment.ReceiptNumber}", clock.UtcNow()));
+                DegreeTexts.EnrollmentAudit(e.Id, e.Year, DegreeTexts.PaymentAudit(Money.Format(payment.AmountFen), payment.PaidOn, payment.ReceiptNumber)), clock.UtcNow()));
             return done;
         }, ct);
         return await AnswerAsync(result, id, form, ct);

@@ -18,15 +18,15 @@ public static class EnrollmentForms
     {
         fen = 0;
         error = null;
-        var t = (text ?? "").Trim().Replace(",", "").Replace("，", "").Replace("元", "");
-        if (t.Length == 0) { error = $"请填写{what}。"; return false; }
+        var t = DegreeTexts.AmountNoise.Aggregate((text ?? "").Trim(), (s, noise) => s.Replace(noise, ""));
+        if (t.Length == 0) { error = DegreeTexts.Required(what); return false; }
         if (!decimal.TryParse(t, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var yuan)
             || yuan > 100_000_000m)
         {
-            error = $"{what}“{text}”不是有效的金额（以元为单位，如 750 或 750.50）。";
+            error = DegreeTexts.NotAnAmount(what, text);
             return false;
         }
-        if (decimal.Round(yuan, 2) != yuan) { error = $"{what}最多精确到分（两位小数）。"; return false; }
+        if (decimal.Round(yuan, 2) != yuan) { error = DegreeTexts.AtMostCents(what); return false; }
         fen = Money.FromYuan(yuan);
         return true;
     }
@@ -36,10 +36,10 @@ public static class EnrollmentForms
     {
         error = null;
         var t = (text ?? "").Trim();
-        if (t.Length == 0) { date = default; error = $"请填写{what}。"; return false; }
+        if (t.Length == 0) { date = default; error = DegreeTexts.Required(what); return false; }
         if (DateOnly.TryParseExact(t, ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
             return true;
-        error = $"{what}“{text}”不是有效的日期（如 2026-07-01）。";
+        error = DegreeTexts.NotADate(what, text);
         return false;
     }
 

@@ -25,7 +25,7 @@ public sealed class TotalsModel(TrainingDbContext db, CurrentUser me) : PageMode
     public IReadOnlyList<int> Years { get; private set; } = [];
     public IReadOnlyList<Line> ByDistrict { get; private set; } = [];
     public IReadOnlyList<Line> ByYear { get; private set; } = [];
-    public Line Total { get; private set; } = Line.Empty("合计");
+    public Line Total { get; private set; } = Line.Empty(DegreeTexts.TotalRow);
 
     public sealed record Line(string Label, int Admitted, long SelfPaidOwed, long SelfPaidPaid, long SubsidyOwed, long SubsidyPaid, long Waiver)
     {
@@ -47,8 +47,8 @@ public sealed class TotalsModel(TrainingDbContext db, CurrentUser me) : PageMode
     /// <summary>A table of lines with an optional total line.</summary>
     public sealed record Table(IReadOnlyList<Line> Lines, Line? Total, string Label, string TestId);
 
-    public Table DistrictTable => new(ByDistrict, Total, "区", "by-district");
-    public Table YearTable => new(ByYear, null, "年度", "by-year");
+    public Table DistrictTable => new(ByDistrict, Total, DegreeTexts.DistrictColumn, "by-district");
+    public Table YearTable => new(ByYear, null, DegreeTexts.YearColumn, "by-year");
 
     /// <summary>One (district, year) group as the database sums it.</summary>
     public sealed record Cell(string DistrictPath, int Year, int Admitted, long SelfPaidOwed, long SubsidyOwed, long Waiver, long SelfPaidPaid, long SubsidyPaid);
@@ -65,9 +65,9 @@ public sealed class TotalsModel(TrainingDbContext db, CurrentUser me) : PageMode
             .Select(d => Line.Sum(d.Name, yearCells.Where(c => c.DistrictPath == d.Path).Select(ToLine)))
             .ToList();
         ByYear = cells.GroupBy(c => c.Year).OrderByDescending(g => g.Key)
-            .Select(g => Line.Sum($"{g.Key} 年", g.Select(ToLine)))
+            .Select(g => Line.Sum(DegreeTexts.YearRow(g.Key), g.Select(ToLine)))
             .ToList();
-        Total = Line.Sum("合计", yearCells.Select(ToLine));
+        Total = Line.Sum(DegreeTexts.TotalRow, yearCells.Select(ToLine));
         return Page();
     }
 

@@ -34,7 +34,7 @@ public sealed class TraineeStudyCard(TrainingDbContext db, CurrentUser me) : Vie
             .Select(n => new NotificationLine(n.Id, n.Text, n.CreatedAt))
             .ToListAsync(ct);
         return View("~/Features/Degree/Home/TraineeStudyCard.cshtml", new Study(notifications,
-            enrollments.Select(e => new EnrollmentLine(e.Year, $"{e.Program}（{e.Level.Name()}）", e.State.Name())).ToList()));
+            enrollments.Select(e => new EnrollmentLine(e.Year, DegreeTexts.ProgramWithLevel(e.Program, e.Level), e.State.Name())).ToList()));
     }
 
     /// <summary>Marks the trainee's own notifications read: one (<paramref name="id"/>) or all unread.</summary>

@@ -7,5 +7,5 @@ public static class ReviewFormat
 {
     public static string Local(DateTime utc) => ChinaTime.Format(utc);
 
-    public static string YesNo(bool value) => value ? "是" : "否";
+    public static string YesNo(bool value) => DegreeTexts.YesNo(value);
 }

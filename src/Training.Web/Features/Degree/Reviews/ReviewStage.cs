@@ -14,22 +14,22 @@ public sealed record ReviewStage(OrgLevel Level, EnrollmentState Waiting, string
     public const string Reviewers = $"{Roles.TownshipStaff},{Roles.DistrictStaff},{Roles.CityAdmin}";
 
     public static ReviewStage? For(CurrentUser me) =>
-        me.IsIn(Roles.CityAdmin) ? new(OrgLevel.City, EnrollmentState.DistrictApproved, "录取", true)
-        : me.IsIn(Roles.DistrictStaff) ? new(OrgLevel.District, EnrollmentState.TownshipApproved, "区审核通过", true)
-        : me.IsIn(Roles.TownshipStaff) ? new(OrgLevel.Township, EnrollmentState.Submitted, "审核通过", false)
+        me.IsIn(Roles.CityAdmin) ? new(OrgLevel.City, EnrollmentState.DistrictApproved, DegreeTexts.AdmitAction, true)
+        : me.IsIn(Roles.DistrictStaff) ? new(OrgLevel.District, EnrollmentState.TownshipApproved, DegreeTexts.DistrictApproveAction, true)
+        : me.IsIn(Roles.TownshipStaff) ? new(OrgLevel.Township, EnrollmentState.Submitted, DegreeTexts.TownshipApproveAction, false)
         : null;
 
     /// <summary>The wrong level or a state that moved on is a broken rule, told in Chinese, never a 500.</summary>
     public void RequireTurn(EnrollmentState state)
     {
         if (state != Waiting)
-            throw new DomainException($"该报名当前状态为“{state.Name()}”，不在{StepName}环节，您不能处理。");
+            throw new DomainException(DegreeTexts.NotYourTurn(state, StepName));
     }
 
     public string StepName => Level switch
     {
-        OrgLevel.City => "市录取",
-        OrgLevel.District => "区审核",
-        _ => "镇（街）审核",
+        OrgLevel.City => DegreeTexts.CityStep,
+        OrgLevel.District => DegreeTexts.DistrictStep,
+        _ => DegreeTexts.TownshipStep,
     };
 }

@@ -95,10 +95,10 @@ public sealed class ReviewWorkflow(
     {
         var offering = await db.FeeSchedules.AsNoTracking()
             .SingleOrDefaultAsync(f => f.CohortId == e.CohortId && f.ProgramId == e.ProgramId, ct)
-            ?? throw new DomainException("本批次已不再开设该专业，无法录取；请退回学员改选专业。");
+            ?? throw new DomainException(DegreeTexts.NoLongerOffered);
         var districtId = await db.OrgUnits.AsNoTracking().Where(u => u.Id == e.VillageId)
             .Select(u => u.Parent!.ParentId).SingleAsync(ct)
-            ?? throw new DomainException("无法确定该报名所属的区，不能录取。");
+            ?? throw new DomainException(DegreeTexts.NoDistrict);
         // Counted in the caller's transaction: the count and the save see the same rows.
         var use = await quotas.ForDistrictAsync(e.CohortId, districtId, ct);
         e.Admit(me.Actor, comment, offering.Split, use.Admitted, use.Quota, today, now);

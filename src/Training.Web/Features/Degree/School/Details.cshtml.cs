@@ -44,14 +44,14 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         await LoadAsync(id, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostGraduateAsync(int id, CancellationToken ct) =>
-        StepAsync(id, nameof(Graduation), Graduation.On, "毕业日期", ct, (e, on, today, now) =>
+        StepAsync(id, nameof(Graduation), Graduation.On, DegreeTexts.GraduatedOn, ct, (e, on, today, now) =>
         {
             e.Graduate(me.Actor, on, Graduation.Certificate ?? "", today, now);
             return DegreeTexts.Graduated;
         });
 
     public Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken ct) =>
-        StepAsync(id, nameof(Withdrawal), Withdrawal.On, "退学日期", ct, (e, on, today, now) =>
+        StepAsync(id, nameof(Withdrawal), Withdrawal.On, DegreeTexts.WithdrawnOn, ct, (e, on, today, now) =>
         {
             e.Withdraw(me.Actor, on, Withdrawal.Reason ?? "", today, now);
             return DegreeTexts.Withdrawn;
