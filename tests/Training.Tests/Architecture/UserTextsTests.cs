@@ -18,18 +18,6 @@ public sealed partial class UserTextsTests
     /// </summary>
     private static readonly string[] NotYetMoved =
     [
-        "Classes/Attendance.cshtml.cs",
-        "Classes/ClassForm.cs",
-        "Classes/ClassesModule.cs",
-        "Classes/ClassesPermissions.cs",
-        "Classes/Create.cshtml.cs",
-        "Classes/Edit.cshtml.cs",
-        "Classes/Index.cshtml.cs",
-        "Classes/Mine.cshtml.cs",
-        "Classes/Participants/Enrol.cs",
-        "Classes/Participants/RemoveParticipant.cs",
-        "Classes/Sessions/AddSession.cs",
-        "Classes/Sessions/RemoveSession.cs",
         "DataExchange/DataExchangeModule.cs",
         "DataExchange/DataExchangePermissions.cs",
         "DataExchange/Exports/ExpireExportsJob.cs",
@@ -50,15 +38,6 @@ public sealed partial class UserTextsTests
         "DataExchange/Import/Run.cshtml.cs",
         "DataExchange/Import/WorkbookReader.cs",
         "DataExchange/Import/XlsxGuard.cs",
-        "Reserves/Coverage/CoverageRule.cs",
-        "Reserves/Coverage/KeyPosts.cshtml.cs",
-        "Reserves/Mentoring/Detail.cshtml.cs",
-        "Reserves/Mentoring/New.cshtml.cs",
-        "Reserves/ReserveWorkflow.cs",
-        "Reserves/ReservesModule.cs",
-        "Reserves/ReservesPermissions.cs",
-        "Reserves/Shadowing/Detail.cshtml.cs",
-        "Reserves/Shadowing/New.cshtml.cs",
     ];
 
     [Fact]

@@ -71,8 +71,8 @@ public sealed class AttendanceModel(TrainingDbContext db, CurrentUser me, TimePr
             var session = c.Sessions.Single(s => s.Id == id);
             c.RecordAttendance(session, present, me.Actor, clock.Today(), clock.UtcNow());
             var summary = ClassesTexts.AttendanceSummary(present.Count, c.Participants.Count - present.Count);
-            db.Audit.Add(new AuditEntry(me.UserName, "登记考勤",
-                $"{c.Name}（第 {c.Id} 号）{session.On:yyyy-MM-dd} {session.Title}：{summary}", clock.UtcNow()));
+            db.Audit.Add(new AuditEntry(me.UserName, ClassesTexts.AttendanceAudit,
+                ClassesTexts.AttendanceDetail(c.Name, c.Id, session.On, session.Title, summary), clock.UtcNow()));
             return ClassesTexts.AttendanceSaved(summary);
         }, ct);
         return await this.AnswerAsync(result,

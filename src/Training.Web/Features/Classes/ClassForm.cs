@@ -26,7 +26,7 @@ public sealed class ClassForm
 
     /// <summary>性别要求 as offered in the form: value and label.</summary>
     public static readonly IReadOnlyList<(string Value, string Label)> SexChoices =
-        [("", "不限"), (nameof(Sex.Female), "仅限女性"), (nameof(Sex.Male), "仅限男性")];
+        [("", ClassesTexts.AnySex), (nameof(Sex.Female), ClassesTexts.WomenOnly), (nameof(Sex.Male), ClassesTexts.MenOnly)];
 
     public static ClassForm From(TrainingClass c) => new()
     {
@@ -43,25 +43,25 @@ public sealed class ClassForm
     /// <summary>The terms, or null with a message per field in <paramref name="state"/> (keys "Input.<field>").</summary>
     public Terms? Read(ModelStateDictionary state)
     {
-        var start = state.Date("Input.StartOn", StartOn, "开始日期");
-        var end = state.Date("Input.EndOn", EndOn, "结束日期");
-        var capacity = state.Whole("Input.Capacity", Capacity, "人数上限");
-        var percent = state.Whole("Input.CompletionPercent", (CompletionPercent ?? "").Replace("%", "").Replace("％", ""), "结业出勤率");
+        var start = state.Date("Input.StartOn", StartOn, ClassesTexts.StartOn);
+        var end = state.Date("Input.EndOn", EndOn, ClassesTexts.EndOn);
+        var capacity = state.Whole("Input.Capacity", Capacity, ClassesTexts.Capacity);
+        var percent = state.Whole("Input.CompletionPercent", ClassesTexts.PercentSigns.Aggregate(CompletionPercent ?? "", (s, sign) => s.Replace(sign, "")), ClassesTexts.CompletionPercent);
         Sex? sex = null;
         if (!string.IsNullOrEmpty(SexOnly))
         {
             if (Enum.TryParse<Sex>(SexOnly, out var s) && Enum.IsDefined(s) && !int.TryParse(SexOnly, out _)) sex = s;
-            else state.AddModelError("Input.SexOnly", "性别要求只能是不限、仅限女性或仅限男性。");
+            else state.AddModelError("Input.SexOnly", ClassesTexts.SexOnlyInvalid);
         }
         var audience = ClassAudience.Any;
         if (!Enum.TryParse(Audience, out audience) || !Enum.IsDefined(audience) || int.TryParse(Audience, out _))
-            state.AddModelError("Input.Audience", "请选择招收对象。");
-        if (string.IsNullOrWhiteSpace(Name)) state.AddModelError("Input.Name", "请填写培训班名称。");
+            state.AddModelError("Input.Audience", ClassesTexts.ChooseAudience);
+        if (string.IsNullOrWhiteSpace(Name)) state.AddModelError("Input.Name", ClassesTexts.NameRequired);
         if (!state.IsValid) return null;
         return new Terms(Name, start!.Value, end!.Value, capacity!.Value, sex, audience, percent!.Value, Description);
     }
 
     /// <summary>One line for the audit log: "农村女干部培训班，2027-03-01 至 2027-03-05，30 人，仅限女性，结业出勤率 80%".</summary>
     public static string Describe(TrainingClass c) =>
-        $"{c.Name}，{c.StartOn:yyyy-MM-dd} 至 {c.EndOn:yyyy-MM-dd}，{c.Capacity} 人，{c.AudienceText}，结业出勤率 {c.CompletionPercent}%";
+        ClassesTexts.Describe(c.Name, c.StartOn, c.EndOn, c.Capacity, c.AudienceText, c.CompletionPercent);
 }

@@ -13,7 +13,7 @@ public sealed class ClassesModule : TrainingModule
 
     public override IReadOnlyList<MenuEntry> Menu =>
     [
-        new("我的培训班", "/Classes/Mine", ClassesPermissions.Mine, 20, Primary: true),
-        new("培训班", "/Classes/Index", ClassesPermissions.View, 45),
+        new(ClassesTexts.MenuMine, "/Classes/Mine", ClassesPermissions.Mine, 20, Primary: true),
+        new(ClassesTexts.MenuClasses, "/Classes/Index", ClassesPermissions.View, 45),
     ];
 }

@@ -11,8 +11,8 @@ public static class ClassesPermissions
 
     public static readonly IReadOnlyList<Permission> All =
     [
-        new(View, "培训班（本辖区）", RoleSets.OrgStaff),
-        new(Manage, "开办培训班、报名、考勤", RoleSets.DistrictAndCity),
-        new(Mine, "我的培训班", [Roles.Trainee]),
+        new(View, ClassesTexts.ViewPermission, RoleSets.OrgStaff),
+        new(Manage, ClassesTexts.ManagePermission, RoleSets.DistrictAndCity),
+        new(Mine, ClassesTexts.MinePermission, [Roles.Trainee]),
     ];
 }

@@ -5,6 +5,34 @@ namespace Training.Web.Features.Classes;
 /// <summary>What the class pages say to their users, in one place to be reviewed.</summary>
 public static class ClassesTexts
 {
+    // Menu, permissions
+    public const string MenuMine = "我的培训班", MenuClasses = "培训班";
+    public const string ViewPermission = "培训班（本辖区）", ManagePermission = "开办培训班、报名、考勤", MinePermission = "我的培训班";
+
+    // The class form
+    public const string AnySex = "不限", WomenOnly = "仅限女性", MenOnly = "仅限男性";
+    public const string StartOn = "开始日期", EndOn = "结束日期", Capacity = "人数上限", CompletionPercent = "结业出勤率";
+    /// <summary>What a typed percentage may carry besides digits.</summary>
+    public static readonly string[] PercentSigns = ["%", "％"];
+    public const string SexOnlyInvalid = "性别要求只能是不限、仅限女性或仅限男性。";
+    public const string ChooseAudience = "请选择招收对象。";
+    public const string NameRequired = "请填写培训班名称。";
+    public static string Describe(string name, DateOnly start, DateOnly end, int capacity, string audience, int percent) =>
+        $"{name}，{start:yyyy-MM-dd} 至 {end:yyyy-MM-dd}，{capacity} 人，{audience}，结业出勤率 {percent}%";
+    public static string YearOutOfRange(int asked, int min, int max) => $"年度 {asked} 不在 {min}–{max} 之间，已显示全部年度。";
+
+    // The trainee's attendance marks
+    public const string Present = "出勤", Absent = "缺勤", NotRecorded = "未登记", NotStarted = "未开始";
+
+    // Audit
+    public const string CreatedAudit = "新建培训班", ChangedAudit = "修改培训班", AttendanceAudit = "登记考勤";
+    public const string EnrolledAudit = "培训班报名", UnenrolledAudit = "培训班取消报名", SessionAddedAudit = "添加培训班课次", SessionRemovedAudit = "删除培训班课次";
+    public static string OfClass(string className, string detail) => $"{className}：{detail}";
+    public static string PersonDetail(string name, string maskedIdNumber) => $"{name}（{maskedIdNumber}）";
+    public static string SessionDetail(DateOnly on, string? title) => $"{on:yyyy-MM-dd} {title}";
+    public static string AttendanceDetail(string className, int id, DateOnly on, string? title, string summary) => $"{className}（第 {id} 号）{on:yyyy-MM-dd} {title}：{summary}";
+    public static string Changed(string before, string after) => $"{before} → {after}";
+
     public const string PersonNotFound = "未找到该人员，或不在您的管辖范围内。";
     public const string NoneWithIdNumber = "没有找到该身份证号的人员（或不在本班招收范围、您的管辖范围内）。";
     public const string SessionDate = "课次日期";

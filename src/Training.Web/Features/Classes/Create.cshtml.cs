@@ -36,7 +36,7 @@ public sealed class CreateModel(TrainingDbContext db, CurrentUser me, TimeProvid
             created = TrainingClass.Create(owner, terms.Name, terms.StartOn, terms.EndOn, terms.Capacity, terms.SexOnly,
                 terms.Audience, terms.CompletionPercent, terms.Description, me.Actor, clock.UtcNow());
             db.TrainingClasses.Add(created);
-            db.Audit.Add(new AuditEntry(me.UserName, "新建培训班", $"{owner.Name}：{ClassForm.Describe(created)}", clock.UtcNow()));
+            db.Audit.Add(new AuditEntry(me.UserName, ClassesTexts.CreatedAudit, ClassesTexts.OfClass(owner.Name, ClassForm.Describe(created)), clock.UtcNow()));
             return ClassesTexts.Created(created.Name);
         }, ct);
         return await this.AnswerAsync(result, () => RedirectToPage("/Classes/Details", new { id = created!.Id }), () => Task.CompletedTask);

@@ -51,7 +51,7 @@ public sealed class EditModel(TrainingDbContext db, CurrentUser me, TimeProvider
             var before = ClassForm.Describe(c);
             c.Change(terms.Name, terms.StartOn, terms.EndOn, terms.Capacity, terms.SexOnly, terms.Audience,
                 terms.CompletionPercent, terms.Description);
-            db.Audit.Add(new AuditEntry(me.UserName, "修改培训班", $"{before} → {ClassForm.Describe(c)}", clock.UtcNow()));
+            db.Audit.Add(new AuditEntry(me.UserName, ClassesTexts.ChangedAudit, ClassesTexts.Changed(before, ClassForm.Describe(c)), clock.UtcNow()));
             return ClassesTexts.Saved(c.Name);
         }, ct);
         return await this.AnswerAsync(result, () => RedirectToPage("/Classes/Details", new { id }), () => ShowAsync(id, ct));

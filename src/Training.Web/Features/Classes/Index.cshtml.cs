@@ -41,7 +41,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         if (Year is { } asked && !FormInput.IsInCalendar(asked))
         {
             // A year typed into the address (a bookmark gone wrong): the list for every year, said plainly.
-            ModelState.AddModelError("", $"年度 {asked} 不在 {FormInput.MinDate.Year}–{FormInput.MaxDate.Year} 之间，已显示全部年度。");
+            ModelState.AddModelError("", ClassesTexts.YearOutOfRange(asked, FormInput.MinDate.Year, FormInput.MaxDate.Year));
             Year = null;
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }

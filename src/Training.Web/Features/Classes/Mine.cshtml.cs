@@ -65,10 +65,10 @@ public sealed class MineModel(TrainingDbContext db, CurrentUser me, TimeProvider
 
     public static string Name(Mark mark) => mark switch
     {
-        Mark.Present => "出勤",
-        Mark.Absent => "缺勤",
-        Mark.NotRecorded => "未登记",
-        _ => "未开始",
+        Mark.Present => ClassesTexts.Present,
+        Mark.Absent => ClassesTexts.Absent,
+        Mark.NotRecorded => ClassesTexts.NotRecorded,
+        _ => ClassesTexts.NotStarted,
     };
 
     public static string Badge(Mark mark) => mark switch

@@ -33,13 +33,13 @@ public sealed class ReserveWorkflow(TrainingDbContext db, CurrentUser me, TimePr
 
     public static string Label(Step step) => step switch
     {
-        Step.Select => "镇（街）选定",
-        Step.DeclineByTownship => "不予选定",
-        Step.PutInPool => "考察通过，入库",
-        Step.DeclineByDistrict => "考察未通过",
-        Step.Appoint => "任用",
-        Step.Exit => "退出后备",
-        Step.Withdraw => "撤回推荐",
+        Step.Select => ReservesTexts.SelectStep,
+        Step.DeclineByTownship => ReservesTexts.DeclineByTownshipStep,
+        Step.PutInPool => ReservesTexts.PutInPoolStep,
+        Step.DeclineByDistrict => ReservesTexts.DeclineByDistrictStep,
+        Step.Appoint => ReservesTexts.AppointStep,
+        Step.Exit => ReservesTexts.ExitStep,
+        Step.Withdraw => ReservesTexts.WithdrawStep,
         _ => step.ToString(),
     };
 

@@ -20,7 +20,7 @@ public sealed class ReservesModule : TrainingModule
 
     public override IReadOnlyList<MenuEntry> Menu =>
     [
-        new("后备干部", "/Reserves/Index", ReservesPermissions.View, 12, Primary: true),
+        new(ReservesTexts.MenuReserves, "/Reserves/Index", ReservesPermissions.View, 12, Primary: true),
     ];
 
     public override IReadOnlyList<HomeCard> HomeCards =>

@@ -11,8 +11,8 @@ public static class ReservesPermissions
 
     public static readonly IReadOnlyList<Permission> All =
     [
-        new(View, "后备干部：人选、1:2 配备、结对帮带、跟班学习（各级按本级的步骤办理）", RoleSets.OrgStaff),
-        new(KeyPosts, "设置各村关键岗位数", RoleSets.DistrictAndCity),
-        new(Arrange, "安排结对帮带、跟班学习", [Roles.TownshipStaff]),
+        new(View, ReservesTexts.ViewPermission, RoleSets.OrgStaff),
+        new(KeyPosts, ReservesTexts.KeyPostsPermission, RoleSets.DistrictAndCity),
+        new(Arrange, ReservesTexts.ArrangePermission, [Roles.TownshipStaff]),
     ];
 }

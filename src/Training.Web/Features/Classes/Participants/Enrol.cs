@@ -29,10 +29,10 @@ public static class Enrol
             if (person is null) return StepResult.NotFound(ClassesTexts.PersonNotFound);
             var reserves = await db.Reserves.Where(r => r.PersonId == person.Id).ToListAsync(ct);
             if (attempt == 1) db.ExpectVersion(c, seenVersion);
-            var result = await ClassSteps.ActAsync(db, me, clock, classId, "培训班报名", () =>
+            var result = await ClassSteps.ActAsync(db, me, clock, classId, ClassesTexts.EnrolledAudit, () =>
             {
                 c.Enroll(person, reserves, me.Actor, clock.Today(), clock.UtcNow());
-                return ($"{c.Name}：{person.Name}（{ResidentId.Mask(person.IdNumber)}）", ClassesTexts.Enrolled(person, c));
+                return (ClassesTexts.OfClass(c.Name, ClassesTexts.PersonDetail(person.Name, ResidentId.Mask(person.IdNumber))), ClassesTexts.Enrolled(person, c));
             }, ct);
             if (result.Status != StepStatus.Changed || attempt > 1) return result;
         }

@@ -22,10 +22,10 @@ public static class RemoveParticipant
         var participant = c.Participants.SingleOrDefault(p => p.Id == participantId);
         if (!seen || participant is null) return StepResult.NotFound();
         var person = participant.Person;
-        return await ClassSteps.ActAsync(db, me, clock, classId, "培训班取消报名", () =>
+        return await ClassSteps.ActAsync(db, me, clock, classId, ClassesTexts.UnenrolledAudit, () =>
         {
             c.Remove(participant);
-            return ($"{c.Name}：{person.Name}（{ResidentId.Mask(person.IdNumber)}）", ClassesTexts.Unenrolled(person));
+            return (ClassesTexts.OfClass(c.Name, ClassesTexts.PersonDetail(person.Name, ResidentId.Mask(person.IdNumber))), ClassesTexts.Unenrolled(person));
         }, ct);
     }
 }

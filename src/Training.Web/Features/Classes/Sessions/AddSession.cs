@@ -14,10 +14,10 @@ public static class AddSession
     {
         var c = await db.TrainingClasses.ManagedBy(me).Include(x => x.Sessions).SingleOrDefaultAsync(x => x.Id == classId, ct);
         if (c is null) return await ClassSteps.NotManagedAsync(db, me, classId, ct);
-        return await ClassSteps.ActAsync(db, me, clock, classId, "添加培训班课次", () =>
+        return await ClassSteps.ActAsync(db, me, clock, classId, ClassesTexts.SessionAddedAudit, () =>
         {
             var session = c.AddSession(on, title);
-            return ($"{c.Name}：{session.On:yyyy-MM-dd} {session.Title}", ClassesTexts.SessionAdded(session));
+            return (ClassesTexts.OfClass(c.Name, ClassesTexts.SessionDetail(session.On, session.Title)), ClassesTexts.SessionAdded(session));
         }, ct);
     }
 }

@@ -17,10 +17,10 @@ public static class RemoveSession
         if (c is null) return await ClassSteps.NotManagedAsync(db, me, classId, ct);
         var session = c.Sessions.SingleOrDefault(s => s.Id == sessionId);
         if (session is null) return StepResult.NotFound();
-        return await ClassSteps.ActAsync(db, me, clock, classId, "删除培训班课次", () =>
+        return await ClassSteps.ActAsync(db, me, clock, classId, ClassesTexts.SessionRemovedAudit, () =>
         {
             c.RemoveSession(session);
-            return ($"{c.Name}：{session.On:yyyy-MM-dd} {session.Title}", ClassesTexts.SessionRemoved(session));
+            return (ClassesTexts.OfClass(c.Name, ClassesTexts.SessionDetail(session.On, session.Title)), ClassesTexts.SessionRemoved(session));
         }, ct);
     }
 }

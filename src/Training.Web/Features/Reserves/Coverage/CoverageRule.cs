@@ -34,12 +34,12 @@ public readonly record struct CoverageRule(int KeyPosts, int SecretaryReserves, 
     public bool Meets => SecretaryLacking == 0 && TwoCommitteeLacking == 0;
 
     /// <summary>"书记后备缺1人、两委后备缺2人", or "" when nothing is lacking.</summary>
-    public string Lacking => string.Join("、", Parts());
+    public string Lacking => string.Join(ReservesTexts.ListSeparator, Parts());
 
     private IEnumerable<string> Parts()
     {
-        if (SecretaryLacking > 0) yield return $"书记后备缺{SecretaryLacking}人";
-        if (TwoCommitteeLacking > 0) yield return $"两委后备缺{TwoCommitteeLacking}人";
+        if (SecretaryLacking > 0) yield return ReservesTexts.SecretaryLacking(SecretaryLacking);
+        if (TwoCommitteeLacking > 0) yield return ReservesTexts.TwoCommitteeLacking(TwoCommitteeLacking);
     }
 
     /// <summary>Sort key "worst first": the lowest coverage first; a village with no key posts last.</summary>

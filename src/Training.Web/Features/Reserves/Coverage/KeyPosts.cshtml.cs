@@ -59,14 +59,14 @@ public sealed class KeyPostsModel(TrainingDbContext db, CurrentUser me, TimeProv
 
         string? error = null;
         var typed = Count?.Trim();
-        if (string.IsNullOrEmpty(typed)) error = "请填写关键岗位数。";
-        else if (!int.TryParse(typed, out var n) || n < 0 || n > Max) error = $"关键岗位数应为 0 到 {Max} 之间的整数。";
+        if (string.IsNullOrEmpty(typed)) error = ReservesTexts.KeyPostsRequired;
+        else if (!int.TryParse(typed, out var n) || n < 0 || n > Max) error = ReservesTexts.KeyPostsOutOfRange(Max);
         else if (n != village.KeyPosts)
         {
             var before = village.KeyPosts;
             village.SetKeyPosts(n);
-            db.Audit.Add(new AuditEntry(me.UserName, "修改关键岗位数",
-                $"{village.Name}（{village.Code}）：{before} → {n}", clock.UtcNow()));
+            db.Audit.Add(new AuditEntry(me.UserName, ReservesTexts.KeyPostsAudit,
+                ReservesTexts.KeyPostsChanged(village.Name, village.Code, before, n), clock.UtcNow()));
             await db.SaveChangesAsync(ct);
         }
 

@@ -59,7 +59,7 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvid
             if (On is not { } on) throw new DomainException(MentoringText.NoEvaluationDate);
             if (Rating is not { } rating) throw new DomainException(MentoringText.NoRating);
             pair.Evaluate(on, rating, Text, me.Actor, now, today);
-            return ("结对帮带评价", $"{on:yyyy-MM-dd} {rating.Name()}", MentoringText.Evaluated(on, rating));
+            return (ReservesTexts.PairEvaluatedAudit, ReservesTexts.PairEvaluatedDetail(on, rating), MentoringText.Evaluated(on, rating));
         }, ct);
 
     public Task<IActionResult> OnPostEndAsync(int id, CancellationToken ct) =>
@@ -67,7 +67,7 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvid
         {
             if (On is not { } on) throw new DomainException(MentoringText.NoEndDate);
             pair.End(on, Reason, today);
-            return ("提前结束结对帮带", $"最后一天 {on:yyyy-MM-dd}，原因：{pair.EndReason}", MentoringText.Ended(on));
+            return (ReservesTexts.PairEndedAudit, ReservesTexts.PairEndedDetail(on, pair.EndReason), MentoringText.Ended(on));
         }, ct);
 
     /// <summary>The one workflow step on the pair (scope → version → act → audit → save), answered by PageAnswers;
@@ -80,7 +80,7 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvid
         var result = await db.RunAsync(pair, Version, p =>
         {
             var (action, detail, message) = act(p, clock.Today(), clock.UtcNow());
-            db.Audit.Add(new AuditEntry(me.UserName, action, $"{p.Reserve.Person.Name}（结对帮带 {p.Id}）：{detail}", clock.UtcNow()));
+            db.Audit.Add(new AuditEntry(me.UserName, action, ReservesTexts.PairDetail(p.Reserve.Person.Name, p.Id, detail), clock.UtcNow()));
             return message;
         }, ct);
         return await this.AnswerAsync(result,

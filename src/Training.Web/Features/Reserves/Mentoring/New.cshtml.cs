@@ -72,12 +72,12 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
         return await db.CreateAsync(() =>
             {
                 var pair = MentorPair.Start(reserve, mentor, startOn, endOn, Goals, me.Actor, clock.UtcNow(), existing);
-                db.Audit.Add(new AuditEntry(me.UserName, "建立结对帮带",
-                    $"{reserve.Person.Name}（{reserve.Village.Name}）由{mentor.Name}帮带，{startOn:yyyy-MM-dd} 至 {endOn:yyyy-MM-dd}", clock.UtcNow()));
+                db.Audit.Add(new AuditEntry(me.UserName, ReservesTexts.PairStartedAudit,
+                    ReservesTexts.PairStartedDetail(reserve.Person.Name, reserve.Village.Name, mentor.Name, startOn, endOn), clock.UtcNow()));
                 return (pair, MentoringText.Started(reserve.Person.Name, mentor.Name));
             },
             _ => db.MentorPairs.Where(p => p.ReserveId == reserveId && p.StartOn <= endOn && startOn <= p.EndOn),
-            (_, _) => new AuditEntry(me.UserName, "撤回结对帮带", $"{reserve.Person.Name}：同时提交了重复的结对帮带", clock.UtcNow()),
+            (_, _) => new AuditEntry(me.UserName, ReservesTexts.PairRetractedAudit, ReservesTexts.PairRetractedDetail(reserve.Person.Name), clock.UtcNow()),
             MentoringText.AlreadyPaired(reserve.Person.Name), ct);
     }
 

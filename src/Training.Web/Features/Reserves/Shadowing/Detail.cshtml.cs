@@ -53,8 +53,8 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvid
         {
             // A missing choice is not a grade: the domain refuses it in Chinese.
             p.Evaluate(Rating ?? 0, Evaluation, me.Actor, clock.UtcNow(), clock.Today());
-            db.Audit.Add(new AuditEntry(me.UserName, "评价跟班学习",
-                $"{p.Reserve.Person.Name}（跟班学习 {p.Id}）：{p.Rating!.Value.Name()}", clock.UtcNow()));
+            db.Audit.Add(new AuditEntry(me.UserName, ReservesTexts.ShadowingEvaluatedAudit,
+                ReservesTexts.ShadowingEvaluatedDetail(p.Reserve.Person.Name, p.Id, p.Rating!.Value), clock.UtcNow()));
             return ShadowingTexts.Evaluated(p.Reserve.Person.Name, p.Rating!.Value);
         }, ct);
         // The page again keeps what was typed; the version stays the one the user saw.

@@ -46,8 +46,8 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (ReserveId is null) ModelState.AddModelError(nameof(ReserveId), ShadowingTexts.ChooseReserve);
-        var startOn = ModelState.Date(nameof(StartOn), StartOn, "开始日期");
-        var endOn = ModelState.Date(nameof(EndOn), EndOn, "结束日期");
+        var startOn = ModelState.Date(nameof(StartOn), StartOn, ReservesTexts.StartOn);
+        var endOn = ModelState.Date(nameof(EndOn), EndOn, ReservesTexts.EndOn);
         if (!ModelState.IsValid || startOn is null || endOn is null) return await AgainAsync(ct);
 
         var reserve = await db.Reserves.InScope(me).Include(r => r.Person).Include(r => r.Village)
@@ -59,12 +59,12 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
         var result = await db.CreateAsync(() =>
             {
                 var period = ShadowingPeriod.Record(reserve, township, Department, startOn.Value, endOn.Value, me.Actor, clock.UtcNow(), existing);
-                db.Audit.Add(new AuditEntry(me.UserName, "登记跟班学习",
-                    $"{reserve.Person.Name}（后备 {reserve.Id}）：{township.Name}{period.Department}，{ShadowingTexts.Period(period.StartOn, period.EndOn)}", clock.UtcNow()));
+                db.Audit.Add(new AuditEntry(me.UserName, ReservesTexts.ShadowingRecordedAudit,
+                    ReservesTexts.ShadowingRecordedDetail(reserve.Person.Name, reserve.Id, township.Name, period.Department, ShadowingTexts.Period(period.StartOn, period.EndOn)), clock.UtcNow()));
                 return (period, ShadowingTexts.Recorded(reserve.Person.Name, township.Name, period.Department, period.StartOn, period.EndOn));
             },
             period => db.Shadowings.Where(s => s.ReserveId == reserve.Id && s.StartOn <= period.EndOn && period.StartOn <= s.EndOn),
-            (period, first) => new AuditEntry(me.UserName, "撤销重复的跟班学习", $"编号 {period.Id}：与编号 {first} 同时登记且时间重叠", clock.UtcNow()),
+            (period, first) => new AuditEntry(me.UserName, ReservesTexts.ShadowingRetractedAudit, ReservesTexts.ShadowingRetractedDetail(period.Id, first), clock.UtcNow()),
             ShadowingTexts.Overlapping(reserve.Person.Name), ct);
         return await this.AnswerAsync(result, () => RedirectToPage("/Reserves/Shadowing/Detail", new { id = result.Id }),
             () => LoadAsync(ct), fieldPrefix: "");
