@@ -12,52 +12,14 @@ public sealed partial class UserTextsTests
 {
     private static readonly string Features = Path.Combine(LayeringTests.RepositoryRoot(), "src", "Training.Web", "Features");
 
-    /// <summary>
-    /// Files whose wording has not been moved yet (issue 12, left for the next session): the list
-    /// only shrinks — a file that no longer holds any Chinese literal must be taken off it.
-    /// </summary>
-    private static readonly string[] NotYetMoved =
-    [
-        "DataExchange/DataExchangeModule.cs",
-        "DataExchange/DataExchangePermissions.cs",
-        "DataExchange/Exports/ExpireExportsJob.cs",
-        "DataExchange/Exports/ExportBook.cs",
-        "DataExchange/Exports/ExportJob.cs",
-        "DataExchange/Exports/Index.cshtml.cs",
-        "DataExchange/Import/ImportError.cs",
-        "DataExchange/Import/ImportJob.cs",
-        "DataExchange/Import/ImportRuns.cs",
-        "DataExchange/Import/ImportVerb.cs",
-        "DataExchange/Import/Index.cshtml.cs",
-        "DataExchange/Import/Roster/RosterImport.cs",
-        "DataExchange/Import/Roster/RosterRows.cs",
-        "DataExchange/Import/Roster/RosterRun.cs",
-        "DataExchange/Import/Roster/Sheets/EnrollmentsSheet.cs",
-        "DataExchange/Import/Roster/Sheets/OrgSheet.cs",
-        "DataExchange/Import/Roster/Sheets/PersonsSheet.cs",
-        "DataExchange/Import/Run.cshtml.cs",
-        "DataExchange/Import/WorkbookReader.cs",
-        "DataExchange/Import/XlsxGuard.cs",
-    ];
-
     [Fact]
     public void Strings_a_user_reads_live_in_the_texts_files()
     {
         var found = Offending()
-            .Where(x => !NotYetMoved.Contains(x.Rel))
             .Select(x => $"{x.Rel}:{x.Number}: {x.Line.Trim()}")
             .ToList();
 
         Assert.True(found.Count == 0, $"{found.Count} lines with Chinese outside the Texts files:\n" + string.Join("\n", found));
-    }
-
-    [Fact]
-    public void The_list_of_files_not_yet_moved_only_shrinks()
-    {
-        var stillOffending = Offending().Select(x => x.Rel).ToHashSet();
-
-        var clean = NotYetMoved.Where(f => !stillOffending.Contains(f)).ToList();
-        Assert.True(clean.Count == 0, "no Chinese literal left, take off NotYetMoved:\n" + string.Join("\n", clean));
     }
 
     private static IEnumerable<(string Rel, string Line, int Number)> Offending() =>
@@ -72,8 +34,7 @@ public sealed partial class UserTextsTests
         rel.EndsWith("Columns.cs", StringComparison.Ordinal) || rel.EndsWith("Sheets.cs", StringComparison.Ordinal)
         || rel.EndsWith(".Layout.cs", StringComparison.Ordinal);
 
-    private static bool IsTexts(string rel) =>
-        rel.EndsWith("Texts.cs", StringComparison.Ordinal) || rel.EndsWith("Text.cs", StringComparison.Ordinal);
+    private static bool IsTexts(string rel) => rel.EndsWith("Texts.cs", StringComparison.Ordinal);
 
     /// <summary>The line without its comment (a "//" outside a string literal).</summary>
     private static string CodeOf(string line)

@@ -20,13 +20,13 @@ public sealed class DataExchangeModule : TrainingModule
 
     public override IReadOnlyList<MenuEntry> Menu =>
     [
-        new("数据导出", "/DataExchange/Exports/Index", DataExchangePermissions.Export, 75),
-        new("数据导入", "/DataExchange/Import/Index", DataExchangePermissions.ImportRoster, 85),
+        new(DataExchangeTexts.MenuExport, "/DataExchange/Exports/Index", DataExchangePermissions.Export, 75),
+        new(DataExchangeTexts.MenuImport, "/DataExchange/Import/Index", DataExchangePermissions.ImportRoster, 85),
     ];
 
     public override IReadOnlyList<Verb> Verbs =>
     [
-        new("import", "import 文件.xlsx  导入花名册（组织、人员、职务、学历教育、后备、关键岗位；有错误则不导入，错误逐行输出）",
+        new("import", DataExchangeTexts.ImportVerbHelp,
             (services, args) => ImportVerb.RunAsync(services, args)),
     ];
 

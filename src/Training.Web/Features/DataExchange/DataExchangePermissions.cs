@@ -11,8 +11,8 @@ public static class DataExchangePermissions
 
     public static readonly IReadOnlyList<Permission> All =
     [
-        new(Export, "数据导出（报名名单、人员花名册）", RoleSets.OrgStaff),
-        new(ImportRoster, "导入花名册", RoleSets.CityOnly),
-        new(ImportRuns, "查看自己单位的导入结果", [Roles.CityAdmin, Roles.SchoolRegistrar]),
+        new(Export, DataExchangeTexts.ExportPermission, RoleSets.OrgStaff),
+        new(ImportRoster, DataExchangeTexts.ImportRosterPermission, RoleSets.CityOnly),
+        new(ImportRuns, DataExchangeTexts.ImportRunsPermission, [Roles.CityAdmin, Roles.SchoolRegistrar]),
     ];
 }

@@ -3,8 +3,8 @@ using Training.Core.Domain;
 namespace Training.Web.Features.DataExchange;
 
 /// <summary>
-/// What the export pages and the export job say, in one place for review. The import's wording
-/// stays with its reader and job for now (ImportUpload, ImportJob).
+/// What the data exchange module's menu, permissions, export pages and export jobs say, in one
+/// place for review; the imports' wording is in <see cref="Import.ImportTexts"/>.
 /// </summary>
 public static class DataExchangeTexts
 {
@@ -23,7 +23,20 @@ public static class DataExchangeTexts
         _ => "",
     };
 
+    // Menu, permissions, verbs
+    public const string MenuExport = "数据导出", MenuImport = "数据导入";
+    public const string ExportPermission = "数据导出（报名名单、人员花名册）", ImportRosterPermission = "导入花名册", ImportRunsPermission = "查看自己单位的导入结果";
+    public const string ImportVerbHelp = "import 文件.xlsx  导入花名册（组织、人员、职务、学历教育、后备、关键岗位；有错误则不导入，错误逐行输出）";
+
     // 数据导出
+    public const string ExportAudit = "数据导出";
+    public static string ExportRequested(string kind, string scope, bool unmasked) =>
+        $"{kind}，{scope}，{(unmasked ? "含完整身份证号和手机号" : "身份证号和手机号已脱敏")}";
+    public static string NoSuchUnit(int id) => $"组织 {id} 不存在。";
+    public const string ExportedLog = "导出 {RunId} 已完成：{Rows} 行";
+    public const string ExportFailedLog = "导出 {RunId} 失败";
+    public const string ExpiredLog = "已删除过期导出文件 {Expired} 个、无主文件 {Orphans} 个";
+    public const string NotDeletedLog = "无法删除导出文件 {File}";
     public const string KindRequired = "请选择导出内容。";
     public const string ScopeRequired = "请选择导出范围。";
     public const string Expired = "已过期";

@@ -30,9 +30,6 @@ public static class StatisticsTexts
     public const string GraduationRateSeries = "毕业率（%）";
     public const string ReserveRatioSeries = "后备比例（后备人选 ÷ 关键岗位）";
 
-    /// <summary>"广州市（440100）": a unit named with its code.</summary>
-    public static string UnitLabel(string name, string code) => $"{name}（{code}）";
-
     // Menu, permissions, verbs
     public const string MenuStatistics = "统计", MenuReport = "导出报表";
     public const string ViewPermission = "统计（本辖区）", ReportPermission = "导出统计报表";

@@ -11,6 +11,9 @@ public static class CommonTexts
 
     public const string NotRecorded = "—";
 
+    /// <summary>"白云区（440111）": a unit named with its code, as scopes are shown everywhere.</summary>
+    public static string UnitLabel(string name, string code) => $"{name}（{code}）";
+
     /// <summary>Who did it, in the audit, when it was done at the command line by <paramref name="osUser"/>.</summary>
     public static string CommandLine(string osUser) => $"命令行（{osUser}）";
 }

@@ -45,14 +45,14 @@ public sealed class ExpireExportsJob(TrainingDbContext db, ExportStorage storage
             orphans++;
         }
         if (due.Count > 0 || orphans > 0)
-            log.LogInformation("已删除过期导出文件 {Expired} 个、无主文件 {Orphans} 个", due.Count, orphans);
+            log.LogInformation(DataExchangeTexts.ExpiredLog, due.Count, orphans);
     }
 
     private void DeleteFile(string path)
     {
         try { File.Delete(path); }
-        catch (IOException ex) { log.LogWarning(ex, "无法删除导出文件 {File}", Path.GetFileName(path)); }
-        catch (UnauthorizedAccessException ex) { log.LogWarning(ex, "无法删除导出文件 {File}", Path.GetFileName(path)); }
+        catch (IOException ex) { log.LogWarning(ex, DataExchangeTexts.NotDeletedLog, Path.GetFileName(path)); }
+        catch (UnauthorizedAccessException ex) { log.LogWarning(ex, DataExchangeTexts.NotDeletedLog, Path.GetFileName(path)); }
     }
 
     /// <summary>Every hour, under a constant id (registering again only updates it).</summary>

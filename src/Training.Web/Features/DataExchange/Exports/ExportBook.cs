@@ -1,3 +1,4 @@
+using Training.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
@@ -24,7 +25,7 @@ public delegate Task ExportProgressCallback(ExportProgress progress, Cancellatio
 public sealed record ExportScope(int Id, string Code, string Name, string Path, OrgLevel Level)
 {
     /// <summary>"白云区（440111）"</summary>
-    public string Label => $"{Name}（{Code}）";
+    public string Label => CommonTexts.UnitLabel(Name, Code);
 
     public static Task<ExportScope?> FindAsync(IQueryable<OrgUnit> units, int id, CancellationToken ct) =>
         units.AsNoTracking().Where(u => u.Id == id)
@@ -32,7 +33,7 @@ public sealed record ExportScope(int Id, string Code, string Name, string Path, 
             .SingleOrDefaultAsync(ct);
 
     public static async Task<ExportScope> GetAsync(TrainingDbContext db, int id, CancellationToken ct) =>
-        await FindAsync(db.OrgUnits, id, ct) ?? throw new InvalidOperationException($"组织 {id} 不存在。");
+        await FindAsync(db.OrgUnits, id, ct) ?? throw new InvalidOperationException(DataExchangeTexts.NoSuchUnit(id));
 }
 
 /// <summary>

@@ -32,7 +32,7 @@ public sealed class ExportJob(TrainingDbContext db, IServiceScopeFactory scopes,
             File.Move(partPath, finalPath);
             run.Succeed(storedName, rows, clock.UtcNow(), storage.KeepFor);
             await db.SaveChangesAsync(CancellationToken.None);
-            log.LogInformation("导出 {RunId} 已完成：{Rows} 行", exportRunId, rows);
+            log.LogInformation(DataExchangeTexts.ExportedLog, exportRunId, rows);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -44,7 +44,7 @@ public sealed class ExportJob(TrainingDbContext db, IServiceScopeFactory scopes,
         {
             TryDelete(partPath);
             TryDelete(finalPath);
-            log.LogError(ex, "导出 {RunId} 失败", exportRunId);
+            log.LogError(ex, DataExchangeTexts.ExportFailedLog, exportRunId);
             await using var scope = scopes.CreateAsyncScope();
             var fresh = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
             var failed = await fresh.ExportRuns.SingleAsync(r => r.Id == exportRunId, CancellationToken.None);

@@ -1,3 +1,4 @@
+using Training.Web.Infrastructure.Web;
 using Hangfire;
 using Htmx;
 using Microsoft.AspNetCore.Authorization;
@@ -88,8 +89,8 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         var run = new ExportRun(kind, scope.Id, scope.Label, me.UserName, unmasked,
             ExportKinds.FileName(kind, scope.Code, clock.Today()), now);
         db.ExportRuns.Add(run);
-        db.Audit.Add(new AuditEntry(me.UserName, "数据导出",
-            $"{kind.Name()}，{scope.Label}，{(unmasked ? "含完整身份证号和手机号" : "身份证号和手机号已脱敏")}", now));
+        db.Audit.Add(new AuditEntry(me.UserName, DataExchangeTexts.ExportAudit,
+            DataExchangeTexts.ExportRequested(kind.Name(), scope.Label, unmasked), now));
         await db.SaveChangesAsync(ct);
         ExportJob.Enqueue(jobs, run.Id);
 
@@ -104,11 +105,12 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     private async Task LoadAsync(CancellationToken ct)
     {
         var own = me.OrgUnitId;
-        Scopes = await db.OrgUnits.AsNoTracking().InScope(me)
+        var units = await db.OrgUnits.AsNoTracking().InScope(me)
             .Where(u => u.Id == own || u.Level <= OrgLevel.Township)
             .OrderBy(u => u.Code)
-            .Select(u => new ScopeOption(u.Code, u.Name + "（" + u.Code + "）", u.Level))
+            .Select(u => new { u.Code, u.Name, u.Level })
             .ToListAsync(ct);
+        Scopes = units.Select(u => new ScopeOption(u.Code, CommonTexts.UnitLabel(u.Name, u.Code), u.Level)).ToList();
         Runs = await RunsAsync(ct);
     }
 

@@ -32,5 +32,5 @@ public sealed record ImportError(string Sheet, int Row, string Column, string Me
 
     /// <summary>"职务 第12行 任职日期：……" — one line of the command line's error output.</summary>
     public override string ToString() =>
-        Row == 0 ? Message : $"{Sheet} 第{Row}行{(Column.Length > 0 ? " " + Column : "")}：{Message}";
+        Row == 0 ? Message : ImportTexts.ErrorLine(Sheet, Row, Column, Message);
 }

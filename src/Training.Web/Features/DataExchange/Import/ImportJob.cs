@@ -27,8 +27,8 @@ public sealed class ImportJob(
     /// <summary>A progress write at most this often, unless the stage changes.</summary>
     public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(0.5);
 
-    public const string AuditRoster = "花名册导入";
-    public const string AuditGraduation = "毕业名单导入";
+    public const string AuditRoster = ImportTexts.AuditRoster;
+    public const string AuditGraduation = ImportTexts.AuditGraduation;
 
     /// <summary>Hangfire's entry point. A failed import is recorded on the run, never retried: the user uploads again.</summary>
     [AutomaticRetry(Attempts = 0)]
@@ -38,7 +38,7 @@ public sealed class ImportJob(
         var run = await db.ImportRuns.SingleOrDefaultAsync(r => r.Id == importRunId, ct);
         if (run is null)
         {
-            log.LogWarning("导入任务 {RunId} 不存在，跳过", importRunId);
+            log.LogWarning(ImportTexts.MissingRunLog, importRunId);
             return;
         }
         if (run.State.IsFinished()) return;
@@ -58,8 +58,8 @@ public sealed class ImportJob(
             {
                 ImportKind.Roster => await roster.RunAsync(stream, progress, ct),
                 ImportKind.Graduation => await graduation.RunAsync(stream,
-                    schoolId ?? throw new InvalidOperationException($"毕业名单导入 {importRunId} 没有学校。"), actor, progress, ct),
-                _ => throw new InvalidOperationException($"未知的导入类型 {kind}。"),
+                    schoolId ?? throw new InvalidOperationException(ImportTexts.NoSchool(importRunId)), actor, progress, ct),
+                _ => throw new InvalidOperationException(ImportTexts.UnknownKind(kind)),
             };
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -68,8 +68,8 @@ public sealed class ImportJob(
         }
         catch (Exception e)
         {
-            log.LogError(e, "导入 {RunId} 出错，未做任何修改", importRunId);
-            var message = e is DomainException ? e.Message : $"导入时发生意外错误，未做任何修改：{e.Message}";
+            log.LogError(e, ImportTexts.FailedLog, importRunId);
+            var message = e is DomainException ? e.Message : ImportTexts.Unexpected(e.Message);
             await RecordFaultAsync(importRunId, message, ct);
             return;
         }
@@ -91,12 +91,12 @@ public sealed class ImportJob(
         if (outcome.Succeeded)
         {
             run.Succeed(JsonSerializer.Serialize(outcome.Counts, Json), now);
-            detail = $"{run.FileName}：导入成功，{CountsText(outcome.Counts)}";
+            detail = ImportTexts.Imported(run.FileName, CountsText(outcome.Counts));
         }
         else
         {
             run.Reject(JsonSerializer.Serialize(outcome.Errors, Json), outcome.Errors.Count, now);
-            detail = $"{run.FileName}：有 {outcome.Errors.Count} 处错误，未做任何修改";
+            detail = ImportTexts.Refused(run.FileName, outcome.Errors.Count);
         }
         own.Audit.Add(new AuditEntry(run.UploadedBy, AuditAction(run.Kind), detail, now));
         await own.SaveChangesAsync(ct);
@@ -110,7 +110,7 @@ public sealed class ImportJob(
         var run = await own.ImportRuns.SingleAsync(r => r.Id == importRunId, ct);
         var now = clock.UtcNow();
         run.Fail(message, now);
-        own.Audit.Add(new AuditEntry(run.UploadedBy, AuditAction(run.Kind), $"{run.FileName}：导入出错，未做任何修改", now));
+        own.Audit.Add(new AuditEntry(run.UploadedBy, AuditAction(run.Kind), ImportTexts.Faulted(run.FileName), now));
         await own.SaveChangesAsync(ct);
     }
 
@@ -118,8 +118,7 @@ public sealed class ImportJob(
 
     /// <summary>"新增 3、更新 1、未变 0（组织 新增 1 …；人员 …）"</summary>
     public static string CountsText(IReadOnlyList<SheetCounts> counts, bool perSheet = true) =>
-        $"新增 {counts.Sum(c => c.Added)}、更新 {counts.Sum(c => c.Updated)}、未变 {counts.Sum(c => c.Unchanged)}"
-        + (counts.Count == 0 || !perSheet ? "" : "（" + string.Join("；", counts.Select(c => $"{c.Sheet} 新增 {c.Added}、更新 {c.Updated}、未变 {c.Unchanged}")) + "）");
+        ImportTexts.Counts(counts, perSheet);
 
     public static IReadOnlyList<SheetCounts> ReadCounts(string? json) =>
         string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<SheetCounts>>(json, Json) ?? [];
@@ -159,7 +158,7 @@ public sealed class ImportJob(
             catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
             {
                 // A missed progress step only makes the bar lag; the import goes on.
-                log.LogWarning(e, "导入 {RunId} 的进度未能写入", runId);
+                log.LogWarning(e, ImportTexts.ProgressNotSavedLog, runId);
             }
         }
     }

@@ -29,7 +29,7 @@ public static class ImportRunScope
         public string Summary => State switch
         {
             RunState.Succeeded => ImportJob.CountsText(ImportJob.ReadCounts(CountsJson), perSheet: false),
-            RunState.Rejected => $"{ErrorCount} 处错误",
+            RunState.Rejected => ImportTexts.ErrorCount(ErrorCount),
             _ => "",
         };
     }
@@ -51,9 +51,9 @@ public static class ImportUpload
     /// <summary>The request limit: a 20 MB file plus the form around it; larger requests are cut off unread (<see cref="TooLargeFilterAttribute"/>).</summary>
     public const long RequestLimit = MaxBytes + 2L * 1024 * 1024;
 
-    public const string NoFile = "请选择要上传的 Excel 文件（.xlsx）。";
-    public const string Empty = "上传的文件是空的（0 字节），请选择填好数据的 Excel 文件（.xlsx）。";
-    public const string TooLarge = "文件超过 20 MB，无法上传。请删去不需要的工作表或把数据分成几个文件，分别上传。";
+    public const string NoFile = ImportTexts.NoFile;
+    public const string Empty = ImportTexts.Empty;
+    public const string TooLarge = ImportTexts.TooLarge;
 
     /// <summary>The file's bytes, or a message saying why it is refused (the workbook is opened once to tell an xlsx).</summary>
     public static async Task<(byte[]? Content, string? Error)> ReadAsync(IFormFile? file, CancellationToken ct)
@@ -73,7 +73,7 @@ public static class ImportUpload
     public static string FileName(IFormFile file)
     {
         var name = Path.GetFileName(file.FileName.Replace('\\', '/'));
-        return string.IsNullOrWhiteSpace(name) ? "未命名.xlsx" : name.Trim();
+        return string.IsNullOrWhiteSpace(name) ? ImportTexts.Unnamed : name.Trim();
     }
 
     /// <summary>Stores the run and its file in one transaction and queues the job; returns the run's id.</summary>

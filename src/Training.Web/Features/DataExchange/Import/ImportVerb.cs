@@ -1,3 +1,4 @@
+using Training.Web.Infrastructure.Web;
 using System.IO.Compression;
 using Hangfire;
 using Training.Core.Data;
@@ -17,13 +18,13 @@ namespace Training.Web.Features.DataExchange.Import;
 /// </summary>
 public static class ImportVerb
 {
-    public const string Usage = "用法：import 文件.xlsx";
+    public const string Usage = ImportTexts.Usage;
 
     /// <summary>The arguments after the verb: exactly one file.</summary>
     public static Task<int> RunAsync(IServiceProvider services, string[] options, CancellationToken ct = default)
     {
         if (options.Length != 1 || options[0].StartsWith("--", StringComparison.Ordinal))
-            throw new CommandLineException(options.Length == 0 ? $"请指定要导入的花名册文件。{Usage}" : $"参数不正确。{Usage}");
+            throw new CommandLineException(options.Length == 0 ? ImportTexts.NoFileGiven : ImportTexts.BadArguments);
         return RunAsync(services, options[0], ct);
     }
 
@@ -31,12 +32,12 @@ public static class ImportVerb
     {
         var path = Path.GetFullPath(file);
         if (!File.Exists(path))
-            throw new CommandLineException(Directory.Exists(path) ? $"“{file}”是文件夹，不是花名册文件。{Usage}" : $"找不到文件“{file}”。");
+            throw new CommandLineException(Directory.Exists(path) ? ImportTexts.IsAFolder(file) : ImportTexts.FileNotFound(file));
 
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous);
         // A cheap look at the package before the database is touched (the reader would say the same, later).
         if (!LooksLikeXlsx(stream))
-            throw new CommandLineException($"文件“{Path.GetFileName(path)}”不是有效的 Excel 工作簿（.xlsx），请用 Excel 或 WPS 另存为 .xlsx 后重新导入。");
+            throw new CommandLineException(ImportTexts.NotAWorkbookFile(Path.GetFileName(path)));
         stream.Position = 0;
 
         await DatabaseSetup.MigrateAsync(services);
@@ -49,28 +50,28 @@ public static class ImportVerb
         var sp = scope.ServiceProvider;
         var clock = sp.GetRequiredService<TimeProvider>();
         var db = sp.GetRequiredService<TrainingDbContext>();
-        var user = $"命令行（{Environment.UserName}）";
+        var user = CommonTexts.CommandLine(Environment.UserName);
         var fileName = Path.GetFileName(path);
         if (!outcome.Succeeded)
         {
             foreach (var error in outcome.Errors) Console.Error.WriteLine(error.ToString());
-            Console.Error.WriteLine($"共 {outcome.Errors.Count} 处错误，未导入任何数据。");
-            db.Audit.Add(new AuditEntry(user, ImportJob.AuditRoster, $"{fileName}：有 {outcome.Errors.Count} 处错误，未做任何修改", clock.UtcNow()));
+            Console.Error.WriteLine(ImportTexts.NothingImported(outcome.Errors.Count));
+            db.Audit.Add(new AuditEntry(user, ImportJob.AuditRoster, ImportTexts.Refused(fileName, outcome.Errors.Count), clock.UtcNow()));
             await db.SaveChangesAsync(ct);
             return 1;
         }
 
         foreach (var counts in outcome.Counts) Console.WriteLine(Line(counts));
         // The same audit entry as the web page's import (ImportJob), by the operator's account.
-        db.Audit.Add(new AuditEntry(user, ImportJob.AuditRoster, $"{fileName}：导入成功，{ImportJob.CountsText(outcome.Counts)}", clock.UtcNow()));
+        db.Audit.Add(new AuditEntry(user, ImportJob.AuditRoster, ImportTexts.Imported(fileName, ImportJob.CountsText(outcome.Counts)), clock.UtcNow()));
         await db.SaveChangesAsync(ct);
         ComputeSnapshotJob.EnqueueAfterImport(sp.GetRequiredService<IBackgroundJobClient>(), clock);
-        Console.WriteLine("已导入，统计数据将在后台重新计算。");
+        Console.WriteLine(ImportTexts.ImportedRecomputing);
         return 0;
     }
 
     /// <summary>"组织：新增 3，更新 1，未变 0".</summary>
-    public static string Line(SheetCounts c) => $"{c.Sheet}：新增 {c.Added}，更新 {c.Updated}，未变 {c.Unchanged}";
+    public static string Line(SheetCounts c) => ImportTexts.SheetLine(c);
 
     /// <summary>An xlsx is a zip package with a workbook part.</summary>
     private static bool LooksLikeXlsx(Stream stream)

@@ -31,12 +31,12 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
 
     public static readonly IReadOnlyList<SheetHelp> Sheets =
     [
-        new(RosterSheets.Org, RosterSheets.OrgColumns, "按代码新增或更新。层级为 市、区、镇街、村社区；村社区须填类型（村 或 社区）；上级代码须已存在且恰好高一级。"),
-        new(RosterSheets.Persons, RosterSheets.PersonColumns, "按身份证号新增或更新。政治面貌：中共党员、中共预备党员、共青团员、群众；学历：初中及以下、高中/中专、大专、本科、研究生；手机号可空。"),
-        new(RosterSheets.Posts, RosterSheets.PostColumns, "按身份证号 + 村社区代码 + 职务 + 任职日期。日期为 Excel 日期或 yyyy-MM-dd；离任日期为空表示仍在任。"),
-        new(RosterSheets.Enrollments, RosterSheets.EnrollmentColumns, "按身份证号 + 年度 + 层次。层次：大专、本科；状态：已录取、已毕业、已退学（已毕业须填毕业日期）；金额单位为元，财政补助 + 学校减免 + 个人自付 = 学费总额。"),
-        new(RosterSheets.Reserves, RosterSheets.ReserveColumns, "按身份证号 + 后备类型。后备类型：书记后备、两委后备；状态：村推、镇选、已入库、已任用、已退出。"),
-        new(RosterSheets.KeyPosts, RosterSheets.KeyPostColumns, "按村社区代码。未填的村（社区）按 1 个关键岗位（党组织书记）计。"),
+        new(RosterSheets.Org, RosterSheets.OrgColumns, ImportTexts.OrgHelp),
+        new(RosterSheets.Persons, RosterSheets.PersonColumns, ImportTexts.PersonsHelp),
+        new(RosterSheets.Posts, RosterSheets.PostColumns, ImportTexts.PostsHelp),
+        new(RosterSheets.Enrollments, RosterSheets.EnrollmentColumns, ImportTexts.EnrollmentsHelp),
+        new(RosterSheets.Reserves, RosterSheets.ReserveColumns, ImportTexts.ReservesHelp),
+        new(RosterSheets.KeyPosts, RosterSheets.KeyPostColumns, ImportTexts.KeyPostsHelp),
     ];
 
     public async Task OnGetAsync(CancellationToken ct)

@@ -37,7 +37,7 @@ public sealed class RunModel(TrainingDbContext db, CurrentUser me) : PageModel
         public string CreatedAtText => ChinaTime.Format(CreatedAt);
         /// <summary>Where to upload again (a page name: the graduation list is the Degree module's page).</summary>
         public string UploadPage => Kind == ImportKind.Graduation ? "/Degree/Graduation/Index" : "/DataExchange/Import/Index";
-        public string Title => Kind == ImportKind.Graduation ? "毕业名单导入" : "数据导入";
+        public string Title => Kind == ImportKind.Graduation ? ImportTexts.GraduationTitle : ImportTexts.RosterTitle;
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

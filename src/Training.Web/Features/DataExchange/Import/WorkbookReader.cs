@@ -43,7 +43,7 @@ public sealed class WorkbookReader : IDisposable
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             reader?.Dispose();
-            error = "文件不是有效的 Excel 工作簿（.xlsx），请用 Excel 或 WPS 另存为 .xlsx 后重新上传。";
+            error = ImportTexts.NotAWorkbook;
             return null;
         }
     }
@@ -75,7 +75,7 @@ public sealed class WorkbookReader : IDisposable
                 if (header.Count == 0) continue; // blank lines above the header
                 var missing = columns.Where(c => !header.ContainsKey(c)).ToList();
                 foreach (var column in missing)
-                    errors.Add(new ImportError(sheet, rowNumber, column, $"表头缺少“{column}”列（表头应为：{string.Join("、", columns)}）"));
+                    errors.Add(new ImportError(sheet, rowNumber, column, ImportTexts.MissingColumn(column, columns)));
                 if (missing.Count > 0) yield break;
                 positions = columns.ToDictionary(c => c, c => header[c]);
                 continue;
@@ -147,7 +147,7 @@ public sealed class SheetRow(string sheet, int number, IReadOnlyList<string> col
     public string? Required(string column, ICollection<ImportError> errors)
     {
         var text = Text(column);
-        if (text is null) errors.Add(Error(column, "不能为空"));
+        if (text is null) errors.Add(Error(column, ImportTexts.Required));
         return text;
     }
 
@@ -164,7 +164,7 @@ public sealed class SheetRow(string sheet, int number, IReadOnlyList<string> col
         var text = Text(column);
         if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return date;
-        errors.Add(Error(column, $"“{text}”不是日期，应为 Excel 日期或 yyyy-MM-dd 格式的文本"));
+        errors.Add(Error(column, ImportTexts.NotADate(text)));
         return null;
     }
 
@@ -178,7 +178,7 @@ public sealed class SheetRow(string sheet, int number, IReadOnlyList<string> col
         }
         var text = Text(column);
         if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)) return n;
-        errors.Add(Error(column, $"“{text}”不是整数"));
+        errors.Add(Error(column, ImportTexts.NotAWholeNumber(text)));
         return null;
     }
 
@@ -193,7 +193,7 @@ public sealed class SheetRow(string sheet, int number, IReadOnlyList<string> col
             default:
                 if (!decimal.TryParse(Text(column), NumberStyles.Number, CultureInfo.InvariantCulture, out yuan))
                 {
-                    errors.Add(Error(column, $"“{Text(column)}”不是金额（元）"));
+                    errors.Add(Error(column, ImportTexts.NotAnAmount(Text(column))));
                     return null;
                 }
                 break;
@@ -201,7 +201,7 @@ public sealed class SheetRow(string sheet, int number, IReadOnlyList<string> col
         var fen = yuan * 100;
         if (fen != Math.Round(fen) || yuan < 0)
         {
-            errors.Add(Error(column, $"金额“{yuan}”应为不小于 0、至多两位小数的元"));
+            errors.Add(Error(column, ImportTexts.BadAmount(yuan)));
             return null;
         }
         return (long)fen;
@@ -213,7 +213,7 @@ public sealed class SheetRow(string sheet, int number, IReadOnlyList<string> col
         var text = Text(column);
         if (text is null) return null;
         if (names.TryGetValue(text, out var value)) return value;
-        errors.Add(Error(column, $"“{text}”不是可用的值，应为：{string.Join("、", names.Keys)}"));
+        errors.Add(Error(column, ImportTexts.NotOneOf(text, names.Keys)));
         return null;
     }
 

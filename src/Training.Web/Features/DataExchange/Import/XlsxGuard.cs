@@ -28,14 +28,10 @@ public static class XlsxGuard
 
     private const int Megabyte = 1024 * 1024;
 
-    public static readonly string PartTooLarge =
-        $"文件解压后有一部分超过 {MaxPartBytes / Megabyte} MB，不像是本系统的导入模板。请检查文件，或把数据分成几个文件分别上传。";
-    public static readonly string TotalTooLarge =
-        $"文件解压后超过 {MaxTotalBytes / Megabyte} MB，不像是本系统的导入模板。请检查文件，或把数据分成几个文件分别上传。";
-    public static readonly string CellTooLong =
-        $"文件中有单元格超过 {MaxCellChars:N0} 个字，不像是本系统的导入模板。请检查后重新上传。";
-    public static readonly string TooManyRows =
-        $"文件中有工作表超过 {MaxRows:N0} 行，请把数据分成几个文件分别上传。";
+    public static readonly string PartTooLarge = ImportTexts.PartTooLarge(MaxPartBytes / Megabyte);
+    public static readonly string TotalTooLarge = ImportTexts.TotalTooLarge(MaxTotalBytes / Megabyte);
+    public static readonly string CellTooLong = ImportTexts.CellTooLong(MaxCellChars);
+    public static readonly string TooManyRows = ImportTexts.TooManyRows(MaxRows);
 
     /// <summary>Null when the file is within every limit (or is no zip at all: the reader says so); else why it is refused.
     /// The stream is left at its start.</summary>

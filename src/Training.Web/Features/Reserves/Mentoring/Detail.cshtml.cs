@@ -56,18 +56,18 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvid
     public Task<IActionResult> OnPostEvaluateAsync(int id, CancellationToken ct) =>
         ActAsync(id, "evaluate", (pair, today, now) =>
         {
-            if (On is not { } on) throw new DomainException(MentoringText.NoEvaluationDate);
-            if (Rating is not { } rating) throw new DomainException(MentoringText.NoRating);
+            if (On is not { } on) throw new DomainException(MentoringTexts.NoEvaluationDate);
+            if (Rating is not { } rating) throw new DomainException(MentoringTexts.NoRating);
             pair.Evaluate(on, rating, Text, me.Actor, now, today);
-            return (ReservesTexts.PairEvaluatedAudit, ReservesTexts.PairEvaluatedDetail(on, rating), MentoringText.Evaluated(on, rating));
+            return (ReservesTexts.PairEvaluatedAudit, ReservesTexts.PairEvaluatedDetail(on, rating), MentoringTexts.Evaluated(on, rating));
         }, ct);
 
     public Task<IActionResult> OnPostEndAsync(int id, CancellationToken ct) =>
         ActAsync(id, "end", (pair, today, _) =>
         {
-            if (On is not { } on) throw new DomainException(MentoringText.NoEndDate);
+            if (On is not { } on) throw new DomainException(MentoringTexts.NoEndDate);
             pair.End(on, Reason, today);
-            return (ReservesTexts.PairEndedAudit, ReservesTexts.PairEndedDetail(on, pair.EndReason), MentoringText.Ended(on));
+            return (ReservesTexts.PairEndedAudit, ReservesTexts.PairEndedDetail(on, pair.EndReason), MentoringTexts.Ended(on));
         }, ct);
 
     /// <summary>The one workflow step on the pair (scope → version → act → audit → save), answered by PageAnswers;

@@ -57,16 +57,16 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
     /// <summary>Pairs the chosen reserve and mentor; a reserve or mentor from outside the township is not found (nothing said about it).</summary>
     private async Task<StepResult> StartAsync(CancellationToken ct)
     {
-        if (ReserveId is not { } reserveId) return StepResult.Refused(MentoringText.ChooseReserve, nameof(ReserveId));
-        if (MentorId is not { } mentorId) return StepResult.Refused(MentoringText.ChooseMentor, nameof(MentorId));
-        if (StartOn is not { } startOn) return StepResult.Refused(MentoringText.NoStart, nameof(StartOn));
-        if (EndOn is not { } endOn) return StepResult.Refused(MentoringText.NoEnd, nameof(EndOn));
+        if (ReserveId is not { } reserveId) return StepResult.Refused(MentoringTexts.ChooseReserve, nameof(ReserveId));
+        if (MentorId is not { } mentorId) return StepResult.Refused(MentoringTexts.ChooseMentor, nameof(MentorId));
+        if (StartOn is not { } startOn) return StepResult.Refused(MentoringTexts.NoStart, nameof(StartOn));
+        if (EndOn is not { } endOn) return StepResult.Refused(MentoringTexts.NoEnd, nameof(EndOn));
 
         var reserve = await db.Reserves.InScope(me).Include(r => r.Person).Include(r => r.Village)
             .SingleOrDefaultAsync(r => r.Id == reserveId, ct);
-        if (reserve is null) return StepResult.NotFound(MentoringText.ReserveNotFound);
+        if (reserve is null) return StepResult.NotFound(MentoringTexts.ReserveNotFound);
         var mentor = await MayMentor(db.Persons).Include(p => p.Posts).SingleOrDefaultAsync(p => p.Id == mentorId, ct);
-        if (mentor is null) return StepResult.NotFound(MentoringText.MentorNotFound);
+        if (mentor is null) return StepResult.NotFound(MentoringTexts.MentorNotFound);
         var existing = await db.MentorPairs.Where(p => p.ReserveId == reserveId).ToListAsync(ct);
 
         return await db.CreateAsync(() =>
@@ -74,11 +74,11 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
                 var pair = MentorPair.Start(reserve, mentor, startOn, endOn, Goals, me.Actor, clock.UtcNow(), existing);
                 db.Audit.Add(new AuditEntry(me.UserName, ReservesTexts.PairStartedAudit,
                     ReservesTexts.PairStartedDetail(reserve.Person.Name, reserve.Village.Name, mentor.Name, startOn, endOn), clock.UtcNow()));
-                return (pair, MentoringText.Started(reserve.Person.Name, mentor.Name));
+                return (pair, MentoringTexts.Started(reserve.Person.Name, mentor.Name));
             },
             _ => db.MentorPairs.Where(p => p.ReserveId == reserveId && p.StartOn <= endOn && startOn <= p.EndOn),
             (_, _) => new AuditEntry(me.UserName, ReservesTexts.PairRetractedAudit, ReservesTexts.PairRetractedDetail(reserve.Person.Name), clock.UtcNow()),
-            MentoringText.AlreadyPaired(reserve.Person.Name), ct);
+            MentoringTexts.AlreadyPaired(reserve.Person.Name), ct);
     }
 
     /// <summary>

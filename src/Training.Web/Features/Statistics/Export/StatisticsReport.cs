@@ -3,6 +3,7 @@ using SpreadCheetah;
 using SpreadCheetah.Styling;
 using Training.Core.Data;
 using Training.Core.Domain;
+using Training.Web.Infrastructure.Web;
 
 namespace Training.Web.Features.Statistics.Export;
 
@@ -10,7 +11,7 @@ namespace Training.Web.Features.Statistics.Export;
 public sealed record ReportScope(int Id, string Code, string Name, string Path, OrgLevel Level)
 {
     /// <summary>"广州市（440100）"</summary>
-    public string Label => StatisticsTexts.UnitLabel(Name, Code);
+    public string Label => CommonTexts.UnitLabel(Name, Code);
 }
 
 /// <summary>

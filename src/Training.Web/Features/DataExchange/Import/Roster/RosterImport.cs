@@ -26,7 +26,7 @@ namespace Training.Web.Features.DataExchange.Import.Roster;
 public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
 {
     /// <summary>Who the import's enrollment transitions name.</summary>
-    public const string Actor = "花名册导入";
+    public const string Actor = ImportTexts.RosterActor;
 
     private readonly TrainingDbContext _db = db;
     private readonly TimeProvider _clock = clock;
@@ -37,7 +37,7 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<ImportOutcome> RunAsync(Stream xlsx, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
-        progress?.Report(new ImportProgress(0, "读取"));
+        progress?.Report(new ImportProgress(0, ImportTexts.Reading));
         var today = _clock.Today();
         var now = _clock.UtcNow();
 
@@ -61,13 +61,13 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
         }
         if (sheets is null) return ImportOutcome.Rejected(errors);
 
-        progress?.Report(new ImportProgress(45, "校验"));
+        progress?.Report(new ImportProgress(45, ImportTexts.Checking));
         var autoDetect = _db.ChangeTracker.AutoDetectChangesEnabled;
         _db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             await run.LoadAsync(sheets, ct);
-            progress?.Report(new ImportProgress(60, "校验"));
+            progress?.Report(new ImportProgress(60, ImportTexts.Checking));
             var counts = sheets.Select(s => s.Check(run)).ToList();
             if (errors.Count > 0)
             {
@@ -75,7 +75,7 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
                 return ImportOutcome.Rejected(Ordered(errors));
             }
 
-            progress?.Report(new ImportProgress(90, "写入"));
+            progress?.Report(new ImportProgress(90, ImportTexts.Writing));
             try
             {
                 var plan = run.Plan();
@@ -93,7 +93,7 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
             {
                 _db.ChangeTracker.Clear();
             }
-            progress?.Report(new ImportProgress(100, "完成"));
+            progress?.Report(new ImportProgress(100, ImportTexts.Finished));
             return new ImportOutcome(counts, []);
         }
         finally
@@ -130,13 +130,13 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
         using var book = WorkbookReader.TryOpen(stream, out var fileError);
         if (book is null)
         {
-            run.Errors.Add(ImportError.File(fileError ?? "文件不是有效的 Excel 工作簿（.xlsx）。"));
+            run.Errors.Add(ImportError.File(fileError ?? ImportTexts.NotAWorkbookShort));
             return null;
         }
         var present = Sheets().Where(s => book.HasSheet(s.Name)).ToList();
         if (present.Count == 0)
         {
-            run.Errors.Add(ImportError.File($"工作簿中没有可导入的工作表，工作表名称应为：{string.Join("、", RosterSheets.InOrder)}。"));
+            run.Errors.Add(ImportError.File(ImportTexts.NoKnownSheet(RosterSheets.InOrder)));
             return null;
         }
         try
@@ -145,12 +145,12 @@ public sealed class RosterImport(TrainingDbContext db, TimeProvider clock)
             {
                 ct.ThrowIfCancellationRequested();
                 present[i].Read(book.Rows(present[i].Name, RosterSheets.ColumnsOf(present[i].Name), run.Errors), run);
-                progress?.Report(new ImportProgress(5 + 40 * (i + 1) / present.Count, "读取"));
+                progress?.Report(new ImportProgress(5 + 40 * (i + 1) / present.Count, ImportTexts.Reading));
             }
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException or NullReferenceException or ArgumentException))
         {
-            run.Errors.Add(ImportError.File("文件内容已损坏，无法读取，请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。"));
+            run.Errors.Add(ImportError.File(ImportTexts.Damaged));
             return null;
         }
         return present;

@@ -54,19 +54,19 @@ internal static class RosterRows
         var level = Required(r, RosterColumns.Level, Levels, errors);
         var parent = r.Text(RosterColumns.ParentCode);
         var kind = r.OneOf(RosterColumns.Kind, Kinds, errors);
-        if (name is { Length: > 100 }) errors.Add(r.Error(RosterColumns.Name, "组织名称不能超过 100 个字"));
+        if (name is { Length: > 100 }) errors.Add(r.Error(RosterColumns.Name, ImportTexts.OrgNameTooLong));
         if (level is { } l)
         {
             if (code is not null && (code.Length != l.CodeLength() || !code.All(char.IsAsciiDigit)))
-                errors.Add(r.Error(RosterColumns.Code, $"{l.Name()}代码应为 {l.CodeLength()} 位数字，“{code}”不符合"));
+                errors.Add(r.Error(RosterColumns.Code, ImportTexts.BadCode(l, l.CodeLength(), code)));
             if (l == OrgLevel.City && parent is not null)
-                errors.Add(r.Error(RosterColumns.ParentCode, "市没有上级，上级代码应留空"));
+                errors.Add(r.Error(RosterColumns.ParentCode, ImportTexts.CityHasNoParent));
             if (l != OrgLevel.City && parent is null)
-                errors.Add(r.Error(RosterColumns.ParentCode, "不能为空"));
+                errors.Add(r.Error(RosterColumns.ParentCode, ImportTexts.Required));
             if (l == OrgLevel.Village && kind is null && r.Text(RosterColumns.Kind) is null)
-                errors.Add(r.Error(RosterColumns.Kind, "村社区必须填写类型：村、社区"));
+                errors.Add(r.Error(RosterColumns.Kind, ImportTexts.VillageNeedsKind));
             if (l != OrgLevel.Village && r.Text(RosterColumns.Kind) is { } k)
-                errors.Add(r.Error(RosterColumns.Kind, $"只有村社区填写类型，{l.Name()}应留空（现为“{k}”）"));
+                errors.Add(r.Error(RosterColumns.Kind, ImportTexts.OnlyVillagesHaveKind(l, k)));
         }
         return errors.Count > before ? null : new OrgRow(r.Number, code!, name!, level!.Value, parent, kind);
     }
@@ -76,7 +76,7 @@ internal static class RosterRows
         var before = errors.Count;
         var id = Id(r, today, errors);
         var name = r.Required(RosterColumns.PersonName, errors);
-        if (name is { Length: > 50 }) errors.Add(r.Error(RosterColumns.PersonName, "姓名不能超过 50 个字"));
+        if (name is { Length: > 50 }) errors.Add(r.Error(RosterColumns.PersonName, ImportTexts.PersonNameTooLong));
         if (!Phone.TryNormalize(r.Text(RosterColumns.Phone), out var phone, out var phoneError))
             errors.Add(r.Error(RosterColumns.Phone, Trim(phoneError!)));
         var political = Required(r, RosterColumns.Political, Politicals, errors);
@@ -92,10 +92,10 @@ internal static class RosterRows
         var village = r.Required(RosterColumns.Village, errors);
         var type = Required(r, RosterColumns.Post, PostTypes, errors);
         var start = r.Date(RosterColumns.PostStart, errors);
-        if (start is null && r.Text(RosterColumns.PostStart) is null) errors.Add(r.Error(RosterColumns.PostStart, "不能为空"));
+        if (start is null && r.Text(RosterColumns.PostStart) is null) errors.Add(r.Error(RosterColumns.PostStart, ImportTexts.Required));
         var end = r.Date(RosterColumns.PostEnd, errors);
         if (start is not null && end is not null && end < start)
-            errors.Add(r.Error(RosterColumns.PostEnd, $"离任日期 {end:yyyy-MM-dd} 早于任职日期 {start:yyyy-MM-dd}"));
+            errors.Add(r.Error(RosterColumns.PostEnd, ImportTexts.EndBeforeStart(end, start)));
         return errors.Count > before ? null : new PostRow(r.Number, id!, village!, type!.Value, start!.Value, end);
     }
 
@@ -104,21 +104,21 @@ internal static class RosterRows
         var before = errors.Count;
         var id = Id(r, today, errors);
         var year = r.Integer(RosterColumns.Year, errors);
-        if (year is null && r.Text(RosterColumns.Year) is null) errors.Add(r.Error(RosterColumns.Year, "不能为空"));
+        if (year is null && r.Text(RosterColumns.Year) is null) errors.Add(r.Error(RosterColumns.Year, ImportTexts.Required));
         if (year is not null && (year < 2000 || year > today.Year))
-            errors.Add(r.Error(RosterColumns.Year, $"年度应为 2000 到 {today.Year} 之间的年份，“{year}”不符合"));
+            errors.Add(r.Error(RosterColumns.Year, ImportTexts.BadYear(today.Year, year)));
         var level = Required(r, RosterColumns.DegreeLevel, DegreeLevels, errors);
         var school = r.Required(RosterColumns.School, errors);
         var program = r.Required(RosterColumns.Program, errors);
-        if (school is { Length: > 100 }) errors.Add(r.Error(RosterColumns.School, "院校名称不能超过 100 个字"));
-        if (program is { Length: > 100 }) errors.Add(r.Error(RosterColumns.Program, "专业名称不能超过 100 个字"));
+        if (school is { Length: > 100 }) errors.Add(r.Error(RosterColumns.School, ImportTexts.SchoolNameTooLong));
+        if (program is { Length: > 100 }) errors.Add(r.Error(RosterColumns.Program, ImportTexts.ProgramNameTooLong));
         var state = Required(r, RosterColumns.State, EnrollmentStates, errors);
         var graduated = r.Date(RosterColumns.GraduatedOn, errors);
         if (state == EnrollmentState.Graduated && graduated is null && r.Text(RosterColumns.GraduatedOn) is null)
-            errors.Add(r.Error(RosterColumns.GraduatedOn, "状态为已毕业时必须填写毕业日期"));
+            errors.Add(r.Error(RosterColumns.GraduatedOn, ImportTexts.GraduatedNeedsDate));
         if (graduated is not null && year is not null && graduated < new DateOnly(year.Value, 9, 1) && state is EnrollmentState.Graduated or EnrollmentState.Withdrawn)
-            errors.Add(r.Error(RosterColumns.GraduatedOn, $"{(state == EnrollmentState.Graduated ? "毕业" : "退学")}日期 {graduated:yyyy-MM-dd} 早于入学日期 {year}-09-01"));
-        if (graduated > today) errors.Add(r.Error(RosterColumns.GraduatedOn, "毕业日期不能晚于今天"));
+            errors.Add(r.Error(RosterColumns.GraduatedOn, ImportTexts.EndedBeforeAdmission(state!.Value, graduated, year)));
+        if (graduated > today) errors.Add(r.Error(RosterColumns.GraduatedOn, ImportTexts.GraduatedAfterToday));
         var total = Amount(r, RosterColumns.Total, errors);
         var subsidy = Amount(r, RosterColumns.Subsidy, errors);
         var waiver = Amount(r, RosterColumns.Waiver, errors);
@@ -128,7 +128,7 @@ internal static class RosterRows
         {
             if (subsidy + waiver + self != total)
                 errors.Add(r.Error(RosterColumns.Total,
-                    $"财政补助 {Money.ToYuan(subsidy.Value)} + 学校减免 {Money.ToYuan(waiver.Value)} + 个人自付 {Money.ToYuan(self.Value)} = {Money.ToYuan(subsidy.Value + waiver.Value + self.Value)}，不等于学费总额 {Money.ToYuan(total.Value)}"));
+                    ImportTexts.SplitDoesNotAdd(subsidy.Value, waiver.Value, self.Value, total.Value)));
             else split = new FeeSplit(total.Value, subsidy.Value, waiver.Value, self.Value);
         }
         return errors.Count > before
@@ -147,10 +147,10 @@ internal static class RosterRows
         var date = r.Date(RosterColumns.InPoolOn, errors);
         var pooled = state is ReserveState.InPool or ReserveState.Appointed or ReserveState.Exited;
         if (state is not null && pooled && date is null && r.Text(RosterColumns.InPoolOn) is null)
-            errors.Add(r.Error(RosterColumns.InPoolOn, $"状态为{state.Value.Name()}时必须填写入库日期"));
+            errors.Add(r.Error(RosterColumns.InPoolOn, ImportTexts.InPoolNeedsDate(state.Value)));
         if (state is not null && !pooled && date is not null)
-            errors.Add(r.Error(RosterColumns.InPoolOn, $"状态为{state.Value.Name()}的后备人选尚未入库，入库日期应留空"));
-        if (date > today) errors.Add(r.Error(RosterColumns.InPoolOn, "入库日期不能晚于今天"));
+            errors.Add(r.Error(RosterColumns.InPoolOn, ImportTexts.NotYetInPool(state.Value)));
+        if (date > today) errors.Add(r.Error(RosterColumns.InPoolOn, ImportTexts.InPoolAfterToday));
         return errors.Count > before ? null : new ReserveRow(r.Number, id!, village!, target!.Value, state!.Value, date);
     }
 
@@ -159,8 +159,8 @@ internal static class RosterRows
         var before = errors.Count;
         var village = r.Required(RosterColumns.Village, errors);
         var count = r.Integer(RosterColumns.KeyPosts, errors);
-        if (count is null && r.Text(RosterColumns.KeyPosts) is null) errors.Add(r.Error(RosterColumns.KeyPosts, "不能为空"));
-        if (count is < 0 or > 50) errors.Add(r.Error(RosterColumns.KeyPosts, $"关键岗位数应在 0 到 50 之间，“{count}”不符合"));
+        if (count is null && r.Text(RosterColumns.KeyPosts) is null) errors.Add(r.Error(RosterColumns.KeyPosts, ImportTexts.Required));
+        if (count is < 0 or > 50) errors.Add(r.Error(RosterColumns.KeyPosts, ImportTexts.BadKeyPosts(count)));
         return errors.Count > before ? null : new KeyPostRow(r.Number, village!, count!.Value);
     }
 
@@ -180,7 +180,7 @@ internal static class RosterRows
     {
         if (r.Text(column) is null)
         {
-            errors.Add(r.Error(column, $"不能为空，应为：{string.Join("、", names.Keys)}"));
+            errors.Add(r.Error(column, ImportTexts.RequiredOneOf(names.Keys)));
             return null;
         }
         return r.OneOf(column, names, errors);
@@ -189,7 +189,7 @@ internal static class RosterRows
     private static long? Amount(SheetRow r, string column, List<ImportError> errors)
     {
         var fen = r.Fen(column, errors);
-        if (fen is null && r.Text(column) is null) errors.Add(r.Error(column, "不能为空（没有请填 0）"));
+        if (fen is null && r.Text(column) is null) errors.Add(r.Error(column, ImportTexts.RequiredAmount));
         return fen;
     }
 

@@ -91,7 +91,7 @@ internal sealed class RosterRun(TrainingDbContext db, DateOnly today, DateTime n
     public bool Duplicate<TKey>(Dictionary<TKey, int> seen, TKey key, int row, string sheet, string column, string keyColumns) where TKey : notnull
     {
         if (seen.TryAdd(key, row)) return false;
-        errors.Add(new(sheet, row, column, $"与第{seen[key]}行重复（{keyColumns}相同）"));
+        errors.Add(new(sheet, row, column, ImportTexts.DuplicateOf(seen[key], keyColumns)));
         return true;
     }
 
@@ -100,12 +100,12 @@ internal sealed class RosterRun(TrainingDbContext db, DateOnly today, DateTime n
         if (!Units.TryGetValue(code, out var unit))
         {
             if (!BadCodes.Contains(code))
-                errors.Add(new(sheet, row, column, $"村社区代码“{code}”不存在（系统中和“组织”表中都没有）"));
+                errors.Add(new(sheet, row, column, ImportTexts.NoSuchVillage(code)));
             return null;
         }
         if (unit.Level != OrgLevel.Village)
         {
-            errors.Add(new(sheet, row, column, $"“{unit.Code} {unit.Name}”是{unit.Level.Name()}，不是村社区"));
+            errors.Add(new(sheet, row, column, ImportTexts.NotAVillage(unit.Code, unit.Name, unit.Level)));
             return null;
         }
         return unit;
@@ -115,7 +115,7 @@ internal sealed class RosterRun(TrainingDbContext db, DateOnly today, DateTime n
     {
         if (Persons.TryGetValue(idNumber, out var person)) return person;
         if (!BadIds.Contains(idNumber))
-            errors.Add(new(sheet, row, RosterColumns.IdNumber, $"人员不存在：系统中和“人员”表中都没有身份证号为 {ResidentId.Mask(idNumber)} 的人员"));
+            errors.Add(new(sheet, row, RosterColumns.IdNumber, ImportTexts.NoSuchPerson(ResidentId.Mask(idNumber))));
         return null;
     }
 

@@ -69,8 +69,8 @@ internal sealed class EnrollmentsSheet() : RosterSheet<EnrollmentRow>(RosterShee
                 var other = list.FirstOrDefault(e => e != enrollment && e.State.IsActive());
                 if (other is not null)
                 {
-                    var where = activeRow.TryGetValue(person, out var at) ? $"第{at}行" : $"系统中{other.Year}年{other.Level.Name()}的记录（{other.State.Name()}）";
-                    run.Errors.Add(new(sheet, r.Row, RosterColumns.State, $"同一人同时只能有一条在读或正在办理的学历教育，{where}已是“{other.State.Name()}”"));
+                    var where = activeRow.TryGetValue(person, out var at) ? ImportTexts.RowOf(at) : ImportTexts.StoredEnrollment(other.Year, other.Level, other.State);
+                    run.Errors.Add(new(sheet, r.Row, RosterColumns.State, ImportTexts.OneActiveEnrollment(where, other.State)));
                 }
                 else activeRow[person] = r.Row;
             }

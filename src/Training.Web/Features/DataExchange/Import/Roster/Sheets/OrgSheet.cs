@@ -26,13 +26,13 @@ internal sealed class OrgSheet() : RosterSheet<OrgRow>(RosterSheets.Org)
             if (r.ParentCode is not null && parent is null)
             {
                 if (!run.BadCodes.Contains(r.ParentCode))
-                    run.Errors.Add(new(sheet, r.Row, RosterColumns.ParentCode, $"上级代码“{r.ParentCode}”不存在（系统中和本表前面的行中都没有）"));
+                    run.Errors.Add(new(sheet, r.Row, RosterColumns.ParentCode, ImportTexts.NoSuchParent(r.ParentCode)));
                 continue;
             }
             if (parent is not null && parent.Level != r.Level - 1)
             {
                 run.Errors.Add(new(sheet, r.Row, RosterColumns.ParentCode,
-                    $"上级“{parent.Code} {parent.Name}”是{parent.Level.Name()}，{r.Level.Name()}的上级应为{(r.Level - 1).Name()}"));
+                    ImportTexts.WrongParentLevel(parent.Code, parent.Name, parent.Level, r.Level)));
                 continue;
             }
 
@@ -40,15 +40,15 @@ internal sealed class OrgSheet() : RosterSheet<OrgRow>(RosterSheets.Org)
             {
                 if (unit.Level != r.Level)
                 {
-                    run.Errors.Add(new(sheet, r.Row, RosterColumns.Level, $"系统中“{unit.Code} {unit.Name}”是{unit.Level.Name()}，层级不能更改"));
+                    run.Errors.Add(new(sheet, r.Row, RosterColumns.Level, ImportTexts.LevelFixed(unit.Code, unit.Name, unit.Level)));
                     continue;
                 }
                 var expectedPath = parent is null ? $"/{r.Code}/" : parent.Path + r.Code + "/";
                 if (unit.Path != expectedPath)
                 {
                     var segments = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-                    var current = segments.Length > 1 ? segments[^2] : "（无）";
-                    run.Errors.Add(new(sheet, r.Row, RosterColumns.ParentCode, $"系统中“{unit.Code} {unit.Name}”的上级是“{current}”，上级不能更改"));
+                    var current = segments.Length > 1 ? segments[^2] : ImportTexts.NoParent;
+                    run.Errors.Add(new(sheet, r.Row, RosterColumns.ParentCode, ImportTexts.ParentFixed(unit.Code, unit.Name, current)));
                     continue;
                 }
                 if (unit.Name == r.Name && unit.Kind == r.Kind) { c.Unchanged++; continue; }

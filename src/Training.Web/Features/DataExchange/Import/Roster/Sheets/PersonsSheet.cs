@@ -38,7 +38,7 @@ internal sealed class PersonsSheet() : RosterSheet<PersonRow>(RosterSheets.Perso
                 {
                     person.UpdateContact(r.Name, r.Phone, r.Political);
                     if (!sameVillage) person.MoveTo(village);
-                    if (person.BaseEducation != r.Education) person.CorrectBaseEducation(r.Education, "花名册导入", run.Now);
+                    if (person.BaseEducation != r.Education) person.CorrectBaseEducation(r.Education, ImportTexts.RosterActor, run.Now);
                 });
                 run.ChangedPersons.Add(person);
                 c.Updated++;

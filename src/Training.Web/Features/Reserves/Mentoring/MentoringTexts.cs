@@ -4,7 +4,7 @@ using Training.Web.Infrastructure;
 namespace Training.Web.Features.Reserves.Mentoring;
 
 /// <summary>What the mentoring pages say, in one place so that the wording can be reviewed.</summary>
-public static class MentoringText
+public static class MentoringTexts
 {
     public const string NotFound = "未找到该结对帮带，或不在您的管辖范围内。";
     public const string ReserveNotFound = "未找到该后备人选，或不在您的管辖范围内。";
