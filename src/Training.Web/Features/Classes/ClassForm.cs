@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Training.Core.Domain;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Web;
 
 namespace Training.Web.Features.Classes;
 
@@ -43,8 +44,8 @@ public sealed class ClassForm
     /// <summary>The terms, or null with a message per field in <paramref name="state"/> (keys "Input.<field>").</summary>
     public Terms? Read(ModelStateDictionary state)
     {
-        var start = state.Date("Input.StartOn", StartOn, ClassesTexts.StartOn);
-        var end = state.Date("Input.EndOn", EndOn, ClassesTexts.EndOn);
+        var start = state.Date("Input.StartOn", StartOn, CommonTexts.StartOn);
+        var end = state.Date("Input.EndOn", EndOn, CommonTexts.EndOn);
         var capacity = state.Whole("Input.Capacity", Capacity, ClassesTexts.Capacity);
         var percent = state.Whole("Input.CompletionPercent", ClassesTexts.PercentSigns.Aggregate(CompletionPercent ?? "", (s, sign) => s.Replace(sign, "")), ClassesTexts.CompletionPercent);
         Sex? sex = null;

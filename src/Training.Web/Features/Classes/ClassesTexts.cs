@@ -11,7 +11,7 @@ public static class ClassesTexts
 
     // The class form
     public const string AnySex = "不限", WomenOnly = "仅限女性", MenOnly = "仅限男性";
-    public const string StartOn = "开始日期", EndOn = "结束日期", Capacity = "人数上限", CompletionPercent = "结业出勤率";
+    public const string Capacity = "人数上限", CompletionPercent = "结业出勤率";
     /// <summary>What a typed percentage may carry besides digits.</summary>
     public static readonly string[] PercentSigns = ["%", "％"];
     public const string SexOnlyInvalid = "性别要求只能是不限、仅限女性或仅限男性。";

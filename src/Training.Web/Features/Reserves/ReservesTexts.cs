@@ -35,7 +35,6 @@ public static class ReservesTexts
     public static string ShadowingRecordedDetail(string reserve, int reserveId, string township, string department, string period) =>
         $"{reserve}（后备 {reserveId}）：{township}{department}，{period}";
     public static string ShadowingRetractedDetail(int id, int first) => $"编号 {id}：与编号 {first} 同时登记且时间重叠";
-    public const string StartOn = "开始日期", EndOn = "结束日期";
 
     public const string OnlyVillageRecommends = "只有村（社区）党组织可以推荐后备人选。";
     public const string PersonNotFound = "未找到该人员，或不在您的管辖范围内。";

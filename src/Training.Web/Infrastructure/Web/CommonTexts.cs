@@ -11,6 +11,9 @@ public static class CommonTexts
 
     public const string NotRecorded = "—";
 
+    /// <summary>A period's two dates, as forms and messages name them.</summary>
+    public const string StartOn = "开始日期", EndOn = "结束日期";
+
     /// <summary>"白云区（440111）": a unit named with its code, as scopes are shown everywhere.</summary>
     public static string UnitLabel(string name, string code) => $"{name}（{code}）";
 

@@ -9,7 +9,6 @@ public static class CatalogTexts
 
     // Field names in messages
     public const string Year = "年度", ApplyFrom = "报名开始日期", ApplyTo = "报名截止日期", CityQuota = "全市名额";
-    public const string Total = "学费总额", Subsidy = "财政补助", Waiver = "学校减免", SelfPaid = "个人自付";
     public const string DurationYears = "学制（年）";
     public static string DistrictQuota(string district) => district + "名额";
 

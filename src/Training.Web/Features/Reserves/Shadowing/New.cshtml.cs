@@ -46,8 +46,8 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (ReserveId is null) ModelState.AddModelError(nameof(ReserveId), ShadowingTexts.ChooseReserve);
-        var startOn = ModelState.Date(nameof(StartOn), StartOn, ReservesTexts.StartOn);
-        var endOn = ModelState.Date(nameof(EndOn), EndOn, ReservesTexts.EndOn);
+        var startOn = ModelState.Date(nameof(StartOn), StartOn, CommonTexts.StartOn);
+        var endOn = ModelState.Date(nameof(EndOn), EndOn, CommonTexts.EndOn);
         if (!ModelState.IsValid || startOn is null || endOn is null) return await AgainAsync(ct);
 
         var reserve = await db.Reserves.InScope(me).Include(r => r.Person).Include(r => r.Village)

@@ -74,10 +74,10 @@ public sealed class FeeModel(TrainingDbContext db, CurrentUser me, TimeProvider 
             else
                 program = await db.Programs.SingleAsync(p => p.Id == programId, ct);
         }
-        var total = ModelState.Yuan("Input.Total", Input.Total, CatalogTexts.Total);
-        var subsidy = ModelState.Yuan("Input.Subsidy", Input.Subsidy, CatalogTexts.Subsidy);
-        var waiver = ModelState.Yuan("Input.Waiver", Input.Waiver, CatalogTexts.Waiver);
-        var selfPaid = ModelState.Yuan("Input.SelfPaid", Input.SelfPaid, CatalogTexts.SelfPaid);
+        var total = ModelState.Yuan("Input.Total", Input.Total, DegreeTexts.Total);
+        var subsidy = ModelState.Yuan("Input.Subsidy", Input.Subsidy, DegreeTexts.Subsidy);
+        var waiver = ModelState.Yuan("Input.Waiver", Input.Waiver, DegreeTexts.Waiver);
+        var selfPaid = ModelState.Yuan("Input.SelfPaid", Input.SelfPaid, DegreeTexts.SelfPaid);
         if (!ModelState.IsValid) return this.Unprocessable();
 
         // Throws with the message the form shows when the parts do not add up or one is negative.
