@@ -5,8 +5,8 @@ namespace Training.Tests.Architecture;
 /// <summary>
 /// What a user reads is written in one place per module, so that wording can be reviewed as a
 /// whole: every Chinese string of a module's code lives in its Texts file(s) (plus CommonTexts),
-/// and spreadsheet headers in the sheet-layout files. The Demo module's data is data, and views
-/// keep their own markup.
+/// and spreadsheet headers in the sheet-layout files. The demo's data files hold data, not
+/// wording, and views keep their own markup.
 /// </summary>
 public sealed partial class UserTextsTests
 {
@@ -25,9 +25,16 @@ public sealed partial class UserTextsTests
     private static IEnumerable<(string Rel, string Line, int Number)> Offending() =>
         Directory.EnumerateFiles(Features, "*.cs", SearchOption.AllDirectories)
             .Select(f => (File: f, Rel: Path.GetRelativePath(Features, f).Replace('\\', '/')))
-            .Where(f => !IsTexts(f.Rel) && !IsLayout(f.Rel) && !f.Rel.StartsWith("Demo/", StringComparison.Ordinal))
+            .Where(f => !IsTexts(f.Rel) && !IsLayout(f.Rel) && !DemoData.Any(d => f.Rel.StartsWith(d, StringComparison.Ordinal)))
             .SelectMany(f => File.ReadLines(f.File).Select((line, i) => (f.Rel, Line: line, Number: i + 1)))
             .Where(x => ChineseLiteral().IsMatch(CodeOf(x.Line)));
+
+    /// <summary>The demo's data files: names of people, units, schools and classes, comments of evaluations (what loading it says is in DemoTexts).</summary>
+    private static readonly string[] DemoData =
+    [
+        "Demo/DemoCatalog.cs", "Demo/DemoData.cs", "Demo/DemoDevelopment.cs", "Demo/DemoGenerator.cs", "Demo/DemoIdentities.cs",
+        "Demo/GuangzhouDivisions.cs", "Demo/Plan/",
+    ];
 
     /// <summary>A spreadsheet's fixed layout (sheet names, headers, the words its cells hold): RosterColumns, RosterSheets, GraduationColumns, StatisticsReport.Layout ….</summary>
     private static bool IsLayout(string rel) =>

@@ -164,7 +164,7 @@ internal sealed class DemoGenerator
         var most = district.Children.Count == 0 ? 1 : Math.Max(1, district.Children.Max(t => t.Children.Count));
         for (var g = 1; g * most <= 999; g++)
             if (district.Children.Count * ((copies + g - 1) / g) <= 1000 - FirstSyntheticTownship) return g;
-        throw new InvalidOperationException($"{district.Name}的村社区太多，放不下这么多副本。");
+        throw new InvalidOperationException(DemoTexts.TooManyCopies(district.Name));
     }
 
     /// <summary>The persons of one village with their posts, enrollments and reserve records.</summary>

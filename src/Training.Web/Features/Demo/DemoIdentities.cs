@@ -88,7 +88,7 @@ internal sealed class DemoIdentities
                 + sequence.ToString("D3", CultureInfo.InvariantCulture);
             return first17 + ResidentId.CheckCharacter(first17);
         }
-        throw new InvalidOperationException("演示数据的身份证号已用尽。");
+        throw new InvalidOperationException(DemoTexts.IdNumbersExhausted);
     }
 
     public static string NewName(Random r, bool male)

@@ -16,7 +16,7 @@ public sealed class DemoModule : TrainingModule
 
     public override IReadOnlyList<Verb> Verbs =>
     [
-        new("seed-demo", "seed-demo [--scale city|province|nation]  载入演示数据（仅空库）", SeedDemoVerb.RunAsync),
+        new("seed-demo", DemoTexts.VerbHelp, SeedDemoVerb.RunAsync),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration) =>

@@ -17,7 +17,7 @@ public static class DemoScaleParser
         "city" => DemoScale.City,
         "province" => DemoScale.Province,
         "nation" => DemoScale.Nation,
-        _ => throw new CommandLineException($"未知的规模“{text}”：应为 city、province 或 nation。"),
+        _ => throw new CommandLineException(DemoTexts.UnknownScale(text)),
     };
 }
 

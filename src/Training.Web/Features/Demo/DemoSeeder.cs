@@ -26,16 +26,16 @@ public sealed class DemoSeeder(
     public async Task<DemoSeedResult> SeedAsync(DemoScale scale, CancellationToken ct = default)
     {
         if (await db.OrgUnits.AnyAsync(ct))
-            throw new CommandLineException("数据库中已有组织数据：演示数据只能载入空数据库。如需重新载入，请换用一个新的数据库。");
+            throw new CommandLineException(DemoTexts.NotEmpty);
         var today = clock.Today();
         if (today <= DemoData.ReportDate)
-            throw new CommandLineException($"系统日期 {today:yyyy-MM-dd} 早于 2020 年，无法生成演示数据。");
+            throw new CommandLineException(DemoTexts.TooEarly(today));
 
         var watch = Stopwatch.StartNew();
         var factor = (int)scale;
         var divisions = GuangzhouDivisions.Load(GuangzhouDivisions.Locate(env.ContentRootPath));
         var plan = DemoPlan.Build(divisions);
-        log.LogInformation("正在生成演示数据：{Scale}规模（广州市 ×{Factor}），以 {Today:yyyy-MM-dd} 为今天……", ScaleName(scale), factor, today);
+        log.LogInformation(DemoTexts.StartingLog, DemoTexts.ScaleName(scale), factor, today);
 
         // Row timestamps are the seeding day, not the instant, so that a rerun on the same day gives the same data.
         var stamp = today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -60,7 +60,7 @@ public sealed class DemoSeeder(
                     villages++;
                 }
                 if (copy == 0)
-                    log.LogInformation("演示数据：{District} {Villages} 个村社区，{Persons} 人（用时 {Seconds:F1} 秒）",
+                    log.LogInformation(DemoTexts.DistrictLog,
                         district.Name, villages, g.Persons - persons, watch.Elapsed.TotalSeconds);
                 if (scale != DemoScale.City) await store.CheckpointAsync(ct);
                 ct.ThrowIfCancellationRequested();
@@ -74,7 +74,7 @@ public sealed class DemoSeeder(
                 await store.FlushAsync(ct);
             }
             if (copy > 0 && (copy % Math.Max(1, factor / 20) == 0 || copy == factor - 1))
-                log.LogInformation("演示数据：副本 {Copy}/{Copies} 已写入，共 {Persons:N0} 人、{Rows:N0} 行（用时 {Seconds:F0} 秒）",
+                log.LogInformation(DemoTexts.CopyLog,
                     copy, factor - 1, g.Persons, store.Rows, watch.Elapsed.TotalSeconds);
         }
 
@@ -83,11 +83,8 @@ public sealed class DemoSeeder(
         await store.CommitAsync(ct);
         watch.Stop();
 
-        var summary = string.Create(CultureInfo.InvariantCulture,
-            $"演示数据已载入（{ScaleName(scale)}规模）：组织 {g.OrgUnits:N0} 个，人员 {g.Persons:N0} 人，职务 {g.Posts:N0} 条，" +
-            $"学历教育 {g.Enrollments:N0} 条，后备人选 {g.Reserves:N0} 条，" +
-            $"结对帮带 {g.MentorPairs:N0} 对，跟班学习 {g.Shadowings:N0} 人次，培训班 {g.Classes:N0} 期，演示账号 {accounts} 个（密码 {DemoData.Password}），" +
-            $"用时 {watch.Elapsed.TotalSeconds:F1} 秒。");
+        var summary = DemoTexts.Loaded(scale, g.OrgUnits, g.Persons, g.Posts, g.Enrollments, g.Reserves, g.MentorPairs, g.Shadowings, g.Classes,
+            accounts, DemoData.Password, watch.Elapsed.TotalSeconds);
         log.LogInformation("{Summary}", summary);
         return new DemoSeedResult(summary)
         {
@@ -118,23 +115,17 @@ public sealed class DemoSeeder(
                 SchoolId = account.SchoolName is null ? null : g.Schools.Single(s => s.Name == account.SchoolName).Id,
                 PersonId = account.PersonIdNumber is null ? null
                     : g.Trainee is { } trainee && trainee.IdNumber == account.PersonIdNumber ? trainee.Id
-                    : throw new InvalidOperationException($"演示账号 {account.UserName} 的人员不在演示数据中。"),
+                    : throw new InvalidOperationException(DemoTexts.AccountWithoutPerson(account.UserName)),
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
                 LockoutEnabled = true,
             };
             var created = await users.CreateAsync(user, DemoData.Password);
             if (created.Succeeded) created = await users.AddToRoleAsync(user, account.Role);
             if (!created.Succeeded)
-                throw new CommandLineException($"创建演示账号 {account.UserName} 失败：{string.Join(" ", created.Errors.Select(e => e.Description))}");
+                throw new CommandLineException(DemoTexts.AccountFailed(account.UserName, string.Join(" ", created.Errors.Select(e => e.Description))));
         }
         return DemoData.Accounts.Count;
     }
 
-    private static string ScaleName(DemoScale scale) => scale switch
-    {
-        DemoScale.City => "市",
-        DemoScale.Province => "省",
-        DemoScale.Nation => "全国",
-        _ => scale.ToString(),
-    };
+
 }

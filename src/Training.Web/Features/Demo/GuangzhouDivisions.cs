@@ -24,7 +24,7 @@ internal sealed class GuangzhouDivisions
         var candidates = new List<string> { Path.Combine(AppContext.BaseDirectory, "Features", "Demo", "Data", FileName) };
         if (contentRoot is not null) candidates.Add(Path.Combine(contentRoot, "Features", "Demo", "Data", FileName));
         return candidates.FirstOrDefault(File.Exists)
-            ?? throw new CommandLineException($"找不到行政区划数据文件 {FileName}（应在 {candidates[0]}）。");
+            ?? throw new CommandLineException(DemoTexts.NoDivisionFile(FileName, candidates[0]));
     }
 
     public static GuangzhouDivisions Load(string path)
@@ -35,19 +35,19 @@ internal sealed class GuangzhouDivisions
         {
             if (string.IsNullOrWhiteSpace(line)) continue;
             var f = line.Split('\t');
-            if (f.Length < 4) throw new CommandLineException($"行政区划数据格式错误：{line}");
+            if (f.Length < 4) throw new CommandLineException(DemoTexts.BadDivisionLine(line));
             var level = f[3].Trim() switch
             {
                 "区" => OrgLevel.District,
                 "镇街" => OrgLevel.Township,
                 "村社区" => OrgLevel.Village,
-                var other => throw new CommandLineException($"行政区划数据中有未知层级“{other}”。"),
+                var other => throw new CommandLineException(DemoTexts.UnknownDivisionLevel(other)),
             };
             var division = new Division(f[0].Trim(), f[1].Trim(), level);
             byCode.Add(division.Code, division);
             if (level == OrgLevel.District) districts.Add(division);
             else if (byCode.TryGetValue(f[2].Trim(), out var parent)) parent.Children.Add(division);
-            else throw new CommandLineException($"行政区划数据中“{division.Name}”的上级 {f[2]} 不在它之前。");
+            else throw new CommandLineException(DemoTexts.ParentAfterChild(division.Name, f[2]));
         }
         districts.Sort((a, b) => string.CompareOrdinal(a.Code, b.Code));
         foreach (var d in districts)

@@ -193,7 +193,7 @@ internal sealed partial class DemoPlan
         var i = 0;
         foreach (var (category, count) in groups)
         {
-            if (i + count > people.Count) throw new InvalidOperationException($"演示数据计划：{category} 需要 {count} 人，只有 {people.Count - i} 人。");
+            if (i + count > people.Count) throw new InvalidOperationException(DemoTexts.PlanShort(category.ToString(), count, people.Count - i));
             for (var end = i + count; i < end; i++) people[i].Category = category;
         }
         for (; i < people.Count; i++)

@@ -44,7 +44,7 @@ internal sealed partial class DemoPlan
         }
         if (villages.Count != DemoData.Secretaries2019)
             throw new InvalidOperationException(
-                $"行政区划数据应有 {DemoData.Secretaries2019} 个村社区（演示数据的 2019 年数字按此设定），现有 {villages.Count} 个。");
+                DemoTexts.WrongVillageCount(DemoData.Secretaries2019, villages.Count));
 
         var cadres = villages.Select(v => v.Kind == VillageKind.Village ? r.Next(6, 10) : r.Next(5, 9)).ToArray();
         AdjustToTotal(cadres, DemoData.TwoCommitteeCadres2019, 5, 10, r);
