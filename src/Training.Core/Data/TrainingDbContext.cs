@@ -38,6 +38,12 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options)
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
     public DbSet<ExportRun> ExportRuns => Set<ExportRun>();
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<Lesson> Lessons => Set<Lesson>();
+    public DbSet<Playback> Playbacks => Set<Playback>();
+    public DbSet<LessonProgress> LessonProgress => Set<LessonProgress>();
+    public DbSet<StudyLedgerEntry> StudyLedger => Set<StudyLedgerEntry>();
+    public DbSet<StudyTarget> StudyTargets => Set<StudyTarget>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

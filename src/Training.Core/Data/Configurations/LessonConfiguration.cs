@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Training.Core.Domain;
+
+namespace Training.Core.Data.Configurations;
+
+internal sealed class LessonConfiguration : IEntityTypeConfiguration<Lesson>
+{
+    public void Configure(EntityTypeBuilder<Lesson> b)
+    {
+        b.ToTable("Lessons");
+        b.Property(x => x.Title).HasMaxLength(Lesson.MaxTitle);
+        b.Ignore(x => x.Hours);
+        // Not unique: reordering swaps numbers within one save.
+        b.HasIndex(x => new { x.CourseId, x.Order });
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Training.Core.Domain;
+
+namespace Training.Core.Data.Configurations;
+
+internal sealed class StudyLedgerEntryConfiguration : IEntityTypeConfiguration<StudyLedgerEntry>
+{
+    public void Configure(EntityTypeBuilder<StudyLedgerEntry> b)
+    {
+        b.ToTable("StudyLedger");
+        b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Hours).HasPrecision(6, 2);
+        b.Property(x => x.RecordedBy).HasMaxLength(256);
+        b.Property(x => x.Reason).HasMaxLength(RecordTextLimits.Text);
+        b.Ignore(x => x.IsReversal);
+        b.HasIndex(x => new { x.PersonId, x.On });
+        // An entry is reversed at most once, even by two staff at the same moment.
+        b.HasOne<StudyLedgerEntry>().WithMany().HasForeignKey(x => x.ReversesId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.ReversesId).IsUnique();
+    }
+}
