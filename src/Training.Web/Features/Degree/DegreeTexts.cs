@@ -12,7 +12,9 @@ public static class DegreeTexts
         TotalsPermission = "学费汇总（按区、年级）", CatalogPermission = "招生管理：院校、专业、年级、名额、学费", RegistrarPermission = "本校学员学籍与毕业名单";
 
     /// <summary>"广州开放大学 · 行政管理（大专，3 年）"</summary>
-    public static string ProgramLine(string school, string program, DegreeLevel level, int years) => $"{school} · {program}（{level.Name()}，{years} 年）";
+    public static string ProgramLine(string school, string program, DegreeLevel level, int years) => $"{school} · {ProgramWithYears(program, level, years)}";
+    /// <summary>"行政管理（大专，3 年）"</summary>
+    public static string ProgramWithYears(string program, DegreeLevel level, int years) => $"{program}（{level.Name()}，{years} 年）";
     /// <summary>"行政管理（大专）"</summary>
     public static string ProgramWithLevel(string program, DegreeLevel level) => $"{program}（{level.Name()}）";
 

@@ -31,9 +31,6 @@ public static class CatalogTexts
     public static string Withdrawn(string cohort, string program) => $"{cohort}：{program}";
 
     // Schools and programmes
-    public static string Program(string name, DegreeLevel level) => $"{name}（{level.Name()}）";
-    public static string ProgramWithYears(string name, DegreeLevel level, int years) => $"{name}（{level.Name()}，{years} 年）";
-    public static string ProgramChoice(string school, string name, DegreeLevel level, int years) => $"{school} · {ProgramWithYears(name, level, years)}";
     public static string SchoolExists(string name) => $"院校“{name}”已存在。";
     public static string SchoolNameTaken(string name) => $"院校“{name}”已存在，名称不能重复。";
     public const string SchoolNameTooLong = "院校名称不能超过 100 个字。";

@@ -43,7 +43,7 @@ public sealed class GraduationImport(TrainingDbContext db, TimeProvider clock)
     /// <summary>Graduations and withdrawals of the school's own enrollments; <paramref name="actor"/> is recorded on each transition.</summary>
     public async Task<ImportOutcome> RunAsync(Stream xlsx, int schoolId, string actor, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
-        progress?.Report(new ImportProgress(0, GraduationTexts.Reading));
+        progress?.Report(new ImportProgress(0, ImportTexts.Reading));
         await using var copy = xlsx.CanSeek ? null : await CopyAsync(xlsx, ct);
         using var book = WorkbookReader.TryOpen(copy ?? xlsx, out var openError);
         if (book is null) return ImportOutcome.Rejected([ImportError.File(openError!)]);
@@ -55,10 +55,10 @@ public sealed class GraduationImport(TrainingDbContext db, TimeProvider clock)
         var errors = new List<ImportError>();
         var rows = ReadRows(book, today, errors);
         ct.ThrowIfCancellationRequested();
-        progress?.Report(new ImportProgress(30, GraduationTexts.Checking));
+        progress?.Report(new ImportProgress(30, ImportTexts.Checking));
 
         var enrollments = await LoadAsync(rows.Select(r => r.IdNumber).Distinct().ToList(), ct);
-        progress?.Report(new ImportProgress(60, GraduationTexts.Checking));
+        progress?.Report(new ImportProgress(60, ImportTexts.Checking));
 
         var now = _clock.UtcNow();
         var changed = new List<Enrollment>();
@@ -86,7 +86,7 @@ public sealed class GraduationImport(TrainingDbContext db, TimeProvider clock)
             return ImportOutcome.Rejected(errors.OrderBy(e => e.Row).ThenBy(e => ColumnOrder(e.Column)).ToList());
         }
 
-        progress?.Report(new ImportProgress(70, GraduationTexts.Writing));
+        progress?.Report(new ImportProgress(70, ImportTexts.Writing));
         var notices = new InAppNotifications(_db);
         foreach (var enrollment in changed)
             notices.Notify(enrollment.PersonId, enrollment.Id, EnrollmentMessages.For(enrollment, enrollment.Transitions[^1]), now);
@@ -101,7 +101,7 @@ public sealed class GraduationImport(TrainingDbContext db, TimeProvider clock)
             return ImportOutcome.Rejected([ImportError.File(GraduationTexts.ChangedWhileImporting)]);
         }
         _db.ChangeTracker.Clear();
-        progress?.Report(new ImportProgress(100, GraduationTexts.Finished));
+        progress?.Report(new ImportProgress(100, ImportTexts.Finished));
         return new ImportOutcome([new SheetCounts(Sheet, 0, changed.Count, unchanged)], []);
     }
 

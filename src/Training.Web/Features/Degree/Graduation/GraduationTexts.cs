@@ -7,7 +7,6 @@ public static class GraduationTexts
 {
     /// <summary>The transition's reason for a withdrawal from a list (the entity requires one).</summary>
     public const string WithdrawalReason = "院校毕业名单报送退学";
-    public const string Reading = "读取", Checking = "校验", Writing = "写入", Finished = "完成";
     public const string ChangedWhileImporting = "导入期间名单中的学籍已被他人修改，本次未写入任何数据，请重新导入。";
     public const string GraduatedNeedsDate = "已毕业的记录必须填写毕业日期";
     public const string GraduatedNeedsCertificate = "已毕业的记录必须填写毕业证书编号";

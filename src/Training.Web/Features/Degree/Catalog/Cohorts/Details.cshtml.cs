@@ -39,7 +39,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, QuotaQuer
         if (offering is null) return NotFound();
         var used = await db.Enrollments.InScope(me).CountAsync(e => e.CohortId == id && e.ProgramId == offering.ProgramId, ct);
         cohort.RemoveOffer(offering, used);
-        db.Audit.Add(new AuditEntry(me.UserName, CatalogTexts.WithdrawnAudit, CatalogTexts.Withdrawn(cohort.Name, CatalogTexts.Program(offering.Program.Name, offering.Program.Level)), clock.UtcNow()));
+        db.Audit.Add(new AuditEntry(me.UserName, CatalogTexts.WithdrawnAudit, CatalogTexts.Withdrawn(cohort.Name, DegreeTexts.ProgramWithLevel(offering.Program.Name, offering.Program.Level)), clock.UtcNow()));
         await db.SaveChangesAsync(ct);
         return this.FlashAndRedirect(DegreeTexts.OfferRemoved(offering.Program.Name), "/Degree/Catalog/Cohorts/Details", new { id });
     }

@@ -87,14 +87,14 @@ public sealed class FeeModel(TrainingDbContext db, CurrentUser me, TimeProvider 
             var before = fee.Split;
             fee.ChangeSplit(split);
             db.Audit.Add(new AuditEntry(me.UserName, CatalogTexts.FeeChangedAudit,
-                CatalogTexts.FeeChanged(cohort.Name, CatalogTexts.Program(fee.Program.Name, fee.Program.Level), before, split),
+                CatalogTexts.FeeChanged(cohort.Name, DegreeTexts.ProgramWithLevel(fee.Program.Name, fee.Program.Level), before, split),
                 clock.UtcNow()));
         }
         else
         {
             cohort.Offer(program!, split);
             db.Audit.Add(new AuditEntry(me.UserName, CatalogTexts.OfferedAudit,
-                CatalogTexts.Offered(cohort.Name, CatalogTexts.Program(program!.Name, program.Level), split), clock.UtcNow()));
+                CatalogTexts.Offered(cohort.Name, DegreeTexts.ProgramWithLevel(program!.Name, program.Level), split), clock.UtcNow()));
         }
         await db.SaveChangesAsync(ct);
         return RedirectToPage("/Degree/Catalog/Cohorts/Details", new { id });
@@ -106,13 +106,13 @@ public sealed class FeeModel(TrainingDbContext db, CurrentUser me, TimeProvider 
         if (cohort is null) return null;
         CohortName = cohort.Name;
         EditingName = cohort.Fees.Where(f => f.ProgramId == Editing)
-            .Select(f => CatalogTexts.Program(f.Program.Name, f.Program.Level)).SingleOrDefault();
+            .Select(f => DegreeTexts.ProgramWithLevel(f.Program.Name, f.Program.Level)).SingleOrDefault();
         var offered = cohort.Fees.Select(f => f.ProgramId).ToList();
         Choices = (await db.Programs.AsNoTracking().Where(p => !offered.Contains(p.Id))
                 .OrderBy(p => p.SchoolId).ThenBy(p => p.Level).ThenBy(p => p.Name)
                 .Select(p => new { p.Id, School = p.School.Name, p.Name, p.Level, p.DurationYears })
                 .ToListAsync(ct))
-            .Select(p => new Choice(p.Id, CatalogTexts.ProgramChoice(p.School, p.Name, p.Level, p.DurationYears)))
+            .Select(p => new Choice(p.Id, DegreeTexts.ProgramLine(p.School, p.Name, p.Level, p.DurationYears)))
             .ToList();
         return cohort;
     }

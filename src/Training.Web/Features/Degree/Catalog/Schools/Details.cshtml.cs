@@ -63,7 +63,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         var program = StudyProgram.Create(school, name, NewProgram.Level, years!.Value);
         db.Programs.Add(program);
         db.Audit.Add(new AuditEntry(me.UserName, CatalogTexts.ProgramAddedAudit,
-            CatalogTexts.ProgramAdded(school.Name, CatalogTexts.ProgramWithYears(program.Name, program.Level, program.DurationYears)), clock.UtcNow()));
+            CatalogTexts.ProgramAdded(school.Name, DegreeTexts.ProgramWithYears(program.Name, program.Level, program.DurationYears)), clock.UtcNow()));
         await db.SaveChangesAsync(ct);
         return RedirectToPage("/Degree/Catalog/Schools/Details", new { id });
     }

@@ -44,10 +44,10 @@ public sealed class ProgramModel(TrainingDbContext db, CurrentUser me, TimeProvi
             ModelState.AddModelError("Input.Name", CatalogTexts.ProgramExists(Input.Level, name));
         if (!ModelState.IsValid) return this.Unprocessable();
 
-        var before = CatalogTexts.ProgramWithYears(program.Name, program.Level, program.DurationYears);
+        var before = DegreeTexts.ProgramWithYears(program.Name, program.Level, program.DurationYears);
         program.Change(name, Input.Level, years!.Value, Enrollments > 0);
         db.Audit.Add(new AuditEntry(me.UserName, CatalogTexts.ProgramChangedAudit,
-            CatalogTexts.ProgramAdded(SchoolName, CatalogTexts.Renamed(before, CatalogTexts.ProgramWithYears(program.Name, program.Level, program.DurationYears))), clock.UtcNow()));
+            CatalogTexts.ProgramAdded(SchoolName, CatalogTexts.Renamed(before, DegreeTexts.ProgramWithYears(program.Name, program.Level, program.DurationYears))), clock.UtcNow()));
         await db.SaveChangesAsync(ct);
         return RedirectToPage("/Degree/Catalog/Schools/Details", new { id = program.SchoolId });
     }
