@@ -19,8 +19,8 @@ public sealed class LearningModelTests(AppFixture app)
         {
             var city = await db.OrgUnits.SingleAsync(u => u.Level == OrgLevel.City);
             var course = Course.Create(city, "测试课程" + Guid.NewGuid().ToString("N")[..6], CourseCategory.GrassrootsGovernance, "说明", quizEarnsHours: true);
-            var video = course.AddLesson("讲座", LessonKind.Video, 45 * 60, optional: false);
-            course.AddLesson("测验", LessonKind.Quiz, 0, optional: false);
+            var video = course.AddVideo("讲座", "0123456789abcdef0123456789abcdef.mp4", 1_000_000, 45 * 60, optional: false);
+            course.AddQuiz("测验", optional: false);
             db.Courses.Add(course);
             await db.SaveChangesAsync();
             var playback = Playback.Open(personId, video.Id, video.DurationSeconds, 0, Now);

@@ -14,12 +14,12 @@ public sealed class CourseTests
     public void A_course_earns_the_sum_of_its_required_lessons_and_the_quiz_bonus_where_it_says_so()
     {
         var c = NewCourse(quizEarnsHours: true);
-        c.AddLesson("导学", LessonKind.Text, 10 * 60, optional: false);         // 0.25
-        c.AddLesson("专题讲座", LessonKind.Video, 45 * 60, optional: false);   // 1
-        c.AddLesson("案例", LessonKind.File, 20 * 60, optional: false);        // 0.5
-        c.AddLesson("拓展阅读", LessonKind.Text, 40 * 60, optional: true);     // not counted
-        c.AddLesson("外链视频", LessonKind.ExternalVideo, 60 * 60, optional: false); // none by time
-        c.AddLesson("测验", LessonKind.Quiz, 0, optional: false);              // + 0.5
+        c.AddText("导学", Words(10 * 300), optional: false);                   // 10 min: 0.25
+        c.AddVideo("专题讲座", "a.mp4", 1, 45 * 60, optional: false);          // 1
+        c.AddFile("案例", "b.pdf", 1, pages: 10, 20 * 60, optional: false);    // 0.5
+        c.AddText("拓展阅读", Words(40 * 300), optional: true);                // not counted
+        c.AddExternalVideo("外链视频", "https://example.org/v", optional: false); // none by time
+        c.AddQuiz("测验", optional: false);                                    // + 0.5
 
         Assert.Equal(2.25m, c.Hours);
         Assert.Equal("乡村振兴战略解读", c.Title);
@@ -29,9 +29,9 @@ public sealed class CourseTests
     public void Lessons_are_numbered_in_order_and_can_be_reordered_each_once()
     {
         var c = NewCourse();
-        var a = c.AddLesson("一", LessonKind.Text, 60, false);
-        var b = c.AddLesson("二", LessonKind.Text, 60, false);
-        var d = c.AddLesson("三", LessonKind.Text, 60, false);
+        var a = c.AddText("一", "第一课", false);
+        var b = c.AddText("二", "第二课", false);
+        var d = c.AddText("三", "第三课", false);
 
         c.Reorder([d, a, b]);
 
@@ -47,15 +47,72 @@ public sealed class CourseTests
         var c = NewCourse();
         Assert.Throws<DomainException>(c.Publish);
         var before = c.Version;
-        c.AddLesson("一", LessonKind.Video, 600, optional: false);
+        c.AddVideo("一", "a.mp4", 1, 600, optional: false);
         Assert.NotEqual(before, c.Version);
 
         c.Publish();
         Assert.Equal(CourseState.Published, c.State);
         c.Withdraw();
         Assert.Equal(CourseState.Withdrawn, c.State);
-        Assert.Throws<DomainException>(() => c.AddLesson("二", LessonKind.Text, 60, false));
+        Assert.Throws<DomainException>(() => c.AddText("二", "第二课", false));
         Assert.Throws<DomainException>(c.Withdraw);
+    }
+
+    private static string Words(int characters) => new('学', characters);
+
+    [Fact]
+    public void A_text_lasts_as_long_as_its_words_take_to_read_and_changing_the_words_changes_it()
+    {
+        var c = NewCourse();
+        var lesson = c.AddText("导学", "## 一\n\n" + Words(600), optional: false);
+        Assert.Equal(121, lesson.DurationSeconds); // 602 characters at 300 a minute, rounded up
+
+        c.ChangeLesson(lesson, "导学（修订）", optional: false, Words(9000));
+
+        Assert.Equal((30 * 60, 1m), (lesson.DurationSeconds, lesson.Hours));
+        Assert.Equal("Body", Assert.Throws<DomainException>(() => c.AddText("空", "  \n ", false)).Field);
+    }
+
+    [Fact]
+    public void A_file_is_given_at_most_three_minutes_a_page_and_a_video_needs_a_duration_read_from_it()
+    {
+        var c = NewCourse();
+
+        Assert.Equal(30 * 60, c.AddFile("十页", "a.pdf", 100, pages: 10, 30 * 60, false).DurationSeconds);
+        Assert.Equal("DurationSeconds", Assert.Throws<DomainException>(() => c.AddFile("十页", "a.pdf", 100, 10, 30 * 60 + 1, false)).Field);
+        Assert.Equal("Pages", Assert.Throws<DomainException>(() => c.AddFile("坏", "a.pdf", 100, 0, 60, false)).Field);
+        Assert.Equal("DurationSeconds", Assert.Throws<DomainException>(() => c.AddVideo("坏", "a.mp4", 100, 0, false)).Field);
+        Assert.Equal("MediaName", Assert.Throws<DomainException>(() => c.AddVideo("空", "a.mp4", 0, 60, false)).Field);
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("ftp://example.org/v.mp4")]
+    [InlineData("/relative/video")]
+    [InlineData("")]
+    public void An_external_video_is_an_http_address(string url)
+    {
+        Assert.Equal("Url", Assert.Throws<DomainException>(() => NewCourse().AddExternalVideo("外链", url, false)).Field);
+    }
+
+    [Fact]
+    public void Lessons_are_removed_only_from_a_draft_and_a_published_course_keeps_a_required_lesson()
+    {
+        var c = NewCourse();
+        var a = c.AddText("一", "第一课", false);
+        var b = c.AddText("二", "第二课", false);
+        var d = c.AddText("三", "第三课", false);
+        c.RemoveLesson(b);
+        Assert.Equal([1, 2], c.Lessons.Select(l => l.Order));
+
+        c.Move(d, -1);
+        Assert.Equal(["三", "一"], c.Lessons.Select(l => l.Title));
+        c.Publish();
+
+        Assert.Throws<DomainException>(() => c.RemoveLesson(a));
+        c.ChangeLesson(a, "一", optional: true, "第一课");
+        Assert.Equal("Optional", Assert.Throws<DomainException>(() => c.ChangeLesson(d, "三", optional: true, "第三课")).Field);
+        Assert.False(d.Optional);
     }
 
     [Fact]

@@ -52,17 +52,98 @@ public sealed class Course : IVersioned
         Touch();
     }
 
-    public Lesson AddLesson(string? title, LessonKind kind, int durationSeconds, bool optional)
+    /// <summary>文本: Markdown written in the portal; its duration follows its length (300 characters a minute).</summary>
+    public Lesson AddText(string? title, string? markdown, bool optional)
+    {
+        var body = Lesson.CheckedBody(markdown);
+        var lesson = Add(title, LessonKind.Text, StudyHours.TextSeconds(body), optional);
+        lesson.Body = body;
+        return lesson;
+    }
+
+    /// <summary>文件: a stored PDF of <paramref name="pages"/> pages; the author says how long it takes, at most 3 minutes a page.</summary>
+    public Lesson AddFile(string? title, string storedName, long bytes, int pages, int durationSeconds, bool optional)
+    {
+        Lesson.CheckFileDuration(pages, durationSeconds);
+        var lesson = Add(title, LessonKind.File, durationSeconds, optional);
+        lesson.Store(storedName, bytes, pages);
+        return lesson;
+    }
+
+    /// <summary>视频: a stored MP4 whose duration was read from the file, never typed.</summary>
+    public Lesson AddVideo(string? title, string storedName, long bytes, int durationSeconds, bool optional)
+    {
+        if (durationSeconds <= 0) throw new DomainException("无法从视频文件读出时长，请上传完整的 MP4 文件。", nameof(Lesson.DurationSeconds));
+        var lesson = Add(title, LessonKind.Video, durationSeconds, optional);
+        lesson.Store(storedName, bytes, null);
+        return lesson;
+    }
+
+    /// <summary>An external video link: watched elsewhere, it earns 学时 only through the course's quiz.</summary>
+    public Lesson AddExternalVideo(string? title, string? url, bool optional)
+    {
+        var link = Lesson.CheckedUrl(url);
+        var lesson = Add(title, LessonKind.ExternalVideo, 0, optional);
+        lesson.Url = link;
+        return lesson;
+    }
+
+    /// <summary>测验: drawn from the course's question bank; completes when passed.</summary>
+    public Lesson AddQuiz(string? title, bool optional) => Add(title, LessonKind.Quiz, 0, optional);
+
+    /// <summary>Changes a lesson's title and whether it is required; a text's words (and so its duration) too.</summary>
+    public void ChangeLesson(Lesson lesson, string? title, bool optional, string? markdown)
+    {
+        Own(lesson);
+        if (State == CourseState.Withdrawn) throw new DomainException("已下架的课程不能再修改。");
+        var checkedTitle = Lesson.CheckedTitle(title);
+        var body = lesson.Kind == LessonKind.Text ? Lesson.CheckedBody(markdown) : null;
+        if (State == CourseState.Published && !_lessons.Any(l => !(l == lesson ? optional : l.Optional)))
+            throw new DomainException("已发布的课程至少要有一个必学课时。", nameof(Lesson.Optional));
+        lesson.Title = checkedTitle;
+        lesson.Optional = optional;
+        if (body is not null)
+        {
+            lesson.Body = body;
+            lesson.DurationSeconds = StudyHours.TextSeconds(body);
+        }
+        Touch();
+    }
+
+    /// <summary>Removes a lesson while the course is a draft (once published, learners may have studied it); the rest close up.</summary>
+    public void RemoveLesson(Lesson lesson)
+    {
+        Own(lesson);
+        if (State != CourseState.Draft) throw new DomainException("课程发布后不能删除课时，可将其设为选学。");
+        _lessons.Remove(lesson);
+        for (var i = 0; i < _lessons.Count; i++) _lessons[i].Order = i + 1;
+        Touch();
+    }
+
+    /// <summary>Moves a lesson one place up (−1) or down (+1).</summary>
+    public void Move(Lesson lesson, int step)
+    {
+        Own(lesson);
+        var order = _lessons.ToList();
+        var at = order.IndexOf(lesson);
+        var to = Math.Clamp(at + Math.Sign(step), 0, order.Count - 1);
+        order.RemoveAt(at);
+        order.Insert(to, lesson);
+        Reorder(order);
+    }
+
+    private Lesson Add(string? title, LessonKind kind, int durationSeconds, bool optional)
     {
         if (State == CourseState.Withdrawn) throw new DomainException("已下架的课程不能再添加课时。");
-        var t = (title ?? "").Trim();
-        if (t.Length == 0) throw new DomainException("请填写课时名称。", nameof(Lesson.Title));
-        if (t.Length > Lesson.MaxTitle) throw new DomainException($"课时名称不能超过 {Lesson.MaxTitle} 个字。", nameof(Lesson.Title));
-        if (durationSeconds < 0) throw new DomainException("课时长度不能为负数。");
-        var lesson = new Lesson(this, t, kind, durationSeconds, optional, _lessons.Count + 1);
+        var lesson = new Lesson(this, Lesson.CheckedTitle(title), kind, durationSeconds, optional, _lessons.Count + 1);
         _lessons.Add(lesson);
         Touch();
         return lesson;
+    }
+
+    private void Own(Lesson lesson)
+    {
+        if (!_lessons.Contains(lesson)) throw new DomainException("该课时不属于本课程。");
     }
 
     /// <summary>Puts the lessons in the given order (every lesson once); their numbers follow.</summary>
