@@ -3,6 +3,7 @@ using Training.Web.Features.DataExchange;
 using Training.Web.Features.Degree;
 using Training.Web.Features.Demo;
 using Training.Web.Features.Home;
+using Training.Web.Features.Learning;
 using Training.Web.Features.People;
 using Training.Web.Features.Reserves;
 using Training.Web.Features.Statistics;
@@ -47,6 +48,7 @@ public static class PortalModules
         new DegreeModule(),
         new ReservesModule(),
         new ClassesModule(),
+        new LearningModule(),
         new StatisticsModule(),
         new DataExchangeModule(),
         new DemoModule(),

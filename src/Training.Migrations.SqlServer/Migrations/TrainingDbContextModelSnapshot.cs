@@ -1148,6 +1148,10 @@ namespace Training.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("Beats")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.Property<double>("CreditedSeconds")
                         .HasColumnType("float");
 
@@ -1188,7 +1192,7 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.HasIndex("PublicId")
                         .IsUnique();
 
-                    b.HasIndex("PersonId", "OpenedAt");
+                    b.HasIndex("PersonId", "Id");
 
                     b.ToTable("Playbacks", (string)null);
                 });
@@ -1561,6 +1565,11 @@ namespace Training.Migrations.SqlServer.Migrations
                         .HasFilter("[ReversesId] IS NOT NULL");
 
                     b.HasIndex("PersonId", "On");
+
+                    b.HasIndex("PersonId", "Source", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_StudyLedger_OneCreditPerCourse")
+                        .HasFilter("[ReversesId] IS NULL AND [Source] = 0");
 
                     b.ToTable("StudyLedger", (string)null);
                 });

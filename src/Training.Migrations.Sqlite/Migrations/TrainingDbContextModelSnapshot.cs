@@ -1094,6 +1094,10 @@ namespace Training.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Beats")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("CreditedSeconds")
                         .HasColumnType("REAL");
 
@@ -1134,7 +1138,7 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.HasIndex("PublicId")
                         .IsUnique();
 
-                    b.HasIndex("PersonId", "OpenedAt");
+                    b.HasIndex("PersonId", "Id");
 
                     b.ToTable("Playbacks", (string)null);
                 });
@@ -1490,6 +1494,11 @@ namespace Training.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("PersonId", "On");
+
+                    b.HasIndex("PersonId", "Source", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_StudyLedger_OneCreditPerCourse")
+                        .HasFilter("[ReversesId] IS NULL AND [Source] = 0");
 
                     b.ToTable("StudyLedger", (string)null);
                 });

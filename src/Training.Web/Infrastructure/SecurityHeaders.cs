@@ -15,6 +15,24 @@ public sealed class SecurityHeaders(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// Marks a response (a lesson's video or PDF, which never changes under its name) as one the
+    /// browser may keep, so that a phone seeking in a video asks for ranges instead of the whole file
+    /// again; it stays private, never in a shared cache.
+    /// </summary>
+    public static void AllowPrivateCaching(HttpContext context, TimeSpan maxAge)
+    {
+        context.Items[CacheableKey] = true;
+        context.Response.Headers.CacheControl = $"private, max-age={(int)maxAge.TotalSeconds}";
+    }
+
+    /// <summary>A response the portal's own pages show in a frame (a lesson's PDF in its lesson page); no other site may.</summary>
+    public static void AllowFramingBySelf(HttpContext context) => context.Items[FramedKey] = true;
+
+    private static readonly object CacheableKey = new(), FramedKey = new();
+
+    private static bool Cacheable(HttpContext context) => context.Items.ContainsKey(CacheableKey);
+
     public Task Invoke(HttpContext context)
     {
         context.Response.OnStarting(() =>
@@ -22,10 +40,13 @@ public sealed class SecurityHeaders(RequestDelegate next)
             var h = context.Response.Headers;
             h["X-Content-Type-Options"] = "nosniff";
             h["Referrer-Policy"] = "same-origin";
-            h["X-Frame-Options"] = "DENY";
-            h.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/hangfire") ? DashboardCsp : Csp;
+            var framed = context.Items.ContainsKey(FramedKey);
+            h["X-Frame-Options"] = framed ? "SAMEORIGIN" : "DENY";
+            h.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/hangfire") ? DashboardCsp
+                : framed ? Csp.Replace("frame-ancestors 'none'", "frame-ancestors 'self'") : Csp;
             if (!context.Request.Path.StartsWithSegments("/lib") && !context.Request.Path.StartsWithSegments("/css")
-                && !context.Request.Path.StartsWithSegments("/js") && !context.Request.Path.StartsWithSegments("/favicon.ico"))
+                && !context.Request.Path.StartsWithSegments("/js") && !context.Request.Path.StartsWithSegments("/favicon.ico")
+                && !Cacheable(context))
                 h.CacheControl = "no-store";
             return Task.CompletedTask;
         });

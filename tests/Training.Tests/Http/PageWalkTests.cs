@@ -110,6 +110,19 @@ public partial class PageWalkTests(AppFixture app)
         new("/Catalog/Schools"),
         new("/Catalog/Schools/Details/{id}", Walk: Walk.ByScopeTests),
         new("/Catalog/Schools/Program/{id}", Walk: Walk.ByScopeTests),
+        new("/Learning/Courses"),
+        new("/Learning/Courses/Create"),
+        new("/Learning/Courses/Details/{id}", Walk: Walk.ByScopeTests), // another unit's course → 403 or 404: Features/Learning/Courses/DetailsTests
+        new("/Learning/Courses/Edit/{id}", Walk: Walk.ByScopeTests),
+        new("/Learning/Courses/Lessons/Text/{courseId}", Walk: Walk.ByScopeTests), // Features/Learning/Courses/Lessons/*Tests
+        new("/Learning/Courses/Lessons/Upload/{courseId}", Walk: Walk.ByScopeTests),
+        new("/Learning/Courses/Lessons/Link/{courseId}", Walk: Walk.ByScopeTests),
+        new("/Learning/Courses/Lessons/Edit/{id}", Walk: Walk.ByScopeTests),
+        new("/Learning/Study"),
+        new("/Learning/Study/Course/{id}", Walk: Walk.ByScopeTests), // a draft or another district's course → 404: Features/Learning/Study/CourseTests
+        new("/Learning/Study/Lesson/{id}", Walk: Walk.ByScopeTests),
+        new("/Learning/Media/File/{id}", Walk: Walk.ByScopeTests), // Features/Learning/Media/FileTests
+        new("/Learning/Heartbeat", Walk: Walk.PostOnly), // the player's POST: Features/Learning/HeartbeatTests
         new("/Account/Login", MayRedirect: Who.SignedIn),
         new("/Account/Register", MayRedirect: Who.SignedIn),
         new("/Account/Denied"),

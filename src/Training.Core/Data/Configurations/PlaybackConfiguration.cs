@@ -13,7 +13,8 @@ internal sealed class PlaybackConfiguration : IEntityTypeConfiguration<Playback>
         b.HasIndex(x => x.PublicId).IsUnique();
         b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Lesson>().WithMany().HasForeignKey(x => x.LessonId).OnDelete(DeleteBehavior.Cascade);
-        // The heartbeat asks for the learner's newest playback: one seek on this index.
-        b.HasIndex(x => new { x.PersonId, x.OpenedAt });
+        b.Property(x => x.Beats).IsConcurrencyToken();
+        // The heartbeat asks whether a newer playback of the learner exists: one seek on this index.
+        b.HasIndex(x => new { x.PersonId, x.Id });
     }
 }

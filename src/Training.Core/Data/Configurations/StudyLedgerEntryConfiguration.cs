@@ -18,5 +18,10 @@ internal sealed class StudyLedgerEntryConfiguration : IEntityTypeConfiguration<S
         // An entry is reversed at most once, even by two staff at the same moment.
         b.HasOne<StudyLedgerEntry>().WithMany().HasForeignKey(x => x.ReversesId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.ReversesId).IsUnique();
+        // A completed course enters the ledger once per person (LEARNING.md §5), even when its last two
+        // lessons complete in two requests at the same moment. Brackets quote alike in SQLite and SQL Server.
+        b.HasIndex(x => new { x.PersonId, x.Source, x.SourceId }).IsUnique()
+            .HasFilter($"[ReversesId] IS NULL AND [Source] = {(int)StudySource.OnlineCourse}")
+            .HasDatabaseName("IX_StudyLedger_OneCreditPerCourse");
     }
 }

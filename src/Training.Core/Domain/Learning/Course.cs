@@ -30,6 +30,19 @@ public sealed class Course : IVersioned
     public decimal Hours =>
         _lessons.Where(l => !l.Optional).Sum(l => l.Hours) + (QuizEarnsHours && _lessons.Any(l => l.Kind == LessonKind.Quiz) ? QuizBonus : 0);
 
+    /// <summary>
+    /// What completing the course earns a person who completed <paramref name="completedLessonIds"/>: null
+    /// while a required lesson is not completed; otherwise the required lessons' 学时, plus the quiz bonus
+    /// where the course says so and a quiz of it was passed.
+    /// </summary>
+    public decimal? HoursEarned(IReadOnlySet<int> completedLessonIds)
+    {
+        var required = _lessons.Where(l => !l.Optional).ToList();
+        if (required.Count == 0 || !required.All(l => completedLessonIds.Contains(l.Id))) return null;
+        var quizPassed = _lessons.Any(l => l.Kind == LessonKind.Quiz && completedLessonIds.Contains(l.Id));
+        return required.Sum(l => l.Hours) + (QuizEarnsHours && quizPassed ? QuizBonus : 0);
+    }
+
     public static Course Create(OrgUnit owner, string? title, CourseCategory category, string? description, bool quizEarnsHours)
     {
         if (owner.Level is not (OrgLevel.City or OrgLevel.District))

@@ -30,6 +30,8 @@ public sealed class Playback
     public double LastPosition { get; private set; }
     public double FurthestPosition { get; private set; }
     public double CreditedSeconds { get; private set; }
+    /// <summary>Heartbeats received: the row's concurrency token, so two copies of one heartbeat sent at once cannot both be credited.</summary>
+    public int Beats { get; private set; }
 
     public static Playback Open(int personId, int lessonId, int durationSeconds, double resumeAt, DateTime now)
     {
@@ -69,6 +71,7 @@ public sealed class Playback
         LastPosition = position;
         FurthestPosition = Math.Max(FurthestPosition, position);
         CreditedSeconds += credit;
+        Beats++;
         return credit;
     }
 }

@@ -92,6 +92,33 @@ public static class ScopeQueries
         return participants.Where(_ => false);
     }
 
+    /// <summary>
+    /// Courses an account may open: staff those of their unit, below it and above it (a township follows
+    /// the city's and its district's); a trainee the published courses of its city and district (the
+    /// units above its village); drafts only to their authors (<see cref="ManagedBy(IQueryable{Course}, CurrentUser)"/>).
+    /// </summary>
+    /// <param name="persons">The persons table, where a trainee's village is looked up in the same query.</param>
+    public static IQueryable<Course> InScope(this IQueryable<Course> courses, CurrentUser user, IQueryable<Person> persons)
+    {
+        if (user.OrgPath is { } path)
+        {
+            var above = AncestorPaths(path);
+            return courses.Where(c => c.Owner.Path.StartsWith(path) || above.Contains(c.Owner.Path));
+        }
+        if (user.PersonId is { } personId)
+            return courses.Where(c => c.State == CourseState.Published
+                && persons.Any(p => p.Id == personId && p.Village.Path.StartsWith(c.Owner.Path)));
+        return courses.Where(_ => false);
+    }
+
+    /// <summary>Courses this account authors: CityAdmin and DistrictStaff, for their own unit's courses only.</summary>
+    public static IQueryable<Course> ManagedBy(this IQueryable<Course> courses, CurrentUser user)
+    {
+        if (user.OrgUnitId is not { } unitId || !(user.IsIn(Training.Core.Identity.Roles.CityAdmin) || user.IsIn(Training.Core.Identity.Roles.DistrictStaff)))
+            return courses.Where(_ => false);
+        return courses.Where(c => c.OwnerId == unitId);
+    }
+
     /// <summary>"/440100/440111/440111103/" → "/440100/", "/440100/440111/" (the units above, not itself).</summary>
     public static List<string> AncestorPaths(string path)
     {

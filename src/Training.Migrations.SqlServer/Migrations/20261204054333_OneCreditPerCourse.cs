@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Training.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class OneCreditPerCourse : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyLedger_OneCreditPerCourse",
+                table: "StudyLedger",
+                columns: new[] { "PersonId", "Source", "SourceId" },
+                unique: true,
+                filter: "[ReversesId] IS NULL AND [Source] = 0");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_StudyLedger_OneCreditPerCourse",
+                table: "StudyLedger");
+        }
+    }
+}

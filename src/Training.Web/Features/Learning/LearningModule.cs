@@ -1,0 +1,32 @@
+using Training.Web.Features.Learning.Media;
+using Training.Web.Features.Learning.Study;
+using Training.Web.Infrastructure.Modules;
+
+namespace Training.Web.Features.Learning;
+
+/// <summary>
+/// 在线学习 (LEARNING.md §1–§5): Courses/ (authoring by the city and the districts: courses, lessons,
+/// uploads), Study/ (the learner's catalogue, course and lesson pages), Heartbeat (the player's
+/// reports, credited by the server's rules), Media/ (lesson files served with range requests from
+/// the folder every web node shares). All at /Learning.
+/// </summary>
+public sealed class LearningModule : TrainingModule
+{
+    public override string Folder => "Learning";
+
+    public override IReadOnlyList<PageFolder> Pages => [new("", "/Learning")];
+
+    public override IReadOnlyList<Permission> Permissions => LearningPermissions.All;
+
+    public override IReadOnlyList<MenuEntry> Menu =>
+    [
+        new(LearningTexts.MenuStudy, "/Learning/Study/Index", LearningPermissions.Study, 5, Primary: true),
+        new(LearningTexts.MenuCourses, "/Learning/Courses/Index", LearningPermissions.Author, 42),
+    ];
+
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<MediaStorage>();
+        services.AddScoped<CourseCompletion>();
+    }
+}

@@ -1,0 +1,21 @@
+using Training.Core.Identity;
+using Training.Web.Infrastructure.Modules;
+
+namespace Training.Web.Features.Learning;
+
+public static class LearningPermissions
+{
+    /// <summary>编写课程: the city and the districts author their own unit's courses.</summary>
+    public const string Author = "Learning.Author";
+    /// <summary>在线学习: a trainee studies the published courses of its city and district.</summary>
+    public const string Study = "Learning.Study";
+    /// <summary>打开课程: a trainee its published courses, staff those in their scope (a preview, nothing credited).</summary>
+    public const string Read = "Learning.Read";
+
+    public static readonly IReadOnlyList<Permission> All =
+    [
+        new(Author, LearningTexts.AuthorPermission, RoleSets.DistrictAndCity),
+        new(Study, LearningTexts.StudyPermission, [Roles.Trainee]),
+        new(Read, LearningTexts.ReadPermission, [Roles.Trainee, .. RoleSets.OrgStaff]),
+    ];
+}

@@ -1,0 +1,39 @@
+using Training.Core.Domain;
+
+namespace Training.Web.Features.Learning;
+
+/// <summary>What the learning pages say to their users, in one place to be reviewed.</summary>
+public static class LearningTexts
+{
+    // Menu, permissions
+    public const string MenuStudy = "在线学习", MenuCourses = "课程管理";
+    public const string AuthorPermission = "编写本单位课程", StudyPermission = "在线学习", ReadPermission = "打开课程";
+
+    // Uploads
+    public const string ChooseFile = "请选择要上传的文件。";
+    public const string EmptyUpload = "上传的文件是空的。";
+    public static string TooLarge(string max) => $"文件超过 {max}，请压缩后再上传。";
+    public static string NotOfKind(string extension) => extension == ".pdf" ? "该文件不是 PDF 文件。" : "该文件不是 MP4 视频。";
+    public const string PdfUnreadable = "无法读取该 PDF 文件的页数，请确认文件完整、未加密。";
+    public const string VideoUnreadable = "无法从该视频读出时长，请上传完整的 MP4（H.264/AAC）文件。";
+
+    // The course form
+    public const string CourseTitle = "课程名称", Minutes = "学习时长（分钟）";
+    public const string ChooseCategory = "请选择课程类别。";
+
+    // Course steps and their audit
+    public const string CourseCreatedAudit = "新建课程", CourseChangedAudit = "修改课程", CoursePublishedAudit = "发布课程", CourseWithdrawnAudit = "下架课程";
+    public const string LessonAddedAudit = "添加课时", LessonChangedAudit = "修改课时", LessonRemovedAudit = "删除课时", LessonMovedAudit = "调整课时顺序";
+    public static string CourseLine(string title, string category) => $"{title}（{category}）";
+    public const string LessonNotInCourse = "该课时不属于本课程，请刷新页面。";
+    public static string OfCourse(string course, string detail) => $"{course}：{detail}";
+    public static string CourseCreated(string title) => $"已新建课程“{title}”，请添加课时。";
+    public static string CourseChanged(string title) => $"已保存课程“{title}”。";
+    public static string CoursePublished(string title) => $"课程“{title}”已发布，学员现在可以学习。";
+    public static string CourseWithdrawn(string title) => $"课程“{title}”已下架，已计入的学时不受影响。";
+    public static string LessonAdded(Lesson l) => $"已添加课时“{l.Title}”（{l.Kind.Name()}，{LearningNames.Duration(l.DurationSeconds)}）。";
+    public static string LessonChanged(string title) => $"已保存课时“{title}”。";
+    public static string LessonRemoved(string title) => $"已删除课时“{title}”。";
+    public static string LessonMoved(string title) => $"已调整课时“{title}”的顺序。";
+    public static string LessonDetail(Lesson l) => $"第 {l.Order} 课 {l.Title}（{l.Kind.Name()}，{LearningNames.Duration(l.DurationSeconds)}，{(l.Optional ? "选学" : "必学")}）";
+}
