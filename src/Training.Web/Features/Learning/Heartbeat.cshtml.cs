@@ -37,27 +37,32 @@ public sealed class HeartbeatModel(TrainingDbContext db, CurrentUser me, TimePro
             return Problem(StatusCodes.Status400BadRequest, StudyTexts.BadHeartbeat);
 
         var now = clock.UtcNow();
-        var found = await db.Playbacks
-            .Where(p => p.PublicId == playbackId && p.PersonId == personId && p.LessonId == lessonId)
-            .Select(p => new
-            {
-                Playback = p,
-                Newest = !db.Playbacks.Any(o => o.PersonId == personId && o.Id > p.Id),
-                Progress = db.LessonProgress.FirstOrDefault(x => x.PersonId == personId && x.LessonId == lessonId),
-                Lesson = db.Lessons.Where(l => l.Id == lessonId).Select(l => new { l.Kind, Published = l.Course.State == CourseState.Published }).First(),
-            })
+        var found = await (
+                from p in db.Playbacks
+                where p.PublicId == playbackId && p.PersonId == personId && p.LessonId == lessonId
+                join l in db.Lessons on p.LessonId equals l.Id
+                join x in db.LessonProgress on new { p.PersonId, p.LessonId } equals new { x.PersonId, x.LessonId } into progresses
+                from x in progresses.DefaultIfEmpty()
+                select new
+                {
+                    Playback = p,
+                    Progress = x,
+                    l.Kind,
+                    Published = l.Course.State == CourseState.Published,
+                    Newest = !db.Playbacks.Any(o => o.PersonId == personId && o.Id > p.Id),
+                })
             .SingleOrDefaultAsync(ct);
         if (found is null) return Problem(StatusCodes.Status404NotFound, StudyTexts.UnknownPlayback);
 
         // An older playback (another tab or phone opened since) and a withdrawn course earn nothing, and leave the progress alone.
-        var counts = found.Newest && found.Lesson.Published && found.Progress is not null;
+        var counts = found.Newest && found.Published && found.Progress is not null;
         var credited = found.Playback.Beat(at, playState, now, counts);
         var progress = found.Progress;
         var completedNow = false;
         if (counts)
         {
             var before = progress!.IsCompleted;
-            progress.Record(credited, found.Playback.LastPosition, found.Lesson.Kind, found.Playback.DurationSeconds, now);
+            progress.Record(credited, found.Playback.LastPosition, found.Kind, found.Playback.DurationSeconds, now);
             completedNow = !before && progress.IsCompleted;
         }
         if (!await db.TrySaveAsync(ct)) return Problem(StatusCodes.Status409Conflict, StudyTexts.HeartbeatConflict);

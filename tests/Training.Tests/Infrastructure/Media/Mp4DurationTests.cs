@@ -1,41 +1,13 @@
 using System.Buffers.Binary;
 using System.Text;
 using Training.Web.Infrastructure.Media;
+using static Training.Tests.Infrastructure.Builders.TestMedia;
 
 namespace Training.Tests.Infrastructure.Media;
 
 /// <summary>A video lesson's duration is read from the file's movie header, wherever the file keeps it.</summary>
 public sealed class Mp4DurationTests
 {
-    private static byte[] Box(string type, params byte[][] content)
-    {
-        var body = content.SelectMany(c => c).ToArray();
-        var box = new byte[8 + body.Length];
-        BinaryPrimitives.WriteUInt32BigEndian(box, (uint)box.Length);
-        Encoding.ASCII.GetBytes(type).CopyTo(box, 4);
-        body.CopyTo(box, 8);
-        return box;
-    }
-
-    private static byte[] Mvhd(uint timescale, ulong duration, bool version1 = false)
-    {
-        var body = new byte[version1 ? 4 + 28 + 80 : 4 + 16 + 80];
-        body[0] = (byte)(version1 ? 1 : 0);
-        if (version1)
-        {
-            BinaryPrimitives.WriteUInt32BigEndian(body.AsSpan(4 + 16), timescale);
-            BinaryPrimitives.WriteUInt64BigEndian(body.AsSpan(4 + 20), duration);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt32BigEndian(body.AsSpan(4 + 8), timescale);
-            BinaryPrimitives.WriteUInt32BigEndian(body.AsSpan(4 + 12), (uint)duration);
-        }
-        return Box("mvhd", body);
-    }
-
-    private static readonly byte[] Ftyp = Box("ftyp", Encoding.ASCII.GetBytes("isom\0\0\0\0isomavc1"));
-
     private static double? Read(params byte[][] boxes) => Mp4Duration.Read(new MemoryStream(boxes.SelectMany(b => b).ToArray()));
 
     [Fact]
