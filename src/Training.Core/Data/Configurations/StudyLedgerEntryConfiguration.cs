@@ -21,7 +21,7 @@ internal sealed class StudyLedgerEntryConfiguration : IEntityTypeConfiguration<S
         // A completed course enters the ledger once per person (LEARNING.md §5), even when its last two
         // lessons complete in two requests at the same moment. Brackets quote alike in SQLite and SQL Server.
         b.HasIndex(x => new { x.PersonId, x.Source, x.SourceId }).IsUnique()
-            .HasFilter($"[ReversesId] IS NULL AND [Source] = {(int)StudySource.OnlineCourse}")
+            .HasFilter($"[SourceId] IS NOT NULL AND [ReversesId] IS NULL AND [Source] = {(int)StudySource.OnlineCourse}")
             .HasDatabaseName("IX_StudyLedger_OneCreditPerCourse");
     }
 }
