@@ -1569,7 +1569,7 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.HasIndex("PersonId", "Source", "SourceId")
                         .IsUnique()
                         .HasDatabaseName("IX_StudyLedger_OneCreditPerCourse")
-                        .HasFilter("[ReversesId] IS NULL AND [Source] = 0");
+                        .HasFilter("[SourceId] IS NOT NULL AND [ReversesId] IS NULL AND [Source] = 0");
 
                     b.ToTable("StudyLedger", (string)null);
                 });

@@ -1498,7 +1498,7 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.HasIndex("PersonId", "Source", "SourceId")
                         .IsUnique()
                         .HasDatabaseName("IX_StudyLedger_OneCreditPerCourse")
-                        .HasFilter("[ReversesId] IS NULL AND [Source] = 0");
+                        .HasFilter("[SourceId] IS NOT NULL AND [ReversesId] IS NULL AND [Source] = 0");
 
                     b.ToTable("StudyLedger", (string)null);
                 });

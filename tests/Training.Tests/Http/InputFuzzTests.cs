@@ -46,6 +46,7 @@ public sealed partial class InputFuzzTests(InputFuzzTests.OwnApp app, ITestOutpu
         ["/Account/Register"] = "anonymous only; its fields are text (ID number, name, phone, password): AccountTests",
         ["/Account/Logout"] = "no fields; posting it would end the walk's session",
         ["/Error"] = "the error page answers any method and reads no field",
+        ["/Learning/Heartbeat"] = "posted by the player's script, not a form: its fields are forged in HeartbeatTests (malformed, NaN, negative, unknown state)",
     };
 
     private const int MaxPagesPerAccount = 300;

@@ -38,6 +38,8 @@ internal sealed class DemoDevelopment(DemoStore store, DateOnly today)
     public int MentorPairs { get; private set; }
     public int Shadowings { get; private set; }
     public int Classes { get; private set; }
+    /// <summary>The persons of the real city (the first copy), with their reserve records: classes and online learning draw from them.</summary>
+    public IReadOnlyList<(Person Person, ReserveCandidate? Reserve)> CityPeople => _cityPeople;
 
     /// <summary>Pairs and shadowing for one village's reserves in the pool today (everyone already stored).</summary>
     public void AddVillage(VillagePlan plan, OrgUnit village, int copy, IReadOnlyList<(Person Person, ReserveCandidate? Reserve)> people)

@@ -1,4 +1,5 @@
 using Training.Core.Domain;
+using Training.Web.Features.Demo.Learning;
 using Training.Web.Features.Demo.Plan;
 
 namespace Training.Web.Features.Demo;
@@ -235,6 +236,16 @@ internal sealed class DemoGenerator
         _classes = _development.AddClasses(_units[DemoData.CityCode], _units[DemoData.BaiyunCode], Trainee!);
 
     public void AddAttendance() => _development.AddAttendance(_classes, Trainee!);
+
+    public DemoLearning Learning { get; private set; } = null!;
+
+    public void AddCourses(IReadOnlyList<DemoVideo> videos)
+    {
+        Learning = new DemoLearning(_store, _today);
+        Learning.AddCourses(_units, videos);
+    }
+
+    public void AddStudyProgress() => Learning.AddProgress(_development.CityPeople, Trainee!);
 
     private OrgUnit AddUnit(OrgUnit unit)
     {

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Identity;
+using Training.Web.Features.Demo.Learning;
 using Training.Web.Features.Demo.Plan;
+using Training.Web.Features.Learning.Media;
 using Training.Web.Infrastructure;
 
 namespace Training.Web.Features.Demo;
@@ -18,7 +20,8 @@ namespace Training.Web.Features.Demo;
 /// database, not half a data set that would then be refused.
 /// </summary>
 public sealed class DemoSeeder(
-    TrainingDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<DemoSeeder> log, IHostEnvironment env)
+    TrainingDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<DemoSeeder> log, IHostEnvironment env,
+    MediaStorage? media = null)
 {
     /// <summary>Use the EF path that SQL Server takes, on any provider (tests compare the two).</summary>
     internal bool UseEntityFrameworkStore { get; set; }
@@ -41,6 +44,8 @@ public sealed class DemoSeeder(
         var stamp = today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         await using DemoStore store = db.Database.IsSqlite() && !UseEntityFrameworkStore ? new SqliteDemoStore(db) : new EfDemoStore(db);
         await store.BeginAsync(ct);
+        // The demo videos go to the media folder first (a container without one, as some tests build, gets text lessons instead).
+        var videos = media is null ? [] : await DemoVideos.StoreAsync(media, env.ContentRootPath, ct);
         var g = new DemoGenerator(plan, divisions, store, today, stamp, factor);
         g.AddRealUnits();
         await store.FlushAsync(ct);
@@ -71,6 +76,10 @@ public sealed class DemoSeeder(
                 g.AddClasses();
                 await store.FlushAsync(ct);
                 g.AddAttendance();
+                await store.FlushAsync(ct);
+                g.AddCourses(videos);
+                await store.FlushAsync(ct);
+                g.AddStudyProgress();
                 await store.FlushAsync(ct);
             }
             if (copy > 0 && (copy % Math.Max(1, factor / 20) == 0 || copy == factor - 1))

@@ -28,6 +28,10 @@ public sealed partial class MediaStorage
     /// <summary>A random name with the kind's extension: never derived from anything a user typed.</summary>
     public static string NewStoredName(MediaKind kind) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + kind.Extension;
 
+    /// <summary>A stored name derived from <paramref name="seed"/>: the same every time, for files the portal ships (the demo's videos).</summary>
+    public static string StoredNameFor(string seed, MediaKind kind) =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(seed)))[..32] + kind.Extension;
+
     /// <summary>The full path of a stored name; anything that is not one of our names (a path, "..") is refused.</summary>
     public string PathOf(string storedName) =>
         StoredName().IsMatch(storedName)
@@ -40,9 +44,10 @@ public sealed partial class MediaStorage
     /// Copies <paramref name="source"/> into the folder a buffer at a time (never whole in memory). Null
     /// with nothing left behind when it is empty, larger than the kind allows or not of the kind.
     /// </summary>
-    public async Task<(Saved? File, string? Problem)> SaveAsync(Stream source, MediaKind kind, CancellationToken ct)
+    /// <param name="storedName">A name of ours chosen by the caller (the demo's files keep theirs from run to run); a new random one otherwise.</param>
+    public async Task<(Saved? File, string? Problem)> SaveAsync(Stream source, MediaKind kind, CancellationToken ct, string? storedName = null)
     {
-        var name = NewStoredName(kind);
+        var name = storedName ?? NewStoredName(kind);
         var path = PathOf(name);
         var part = path + PartSuffix;
         long bytes = 0;
@@ -74,7 +79,7 @@ public sealed partial class MediaStorage
                 File.Delete(part);
                 return (null, problem);
             }
-            File.Move(part, path);
+            File.Move(part, path, overwrite: true);
             return (new Saved(name, bytes), null);
         }
         catch

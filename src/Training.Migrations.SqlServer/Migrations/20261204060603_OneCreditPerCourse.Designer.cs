@@ -13,7 +13,7 @@ using Training.Core.Data;
 namespace Training.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(TrainingDbContext))]
-    [Migration("20261204054333_OneCreditPerCourse")]
+    [Migration("20261204060603_OneCreditPerCourse")]
     partial class OneCreditPerCourse
     {
         /// <inheritdoc />
@@ -1572,7 +1572,7 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.HasIndex("PersonId", "Source", "SourceId")
                         .IsUnique()
                         .HasDatabaseName("IX_StudyLedger_OneCreditPerCourse")
-                        .HasFilter("[ReversesId] IS NULL AND [Source] = 0");
+                        .HasFilter("[SourceId] IS NOT NULL AND [ReversesId] IS NULL AND [Source] = 0");
 
                     b.ToTable("StudyLedger", (string)null);
                 });

@@ -12,7 +12,7 @@ using Training.Core.Data;
 namespace Training.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(TrainingDbContext))]
-    [Migration("20261204054328_OneCreditPerCourse")]
+    [Migration("20261204060530_OneCreditPerCourse")]
     partial class OneCreditPerCourse
     {
         /// <inheritdoc />
@@ -1501,7 +1501,7 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.HasIndex("PersonId", "Source", "SourceId")
                         .IsUnique()
                         .HasDatabaseName("IX_StudyLedger_OneCreditPerCourse")
-                        .HasFilter("[ReversesId] IS NULL AND [Source] = 0");
+                        .HasFilter("[SourceId] IS NOT NULL AND [ReversesId] IS NULL AND [Source] = 0");
 
                     b.ToTable("StudyLedger", (string)null);
                 });

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Training.Migrations.Sqlite.Migrations
+namespace Training.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class OneCreditPerCourse : Migration
@@ -15,7 +15,7 @@ namespace Training.Migrations.Sqlite.Migrations
                 table: "StudyLedger",
                 columns: new[] { "PersonId", "Source", "SourceId" },
                 unique: true,
-                filter: "[ReversesId] IS NULL AND [Source] = 0");
+                filter: "[SourceId] IS NOT NULL AND [ReversesId] IS NULL AND [Source] = 0");
         }
 
         /// <inheritdoc />

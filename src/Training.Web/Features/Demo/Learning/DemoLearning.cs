@@ -1,0 +1,104 @@
+using Training.Core.Domain;
+using Training.Web.Features.Learning.Study;
+using Training.Web.Features.Demo.Plan;
+
+namespace Training.Web.Features.Demo.Learning;
+
+/// <summary>
+/// The demo's online learning (issue 13): the catalogue of <see cref="DemoCourses"/> and, for
+/// about three thousand of the city's 两委干部, where they stand in the city's 必修 courses — some
+/// finished (with the ledger entry that went with it, on a day of this year), many part way, some
+/// not started — plus trainee-demo's own: one course finished, one under way. Deterministic: same
+/// day, same rows. Nothing here touches a figure of the 2019 statistics.
+/// </summary>
+internal sealed class DemoLearning(DemoStore store, DateOnly today)
+{
+    /// <summary>Every how many-th 两委干部 of the real city studies online in the demo (about 3,000 of 20,000).</summary>
+    private const int LearnerEvery = 7;
+
+    public int Courses { get; private set; }
+    public int ProgressRows { get; private set; }
+    public int LedgerEntries { get; private set; }
+
+    private readonly List<(DemoCourse Plan, Course Course)> _courses = [];
+
+    /// <summary>The catalogue; stored (and given ids) before anyone's progress is added.</summary>
+    public void AddCourses(IReadOnlyDictionary<string, OrgUnit> units, IReadOnlyList<DemoVideo> videos)
+    {
+        var courses = _courses;
+        foreach (var plan in DemoCourses.All)
+        {
+            var course = Course.Create(units[plan.Owner], plan.Title, plan.Category, plan.Description, quizEarnsHours: false);
+            var textIndex = 0;
+            foreach (var l in plan.Lessons)
+            {
+                if (l.Video > 0 && l.Video <= videos.Count)
+                    course.AddVideo(l.Title, videos[l.Video - 1].StoredName, videos[l.Video - 1].Bytes, videos[l.Video - 1].Seconds, l.Optional);
+                else
+                    course.AddText(l.Title, DemoLessonTexts.Lesson(plan.Category, l.Title, textIndex++), l.Optional);
+            }
+            if (!plan.Draft) course.Publish();
+            store.Add(course);
+            foreach (var lesson in course.Lessons) store.Add(lesson);
+            courses.Add((plan, course));
+        }
+        Courses = courses.Count;
+    }
+
+    public void AddProgress(IReadOnlyList<(Person Person, ReserveCandidate? Reserve)> cityPeople, Person trainee)
+    {
+        var courses = _courses;
+        var required = courses.Where(c => c.Plan.CityRequired).Select(c => c.Course).ToList();
+        var r = new Random(DemoPlan.Seed ^ 0x1EA4C0DE);
+        var cadres = cityPeople.Select(p => p.Person).Where(p => p.IsTwoCommitteeCadreOn(today) && !ReferenceEquals(p, trainee)).ToList();
+        for (var i = 0; i < cadres.Count; i += LearnerEvery)
+            foreach (var course in required)
+            {
+                var x = r.NextDouble();
+                if (x < 0.35) Finish(cadres[i], course, DayThisYear(r), isRequired: true);
+                else if (x < 0.75) PartWay(cadres[i], course, r);
+            }
+
+        // trainee-demo: the theory course finished in the spring, the party-building course under way.
+        Finish(trainee, required[0], new DateOnly(today.Year, 4, 15) < today ? new DateOnly(today.Year, 4, 15) : today, isRequired: true);
+        Start(trainee, required[1].Lessons[0], completed: true, At(today.AddDays(-3)));
+        Start(trainee, required[1].Lessons[1], completed: false, At(today.AddDays(-1)));
+    }
+
+    private void Finish(Person person, Course course, DateOnly on, bool isRequired)
+    {
+        foreach (var lesson in course.Lessons.Where(l => !l.Optional)) Start(person, lesson, completed: true, At(on));
+        store.Add(StudyLedgerEntry.Credit(person.Id, on, course.Hours, isRequired, StudySource.OnlineCourse, course.Id, StudyTexts.RecordedByCourse, At(on)));
+        LedgerEntries++;
+    }
+
+    private void PartWay(Person person, Course course, Random r)
+    {
+        var lessons = course.Lessons.Where(l => !l.Optional).ToList();
+        var done = r.Next(lessons.Count);
+        var when = At(DayThisYear(r));
+        for (var i = 0; i < done; i++) Start(person, lessons[i], completed: true, when);
+        Start(person, lessons[done], completed: false, when);
+    }
+
+    /// <summary>A lesson studied through (credited as a learner who watched or read it all), or a third of the way.</summary>
+    private void Start(Person person, Lesson lesson, bool completed, DateTime at)
+    {
+        var p = LessonProgress.Start(person.Id, lesson.Id);
+        var seconds = completed ? lesson.DurationSeconds : lesson.DurationSeconds / 3.0;
+        p.Record(seconds, seconds, lesson.Kind, lesson.DurationSeconds, at);
+        if (completed && lesson.IsRead) p.MarkRead(lesson.Kind, lesson.DurationSeconds, at);
+        store.Add(p);
+        ProgressRows++;
+    }
+
+    private DateOnly DayThisYear(Random r)
+    {
+        var first = new DateOnly(today.Year, 1, 1);
+        var days = today.DayNumber - first.DayNumber;
+        return days <= 0 ? today : first.AddDays(r.Next(days));
+    }
+
+    /// <summary>A day's instant: 20:00 in China, when cadres study.</summary>
+    private static DateTime At(DateOnly day) => day.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+}
