@@ -44,6 +44,7 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options)
     public DbSet<LessonProgress> LessonProgress => Set<LessonProgress>();
     public DbSet<StudyLedgerEntry> StudyLedger => Set<StudyLedgerEntry>();
     public DbSet<StudyTarget> StudyTargets => Set<StudyTarget>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -122,6 +122,9 @@ public partial class PageWalkTests(AppFixture app)
         new("/Learning/Study/Course/{id}", Walk: Walk.ByScopeTests), // a draft or another district's course → 404: Features/Learning/Study/CourseTests
         new("/Learning/Study/Lesson/{id}", Walk: Walk.ByScopeTests),
         new("/Learning/Media/File/{id}", Walk: Walk.ByScopeTests), // Features/Learning/Media/FileTests
+        new("/Learning/Assignments"),
+        new("/Learning/Assignments/Create"),
+        new("/Learning/Assignments/Details/{id}", Walk: Walk.ByScopeTests), // another district's → 404: Features/Learning/Assignments/DetailsTests
         new("/Learning/Heartbeat", Walk: Walk.PostOnly), // the player's POST: Features/Learning/HeartbeatTests
         new("/Account/Login", MayRedirect: Who.SignedIn),
         new("/Account/Register", MayRedirect: Who.SignedIn),

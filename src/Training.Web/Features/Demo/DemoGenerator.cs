@@ -245,7 +245,11 @@ internal sealed class DemoGenerator
         Learning.AddCourses(_units, videos);
     }
 
-    public void AddStudyProgress() => Learning.AddProgress(_development.CityPeople, Trainee!);
+    public void AddStudyProgress()
+    {
+        Learning.AddAssignments(_units, _classes);
+        Learning.AddProgress(_development.CityPeople, Trainee!);
+    }
 
     private OrgUnit AddUnit(OrgUnit unit)
     {

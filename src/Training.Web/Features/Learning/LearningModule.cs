@@ -22,6 +22,7 @@ public sealed class LearningModule : TrainingModule
     [
         new(LearningTexts.MenuStudy, "/Learning/Study/Index", LearningPermissions.Study, 5, Primary: true),
         new(LearningTexts.MenuCourses, "/Learning/Courses/Index", LearningPermissions.Author, 42),
+        new(LearningTexts.MenuAssignments, "/Learning/Assignments/Index", LearningPermissions.Follow, 43),
     ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)

@@ -11,11 +11,14 @@ public static class LearningPermissions
     public const string Study = "Learning.Study";
     /// <summary>打开课程: a trainee its published courses, staff those in their scope (a preview, nothing credited).</summary>
     public const string Read = "Learning.Read";
+    /// <summary>学习任务: staff follow the assignments of their scope and where each of their people stands.</summary>
+    public const string Follow = "Learning.Follow";
 
     public static readonly IReadOnlyList<Permission> All =
     [
         new(Author, LearningTexts.AuthorPermission, RoleSets.DistrictAndCity),
         new(Study, LearningTexts.StudyPermission, [Roles.Trainee]),
         new(Read, LearningTexts.ReadPermission, [Roles.Trainee, .. RoleSets.OrgStaff]),
+        new(Follow, LearningTexts.FollowPermission, RoleSets.OrgStaff),
     ];
 }

@@ -7,7 +7,8 @@ public static class LearningTexts
 {
     // Menu, permissions
     public const string MenuStudy = "在线学习", MenuCourses = "课程管理";
-    public const string AuthorPermission = "编写本单位课程", StudyPermission = "在线学习", ReadPermission = "打开课程";
+    public const string AuthorPermission = "编写本单位课程、布置学习任务", StudyPermission = "在线学习", ReadPermission = "打开课程";
+    public const string FollowPermission = "查看学习任务完成情况", MenuAssignments = "学习任务";
 
     // Uploads
     public const string ChooseFile = "请选择要上传的文件。";
@@ -20,6 +21,7 @@ public static class LearningTexts
     // The course form
     public const string CourseTitle = "课程名称", Minutes = "学习时长（分钟）";
     public const string ChooseCategory = "请选择课程类别。";
+    public const string DueOn = "完成期限", ChoosePersonCategory = "请选择人员类别。";
 
     // Course steps and their audit
     public const string CourseCreatedAudit = "新建课程", CourseChangedAudit = "修改课程", CoursePublishedAudit = "发布课程", CourseWithdrawnAudit = "下架课程";

@@ -119,6 +119,14 @@ public static class ScopeQueries
         return courses.Where(c => c.OwnerId == unitId);
     }
 
+    /// <summary>Assignments made by the account's unit, below it or above it (a township follows what the city and its district assign); none for others.</summary>
+    public static IQueryable<Assignment> InScope(this IQueryable<Assignment> assignments, CurrentUser user)
+    {
+        if (user.OrgPath is not { } path) return assignments.Where(_ => false);
+        var above = AncestorPaths(path);
+        return assignments.Where(a => a.Owner.Path.StartsWith(path) || above.Contains(a.Owner.Path));
+    }
+
     /// <summary>"/440100/440111/440111103/" → "/440100/", "/440100/440111/" (the units above, not itself).</summary>
     public static List<string> AncestorPaths(string path)
     {

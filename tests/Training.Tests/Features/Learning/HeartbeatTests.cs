@@ -231,6 +231,21 @@ public sealed class HeartbeatTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_course_completed_while_a_required_assignment_is_in_force_enters_the_ledger_as_required()
+    {
+        var (learner, trainee, course) = await LearnerAsync(videoSeconds: 20);
+        await app.AssignAsync(course.Id, TestTrainees.DistrictCode);
+        var lesson = await learner.OpenLessonAsync(course.VideoId);
+        await learner.BeatAsync(lesson, 0, "playing");
+        await app.AgeAsync(lesson, 20);
+
+        await learner.BeatAsync(lesson, 20, "ended");
+
+        var entry = await app.WithDbAsync(db => db.StudyLedger.SingleAsync(e => e.PersonId == trainee.PersonId));
+        Assert.True(entry.Required);
+    }
+
+    [Fact]
     public async Task A_withdrawn_course_earns_nothing_more()
     {
         var (learner, trainee, course) = await LearnerAsync();

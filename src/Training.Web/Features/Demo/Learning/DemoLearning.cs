@@ -45,29 +45,58 @@ internal sealed class DemoLearning(DemoStore store, DateOnly today)
         Courses = courses.Count;
     }
 
+    /// <summary>
+    /// This year's assignments: the city's 必修 courses for every 两委干部 of the city (the last one due at
+    /// the end of September, so that some are overdue), a 白云区 course for its reserve pool, and a city
+    /// course for the women cadres' class now running.
+    /// </summary>
+    public IReadOnlyList<Assignment> AddAssignments(IReadOnlyDictionary<string, OrgUnit> units, IReadOnlyList<TrainingClass> classes)
+    {
+        var city = units[DemoCourses.City];
+        var baiyun = units[DemoCourses.Baiyun];
+        var (start, end) = (new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31));
+        var required = _courses.Where(c => c.Plan.CityRequired).Select(c => c.Course).ToList();
+        var assignments = required.Select((c, i) => Assignment.ToCategory(city, c, true, start, i == required.Count - 1 ? new DateOnly(today.Year, 9, 30) : end,
+            city, AssignedCategory.TwoCommitteeCadre, DemoDevelopment.Actor, At(start))).ToList();
+        var baiyunCourse = _courses.First(c => c.Plan.Owner == DemoCourses.Baiyun && !c.Plan.Draft).Course;
+        assignments.Add(Assignment.ToPool(baiyun, baiyunCourse, true, start, end, baiyun, DemoDevelopment.Actor, At(start)));
+        var women = classes.First(c => c.SexOnly == Sex.Female && c.StartOn <= today && today <= c.EndOn);
+        var classCourse = _courses.First(c => c.Plan.Category == CourseCategory.RuralRevitalisation && c.Plan.Owner == DemoCourses.City && !c.Plan.CityRequired).Course;
+        assignments.Add(Assignment.ToClass(city, classCourse, true, women.StartOn, women.EndOn, women, DemoDevelopment.Actor, At(women.StartOn)));
+        foreach (var a in assignments) store.Add(a);
+        Assignments = assignments.Count;
+        _cityRequired = assignments.Take(required.Count).ToList();
+        return assignments;
+    }
+
+    private List<Assignment> _cityRequired = [];
+
+    public int Assignments { get; private set; }
+
     public void AddProgress(IReadOnlyList<(Person Person, ReserveCandidate? Reserve)> cityPeople, Person trainee)
     {
-        var courses = _courses;
-        var required = courses.Where(c => c.Plan.CityRequired).Select(c => c.Course).ToList();
+        var required = _cityRequired.Select(a => a.Course).ToList();
         var r = new Random(DemoPlan.Seed ^ 0x1EA4C0DE);
         var cadres = cityPeople.Select(p => p.Person).Where(p => p.IsTwoCommitteeCadreOn(today) && !ReferenceEquals(p, trainee)).ToList();
         for (var i = 0; i < cadres.Count; i += LearnerEvery)
             foreach (var course in required)
             {
                 var x = r.NextDouble();
-                if (x < 0.35) Finish(cadres[i], course, DayThisYear(r), isRequired: true);
+                if (x < 0.35) Finish(cadres[i], course, DayThisYear(r));
                 else if (x < 0.75) PartWay(cadres[i], course, r);
             }
 
         // trainee-demo: the theory course finished in the spring, the party-building course under way.
-        Finish(trainee, required[0], new DateOnly(today.Year, 4, 15) < today ? new DateOnly(today.Year, 4, 15) : today, isRequired: true);
+        Finish(trainee, required[0], new DateOnly(today.Year, 4, 15) < today ? new DateOnly(today.Year, 4, 15) : today);
         Start(trainee, required[1].Lessons[0], completed: true, At(today.AddDays(-3)));
         Start(trainee, required[1].Lessons[1], completed: false, At(today.AddDays(-1)));
     }
 
-    private void Finish(Person person, Course course, DateOnly on, bool isRequired)
+    /// <summary>A course finished on <paramref name="on"/>: 必修 when its city assignment was in force that day, as the portal would have credited it.</summary>
+    private void Finish(Person person, Course course, DateOnly on)
     {
         foreach (var lesson in course.Lessons.Where(l => !l.Optional)) Start(person, lesson, completed: true, At(on));
+        var isRequired = _cityRequired.Any(a => a.Course == course && a.Required && a.IsInForceOn(on));
         store.Add(StudyLedgerEntry.Credit(person.Id, on, course.Hours, isRequired, StudySource.OnlineCourse, course.Id, StudyTexts.RecordedByCourse, At(on)));
         LedgerEntries++;
     }

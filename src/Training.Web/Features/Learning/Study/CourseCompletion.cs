@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Domain;
+using Training.Web.Features.Learning.Assignments;
 using Training.Web.Infrastructure;
 
 namespace Training.Web.Features.Learning.Study;
@@ -47,9 +48,7 @@ public sealed class CourseCompletion(TrainingDbContext db, TimeProvider clock)
         db.StudyLedger.AnyAsync(e => e.PersonId == personId && e.Source == StudySource.OnlineCourse && e.SourceId == courseId
             && e.ReversesId == null && !db.StudyLedger.Any(r => r.ReversesId == e.Id), ct);
 
-    /// <summary>
-    /// 必修 when a 必修 assignment of the course is in force for the person that day. Assignments are not
-    /// built yet (issue 13, next step): until then every online course is credited as 选修.
-    /// </summary>
-    private static Task<bool> RequiredOnAsync(int personId, int courseId, DateOnly on, CancellationToken ct) => Task.FromResult(false);
+    /// <summary>必修 when a 必修 assignment of the course is in force for the person that day (started, deadline not passed); 选修 otherwise.</summary>
+    private Task<bool> RequiredOnAsync(int personId, int courseId, DateOnly on, CancellationToken ct) =>
+        AssignmentMembers.For(db, personId, on).AnyAsync(a => a.CourseId == courseId && a.Required && a.DueOn >= on, ct);
 }

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+using Training.Web.Infrastructure.Workflow;
+
+namespace Training.Web.Features.Learning.Assignments;
+
+/// <summary>
+/// 布置学习任务: the city or a district gives a published course (its own or one from above) to a target
+/// of its scope — a cohort's students, a class's participants, the reserve pool of a unit, or a
+/// category of people in a unit and below — as 必修 or 选修, from a start date to a deadline.
+/// </summary>
+[Authorize(Policy = LearningPermissions.Author)]
+public sealed class CreateModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    [BindProperty] public AssignmentForm Input { get; set; } = new();
+
+    public sealed record Choice(int Id, string Name);
+
+    public IReadOnlyList<Choice> Courses { get; private set; } = [];
+    public IReadOnlyList<Choice> Cohorts { get; private set; } = [];
+    public IReadOnlyList<Choice> Classes { get; private set; } = [];
+    public IReadOnlyList<Choice> Units { get; private set; } = [];
+
+    public async Task OnGetAsync(int? courseId, CancellationToken ct)
+    {
+        var today = clock.Today();
+        Input = new AssignmentForm
+        {
+            CourseId = courseId, StartOn = FormInput.DateText(today), DueOn = FormInput.DateText(new DateOnly(today.Year, 12, 31)),
+            Target = AssignmentTarget.Category, Category = AssignedCategory.TwoCommitteeCadre, UnitId = me.OrgUnitId,
+        };
+        await ChoicesAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var terms = Input.Read(ModelState);
+        if (terms is null)
+        {
+            await ChoicesAsync(ct);
+            return this.Unprocessable();
+        }
+        var owner = await db.OrgUnits.InScope(me).SingleOrDefaultAsync(u => u.Id == me.OrgUnitId, ct);
+        var course = await db.Courses.InScope(me, db.Persons).SingleOrDefaultAsync(c => c.Id == terms.CourseId, ct);
+        if (owner is null) return Forbid();
+        if (course is null) return NotFound();
+        var now = clock.UtcNow();
+        var result = await db.ActAsync(async () =>
+        {
+            var a = terms.Target switch
+            {
+                AssignmentTarget.Cohort => Assignment.ToCohort(owner, course, terms.Required, terms.StartOn, terms.DueOn,
+                    await db.Cohorts.SingleOrDefaultAsync(c => c.Id == Input.CohortId, ct) ?? throw new DomainException(AssignmentTexts.ChooseCohort, nameof(Assignment.CohortId)), me.Actor, now),
+                AssignmentTarget.Class => Assignment.ToClass(owner, course, terms.Required, terms.StartOn, terms.DueOn,
+                    await db.TrainingClasses.InScope(me).Include(c => c.Owner).SingleOrDefaultAsync(c => c.Id == Input.ClassId, ct) ?? throw new DomainException(AssignmentTexts.ChooseClass, nameof(Assignment.ClassId)), me.Actor, now),
+                AssignmentTarget.ReservePool => Assignment.ToPool(owner, course, terms.Required, terms.StartOn, terms.DueOn, await UnitAsync(ct), me.Actor, now),
+                _ => Assignment.ToCategory(owner, course, terms.Required, terms.StartOn, terms.DueOn, await UnitAsync(ct), Input.Category!.Value, me.Actor, now),
+            };
+            db.Assignments.Add(a);
+            var target = await DescribeAsync(a, ct);
+            db.Audit.Add(new AuditEntry(me.UserName, AssignmentTexts.CreatedAudit,
+                LearningTexts.OfCourse(course.Title, AssignmentTexts.AuditDetail(target, a.Required, a.StartOn, a.DueOn)), now));
+            return AssignmentTexts.Created(course.Title, target);
+        }, ct);
+        return await this.AnswerAsync(result, () => RedirectToPage("/Learning/Assignments/Index"), () => ChoicesAsync(ct));
+    }
+
+    private async Task<OrgUnit> UnitAsync(CancellationToken ct) =>
+        await db.OrgUnits.InScope(me).SingleOrDefaultAsync(u => u.Id == Input.UnitId, ct)
+        ?? throw new DomainException(AssignmentTexts.ChooseUnit, nameof(Assignment.UnitId));
+
+    private async Task<string> DescribeAsync(Assignment a, CancellationToken ct) =>
+        AssignmentTexts.Describe(a.Target, a.Unit?.Name, a.Category,
+            a.CohortId is { } cohort ? await db.Cohorts.Where(c => c.Id == cohort).Select(c => c.Name).SingleAsync(ct) : null,
+            a.ClassId is { } cls ? await db.TrainingClasses.Where(c => c.Id == cls).Select(c => c.Name).SingleAsync(ct) : null);
+
+    private async Task ChoicesAsync(CancellationToken ct)
+    {
+        Courses = await db.Courses.AsNoTracking().InScope(me, db.Persons).Where(c => c.State == CourseState.Published)
+            .OrderBy(c => c.Title).Select(c => new Choice(c.Id, c.Title)).ToListAsync(ct);
+        Cohorts = await db.Cohorts.AsNoTracking().OrderByDescending(c => c.Year).Select(c => new Choice(c.Id, c.Name)).ToListAsync(ct);
+        var today = clock.Today();
+        Classes = await db.TrainingClasses.AsNoTracking().InScope(me).Where(c => c.EndOn >= today)
+            .OrderByDescending(c => c.StartOn).Select(c => new Choice(c.Id, c.Name)).ToListAsync(ct);
+        // The account's own unit and the units right below it: a district reaches a township's people this way.
+        Units = await db.OrgUnits.AsNoTracking().Where(u => u.Id == me.OrgUnitId || u.ParentId == me.OrgUnitId)
+            .OrderBy(u => u.Level).ThenBy(u => u.Code).Select(u => new Choice(u.Id, u.Name)).ToListAsync(ct);
+    }
+}
