@@ -8,16 +8,14 @@ using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Modules;
 
 // Subcommands: make-roster (RosterGenerator.cs), import-phases (ImportPhasesBench.cs), export-enrollments (EnrollmentExportBench.cs),
-// migrate-as-committed (MigrateAsCommitted.cs, bench/learning.sh's fallback);
 // without one, the statistics benchmark of bench/run.sh.
 if (args.Length > 0 && args[0] == "make-roster") return await RosterGenerator.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "import-phases") return await ImportPhasesBench.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "export-enrollments") return await EnrollmentExportBench.RunAsync(args[1..]);
-if (args.Length > 0 && args[0] == "migrate-as-committed") return await MigrateAsCommitted.RunAsync(args[1..]);
 if (args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal))
 {
     // Never fall through to the statistics benchmark (it migrates and writes snapshots into --db).
-    Console.Error.WriteLine($"unknown subcommand {args[0]}: make-roster, import-phases, export-enrollments, migrate-as-committed, or statistics options (--scale …)");
+    Console.Error.WriteLine($"unknown subcommand {args[0]}: make-roster, import-phases, export-enrollments, or statistics options (--scale …)");
     return 2;
 }
 
