@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Domain;
+using Training.Web.Features.Learning.Heartbeats;
 using Training.Web.Features.Learning.Study;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
@@ -16,11 +17,12 @@ namespace Training.Web.Features.Learning;
 /// <c>lessonId</c>, <c>playbackId</c>, <c>position</c> (seconds, decimal), <c>state</c> (playing,
 /// paused, hidden, ended) and the antiforgery token. The server credits what its own clock and rules
 /// allow (<see cref="Playback.Beat"/>), never what the client claims, and answers what it credited.
-/// Cheap on purpose: one read (the playback, whether a newer one exists, the lesson's progress and
-/// kind) and one update, because thousands of cadres study at once in the evening.
+/// Cheap on purpose: the request only reads the form; <see cref="HeartbeatWriter"/> credits the
+/// heartbeats waiting together, one query and one commit a batch, because thousands of cadres study
+/// at once in the evening.
 /// </summary>
 [Authorize(Policy = LearningPermissions.Study)]
-public sealed class HeartbeatModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, CourseCompletion completion) : PageModel
+public sealed class HeartbeatModel(CurrentUser me, TimeProvider clock, HeartbeatWriter writer) : PageModel
 {
     /// <summary>What the answer says: seconds this heartbeat earned, the lesson's totals, and whether it (or the course) completed.</summary>
     public sealed record Answer(double Credited, double CreditedTotal, double Furthest, bool Completed, bool Newest,
@@ -36,40 +38,14 @@ public sealed class HeartbeatModel(TrainingDbContext db, CurrentUser me, TimePro
             || !Enum.TryParse<PlaybackState>(state, ignoreCase: true, out var playState) || !Enum.IsDefined(playState) || int.TryParse(state, out _))
             return Problem(StatusCodes.Status400BadRequest, StudyTexts.BadHeartbeat);
 
-        var now = clock.UtcNow();
-        var found = await (
-                from p in db.Playbacks
-                where p.PublicId == playbackId && p.PersonId == personId && p.LessonId == lessonId
-                join l in db.Lessons on p.LessonId equals l.Id
-                join x in db.LessonProgress on new { p.PersonId, p.LessonId } equals new { x.PersonId, x.LessonId } into progresses
-                from x in progresses.DefaultIfEmpty()
-                select new
-                {
-                    Playback = p,
-                    Progress = x,
-                    l.Kind,
-                    Published = l.Course.State == CourseState.Published,
-                    Newest = !db.Playbacks.Any(o => o.PersonId == personId && o.Id > p.Id),
-                })
-            .SingleOrDefaultAsync(ct);
-        if (found is null) return Problem(StatusCodes.Status404NotFound, StudyTexts.UnknownPlayback);
-
-        // An older playback (another tab or phone opened since) and a withdrawn course earn nothing, and leave the progress alone.
-        var counts = found.Newest && found.Published && found.Progress is not null;
-        var credited = found.Playback.Beat(at, playState, now, counts);
-        var progress = found.Progress;
-        var completedNow = false;
-        if (counts)
+        var result = await writer.CreditAsync(new HeartbeatWriter.Beat(personId, lessonId, playbackId, at, playState, clock.UtcNow()), ct);
+        return result.Outcome switch
         {
-            var before = progress!.IsCompleted;
-            progress.Record(credited, found.Playback.LastPosition, found.Kind, found.Playback.DurationSeconds, now);
-            completedNow = !before && progress.IsCompleted;
-        }
-        if (!await db.TrySaveAsync(ct)) return Problem(StatusCodes.Status409Conflict, StudyTexts.HeartbeatConflict);
-
-        var entry = completedNow ? await completion.RecordIfCompletedAsync(personId, lessonId, ct) : null;
-        return new JsonResult(new Answer(credited, progress?.CreditedSeconds ?? 0, progress?.FurthestPosition ?? 0,
-            progress?.IsCompleted ?? false, found.Newest, found.Newest ? null : StudyTexts.Superseded, entry?.Hours));
+            HeartbeatWriter.Outcome.UnknownPlayback => Problem(StatusCodes.Status404NotFound, StudyTexts.UnknownPlayback),
+            HeartbeatWriter.Outcome.Conflict => Problem(StatusCodes.Status409Conflict, StudyTexts.HeartbeatConflict),
+            _ => new JsonResult(new Answer(result.Credited, result.CreditedTotal, result.Furthest, result.Completed, result.Newest,
+                result.Newest ? null : StudyTexts.Superseded, result.CourseHours)),
+        };
     }
 
     private JsonResult Problem(int status, string message) => new(new { message }) { StatusCode = status };

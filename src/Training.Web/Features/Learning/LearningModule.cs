@@ -1,3 +1,4 @@
+using Training.Web.Features.Learning.Heartbeats;
 using Training.Web.Features.Learning.Media;
 using Training.Web.Features.Learning.Study;
 using Training.Web.Infrastructure.Modules;
@@ -29,5 +30,7 @@ public sealed class LearningModule : TrainingModule
     {
         services.AddSingleton<MediaStorage>();
         services.AddScoped<CourseCompletion>();
+        services.AddSingleton<HeartbeatWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<HeartbeatWriter>());
     }
 }
