@@ -32,6 +32,21 @@ public static class LearningNames
         _ => "测验",
     };
 
+    public static string Name(this StudySource s) => s switch
+    {
+        StudySource.OnlineCourse => "在线课程",
+        StudySource.Quiz => "测验",
+        StudySource.Class => "培训班",
+        _ => "线下培训",
+    };
+
+    public static string Name(this TargetCategory c) => c switch
+    {
+        TargetCategory.TwoCommitteeCadre => "两委干部",
+        TargetCategory.Reserve => "后备干部",
+        _ => "党员",
+    };
+
     /// <summary>"45 分钟", "1 小时 5 分钟", "30 秒": a duration as a learner reads it.</summary>
     public static string Duration(int seconds) => seconds switch
     {

@@ -1,4 +1,5 @@
 using Training.Web.Features.Learning.Heartbeats;
+using Training.Web.Features.Learning.Home;
 using Training.Web.Features.Learning.Media;
 using Training.Web.Features.Learning.Study;
 using Training.Web.Infrastructure.Modules;
@@ -22,9 +23,12 @@ public sealed class LearningModule : TrainingModule
     public override IReadOnlyList<MenuEntry> Menu =>
     [
         new(LearningTexts.MenuStudy, "/Learning/Study/Index", LearningPermissions.Study, 5, Primary: true),
+        new(LearningTexts.MenuHours, "/Learning/Hours", LearningPermissions.Study, 6),
         new(LearningTexts.MenuCourses, "/Learning/Courses/Index", LearningPermissions.Author, 42),
         new(LearningTexts.MenuAssignments, "/Learning/Assignments/Index", LearningPermissions.Follow, 43),
     ];
+
+    public override IReadOnlyList<HomeCard> HomeCards => [new(typeof(LearnerCard), LearningPermissions.Study, 5)];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {

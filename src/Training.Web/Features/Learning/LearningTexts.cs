@@ -6,7 +6,7 @@ namespace Training.Web.Features.Learning;
 public static class LearningTexts
 {
     // Menu, permissions
-    public const string MenuStudy = "在线学习", MenuCourses = "课程管理";
+    public const string MenuStudy = "在线学习", MenuCourses = "课程管理", MenuHours = "我的学时";
     public const string AuthorPermission = "编写本单位课程、布置学习任务", StudyPermission = "在线学习", ReadPermission = "打开课程";
     public const string FollowPermission = "查看学习任务完成情况", MenuAssignments = "学习任务";
 

@@ -1,3 +1,4 @@
+using Training.Web.Features.Learning.Home;
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed class IndexTests(AppFixture app)
 {
     public static TheoryData<string, string[]> Accounts => new()
     {
-        { "trainee-demo", [nameof(TraineeFactsCard), nameof(TraineeStudyCard)] },
+        { "trainee-demo", [nameof(LearnerCard), nameof(TraineeFactsCard), nameof(TraineeStudyCard)] },
         { "village-440111103201", [nameof(UnitFactsCard), nameof(ReservesTodoCard)] },
         { "township-440111103", Reviewer },
         { "district-440111", Reviewer },
