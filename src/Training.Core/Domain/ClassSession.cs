@@ -6,11 +6,14 @@ public class ClassSession
 
     private ClassSession() { Title = ""; }
 
-    internal ClassSession(TrainingClass trainingClass, DateOnly on, string title)
+    public const decimal FullDayHours = 8, HalfDayHours = 4;
+
+    internal ClassSession(TrainingClass trainingClass, DateOnly on, string title, SessionLength length)
     {
         Class = trainingClass;
         On = on;
         Title = title;
+        Length = length;
     }
 
     public int Id { get; private set; }
@@ -18,13 +21,19 @@ public class ClassSession
     public TrainingClass Class { get; private set; } = null!;
     public DateOnly On { get; private set; }
     public string Title { get; private set; }
+    public SessionLength Length { get; private set; }
+    /// <summary>What a participant present is credited: 全天 8 学时, 半天 4.</summary>
+    public decimal Hours => Length == SessionLength.HalfDay ? HalfDayHours : FullDayHours;
     public IReadOnlyList<SessionAttendance> Attendance => _attendance;
 
-    internal void Mark(ClassParticipant participant, bool present, string actor, DateTime now)
+    /// <summary>Marks the participant; true when being present changed (an unrecorded participant counted as absent).</summary>
+    internal bool Mark(ClassParticipant participant, bool present, string actor, DateTime now)
     {
         var existing = _attendance.FirstOrDefault(a => ReferenceEquals(a.Participant, participant) || (participant.Id != 0 && a.ParticipantId == participant.Id));
+        var was = existing?.Present == true;
         if (existing is null) _attendance.Add(new SessionAttendance(this, participant, present, actor, now));
         else existing.Set(present, actor, now);
+        return was != present;
     }
 
     internal void Forget(ClassParticipant participant) =>

@@ -92,12 +92,13 @@ public class TrainingClass : IVersioned, IDatedPeriod
         Version = Guid.NewGuid();
     }
 
-    public ClassSession AddSession(DateOnly on, string? title)
+    public ClassSession AddSession(DateOnly on, string? title, SessionLength length = SessionLength.FullDay)
     {
+        if (!Enum.IsDefined(length)) throw new DomainException("请选择课次时长（全天或半天）。", nameof(ClassSession.Length));
         if (on < StartOn || on > EndOn)
             throw new DomainException($"课次日期应在培训班起止日期（{StartOn:yyyy-MM-dd} 至 {EndOn:yyyy-MM-dd}）之内。");
         if (_sessions.Count >= MaxSessions) throw new DomainException($"一期培训班最多 {MaxSessions} 个课次。");
-        var session = new ClassSession(this, on, RecordText.Short(title, "课次名称", MaxName));
+        var session = new ClassSession(this, on, RecordText.Short(title, "课次名称", MaxName), length);
         _sessions.Add(session);
         Version = Guid.NewGuid();
         return session;
@@ -161,14 +162,21 @@ public class TrainingClass : IVersioned, IDatedPeriod
     /// every participant present or absent as listed; again on the same session, the marks are
     /// replaced. Not before the session's day.
     /// </summary>
-    public void RecordAttendance(ClassSession session, IReadOnlyCollection<int> presentParticipantIds, string actor, DateOnly today, DateTime now)
+    /// <summary>Takes attendance; returns the participants whose being present changed, for the 学时 ledger to credit or reverse.</summary>
+    public IReadOnlyList<AttendanceChange> RecordAttendance(ClassSession session, IReadOnlyCollection<int> presentParticipantIds, string actor, DateOnly today, DateTime now)
     {
         if (!_sessions.Contains(session)) throw new DomainException("该课次不属于本培训班。");
         if (session.On > today) throw new DomainException($"该课次在 {session.On:yyyy-MM-dd}，当天起才能登记考勤。");
         var unknown = presentParticipantIds.Where(id => _participants.All(p => p.Id != id)).ToList();
         if (unknown.Count > 0) throw new DomainException("考勤名单中有不属于本培训班的学员，请刷新后重新登记。");
-        foreach (var p in _participants) session.Mark(p, presentParticipantIds.Contains(p.Id), actor, now);
+        var changes = new List<AttendanceChange>();
+        foreach (var p in _participants)
+        {
+            var present = presentParticipantIds.Contains(p.Id);
+            if (session.Mark(p, present, actor, now)) changes.Add(new AttendanceChange(p, present));
+        }
         Version = Guid.NewGuid();
+        return changes;
     }
 
     /// <summary>Completed when attended × 100 ≥ threshold × sessions (no sessions: not completed).</summary>

@@ -368,6 +368,9 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.Property<int>("ClassId")
                         .HasColumnType("int");
 
+                    b.Property<int>("Length")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly>("On")
                         .HasColumnType("date");
 

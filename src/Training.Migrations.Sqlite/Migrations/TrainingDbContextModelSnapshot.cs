@@ -348,6 +348,9 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.Property<int>("ClassId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Length")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("On")
                         .HasColumnType("TEXT");
 

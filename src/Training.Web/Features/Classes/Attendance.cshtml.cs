@@ -66,10 +66,11 @@ public sealed class AttendanceModel(TrainingDbContext db, CurrentUser me, TimePr
             .Include(c => c.Participants)
             .Include(c => c.Sessions.Where(s => s.Id == id)).ThenInclude(s => s.Attendance)
             .Where(c => c.Sessions.Any(s => s.Id == id));
-        var result = await db.RunAsync(managed, Version, c =>
+        var result = await db.RunAsync(managed, Version, async c =>
         {
             var session = c.Sessions.Single(s => s.Id == id);
-            c.RecordAttendance(session, present, me.Actor, clock.Today(), clock.UtcNow());
+            var changes = c.RecordAttendance(session, present, me.Actor, clock.Today(), clock.UtcNow());
+            await AttendanceCredits.ApplyAsync(db, session, changes, me.Actor, clock.UtcNow(), ct);
             var summary = ClassesTexts.AttendanceSummary(present.Count, c.Participants.Count - present.Count);
             db.Audit.Add(new AuditEntry(me.UserName, ClassesTexts.AttendanceAudit,
                 ClassesTexts.AttendanceDetail(c.Name, c.Id, session.On, session.Title, summary), clock.UtcNow()));

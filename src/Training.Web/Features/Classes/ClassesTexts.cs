@@ -36,6 +36,7 @@ public static class ClassesTexts
     public const string PersonNotFound = "未找到该人员，或不在您的管辖范围内。";
     public const string NoneWithIdNumber = "没有找到该身份证号的人员（或不在本班招收范围、您的管辖范围内）。";
     public const string SessionDate = "课次日期";
+    public const string UnmarkedReason = "考勤改为缺勤";
 
     public static string Created(string name) => $"已新建培训班“{name}”，请添加课次并报名学员。";
     public static string Saved(string name) => $"已保存培训班“{name}”。";

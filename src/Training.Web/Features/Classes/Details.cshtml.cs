@@ -33,6 +33,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     [BindProperty] public int PersonId { get; set; }
     [BindProperty] public string? SessionOn { get; set; }
     [BindProperty] public string? SessionTitle { get; set; }
+    [BindProperty] public SessionLength SessionLength { get; set; }
 
     public sealed record ClassView(int Id, string Name, string OwnerName, string OwnerPath, DateOnly StartOn, DateOnly EndOn,
         int Capacity, Sex? SexOnly, ClassAudience Audience, int CompletionPercent, string? Description,
@@ -41,7 +42,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         public string AudienceText => ClassAudienceNames.Describe(SexOnly, Audience);
     }
 
-    public sealed record SessionRow(int Id, DateOnly On, string Title, int Marked, int Present)
+    public sealed record SessionRow(int Id, DateOnly On, string Title, SessionLength Length, int Marked, int Present)
     {
         public bool Taken => Marked > 0;
     }
@@ -84,7 +85,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     {
         var on = ModelState.Date("", SessionOn, ClassesTexts.SessionDate);
         if (on is null) return await AgainAsync(id, ct);
-        return await AnswerAsync(id, await AddSession.RunAsync(db, me, clock, id, on.Value, SessionTitle, ct), ct);
+        return await AnswerAsync(id, await AddSession.RunAsync(db, me, clock, id, on.Value, SessionTitle, SessionLength, ct), ct);
     }
 
     public async Task<IActionResult> OnPostRemoveSessionAsync(int id, int sessionId, CancellationToken ct) =>
@@ -129,7 +130,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
 
         Sessions = await db.ClassSessions.AsNoTracking().Where(s => s.ClassId == id)
             .OrderBy(s => s.On).ThenBy(s => s.Id)
-            .Select(s => new SessionRow(s.Id, s.On, s.Title, s.Attendance.Count, s.Attendance.Count(a => a.Present)))
+            .Select(s => new SessionRow(s.Id, s.On, s.Title, s.Length, s.Attendance.Count, s.Attendance.Count(a => a.Present)))
             .ToListAsync(ct);
         var total = Sessions.Count;
         var today = Today;

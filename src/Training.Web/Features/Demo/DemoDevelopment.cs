@@ -180,8 +180,11 @@ internal sealed class DemoDevelopment(DemoStore store, DateOnly today)
             foreach (var session in c.Sessions.Where(s => s.On <= today))
             {
                 var present = c.Participants.Where(p => r.NextDouble() < keen[p.Id]).Select(p => p.Id).ToList();
-                c.RecordAttendance(session, present, Actor, today, At(session.On));
+                var changes = c.RecordAttendance(session, present, Actor, today, At(session.On));
                 foreach (var mark in session.Attendance) store.Add(mark);
+                // The ledger entry the portal writes for each participant marked present (8 学时 a full day).
+                foreach (var change in changes.Where(x => x.Present))
+                    store.Add(StudyLedgerEntry.Credit(change.Participant.PersonId, session.On, session.Hours, true, StudySource.Class, session.Id, Actor, At(session.On)));
             }
         }
     }
@@ -189,7 +192,7 @@ internal sealed class DemoDevelopment(DemoStore store, DateOnly today)
     private static void AddSessions(TrainingClass c, params int[] days)
     {
         string[] titles = ["开班式暨形势政策报告", "基层党组织建设", "乡村振兴与集体经济发展", "基层治理与矛盾纠纷化解", "现场教学", "结业式暨学习交流"];
-        for (var i = 0; i < days.Length; i++) c.AddSession(c.StartOn.AddDays(days[i]), titles[i % titles.Length]);
+        for (var i = 0; i < days.Length; i++) c.AddSession(c.StartOn.AddDays(days[i]), titles[i % titles.Length], i % titles.Length >= 4 ? SessionLength.HalfDay : SessionLength.FullDay);
     }
 
     /// <summary>Up to <paramref name="count"/> persons of the real city who meet every rule of the class on <paramref name="on"/>.</summary>

@@ -301,7 +301,7 @@ internal sealed class ClassWorld(AppFixture app)
     /// (on its first day when it is already over). Participants come back in the order of the persons.
     /// </summary>
     public Task<TestClass> ClassAsync(int[] sessionDays, int[] personIds, string ownerCode = OwnDistrict,
-        int startDay = -30, int endDay = 30, int completionPercent = 80) =>
+        int startDay = -30, int endDay = 30, int completionPercent = 80, SessionLength length = SessionLength.FullDay) =>
         app.WithDbAsync(async db =>
         {
             var now = DateTime.UtcNow;
@@ -309,7 +309,7 @@ internal sealed class ClassWorld(AppFixture app)
             var name = "考勤测试班" + Guid.NewGuid().ToString("N")[..6];
             var c = TrainingClass.Create(owner, name, Today.AddDays(startDay), Today.AddDays(endDay), 50, null,
                 ClassAudience.Any, completionPercent, null, "test", now);
-            var sessions = sessionDays.Select((d, i) => c.AddSession(Today.AddDays(d), $"第{i + 1}讲")).ToList();
+            var sessions = sessionDays.Select((d, i) => c.AddSession(Today.AddDays(d), $"第{i + 1}讲", length)).ToList();
             var enrolledOn = endDay < 0 ? Today.AddDays(startDay) : Today;
             var persons = new List<Person>();
             foreach (var id in personIds)

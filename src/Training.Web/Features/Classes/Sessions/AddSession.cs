@@ -10,13 +10,13 @@ namespace Training.Web.Features.Classes.Sessions;
 public static class AddSession
 {
     public static async Task<StepResult> RunAsync(TrainingDbContext db, CurrentUser me, TimeProvider clock,
-        int classId, DateOnly on, string? title, CancellationToken ct)
+        int classId, DateOnly on, string? title, SessionLength length, CancellationToken ct)
     {
         var c = await db.TrainingClasses.ManagedBy(me).Include(x => x.Sessions).SingleOrDefaultAsync(x => x.Id == classId, ct);
         if (c is null) return await ClassSteps.NotManagedAsync(db, me, classId, ct);
         return await ClassSteps.ActAsync(db, me, clock, classId, ClassesTexts.SessionAddedAudit, () =>
         {
-            var session = c.AddSession(on, title);
+            var session = c.AddSession(on, title, length);
             return (ClassesTexts.OfClass(c.Name, ClassesTexts.SessionDetail(session.On, session.Title)), ClassesTexts.SessionAdded(session));
         }, ct);
     }
