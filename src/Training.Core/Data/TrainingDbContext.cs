@@ -45,6 +45,8 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options)
     public DbSet<StudyLedgerEntry> StudyLedger => Set<StudyLedgerEntry>();
     public DbSet<StudyTarget> StudyTargets => Set<StudyTarget>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

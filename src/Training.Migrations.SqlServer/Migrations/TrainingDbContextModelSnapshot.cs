@@ -886,6 +886,18 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.Property<int?>("Pages")
                         .HasColumnType("int");
 
+                    b.Property<int?>("QuizDrawCount")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("QuizMaxAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("QuizPassPercent")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("QuizTimeLimitMinutes")
+                        .HasColumnType("int");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1301,6 +1313,102 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.HasIndex("VillageId", "Type", "StartDate", "EndDate");
 
                     b.ToTable("Posts");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.Question", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<string>("Correct")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Stem")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("Questions", (string)null);
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.QuizAttempt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("LessonId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PassPercent")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PublicId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<int?>("ScorePercent")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LessonId");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId", "LessonId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("QuizAttempts", (string)null);
                 });
 
             modelBuilder.Entity("Training.Core.Domain.ReserveCandidate", b =>
@@ -2236,6 +2344,65 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("Village");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.Question", b =>
+                {
+                    b.HasOne("Training.Core.Domain.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.QuizAttempt", b =>
+                {
+                    b.HasOne("Training.Core.Domain.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Training.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Training.Core.Domain.QuizItem", "Items", b1 =>
+                        {
+                            b1.Property<int>("AttemptId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Position")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Position"));
+
+                            b1.PrimitiveCollection<string>("Chosen")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.Property<bool>("Correct")
+                                .HasColumnType("bit");
+
+                            b1.PrimitiveCollection<string>("OptionOrder")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.Property<int>("QuestionId")
+                                .HasColumnType("int");
+
+                            b1.HasKey("AttemptId", "Position");
+
+                            b1.ToTable("QuizItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AttemptId");
+                        });
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Training.Core.Domain.ReserveCandidate", b =>

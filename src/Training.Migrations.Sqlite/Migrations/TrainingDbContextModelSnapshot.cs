@@ -846,6 +846,18 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.Property<int?>("Pages")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("QuizDrawCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QuizMaxAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QuizPassPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QuizTimeLimitMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1243,6 +1255,98 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.HasIndex("VillageId", "Type", "StartDate", "EndDate");
 
                     b.ToTable("Posts");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.Question", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Correct")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stem")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("Questions", (string)null);
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.QuizAttempt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LessonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PassPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ScorePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LessonId");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId", "LessonId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("QuizAttempts", (string)null);
                 });
 
             modelBuilder.Entity("Training.Core.Domain.ReserveCandidate", b =>
@@ -2155,6 +2259,63 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("Village");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.Question", b =>
+                {
+                    b.HasOne("Training.Core.Domain.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.QuizAttempt", b =>
+                {
+                    b.HasOne("Training.Core.Domain.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Training.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Training.Core.Domain.QuizItem", "Items", b1 =>
+                        {
+                            b1.Property<int>("AttemptId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Position")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.PrimitiveCollection<string>("Chosen")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("Correct")
+                                .HasColumnType("INTEGER");
+
+                            b1.PrimitiveCollection<string>("OptionOrder")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("QuestionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("AttemptId", "Position");
+
+                            b1.ToTable("QuizItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AttemptId");
+                        });
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Training.Core.Domain.ReserveCandidate", b =>

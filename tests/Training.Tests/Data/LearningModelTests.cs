@@ -20,7 +20,7 @@ public sealed class LearningModelTests(AppFixture app)
             var city = await db.OrgUnits.SingleAsync(u => u.Level == OrgLevel.City);
             var course = Course.Create(city, "测试课程" + Guid.NewGuid().ToString("N")[..6], CourseCategory.GrassrootsGovernance, "说明", quizEarnsHours: true);
             var video = course.AddVideo("讲座", "0123456789abcdef0123456789abcdef.mp4", 1_000_000, 45 * 60, optional: false);
-            course.AddQuiz("测验", optional: false);
+            course.AddQuiz("测验", QuizRules.Create(5, 60, 3, 20), optional: false);
             db.Courses.Add(course);
             await db.SaveChangesAsync();
             var playback = Playback.Open(personId, video.Id, video.DurationSeconds, 0, Now);
@@ -68,5 +68,44 @@ public sealed class LearningModelTests(AppFixture app)
             return 0;
         }));
         Assert.Equal(0m, await app.WithDbAsync(db => db.StudyLedger.Where(x => x.PersonId == personId).SumAsync(x => x.Hours)));
+    }
+
+    [Fact]
+    public async Task A_question_bank_and_an_attempt_with_its_shuffled_items_come_back_as_stored()
+    {
+        var personId = await app.PersonAsync(TestPeople.OwnVillage, "测验");
+        var (attemptId, questionIds) = await app.WithDbAsync(async db =>
+        {
+            var city = await db.OrgUnits.SingleAsync(u => u.Level == OrgLevel.City);
+            var course = Course.Create(city, "测验课程" + Guid.NewGuid().ToString("N")[..6], CourseCategory.PartyBuilding, null, quizEarnsHours: true);
+            var quiz = course.AddQuiz("测验", QuizRules.Create(2, 50, 3, 10), optional: false);
+            db.Courses.Add(course);
+            await db.SaveChangesAsync();
+            var bank = new[]
+            {
+                Question.Create(course.Id, QuestionKind.Single, "“三会一课”中的党课每年不少于几次？", ["一次", "两次", "四次"], [1], "党课每年不少于两次。"),
+                Question.Create(course.Id, QuestionKind.Multiple, "以下哪些是乡村振兴的总要求？", ["产业兴旺", "生态宜居", "大拆大建"], [0, 1], null),
+                Question.Create(course.Id, QuestionKind.TrueFalse, "村务公开至少每季度一次。", [], [0], null),
+            };
+            db.Questions.AddRange(bank);
+            await db.SaveChangesAsync();
+            var attempt = QuizAttempt.Start(personId, quiz.Id, quiz.Rules!, bank, [], new Random(7), Now);
+            db.QuizAttempts.Add(attempt);
+            await db.SaveChangesAsync();
+            return (attempt.Id, bank.Select(q => q.Id).ToList());
+        });
+
+        var stored = await app.WithDbAsync(async db => new
+        {
+            Questions = await db.Questions.AsNoTracking().Where(q => questionIds.Contains(q.Id)).OrderBy(q => q.Id).ToListAsync(),
+            Attempt = await db.QuizAttempts.AsNoTracking().SingleAsync(a => a.Id == attemptId),
+        });
+
+        Assert.Equal(["一次", "两次", "四次"], stored.Questions[0].Options);
+        Assert.Equal([0, 1], stored.Questions[1].Correct);
+        Assert.Equal(["正确", "错误"], stored.Questions[2].Options);
+        Assert.Equal(2, stored.Attempt.Items.Count);
+        Assert.All(stored.Attempt.Items, i => Assert.Equal(stored.Questions.Single(q => q.Id == i.QuestionId).Options.Count, i.OptionOrder.Count));
+        Assert.Equal(Now.AddMinutes(10), stored.Attempt.DueAt);
     }
 }

@@ -19,7 +19,7 @@ public sealed class CourseTests
         c.AddFile("案例", "b.pdf", 1, pages: 10, 20 * 60, optional: false);    // 0.5
         c.AddText("拓展阅读", Words(40 * 300), optional: true);                // not counted
         c.AddExternalVideo("外链视频", "https://example.org/v", optional: false); // none by time
-        c.AddQuiz("测验", optional: false);                                    // + 0.5
+        c.AddQuiz("测验", QuizRules.Create(5, 60, null, null), optional: false); // + 0.5
 
         Assert.Equal(2.25m, c.Hours);
         Assert.Equal("乡村振兴战略解读", c.Title);

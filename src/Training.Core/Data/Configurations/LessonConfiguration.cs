@@ -15,6 +15,7 @@ internal sealed class LessonConfiguration : IEntityTypeConfiguration<Lesson>
         b.Property(x => x.Url).HasMaxLength(Lesson.MaxUrl);
         b.Ignore(x => x.Hours);
         b.Ignore(x => x.IsRead);
+        b.Ignore(x => x.Rules);
         // Not unique: reordering swaps numbers within one save.
         b.HasIndex(x => new { x.CourseId, x.Order });
     }

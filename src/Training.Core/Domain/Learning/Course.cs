@@ -101,8 +101,22 @@ public sealed class Course : IVersioned
         return lesson;
     }
 
-    /// <summary>测验: drawn from the course's question bank; completes when passed.</summary>
-    public Lesson AddQuiz(string? title, bool optional) => Add(title, LessonKind.Quiz, 0, optional);
+    /// <summary>测验: drawn from the course's question bank by <paramref name="rules"/>; completes when passed.</summary>
+    public Lesson AddQuiz(string? title, QuizRules rules, bool optional)
+    {
+        var lesson = Add(title, LessonKind.Quiz, 0, optional);
+        lesson.SetRules(rules);
+        return lesson;
+    }
+
+    /// <summary>Changes a quiz's rules; attempts already started keep the pass mark they started with.</summary>
+    public void ChangeRules(Lesson quiz, QuizRules rules)
+    {
+        Own(quiz);
+        if (State == CourseState.Withdrawn) throw new DomainException("已下架的课程不能再修改。");
+        quiz.SetRules(rules);
+        Touch();
+    }
 
     /// <summary>Changes a lesson's title and whether it is required; a text's words (and so its duration) too.</summary>
     public void ChangeLesson(Lesson lesson, string? title, bool optional, string? markdown)

@@ -43,6 +43,23 @@ public sealed class Lesson
     /// <summary>An external video's address (http or https).</summary>
     public string? Url { get; internal set; }
 
+    /// <summary>A quiz's rules, kept as columns: how many questions an attempt draws, the pass mark, the attempts and the time limit.</summary>
+    public int? QuizDrawCount { get; private set; }
+    public int? QuizPassPercent { get; private set; }
+    public int? QuizMaxAttempts { get; private set; }
+    public int? QuizTimeLimitMinutes { get; private set; }
+
+    /// <summary>A quiz lesson's rules; null for other kinds.</summary>
+    public QuizRules? Rules => QuizDrawCount is { } draw && QuizPassPercent is { } pass
+        ? QuizRules.Create(draw, pass, QuizMaxAttempts, QuizTimeLimitMinutes)
+        : null;
+
+    internal void SetRules(QuizRules rules)
+    {
+        if (Kind != LessonKind.Quiz) throw new DomainException("只有测验课时有测验规则。");
+        (QuizDrawCount, QuizPassPercent, QuizMaxAttempts, QuizTimeLimitMinutes) = (rules.DrawCount, rules.PassPercent, rules.MaxAttempts, rules.TimeLimitMinutes);
+    }
+
     /// <summary>A lesson's 学时 by its duration band; a quiz's are the course's quiz bonus, an external video earns none by time.</summary>
     public decimal Hours => Kind is LessonKind.Quiz or LessonKind.ExternalVideo ? 0 : StudyHours.ForLesson(DurationSeconds);
 
