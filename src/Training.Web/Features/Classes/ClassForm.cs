@@ -47,7 +47,7 @@ public sealed class ClassForm
         var start = state.Date("Input.StartOn", StartOn, CommonTexts.StartOn);
         var end = state.Date("Input.EndOn", EndOn, CommonTexts.EndOn);
         var capacity = state.Whole("Input.Capacity", Capacity, ClassesTexts.Capacity);
-        var percent = state.Whole("Input.CompletionPercent", ClassesTexts.PercentSigns.Aggregate(CompletionPercent ?? "", (s, sign) => s.Replace(sign, "")), ClassesTexts.CompletionPercent);
+        var percent = state.Whole("Input.CompletionPercent", CommonTexts.PercentSigns.Aggregate(CompletionPercent ?? "", (s, sign) => s.Replace(sign, "")), ClassesTexts.CompletionPercent);
         Sex? sex = null;
         if (!string.IsNullOrEmpty(SexOnly))
         {

@@ -12,8 +12,6 @@ public static class ClassesTexts
     // The class form
     public const string AnySex = "不限", WomenOnly = "仅限女性", MenOnly = "仅限男性";
     public const string Capacity = "人数上限", CompletionPercent = "结业出勤率";
-    /// <summary>What a typed percentage may carry besides digits.</summary>
-    public static readonly string[] PercentSigns = ["%", "％"];
     public const string SexOnlyInvalid = "性别要求只能是不限、仅限女性或仅限男性。";
     public const string ChooseAudience = "请选择招收对象。";
     public const string NameRequired = "请填写培训班名称。";

@@ -22,11 +22,21 @@ public static class LearningTexts
     public const string CourseTitle = "课程名称", Minutes = "学习时长（分钟）";
     public const string ChooseCategory = "请选择课程类别。";
     public const string DueOn = "完成期限", ChoosePersonCategory = "请选择人员类别。";
+    public const string DrawCount = "每次抽题数", PassPercent = "及格分", MaxAttempts = "作答次数", TimeLimit = "限时（分钟）";
 
     // Course steps and their audit
     public const string CourseCreatedAudit = "新建课程", CourseChangedAudit = "修改课程", CoursePublishedAudit = "发布课程", CourseWithdrawnAudit = "下架课程";
     public const string LessonAddedAudit = "添加课时", LessonChangedAudit = "修改课时", LessonRemovedAudit = "删除课时", LessonMovedAudit = "调整课时顺序";
     public static string CourseLine(string title, string category) => $"{title}（{category}）";
+    public const string DefaultQuizTitle = "课程测验";
+
+    // 题库
+    public const string ChooseQuestionKind = "请选择题型。";
+    public const string AnswerUnreadable = "请用选项字母填写答案（如 A、AC）；判断题填“正确”或“错误”。";
+    public const string QuestionAddedAudit = "添加题目", QuestionRemovedAudit = "删除题目";
+    public static string QuestionAdded(int count) => $"已添加题目，题库现有 {count} 题。";
+    public const string QuestionRemoved = "已删除题目。";
+    public const string QuestionInUse = "该题已被学员的测验抽到，不能删除。";
     public const string LessonNotInCourse = "该课时不属于本课程，请刷新页面。";
     public static string OfCourse(string course, string detail) => $"{course}：{detail}";
     public static string CourseCreated(string title) => $"已新建课程“{title}”，请添加课时。";

@@ -11,6 +11,9 @@ public static class CommonTexts
 
     public const string NotRecorded = "—";
 
+    /// <summary>What a typed percentage may carry besides digits (half- and full-width).</summary>
+    public static readonly string[] PercentSigns = ["%", "％"];
+
     /// <summary>A period's two dates, as forms and messages name them.</summary>
     public const string StartOn = "开始日期", EndOn = "结束日期";
 

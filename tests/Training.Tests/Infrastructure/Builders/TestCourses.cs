@@ -36,6 +36,27 @@ public static class TestCourses
             return new TestCourse(course.Id, course.Title, video.Id, text.Id);
         });
 
+    /// <summary>
+    /// A published city course whose one required lesson is a quiz drawing <paramref name="draw"/> of its
+    /// <paramref name="bank"/> single-choice questions (the right answer is always the option "对"), passing at
+    /// <paramref name="passPercent"/>, with the quiz bonus. Its id and the quiz lesson's.
+    /// </summary>
+    public static Task<(int CourseId, int QuizId)> QuizCourseAsync(this AppFixture app, int bank = 4, int draw = 3, int passPercent = 60,
+        int? maxAttempts = 2, int? minutes = null) =>
+        app.WithDbAsync(async db =>
+        {
+            var city = await db.OrgUnits.SingleAsync(u => u.Code == "440100");
+            var course = Course.Create(city, "测验课程" + Guid.NewGuid().ToString("N")[..6], CourseCategory.LawsAndRegulations, null, quizEarnsHours: true);
+            var quiz = course.AddQuiz("课程测验", QuizRules.Create(draw, passPercent, maxAttempts, minutes), optional: false);
+            course.Publish();
+            db.Courses.Add(course);
+            await db.SaveChangesAsync();
+            for (var i = 0; i < bank; i++)
+                db.Questions.Add(Question.Create(course.Id, QuestionKind.Single, $"第{i + 1}题：哪一项正确？", ["错一", "对", "错二", "错三"], [1], $"第{i + 1}题的解析"));
+            await db.SaveChangesAsync();
+            return (course.Id, quiz.Id);
+        });
+
     /// <summary>Opens a lesson as the learner's browser does: the page issues a playback id.</summary>
     public static async Task<OpenedLesson> OpenLessonAsync(this HttpClient learner, int lessonId)
     {

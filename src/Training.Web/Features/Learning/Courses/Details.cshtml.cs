@@ -22,6 +22,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     [BindProperty] public int Step { get; set; }
 
     public Course Course { get; private set; } = null!;
+    public int Questions { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -64,6 +65,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         if (c is null) return await db.Courses.InScope(me, db.Persons).AnyAsync(x => x.Id == id, ct) ? Forbid() : NotFound();
         Course = c;
         Version = c.Version;
+        Questions = await db.Questions.CountAsync(q => q.CourseId == id, ct);
         return null;
     }
 }

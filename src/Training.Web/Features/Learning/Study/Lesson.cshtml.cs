@@ -27,6 +27,9 @@ public sealed class LessonModel(TrainingDbContext db, CurrentUser me, TimeProvid
     public string? PlaybackId { get; private set; }
     public double ResumeAt { get; private set; }
     public string? BodyHtml { get; private set; }
+    public IReadOnlyList<QuizAttempt> Attempts { get; private set; } = [];
+    public QuizAttempt? OpenAttempt { get; private set; }
+    public int BankSize { get; private set; }
     public bool IsPreview => me.PersonId is null;
 
     public (int Id, string Title, int Order)? Next => Siblings.Where(s => s.Order > Lesson.Order).Cast<(int, string, int)?>().FirstOrDefault();
@@ -69,6 +72,24 @@ public sealed class LessonModel(TrainingDbContext db, CurrentUser me, TimeProvid
         return await this.AnswerAsync(result, () => RedirectToPage(new { id }), () => Task.CompletedTask, fieldPrefix: null);
     }
 
+    /// <summary>开始测验: draws this attempt's questions on the server (the page never holds their answers); an open attempt is resumed instead.</summary>
+    public async Task<IActionResult> OnPostStartAsync(int id, CancellationToken ct)
+    {
+        if (me.PersonId is not { } personId) return Forbid();
+        if (!await LoadAsync(id, ct) || Lesson.Rules is not { } rules) return NotFound();
+        if (Lesson.Course.State != CourseState.Published) return this.FlashAndRedirect(StudyTexts.NotPublished, "/Learning/Study/Lesson", new { id });
+        if (OpenAttempt is { } open) return RedirectToPage("/Learning/Study/Quiz", new { id = open.PublicId });
+        var bank = await db.Questions.AsNoTracking().Where(q => q.CourseId == Lesson.CourseId).ToListAsync(ct);
+        QuizAttempt? started = null;
+        var result = await db.ActAsync(() =>
+        {
+            started = QuizAttempt.Start(personId, id, rules, bank, Attempts, Random.Shared, clock.UtcNow());
+            db.QuizAttempts.Add(started);
+            return StudyTexts.QuizStarted(started.Number);
+        }, ct, id);
+        return await this.AnswerAsync(result, () => RedirectToPage("/Learning/Study/Quiz", new { id = started!.PublicId }), () => Task.CompletedTask, fieldPrefix: null);
+    }
+
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var lesson = await db.Lessons.Include(l => l.Course)
@@ -81,6 +102,15 @@ public sealed class LessonModel(TrainingDbContext db, CurrentUser me, TimeProvid
         if (me.PersonId is { } personId)
             Progress = await db.LessonProgress.SingleOrDefaultAsync(p => p.PersonId == personId && p.LessonId == id, ct);
         if (lesson.Kind == LessonKind.Text) BodyHtml = SafeMarkdown.ToHtml(lesson.Body ?? "");
+        if (lesson.Kind == LessonKind.Quiz)
+        {
+            BankSize = await db.Questions.CountAsync(q => q.CourseId == lesson.CourseId, ct);
+            if (me.PersonId is { } learner)
+            {
+                Attempts = await QuizSteps.AttemptsAsync(db, learner, id, ct);
+                OpenAttempt = QuizAttempt.OpenOf(Attempts, clock.UtcNow());
+            }
+        }
         return true;
     }
 }

@@ -19,6 +19,11 @@ public static class StudyTexts
     public static string CourseCompleted(string title, decimal hours) => $"恭喜！您已完成课程“{title}”，计入 {LearningNames.HoursText(hours)} 学时。";
     public const string NotPublished = "该课程已下架，不能继续学习。";
 
+    // Quizzes
+    public static string QuizStarted(int number) => $"第 {number} 次测验开始，请认真作答。";
+    public static string QuizScored(int score, bool passed) => passed ? $"得分 {score} 分，已通过测验。" : $"得分 {score} 分，未达到及格分。";
+    public const string QuizLate = "已超过限时，本次作答不计分。";
+
     // Status words
     public const string NotStarted = "未开始", InProgress = "学习中", Completed = "已完成";
     public static string Percent(double part, double whole) => whole <= 0 ? "" : $"{Math.Min(100, (int)Math.Floor(part * 100 / whole))}%";

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Domain;
+using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
 using Training.Web.Infrastructure.Workflow;
 
@@ -15,22 +16,27 @@ public sealed class EditModel(TrainingDbContext db, CurrentUser me, TimeProvider
 {
     [BindProperty] public LessonForm Input { get; set; } = new();
     [BindProperty] public Guid Version { get; set; }
+    [BindProperty] public QuizForm Quiz { get; set; } = new();
     public Lesson Lesson { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
         Input = new LessonForm { Title = Lesson.Title, Optional = Lesson.Optional, Body = Lesson.Body, Url = Lesson.Url };
+        if (Lesson.Rules is { } rules) Quiz = QuizForm.From(rules);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
+        var numbers = Lesson.Kind == LessonKind.Quiz ? Quiz.Read(ModelState) : null;
+        if (!ModelState.IsValid) return this.Unprocessable();
         var result = await CourseSteps.RunAsync(db, me, clock, Lesson.CourseId, Version, LearningTexts.LessonChangedAudit, c =>
         {
             var lesson = c.Lessons.Single(l => l.Id == id);
             c.ChangeLesson(lesson, Input.Title, Input.Optional, Input.Body);
+            if (numbers is not null) c.ChangeRules(lesson, numbers.Rules());
             return (LearningTexts.LessonDetail(lesson), LearningTexts.LessonChanged(lesson.Title));
         }, ct);
         return await this.AnswerAsync(result, () => RedirectToPage("/Learning/Courses/Details", new { id = Lesson.CourseId }), () => Task.CompletedTask);
