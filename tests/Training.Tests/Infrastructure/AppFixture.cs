@@ -130,6 +130,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Training", $"Data Source={Path.Combine(folder, "training.db")}");
             builder.UseSetting("Hangfire:SqliteFile", Path.Combine(folder, "hangfire.db"));
             builder.UseSetting("Exports:Folder", Path.Combine(folder, "exports"));
+            builder.UseSetting("Media:Folder", Path.Combine(folder, "media"));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
             builder.ConfigureLogging(logging => logging.AddProvider(errors));

@@ -247,6 +247,7 @@ internal sealed class DemoGenerator
 
     public void AddStudyProgress()
     {
+        Learning.AddQuestions();
         Learning.AddAssignments(_units, _classes);
         Learning.AddProgress(_development.CityPeople, Trainee!);
     }

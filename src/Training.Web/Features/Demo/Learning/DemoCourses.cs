@@ -7,6 +7,10 @@ internal sealed record DemoCourse(string Owner, CourseCategory Category, string 
 {
     /// <summary>The city's courses every 两委干部 is assigned this year as 必修.</summary>
     public bool CityRequired { get; init; }
+    /// <summary>Ends with a required quiz drawn from its category's bank (<see cref="DemoQuestions"/>), which earns the quiz bonus.</summary>
+    public bool Quiz { get; init; }
+    /// <summary>Assigned to the participants of the 白云区 class trainee-demo takes.</summary>
+    public bool ForBaiyunClass { get; init; }
 }
 
 /// <summary>A lesson: a text written from the topic's paragraphs, or one of the shipped demo videos (1–3).</summary>
@@ -19,6 +23,7 @@ internal sealed record DemoLesson(string Title, int Video = 0, bool Optional = f
 /// </summary>
 internal static class DemoCourses
 {
+    public const string QuizTitle = "课程测验";
     public const string City = "440100", Baiyun = "440111", Yuexiu = "440103", Zengcheng = "440118", Huadu = "440114";
 
     public static readonly DemoCourse[] All =
@@ -32,7 +37,7 @@ internal static class DemoCourses
         new(City, CourseCategory.GrassrootsGovernance, "基层矛盾纠纷排查化解", "学习新时代“枫桥经验”，掌握常见矛盾纠纷的排查、调解和上报方法。",
             [new("新时代“枫桥经验”"), new("常见纠纷的调解方法"), new("实务视频：一次邻里纠纷的化解", Video: 3)]) { CityRequired = true },
         new(City, CourseCategory.LawsAndRegulations, "村民委员会组织法要点", "村民自治的法律依据：村民会议、村民代表会议、村务公开和民主监督。",
-            [new("村民自治的基本制度"), new("村民会议与村民代表会议"), new("村务公开与民主监督")]),
+            [new("村民自治的基本制度"), new("村民会议与村民代表会议"), new("村务公开与民主监督")]) { Quiz = true },
         new(City, CourseCategory.LawsAndRegulations, "农村集体“三资”管理法规", "集体资金、资产、资源管理的法规要求和常见问题。",
             [new("集体资产管理的基本要求"), new("集体经济合同管理"), new("常见问题与风险提示")]),
         new(City, CourseCategory.GeneralCompetence, "村干部公文写作与会议组织", "通知、请示、报告、会议纪要的写法，以及村级会议的组织流程。",
@@ -46,7 +51,7 @@ internal static class DemoCourses
         new(City, CourseCategory.RuralRevitalisation, "农村人居环境整治", "垃圾分类、污水治理、村容村貌提升的工作方法与长效管护。",
             [new("人居环境整治的任务"), new("村规民约与长效管护"), new("案例：美丽乡村建设")]),
         new(City, CourseCategory.PartyBuilding, "党员教育管理与组织生活", "党员教育培训、组织关系管理和流动党员管理的要求。",
-            [new("党员教育培训的要求"), new("组织关系管理"), new("流动党员管理")]),
+            [new("党员教育培训的要求"), new("组织关系管理"), new("流动党员管理")]) { Quiz = true },
         new(City, CourseCategory.PoliticalTheory, "党史学习教育专题", "以史为鉴、开创未来，学习党的百年奋斗重大成就和历史经验。",
             [new("党的百年奋斗重大成就"), new("党的历史经验"), new("广州的红色印记", Optional: true)]),
         new(City, CourseCategory.GrassrootsGovernance, "网格化管理与服务", "网格员职责、信息采集和为民服务的工作方法。",
@@ -83,5 +88,8 @@ internal static class DemoCourses
             [new("农村养老现状"), new("互助养老模式"), new("长者饭堂运营")]),
         new(City, CourseCategory.DegreeTutoring, "开放教育学习方法", "成人学历教育中的自主学习、时间管理和考试准备。",
             [new("自主学习方法"), new("时间管理"), new("考试准备")]),
+        // Last, so that it is the newest in every list: the course trainee-demo's class is assigned.
+        new(Baiyun, CourseCategory.GrassrootsGovernance, "白云区村干部履职实务", "白云区能力提升班学员的必修课：读一篇导读，看一段视频，做一次测验。",
+            [new("履职导读"), new("实务视频：一次邻里纠纷的化解", Video: 3)]) { Quiz = true, ForBaiyunClass = true },
     ];
 }

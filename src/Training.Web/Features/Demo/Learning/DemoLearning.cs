@@ -28,7 +28,7 @@ internal sealed class DemoLearning(DemoStore store, DateOnly today)
         var courses = _courses;
         foreach (var plan in DemoCourses.All)
         {
-            var course = Course.Create(units[plan.Owner], plan.Title, plan.Category, plan.Description, quizEarnsHours: false);
+            var course = Course.Create(units[plan.Owner], plan.Title, plan.Category, plan.Description, quizEarnsHours: plan.Quiz);
             var textIndex = 0;
             foreach (var l in plan.Lessons)
             {
@@ -37,6 +37,7 @@ internal sealed class DemoLearning(DemoStore store, DateOnly today)
                 else
                     course.AddText(l.Title, DemoLessonTexts.Lesson(plan.Category, l.Title, textIndex++), l.Optional);
             }
+            if (plan.Quiz) course.AddQuiz(DemoCourses.QuizTitle, QuizRules.Create(3, 60, 3, null), optional: false);
             if (!plan.Draft) course.Publish();
             store.Add(course);
             foreach (var lesson in course.Lessons) store.Add(lesson);
@@ -61,6 +62,9 @@ internal sealed class DemoLearning(DemoStore store, DateOnly today)
         var baiyunCourse = _courses.First(c => c.Plan.Owner == DemoCourses.Baiyun && !c.Plan.Draft).Course;
         assignments.Add(Assignment.ToPool(baiyun, baiyunCourse, true, start, end, baiyun, DemoDevelopment.Actor, At(start)));
         var women = classes.First(c => c.SexOnly == Sex.Female && c.StartOn <= today && today <= c.EndOn);
+        var local = classes.First(c => c.Owner == baiyun);
+        var practice = _courses.First(c => c.Plan.ForBaiyunClass).Course;
+        assignments.Add(Assignment.ToClass(baiyun, practice, true, local.StartOn, local.EndOn, local, DemoDevelopment.Actor, At(local.StartOn)));
         var classCourse = _courses.First(c => c.Plan.Category == CourseCategory.RuralRevitalisation && c.Plan.Owner == DemoCourses.City && !c.Plan.CityRequired).Course;
         assignments.Add(Assignment.ToClass(city, classCourse, true, women.StartOn, women.EndOn, women, DemoDevelopment.Actor, At(women.StartOn)));
         foreach (var a in assignments) store.Add(a);
@@ -72,6 +76,14 @@ internal sealed class DemoLearning(DemoStore store, DateOnly today)
     private List<Assignment> _cityRequired = [];
 
     public int Assignments { get; private set; }
+
+    /// <summary>The question banks of the courses that end with a quiz (their courses stored, so they have ids).</summary>
+    public void AddQuestions()
+    {
+        foreach (var (plan, course) in _courses.Where(c => c.Plan.Quiz))
+            foreach (var q in DemoQuestions.ByCategory[plan.Category])
+                store.Add(Question.Create(course.Id, q.Kind, q.Stem, q.Options, q.Correct, q.Explanation));
+    }
 
     public void AddProgress(IReadOnlyList<(Person Person, ReserveCandidate? Reserve)> cityPeople, Person trainee)
     {

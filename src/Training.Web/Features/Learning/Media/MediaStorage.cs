@@ -49,7 +49,8 @@ public sealed partial class MediaStorage
     {
         var name = storedName ?? NewStoredName(kind);
         var path = PathOf(name);
-        var part = path + PartSuffix;
+        // A part name of its own, so that two writers of one chosen name (two nodes seeding the demo) never share it.
+        var part = $"{path}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}{PartSuffix}";
         long bytes = 0;
         string? problem = null;
         try

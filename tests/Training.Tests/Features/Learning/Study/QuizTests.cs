@@ -94,6 +94,20 @@ public sealed class QuizTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Should_score_garbage_answers_as_wrong_without_an_error()
+    {
+        var s = await StartAsync();
+        var garbage = s.Page.QuerySelectorAll("fieldset[data-question]").Select((f, i) => ("q" + f.GetAttribute("data-question"), new[] { "-1", "99999999999", "abc", "2147483647" }[i % 4]))
+            .ToDictionary(x => x.Item1, x => x.Item2);
+        garbage["q999999999"] = "0";
+
+        using var response = await SubmitAsync(s, garbage);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.QuizAttempts.Where(a => a.PublicId == s.AttemptId).Select(a => a.ScorePercent).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Should_not_find_another_learners_attempt()
     {
         var s = await StartAsync();
