@@ -53,6 +53,8 @@ public sealed class AppServer : IAsyncLifetime
             [
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--no-first-run", "--disable-quic",
+                // A learner taps ▶ on the phone; the journey starts the video from a script instead.
+                "--autoplay-policy=no-user-gesture-required",
             ],
         });
     }
@@ -90,6 +92,8 @@ public sealed class AppServer : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Training", $"Data Source={Path.Combine(folder, "training.db")}");
             builder.UseSetting("Hangfire:SqliteFile", Path.Combine(folder, "hangfire.db"));
+            builder.UseSetting("Exports:Folder", Path.Combine(folder, "exports"));
+            builder.UseSetting("Media:Folder", Path.Combine(folder, "media"));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
         }

@@ -14,7 +14,7 @@ internal sealed record DemoCourse(string Owner, CourseCategory Category, string 
 }
 
 /// <summary>A lesson: a text written from the topic's paragraphs, or one of the shipped demo videos (1–3).</summary>
-internal sealed record DemoLesson(string Title, int Video = 0, bool Optional = false);
+internal sealed record DemoLesson(string Title, int Video = 0, bool Optional = false, string? Text = null);
 
 /// <summary>
 /// The demo's online catalogue (LEARNING.md §1): about thirty courses of the city and a few
@@ -24,6 +24,9 @@ internal sealed record DemoLesson(string Title, int Video = 0, bool Optional = f
 internal static class DemoCourses
 {
     public const string QuizTitle = "课程测验";
+
+    /// <summary>A reading of under half a minute, so that the phone journey (and a learner in a hurry) gets through it quickly.</summary>
+    public const string ShortReading = "## 履职导读\n\n村干部每天都在和群众打交道。接待来访时，先请坐、倒杯水，听清楚诉求，再讲政策、想办法；当场办不了的，说明原因和办理时限，按时回复。\n\n- 听清诉求\n- 讲清政策\n- 按时回复\n";
     public const string City = "440100", Baiyun = "440111", Yuexiu = "440103", Zengcheng = "440118", Huadu = "440114";
 
     public static readonly DemoCourse[] All =
@@ -90,6 +93,6 @@ internal static class DemoCourses
             [new("自主学习方法"), new("时间管理"), new("考试准备")]),
         // Last, so that it is the newest in every list: the course trainee-demo's class is assigned.
         new(Baiyun, CourseCategory.GrassrootsGovernance, "白云区村干部履职实务", "白云区能力提升班学员的必修课：读一篇导读，看一段视频，做一次测验。",
-            [new("履职导读"), new("实务视频：一次邻里纠纷的化解", Video: 3)]) { Quiz = true, ForBaiyunClass = true },
+            [new("履职导读", Text: ShortReading), new("实务视频：半分钟看懂接访流程", Video: 4)]) { Quiz = true, ForBaiyunClass = true },
     ];
 }

@@ -35,7 +35,7 @@ internal sealed class DemoLearning(DemoStore store, DateOnly today)
                 if (l.Video > 0 && l.Video <= videos.Count)
                     course.AddVideo(l.Title, videos[l.Video - 1].StoredName, videos[l.Video - 1].Bytes, videos[l.Video - 1].Seconds, l.Optional);
                 else
-                    course.AddText(l.Title, DemoLessonTexts.Lesson(plan.Category, l.Title, textIndex++), l.Optional);
+                    course.AddText(l.Title, l.Text ?? DemoLessonTexts.Lesson(plan.Category, l.Title, textIndex++), l.Optional);
             }
             if (plan.Quiz) course.AddQuiz(DemoCourses.QuizTitle, QuizRules.Create(3, 60, 3, null), optional: false);
             if (!plan.Draft) course.Publish();

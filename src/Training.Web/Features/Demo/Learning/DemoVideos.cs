@@ -7,7 +7,7 @@ namespace Training.Web.Features.Demo.Learning;
 internal sealed record DemoVideo(string StoredName, long Bytes, int Seconds);
 
 /// <summary>
-/// The three short demo videos shipped in Features/Demo/Data/media (made once with ffmpeg: a title
+/// The four short demo videos shipped in Features/Demo/Data/media (made once with ffmpeg: a title
 /// card, a running clock and a quiet tone, H.264 baseline + AAC, faststart), copied into the media
 /// folder under names that stay the same from run to run; their durations are read from the files.
 /// </summary>
