@@ -118,6 +118,7 @@ public partial class PageWalkTests(AppFixture app)
         new("/Learning/Courses/Lessons/Upload/{courseId}", Walk: Walk.ByScopeTests),
         new("/Learning/Courses/Lessons/Link/{courseId}", Walk: Walk.ByScopeTests),
         new("/Learning/Courses/Lessons/Edit/{id}", Walk: Walk.ByScopeTests),
+        new("/Learning/Courses/Quiz/Import/{courseId}", Walk: Walk.ByScopeTests), // Features/Learning/Courses/Quiz/ImportTests
         new("/Learning/Study"),
         new("/Learning/Study/Course/{id}", Walk: Walk.ByScopeTests), // a draft or another district's course → 404: Features/Learning/Study/CourseTests
         new("/Learning/Study/Lesson/{id}", Walk: Walk.ByScopeTests),
