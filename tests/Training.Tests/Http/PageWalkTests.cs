@@ -121,6 +121,7 @@ public partial class PageWalkTests(AppFixture app)
         new("/Learning/Courses/Lessons/Quiz/{courseId}", Walk: Walk.ByScopeTests),
         new("/Learning/Courses/Quiz/Bank/{courseId}", Walk: Walk.ByScopeTests), // Features/Learning/Courses/Quiz/BankTests
         new("/Learning/Study/Quiz/{id}", Walk: Walk.ByScopeTests), // another learner's attempt → 404: Features/Learning/Study/QuizTests
+        new("/Learning/Courses/Quiz/Import/{courseId}", Walk: Walk.ByScopeTests), // Features/Learning/Courses/Quiz/ImportTests
         new("/Learning/Study"),
         new("/Learning/Study/Course/{id}", Walk: Walk.ByScopeTests), // a draft or another district's course → 404: Features/Learning/Study/CourseTests
         new("/Learning/Study/Lesson/{id}", Walk: Walk.ByScopeTests),

@@ -16,7 +16,14 @@ public sealed record ImportError(string Sheet, int Row, string Column, string Me
     /// (the one place an import turns a <see cref="DomainException"/> into a message) and false, so
     /// the file is checked to its end and every error is reported at once.
     /// </summary>
-    public static bool TryRow(ICollection<ImportError> errors, string sheet, int row, string column, Action verb)
+    public static bool TryRow(ICollection<ImportError> errors, string sheet, int row, string column, Action verb) =>
+        TryRow(errors, sheet, row, _ => column, verb);
+
+    /// <summary>
+    /// As above, where one verb checks several cells: <paramref name="columnOf"/> names the column
+    /// from the broken rule (its <see cref="DomainException.Field"/> and message).
+    /// </summary>
+    public static bool TryRow(ICollection<ImportError> errors, string sheet, int row, Func<DomainException, string> columnOf, Action verb)
     {
         try
         {
@@ -25,7 +32,7 @@ public sealed record ImportError(string Sheet, int Row, string Column, string Me
         }
         catch (DomainException e)
         {
-            errors.Add(new(sheet, row, column, e.Message.TrimEnd('。')));
+            errors.Add(new(sheet, row, columnOf(e), e.Message.TrimEnd('。')));
             return false;
         }
     }
