@@ -40,7 +40,7 @@ public partial class JourneyTests
 
             await page.GetByTestId("due").GetByRole(AriaRole.Link, new() { Name = JourneyCourse }).ClickAsync();
             await page.GetByTestId("continue").ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "履职导读" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "履职导读", Level = 1 })).ToBeVisibleAsync();
 
             // The text earns its time only while the page is visible: one heartbeat interval covers 60% of it.
             await page.WaitForTimeoutAsync(16_000);
@@ -68,7 +68,7 @@ public partial class JourneyTests
             }
             await page.GetByTestId("submit-quiz").ClickAsync();
             await Expect(page.GetByTestId("score")).ToHaveTextAsync("100");
-            await Expect(page.Locator("#flash")).ToContainTextAsync("计入 1 学时");
+            await Expect(page.Locator("main [role=status]").First).ToContainTextAsync("计入 1 学时");
 
             await page.GotoAsync("/");
             await Expect(page.GetByTestId("required-hours")).ToHaveTextAsync((before + 1).ToString("0.##"));
