@@ -53,6 +53,7 @@ public partial class JourneyTests
             await video.EvaluateAsync("v => v.play()");
             await page.WaitForFunctionAsync("() => document.querySelector('video').ended", null, new() { Timeout = 60_000 });
             await Expect(page.GetByTestId("study-status")).ToContainTextAsync("本课时已学完", new() { Timeout = 10_000 });
+            await ScreenshotAsync(page, "learning-video-phone");
 
             await page.GetByTestId("next-lesson").ClickAsync();
             await page.GetByTestId("start-quiz").ClickAsync();
@@ -66,6 +67,7 @@ public partial class JourneyTests
                     if (answers[id].Contains(words)) await option.ClickAsync();
                 }
             }
+            await ScreenshotAsync(page, "learning-quiz-phone");
             await page.GetByTestId("submit-quiz").ClickAsync();
             await Expect(page.GetByTestId("score")).ToHaveTextAsync("100");
             await Expect(page.Locator("main [role=status]").First).ToContainTextAsync("计入 1 学时");

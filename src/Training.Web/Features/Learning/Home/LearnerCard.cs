@@ -38,9 +38,11 @@ public sealed class LearnerCard(TrainingDbContext db, CurrentUser me, TimeProvid
         ContinueLine? resume = null;
         if (last is { State: CourseState.Published })
         {
-            var at = await db.LessonProgress.AsNoTracking().Where(x => x.PersonId == personId && x.LessonId == last.Id)
-                .Select(x => x.ResumePosition).FirstOrDefaultAsync(ct);
-            resume = new ContinueLine(last.Id, last.Title, last.Course, last.Kind == LessonKind.Video ? at : 0, last.DurationSeconds);
+            var progress = await db.LessonProgress.AsNoTracking().Where(x => x.PersonId == personId && x.LessonId == last.Id)
+                .Select(x => new { x.ResumePosition, x.CompletedAt }).FirstOrDefaultAsync(ct);
+            // A lesson already completed has nothing to go on with: the due list says what is next.
+            if (progress?.CompletedAt is null)
+                resume = new ContinueLine(last.Id, last.Title, last.Course, last.Kind == LessonKind.Video ? progress?.ResumePosition ?? 0 : 0, last.DurationSeconds);
         }
 
         var credited = db.StudyLedger.Where(e => e.PersonId == personId && e.Source == StudySource.OnlineCourse && e.ReversesId == null
