@@ -130,6 +130,7 @@ public partial class PageWalkTests(AppFixture app)
         new("/Learning/Assignments/Create"),
         new("/Learning/Assignments/Details/{id}", Walk: Walk.ByScopeTests), // another district's → 404: Features/Learning/Assignments/DetailsTests
         new("/Learning/Hours"),
+        new("/Learning/Targets"),
         new("/Learning/Heartbeat", Walk: Walk.PostOnly), // the player's POST: Features/Learning/HeartbeatTests
         new("/Account/Login", MayRedirect: Who.SignedIn),
         new("/Account/Register", MayRedirect: Who.SignedIn),

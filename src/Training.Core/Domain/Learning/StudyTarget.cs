@@ -17,10 +17,20 @@ public sealed class StudyTarget
 
     public static StudyTarget Set(int year, TargetCategory category, decimal hours, decimal? requiredHours = null)
     {
+        if (!Enum.IsDefined(category)) throw new DomainException("请选择人员类别。", nameof(Category));
+        var t = new StudyTarget { Year = year, Category = category };
+        t.Change(hours, requiredHours);
+        return t;
+    }
+
+    /// <summary>CityAdmin changes the year's target; half of it is 必修 unless said otherwise.</summary>
+    public void Change(decimal hours, decimal? requiredHours = null)
+    {
         if (hours <= 0 || hours > 1000) throw new DomainException("年度学时目标应在 0 到 1000 之间。", nameof(Hours));
+        if (hours != decimal.Round(hours, 2)) throw new DomainException("学时最多精确到两位小数。", nameof(Hours));
         var required = requiredHours ?? hours / 2;
         if (required < 0 || required > hours) throw new DomainException("必修学时不能超过年度学时目标。", nameof(RequiredHours));
-        return new StudyTarget { Year = year, Category = category, Hours = hours, RequiredHours = required };
+        (Hours, RequiredHours) = (hours, required);
     }
 
     public static decimal DefaultHours(TargetCategory category) => category switch

@@ -26,6 +26,7 @@ public sealed class LearningModule : TrainingModule
         new(LearningTexts.MenuHours, "/Learning/Hours", LearningPermissions.Study, 6),
         new(LearningTexts.MenuCourses, "/Learning/Courses/Index", LearningPermissions.Author, 42),
         new(LearningTexts.MenuAssignments, "/Learning/Assignments/Index", LearningPermissions.Follow, 43),
+        new(LearningTexts.MenuTargets, "/Learning/Targets", LearningPermissions.Targets, 44),
     ];
 
     public override IReadOnlyList<HomeCard> HomeCards => [new(typeof(LearnerCard), LearningPermissions.Study, 5)];

@@ -13,6 +13,8 @@ public static class LearningPermissions
     public const string Read = "Learning.Read";
     /// <summary>学习任务: staff follow the assignments of their scope and where each of their people stands.</summary>
     public const string Follow = "Learning.Follow";
+    /// <summary>年度学时目标: CityAdmin sets each year's target per category of people.</summary>
+    public const string Targets = "Learning.Targets";
 
     public static readonly IReadOnlyList<Permission> All =
     [
@@ -20,5 +22,6 @@ public static class LearningPermissions
         new(Study, LearningTexts.StudyPermission, [Roles.Trainee]),
         new(Read, LearningTexts.ReadPermission, [Roles.Trainee, .. RoleSets.OrgStaff]),
         new(Follow, LearningTexts.FollowPermission, RoleSets.OrgStaff),
+        new(Targets, LearningTexts.TargetsPermission, RoleSets.CityOnly),
     ];
 }

@@ -9,6 +9,15 @@ public static class LearningTexts
     public const string MenuStudy = "在线学习", MenuCourses = "课程管理", MenuHours = "我的学时";
     public const string AuthorPermission = "编写本单位课程、布置学习任务", StudyPermission = "在线学习", ReadPermission = "打开课程";
     public const string FollowPermission = "查看学习任务完成情况", MenuAssignments = "学习任务";
+    public const string TargetsPermission = "设置年度学时目标", MenuTargets = "学时目标";
+
+    // 年度学时目标
+    public static string HoursInvalid(string label) => $"{label}应为数字，如 56 或 28.5。";
+    public const string TargetHours = "年度目标", TargetRequired = "其中必修";
+    public const string TargetsAudit = "设置年度学时目标";
+    public static string TargetsSaved(int year) => $"已保存 {year} 年学时目标。";
+    public static string TargetsDetail(int year, IEnumerable<string> lines) => $"{year} 年：" + string.Join("，", lines);
+    public static string TargetLine(string category, decimal hours, decimal required) => $"{category} {LearningNames.HoursText(hours)}（必修 {LearningNames.HoursText(required)}）";
 
     // Uploads
     public const string ChooseFile = "请选择要上传的文件。";
