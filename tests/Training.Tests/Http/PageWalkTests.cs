@@ -131,6 +131,7 @@ public partial class PageWalkTests(AppFixture app)
         new("/Learning/Assignments/Details/{id}", Walk: Walk.ByScopeTests), // another district's → 404: Features/Learning/Assignments/DetailsTests
         new("/Learning/Hours"),
         new("/Learning/Targets"),
+        new("/Learning/Ledger/{id}", Walk: Walk.ByScopeTests), // another township's person → 404: Features/Learning/LedgerTests
         new("/Learning/Heartbeat", Walk: Walk.PostOnly), // the player's POST: Features/Learning/HeartbeatTests
         new("/Account/Login", MayRedirect: Who.SignedIn),
         new("/Account/Register", MayRedirect: Who.SignedIn),

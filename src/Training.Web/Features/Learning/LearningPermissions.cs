@@ -15,6 +15,8 @@ public static class LearningPermissions
     public const string Follow = "Learning.Follow";
     /// <summary>年度学时目标: CityAdmin sets each year's target per category of people.</summary>
     public const string Targets = "Learning.Targets";
+    /// <summary>冲销学时: township, district and city correct a ledger entry of a person in their scope, with a reason.</summary>
+    public const string Correct = "Learning.Correct";
 
     public static readonly IReadOnlyList<Permission> All =
     [
@@ -23,5 +25,6 @@ public static class LearningPermissions
         new(Read, LearningTexts.ReadPermission, [Roles.Trainee, .. RoleSets.OrgStaff]),
         new(Follow, LearningTexts.FollowPermission, RoleSets.OrgStaff),
         new(Targets, LearningTexts.TargetsPermission, RoleSets.CityOnly),
+        new(Correct, LearningTexts.CorrectPermission, RoleSets.TownshipAndAbove),
     ];
 }

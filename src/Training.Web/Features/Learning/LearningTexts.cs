@@ -10,6 +10,13 @@ public static class LearningTexts
     public const string AuthorPermission = "编写本单位课程、布置学习任务", StudyPermission = "在线学习", ReadPermission = "打开课程";
     public const string FollowPermission = "查看学习任务完成情况", MenuAssignments = "学习任务";
     public const string TargetsPermission = "设置年度学时目标", MenuTargets = "学时目标";
+    public const string CorrectPermission = "查看人员学时、冲销学时记录";
+
+    // 冲销学时
+    public const string ReversedAudit = "冲销学时";
+    public static string Reversed(string name, decimal hours) => $"已冲销{name}的 {LearningNames.HoursText(hours)} 学时。";
+    public static string ReversalDetail(string name, DateOnly on, decimal hours, string source, string reason) =>
+        $"{name}：{on:yyyy-MM-dd} {source} {LearningNames.HoursText(hours)} 学时，原因：{reason}";
 
     // 年度学时目标
     public static string HoursInvalid(string label) => $"{label}应为数字，如 56 或 28.5。";

@@ -44,6 +44,8 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     public int Total { get; private set; }
     public DateOnly Today { get; private set; }
     public bool MayCancel { get; private set; }
+    /// <summary>May open a person's ledger (township and above).</summary>
+    public bool MayCorrect { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -53,6 +55,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         Assignment = await AssignmentRow.Select(db, db.Assignments.Where(x => x.Id == id)).SingleAsync(ct);
         Version = a.Version;
         MayCancel = !a.Cancelled && a.OwnerId == me.OrgUnitId && await MayAuthorAsync();
+        MayCorrect = (await authorization.AuthorizeAsync(User, LearningPermissions.Correct)).Succeeded;
 
         var lessons = db.Lessons.Where(l => l.CourseId == a.CourseId).Select(l => l.Id);
         var members = AssignmentMembers.Of(db, a, Today).InScope(me)

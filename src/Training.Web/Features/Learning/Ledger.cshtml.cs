@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Web.Features.Learning.Study;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+using Training.Web.Infrastructure.Web;
+using Training.Web.Infrastructure.Workflow;
+
+namespace Training.Web.Features.Learning;
+
+/// <summary>
+/// One person's 学时 ledger as staff in scope see it (LEARNING.md §5), with the year's sums against the
+/// target, and 冲销: a wrong entry is never changed or removed; it is cancelled by a reversing entry with
+/// a reason, once (the database refuses a second), audited.
+/// </summary>
+[Authorize(Policy = LearningPermissions.Correct)]
+public sealed class LedgerModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty] public int EntryId { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+
+    public sealed record EntryRow(int Id, DateOnly On, decimal Hours, bool Required, StudySource Source, string RecordedBy, string? Reason, bool Reversed, bool IsReversal);
+
+    public string PersonName { get; private set; } = "";
+    public int PersonId { get; private set; }
+    public LearnerHours Summary { get; private set; } = null!;
+    public IReadOnlyList<EntryRow> Entries { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostReverseAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var original = await db.StudyLedger.SingleOrDefaultAsync(e => e.Id == EntryId && e.PersonId == id, ct);
+        if (original is null) return NotFound();
+        var already = await db.StudyLedger.AnyAsync(e => e.ReversesId == original.Id, ct);
+        var result = await db.ActAsync(() =>
+        {
+            var reversal = StudyLedgerEntry.ReversalOf(original, Reason, already, original.On, me.Actor, clock.UtcNow());
+            db.StudyLedger.Add(reversal);
+            db.Audit.Add(new AuditEntry(me.UserName, LearningTexts.ReversedAudit,
+                LearningTexts.ReversalDetail(PersonName, original.On, original.Hours, original.Source.Name(), reversal.Reason!), clock.UtcNow()));
+            return LearningTexts.Reversed(PersonName, original.Hours);
+        }, ct, id);
+        return await this.AnswerAsync(result, () => RedirectToPage(new { id, Year }), () => Task.CompletedTask, fieldPrefix: null);
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var person = await db.Persons.AsNoTracking().InScope(me).Where(p => p.Id == id).Select(p => new { p.Id, p.Name }).SingleOrDefaultAsync(ct);
+        if (person is null) return false;
+        (PersonId, PersonName) = (person.Id, person.Name);
+        var today = clock.Today();
+        var year = Year is { } y && y is >= 2000 and <= 2100 ? y : today.Year;
+        Year = year;
+        Summary = await LearnerHours.ForAsync(db, id, year, today, ct);
+        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        Entries = await db.StudyLedger.AsNoTracking().Where(e => e.PersonId == id && e.On >= from && e.On <= to)
+            .OrderByDescending(e => e.On).ThenByDescending(e => e.Id)
+            .Select(e => new EntryRow(e.Id, e.On, e.Hours, e.Required, e.Source, e.RecordedBy, e.Reason,
+                db.StudyLedger.Any(r => r.ReversesId == e.Id), e.ReversesId != null))
+            .ToListAsync(ct);
+        return true;
+    }
+}
