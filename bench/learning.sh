@@ -242,6 +242,26 @@ echo "   server peak memory (VmHWM) after the range requests: $(hwm), resident n
 read -r code size total speed < <(curl -sS -o /dev/null -H "Cookie: $cookie" -w '%{http_code} %{size_download} %{time_total} %{speed_download}\n' "$base/Learning/Media/File/$video_lesson")
 awk -v c="$code" -v s="$size" -v t="$total" -v v="$speed" 'BEGIN {printf "   whole file (status %s): %.0f MB in %.2f s, %.0f MB/s\n", c, s / 1048576, t, v / 1048576}'
 echo "   server peak memory (VmHWM) after the whole download: $(hwm), resident now $(rss)"
+
+echo "== the learner's home at city scale (trainee-demo: assignments of the city and its class, ledger, demo progress of ~3,000 cadres)"
+jar=$work/jars/trainee-demo
+expect_redirect "sign-in as trainee-demo" "$(post /Account/Login "Input.UserName=trainee-demo" "Input.Password=Demo@12345" "__RequestVerificationToken=$(get /Account/Login | token_of)")"
+grep -q 'data-testid="year-hours"' <(get /) || { echo "trainee-demo's home shows no learning card" >&2; exit 1; }
+# Server time: from the request sent to the first byte back, on this machine (time_starttransfer − time_pretransfer).
+home_times() { # path label
+  : >"$work/home-times"
+  for _ in $(seq 1 20); do curl -sS -o /dev/null -c "$jar" -b "$jar" "$base$1"; done # warm-up
+  for _ in $(seq 1 200); do
+    curl -sS -o /dev/null -c "$jar" -b "$jar" -w '%{time_pretransfer} %{time_starttransfer}\n' "$base$1" | awk '{print ($2 - $1) * 1000}' >>"$work/home-times"
+  done
+  sort -g -o "$work/home-times" "$work/home-times"
+  awk -v label="$2" '{t[NR] = $1} END {printf "   %-34s p50 %6.2f ms   p95 %6.2f ms   max %6.2f ms   (%d requests)\n", label, t[int((NR - 1) * 0.5) + 1], t[int((NR - 1) * 0.95) + 1], t[NR], NR}' "$work/home-times"
+}
+home_times / "GET / (trainee-demo's home)"
+home_p50=$(awk '{t[NR] = $1} END {print t[int((NR - 1) * 0.5) + 1]}' "$work/home-times")
+home_times /health/live "GET /health/live (baseline)"
+echo "   target: the learner's home under 10 ms server time: $(awk -v p="$home_p50" 'BEGIN {print (p < 10) ? "met (p50)" : "NOT met"}')"
+
 if grep -q -E '^(fail|crit)' "$work/server.log"; then
   echo "== the portal logged errors:"; grep -A3 -E '^(fail|crit)' "$work/server.log" | head -30 | sed 's/^/   /'
 fi
