@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
+using Training.Web.Features.Learning.Study;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
 
@@ -14,14 +15,13 @@ namespace Training.Web.Features.Learning.Media;
 /// bounded whatever the file's size), and cacheable in the browser since a stored name never changes.
 /// </summary>
 [Authorize(Policy = LearningPermissions.Read)]
-public sealed class FileModel(TrainingDbContext db, CurrentUser me, MediaStorage storage) : PageModel
+public sealed class FileModel(TrainingDbContext db, CurrentUser me, MediaStorage storage, TimeProvider clock) : PageModel
 {
     public static readonly TimeSpan KeepFor = TimeSpan.FromDays(7);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var courses = db.Courses.InScope(me, db.Persons).Select(c => c.Id)
-            .Union(db.Courses.ManagedBy(me).Select(c => c.Id));
+        var courses = StudyQueries.Openable(db, me, clock.Today()).Select(c => c.Id);
         var name = await db.Lessons.AsNoTracking()
             .Where(l => l.Id == id && courses.Contains(l.CourseId))
             .Select(l => l.MediaName)

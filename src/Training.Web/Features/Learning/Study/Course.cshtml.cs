@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Domain;
+using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.Learning.Study;
@@ -14,7 +15,7 @@ namespace Training.Web.Features.Learning.Study;
 /// a preview of what learners will see.
 /// </summary>
 [Authorize(Policy = LearningPermissions.Read)]
-public sealed class CourseModel(TrainingDbContext db, CurrentUser me) : PageModel
+public sealed class CourseModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     public sealed record LessonRow(int Id, int Order, string Title, LessonKind Kind, int DurationSeconds, decimal Hours, bool Optional,
         double Credited, bool Completed, bool Started);
@@ -27,7 +28,7 @@ public sealed class CourseModel(TrainingDbContext db, CurrentUser me) : PageMode
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var course = await StudyQueries.Openable(db, me).AsNoTracking().Include(c => c.Owner).Include(c => c.Lessons)
+        var course = await StudyQueries.Openable(db, me, clock.Today()).AsNoTracking().Include(c => c.Owner).Include(c => c.Lessons)
             .SingleOrDefaultAsync(c => c.Id == id, ct);
         if (course is null) return NotFound();
         Course = course;

@@ -93,7 +93,7 @@ public sealed class LessonModel(TrainingDbContext db, CurrentUser me, TimeProvid
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var lesson = await db.Lessons.Include(l => l.Course)
-            .Where(l => l.Id == id && StudyQueries.Openable(db, me).Any(c => c.Id == l.CourseId))
+            .Where(l => l.Id == id && StudyQueries.Openable(db, me, clock.Today()).Any(c => c.Id == l.CourseId))
             .SingleOrDefaultAsync(ct);
         if (lesson is null) return false;
         Lesson = lesson;

@@ -21,6 +21,20 @@ public sealed class CourseTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Should_open_another_districts_course_once_it_is_assigned_to_the_learner()
+    {
+        var baiyun = await app.CourseAsync(ownerCode: "440111");
+        var learner = await app.SignInAsync(await app.TraineeAsync(Standing.Cadre));
+        using var before = await learner.GetAsync($"/Learning/Study/Course/{baiyun.Id}");
+
+        await app.AssignAsync(baiyun.Id, TestTrainees.DistrictCode);
+        using var after = await learner.GetAsync($"/Learning/Study/Course/{baiyun.Id}");
+        using var video = await learner.GetAsync($"/Learning/Study/Lesson/{baiyun.VideoId}");
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.OK, HttpStatusCode.OK), (before.StatusCode, after.StatusCode, video.StatusCode));
+    }
+
+    [Fact]
     public async Task Should_not_find_a_draft_or_another_districts_course_for_a_learner_but_show_the_author_a_preview()
     {
         var draft = await app.CourseAsync(ownerCode: "440111", publish: false);
