@@ -8,7 +8,8 @@ public static class AssignmentTexts
     public const string CreatedAudit = "布置学习任务", CancelledAudit = "撤销学习任务";
     public const string ChooseTarget = "请选择布置对象。", ChooseCohort = "请选择招生批次。", ChooseClass = "请选择培训班。", ChooseUnit = "请选择单位。";
     public const string ChooseCourse = "请选择已发布的课程。";
-    public static string Created(string course, string target) => $"已将课程“{course}”布置给{target}。";
+    public static string Created(IReadOnlyList<string> courses, string target) =>
+        courses.Count == 1 ? $"已将课程“{courses[0]}”布置给{target}。" : $"已将 {courses.Count} 门课程（{string.Join("、", courses)}）布置给{target}。";
     public static string Cancelled(string course) => $"已撤销课程“{course}”的学习任务，已完成的学时保留。";
 
     public static string TargetName(this AssignmentTarget t) => t switch

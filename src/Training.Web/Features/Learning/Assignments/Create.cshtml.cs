@@ -11,7 +11,7 @@ using Training.Web.Infrastructure.Workflow;
 namespace Training.Web.Features.Learning.Assignments;
 
 /// <summary>
-/// 布置学习任务: the city or a district gives a published course (its own or one from above) to a target
+/// 布置学习任务: the city or a district gives published courses (its own or ones from above; each an assignment) to a target
 /// of its scope — a cohort's students, a class's participants, the reserve pool of a unit, or a
 /// category of people in a unit and below — as 必修 or 选修, from a start date to a deadline.
 /// </summary>
@@ -32,7 +32,7 @@ public sealed class CreateModel(TrainingDbContext db, CurrentUser me, TimeProvid
         var today = clock.Today();
         Input = new AssignmentForm
         {
-            CourseId = courseId, StartOn = FormInput.DateText(today), DueOn = FormInput.DateText(new DateOnly(today.Year, 12, 31)),
+            CourseIds = courseId is { } id ? [id] : [], StartOn = FormInput.DateText(today), DueOn = FormInput.DateText(new DateOnly(today.Year, 12, 31)),
             Target = AssignmentTarget.Category, Category = AssignedCategory.TwoCommitteeCadre, UnitId = me.OrgUnitId,
         };
         await ChoicesAsync(ct);
@@ -47,28 +47,36 @@ public sealed class CreateModel(TrainingDbContext db, CurrentUser me, TimeProvid
             return this.Unprocessable();
         }
         var owner = await db.OrgUnits.InScope(me).SingleOrDefaultAsync(u => u.Id == me.OrgUnitId, ct);
-        var course = await db.Courses.InScope(me, db.Persons).SingleOrDefaultAsync(c => c.Id == terms.CourseId, ct);
+        var courses = await db.Courses.InScope(me, db.Persons).Where(c => terms.CourseIds.Contains(c.Id)).ToListAsync(ct);
         if (owner is null) return Forbid();
-        if (course is null) return NotFound();
+        if (courses.Count != terms.CourseIds.Count) return NotFound();
         var now = clock.UtcNow();
         var result = await db.ActAsync(async () =>
         {
-            var a = terms.Target switch
-            {
-                AssignmentTarget.Cohort => Assignment.ToCohort(owner, course, terms.Required, terms.StartOn, terms.DueOn,
-                    await db.Cohorts.SingleOrDefaultAsync(c => c.Id == Input.CohortId, ct) ?? throw new DomainException(AssignmentTexts.ChooseCohort, nameof(Assignment.CohortId)), me.Actor, now),
-                AssignmentTarget.Class => Assignment.ToClass(owner, course, terms.Required, terms.StartOn, terms.DueOn,
-                    await db.TrainingClasses.InScope(me).Include(c => c.Owner).SingleOrDefaultAsync(c => c.Id == Input.ClassId, ct) ?? throw new DomainException(AssignmentTexts.ChooseClass, nameof(Assignment.ClassId)), me.Actor, now),
-                AssignmentTarget.ReservePool => Assignment.ToPool(owner, course, terms.Required, terms.StartOn, terms.DueOn, await UnitAsync(ct), me.Actor, now),
-                _ => Assignment.ToCategory(owner, course, terms.Required, terms.StartOn, terms.DueOn, await UnitAsync(ct), Input.Category!.Value, me.Actor, now),
-            };
-            db.Assignments.Add(a);
-            var target = await DescribeAsync(a, ct);
-            db.Audit.Add(new AuditEntry(me.UserName, AssignmentTexts.CreatedAudit,
-                LearningTexts.OfCourse(course.Title, AssignmentTexts.AuditDetail(target, a.Required, a.StartOn, a.DueOn)), now));
-            return AssignmentTexts.Created(course.Title, target);
+            var target = "";
+            foreach (var course in courses) target = await AssignAsync(owner, course, terms, now, ct);
+            return AssignmentTexts.Created(courses.Select(c => c.Title).ToList(), target);
         }, ct);
         return await this.AnswerAsync(result, () => RedirectToPage("/Learning/Assignments/Index"), () => ChoicesAsync(ct));
+    }
+
+    /// <summary>One course's assignment with its audit entry; what it targets, in words.</summary>
+    private async Task<string> AssignAsync(OrgUnit owner, Course course, AssignmentForm.Terms terms, DateTime now, CancellationToken ct)
+    {
+        var a = terms.Target switch
+        {
+            AssignmentTarget.Cohort => Assignment.ToCohort(owner, course, terms.Required, terms.StartOn, terms.DueOn,
+                await db.Cohorts.SingleOrDefaultAsync(c => c.Id == Input.CohortId, ct) ?? throw new DomainException(AssignmentTexts.ChooseCohort, nameof(Assignment.CohortId)), me.Actor, now),
+            AssignmentTarget.Class => Assignment.ToClass(owner, course, terms.Required, terms.StartOn, terms.DueOn,
+                await db.TrainingClasses.InScope(me).Include(c => c.Owner).SingleOrDefaultAsync(c => c.Id == Input.ClassId, ct) ?? throw new DomainException(AssignmentTexts.ChooseClass, nameof(Assignment.ClassId)), me.Actor, now),
+            AssignmentTarget.ReservePool => Assignment.ToPool(owner, course, terms.Required, terms.StartOn, terms.DueOn, await UnitAsync(ct), me.Actor, now),
+            _ => Assignment.ToCategory(owner, course, terms.Required, terms.StartOn, terms.DueOn, await UnitAsync(ct), Input.Category!.Value, me.Actor, now),
+        };
+        db.Assignments.Add(a);
+        var target = await DescribeAsync(a, ct);
+        db.Audit.Add(new AuditEntry(me.UserName, AssignmentTexts.CreatedAudit,
+            LearningTexts.OfCourse(course.Title, AssignmentTexts.AuditDetail(target, a.Required, a.StartOn, a.DueOn)), now));
+        return target;
     }
 
     private async Task<OrgUnit> UnitAsync(CancellationToken ct) =>

@@ -13,7 +13,7 @@ public sealed class CreateTests(AppFixture app)
 {
     private static Dictionary<string, string> Form(int courseId, int unitId, string category = nameof(AssignedCategory.TwoCommitteeCadre)) => new()
     {
-        ["Input.CourseId"] = courseId.ToString(), ["Input.Required"] = "true", ["Input.StartOn"] = TestPeople.Today.ToString("yyyy-MM-dd"),
+        ["Input.CourseIds"] = courseId.ToString(), ["Input.Required"] = "true", ["Input.StartOn"] = TestPeople.Today.ToString("yyyy-MM-dd"),
         ["Input.DueOn"] = TestPeople.Today.AddMonths(2).ToString("yyyy-MM-dd"), ["Input.Target"] = nameof(AssignmentTarget.Category),
         ["Input.UnitId"] = unitId.ToString(), ["Input.Category"] = category,
     };
@@ -32,6 +32,21 @@ public sealed class CreateTests(AppFixture app)
         var a = await app.WithDbAsync(db => db.Assignments.Include(x => x.Owner).Include(x => x.Unit).SingleAsync(x => x.CourseId == course.Id));
         Assert.Equal(("440111", "440111103", AssignedCategory.PartySecretary, true), (a.Owner.Code, a.Unit!.Code, a.Category, a.Required));
         Assert.True(await app.WithDbAsync(db => db.Audit.AnyAsync(x => x.Action == "布置学习任务" && x.Detail.Contains(course.Title))));
+    }
+
+    [Fact]
+    public async Task Should_make_one_assignment_per_course_chosen()
+    {
+        var (first, second) = (await app.CourseAsync(), await app.CourseAsync());
+        var form = Form(first.Id, await UnitIdAsync("440111"));
+        form.Remove("Input.CourseIds");
+        form["Input.CourseIds[0]"] = first.Id.ToString();
+        form["Input.CourseIds[1]"] = second.Id.ToString();
+
+        using var response = await (await app.SignInAsync(DemoAccounts.District)).PostFormAsync("/Learning/Assignments/Create", "/Learning/Assignments/Create", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Assignments.CountAsync(a => a.CourseId == first.Id || a.CourseId == second.Id)));
     }
 
     [Fact]
