@@ -90,4 +90,25 @@ public partial class JourneyTests
         });
         Assert.True(problems.Count == 0, "浏览器报错：\n" + string.Join("\n", problems));
     }
+
+    [Fact]
+    public async Task A_pdf_lesson_is_drawn_inside_the_lesson_page_on_a_phone()
+    {
+        var lessonId = await app.WithDbAsync(db => db.Lessons.Where(l => l.Kind == LessonKind.File).OrderBy(l => l.Id).Select(l => l.Id).FirstAsync());
+        await using var context = await app.NewContextAsync(PhoneOptions());
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.PageError += (_, e) => problems.Add($"{page.Url}: {e}");
+        await RecordFailureAsync(page, "learning-pdf-phone", async () =>
+        {
+            await SignInAsync(page, "trainee-demo");
+            await page.GotoAsync($"/Learning/Study/Lesson/{lessonId}");
+
+            // WeChat on Android shows no PDF inline: pdf.js draws every page into the lesson page itself.
+            await Expect(page.Locator("[data-testid=pdf] canvas")).ToHaveCountAsync(3, new() { Timeout = 20_000 });
+            Assert.True(await page.Locator("[data-testid=pdf] canvas").First.EvaluateAsync<bool>("c => c.width > 300"));
+            await ScreenshotAsync(page, "learning-pdf-phone");
+        });
+        Assert.True(problems.Count == 0, "浏览器报错：\n" + string.Join("\n", problems));
+    }
 }

@@ -26,10 +26,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
         context.Response.Headers.CacheControl = $"private, max-age={(int)maxAge.TotalSeconds}";
     }
 
-    /// <summary>A response the portal's own pages show in a frame (a lesson's PDF in its lesson page); no other site may.</summary>
-    public static void AllowFramingBySelf(HttpContext context) => context.Items[FramedKey] = true;
-
-    private static readonly object CacheableKey = new(), FramedKey = new();
+    private static readonly object CacheableKey = new();
 
     private static bool Cacheable(HttpContext context) => context.Items.ContainsKey(CacheableKey);
 
@@ -40,10 +37,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
             var h = context.Response.Headers;
             h["X-Content-Type-Options"] = "nosniff";
             h["Referrer-Policy"] = "same-origin";
-            var framed = context.Items.ContainsKey(FramedKey);
-            h["X-Frame-Options"] = framed ? "SAMEORIGIN" : "DENY";
-            h.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/hangfire") ? DashboardCsp
-                : framed ? Csp.Replace("frame-ancestors 'none'", "frame-ancestors 'self'") : Csp;
+            h["X-Frame-Options"] = "DENY";
+            h.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/hangfire") ? DashboardCsp : Csp;
             if (!context.Request.Path.StartsWithSegments("/lib") && !context.Request.Path.StartsWithSegments("/css")
                 && !context.Request.Path.StartsWithSegments("/js") && !context.Request.Path.StartsWithSegments("/favicon.ico")
                 && !Cacheable(context))

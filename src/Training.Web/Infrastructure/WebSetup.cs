@@ -2,6 +2,7 @@ using Htmx.TagHelpers;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.WebEncoders;
 
 namespace Training.Web.Infrastructure;
@@ -45,12 +46,21 @@ public static class WebSetup
         }
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseMiddleware<SecurityHeaders>();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = StaticContentTypes() });
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<ForcePasswordChange>();
         app.UseAuthorization();
         return app;
+    }
+
+    /// <summary>The usual types, and those of the vendored PDF viewer: its ES modules and the character maps Chinese PDFs need.</summary>
+    private static FileExtensionContentTypeProvider StaticContentTypes()
+    {
+        var types = new FileExtensionContentTypeProvider();
+        types.Mappings[".mjs"] = "text/javascript";
+        types.Mappings[".bcmap"] = "application/octet-stream";
+        return types;
     }
 
     public static WebApplication MapTrainingPages(this WebApplication app)

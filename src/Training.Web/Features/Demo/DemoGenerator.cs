@@ -239,10 +239,10 @@ internal sealed class DemoGenerator
 
     public DemoLearning Learning { get; private set; } = null!;
 
-    public void AddCourses(IReadOnlyList<DemoVideo> videos)
+    public void AddCourses(DemoFiles files)
     {
         Learning = new DemoLearning(_store, _today);
-        Learning.AddCourses(_units, videos);
+        Learning.AddCourses(_units, files);
     }
 
     public void AddStudyProgress()

@@ -44,8 +44,8 @@ public sealed class DemoSeeder(
         var stamp = today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         await using DemoStore store = db.Database.IsSqlite() && !UseEntityFrameworkStore ? new SqliteDemoStore(db) : new EfDemoStore(db);
         await store.BeginAsync(ct);
-        // The demo videos go to the media folder first (a container without one, as some tests build, gets text lessons instead).
-        var videos = media is null ? [] : await DemoVideos.StoreAsync(media, env.ContentRootPath, ct);
+        // The demo's files go to the media folder first (a container without one, as some tests build, gets text lessons instead).
+        var files = media is null ? DemoFiles.None : await DemoMedia.StoreAsync(media, env.ContentRootPath, ct);
         var g = new DemoGenerator(plan, divisions, store, today, stamp, factor);
         g.AddRealUnits();
         await store.FlushAsync(ct);
@@ -77,7 +77,7 @@ public sealed class DemoSeeder(
                 await store.FlushAsync(ct);
                 g.AddAttendance();
                 await store.FlushAsync(ct);
-                g.AddCourses(videos);
+                g.AddCourses(files);
                 await store.FlushAsync(ct);
                 g.AddStudyProgress();
                 await store.FlushAsync(ct);

@@ -14,7 +14,7 @@ internal sealed record DemoCourse(string Owner, CourseCategory Category, string 
 }
 
 /// <summary>A lesson: a text written from the topic's paragraphs, or one of the shipped demo videos (1–3).</summary>
-internal sealed record DemoLesson(string Title, int Video = 0, bool Optional = false, string? Text = null);
+internal sealed record DemoLesson(string Title, int Video = 0, bool Optional = false, string? Text = null, int Pdf = 0, int Minutes = 0);
 
 /// <summary>
 /// The demo's online catalogue (LEARNING.md §1): about thirty courses of the city and a few
@@ -40,7 +40,7 @@ internal static class DemoCourses
         new(City, CourseCategory.GrassrootsGovernance, "基层矛盾纠纷排查化解", "学习新时代“枫桥经验”，掌握常见矛盾纠纷的排查、调解和上报方法。",
             [new("新时代“枫桥经验”"), new("常见纠纷的调解方法"), new("实务视频：一次邻里纠纷的化解", Video: 3)]) { CityRequired = true },
         new(City, CourseCategory.LawsAndRegulations, "村民委员会组织法要点", "村民自治的法律依据：村民会议、村民代表会议、村务公开和民主监督。",
-            [new("村民自治的基本制度"), new("村民会议与村民代表会议"), new("村务公开与民主监督")]) { Quiz = true },
+            [new("村民自治的基本制度"), new("村民会议与村民代表会议"), new("村务公开与民主监督"), new("村务公开工作指引（文件）", Pdf: 1, Minutes: 6)]) { Quiz = true },
         new(City, CourseCategory.LawsAndRegulations, "农村集体“三资”管理法规", "集体资金、资产、资源管理的法规要求和常见问题。",
             [new("集体资产管理的基本要求"), new("集体经济合同管理"), new("常见问题与风险提示")]),
         new(City, CourseCategory.GeneralCompetence, "村干部公文写作与会议组织", "通知、请示、报告、会议纪要的写法，以及村级会议的组织流程。",

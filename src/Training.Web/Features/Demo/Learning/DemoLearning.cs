@@ -23,8 +23,9 @@ internal sealed class DemoLearning(DemoStore store, DateOnly today)
     private readonly List<(DemoCourse Plan, Course Course)> _courses = [];
 
     /// <summary>The catalogue; stored (and given ids) before anyone's progress is added.</summary>
-    public void AddCourses(IReadOnlyDictionary<string, OrgUnit> units, IReadOnlyList<DemoVideo> videos)
+    public void AddCourses(IReadOnlyDictionary<string, OrgUnit> units, DemoFiles files)
     {
+        var videos = files.Videos;
         var courses = _courses;
         foreach (var plan in DemoCourses.All)
         {
@@ -32,7 +33,9 @@ internal sealed class DemoLearning(DemoStore store, DateOnly today)
             var textIndex = 0;
             foreach (var l in plan.Lessons)
             {
-                if (l.Video > 0 && l.Video <= videos.Count)
+                if (l.Pdf > 0 && l.Pdf <= files.Pdfs.Count)
+                    course.AddFile(l.Title, files.Pdfs[l.Pdf - 1].StoredName, files.Pdfs[l.Pdf - 1].Bytes, files.Pdfs[l.Pdf - 1].Pages, l.Minutes * 60, l.Optional);
+                else if (l.Video > 0 && l.Video <= videos.Count)
                     course.AddVideo(l.Title, videos[l.Video - 1].StoredName, videos[l.Video - 1].Bytes, videos[l.Video - 1].Seconds, l.Optional);
                 else
                     course.AddText(l.Title, l.Text ?? DemoLessonTexts.Lesson(plan.Category, l.Title, textIndex++), l.Optional);

@@ -30,7 +30,6 @@ public sealed class FileModel(TrainingDbContext db, CurrentUser me, MediaStorage
         var path = storage.PathOf(name);
         if (!System.IO.File.Exists(path)) return NotFound();
         SecurityHeaders.AllowPrivateCaching(HttpContext, KeepFor);
-        SecurityHeaders.AllowFramingBySelf(HttpContext);
         return new PhysicalFileResult(path, kind.ContentType) { EnableRangeProcessing = true };
     }
 }
