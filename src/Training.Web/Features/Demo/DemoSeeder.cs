@@ -93,7 +93,7 @@ public sealed class DemoSeeder(
         watch.Stop();
 
         var summary = DemoTexts.Loaded(scale, g.OrgUnits, g.Persons, g.Posts, g.Enrollments, g.Reserves, g.MentorPairs, g.Shadowings, g.Classes,
-            accounts, DemoData.Password, watch.Elapsed.TotalSeconds);
+            g.Learning.Courses, g.Learning.Assignments, g.Learning.ProgressRows, accounts, DemoData.Password, watch.Elapsed.TotalSeconds);
         log.LogInformation("{Summary}", summary);
         return new DemoSeedResult(summary)
         {

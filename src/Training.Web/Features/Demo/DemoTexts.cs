@@ -21,11 +21,12 @@ public static class DemoTexts
     public const string DistrictLog = "演示数据：{District} {Villages} 个村社区，{Persons} 人（用时 {Seconds:F1} 秒）";
     public const string CopyLog = "演示数据：副本 {Copy}/{Copies} 已写入，共 {Persons:N0} 人、{Rows:N0} 行（用时 {Seconds:F0} 秒）";
     public static string Loaded(DemoScale scale, long orgUnits, long persons, long posts, long enrollments, long reserves, long pairs, long shadowings,
-        long classes, int accounts, string password, double seconds) =>
+        long classes, long courses, long assignments, long progress, int accounts, string password, double seconds) =>
         string.Create(CultureInfo.InvariantCulture,
             $"演示数据已载入（{ScaleName(scale)}规模）：组织 {orgUnits:N0} 个，人员 {persons:N0} 人，职务 {posts:N0} 条，" +
             $"学历教育 {enrollments:N0} 条，后备人选 {reserves:N0} 条，" +
-            $"结对帮带 {pairs:N0} 对，跟班学习 {shadowings:N0} 人次，培训班 {classes:N0} 期，演示账号 {accounts} 个（密码 {password}），" +
+            $"结对帮带 {pairs:N0} 对，跟班学习 {shadowings:N0} 人次，培训班 {classes:N0} 期，" +
+            $"在线课程 {courses:N0} 门，学习任务 {assignments:N0} 项，学习进度 {progress:N0} 条，演示账号 {accounts} 个（密码 {password}），" +
             $"用时 {seconds:F1} 秒。");
     public static string AccountWithoutPerson(string userName) => $"演示账号 {userName} 的人员不在演示数据中。";
     public static string AccountFailed(string userName, string errors) => $"创建演示账号 {userName} 失败：{errors}";
