@@ -8,7 +8,7 @@ namespace Training.E2E;
 /// <summary>
 /// The reserve-development pages as the people who use them on a phone in WeChat see them:
 /// the township (mentoring, shadowing, a pair and a reserve), the district (classes) and the
-/// trainee (its classes and its own record). Every page opens without a browser error and
+/// trainee (its classes and its own record), and the learning pages of the trainee and the district. Every page opens without a browser error and
 /// without sideways scrolling at 390 px.
 /// </summary>
 public partial class JourneyTests
@@ -17,6 +17,9 @@ public partial class JourneyTests
     public async Task Reserve_development_pages_fit_a_phone_for_the_township_the_district_and_the_trainee()
     {
         const string township = "/440100/440111/440111103/";
+        var (courseId, assignmentId) = await app.WithDbAsync(async db => (
+            await db.Courses.Where(c => c.Owner.Code == "440111" && c.State == CourseState.Published).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
+            await db.Assignments.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync()));
         var (pairId, reserveId, shadowingId, classId, traineeId) = await app.WithDbAsync(async db => (
             await db.MentorPairs.Where(p => p.Reserve.Village.Path.StartsWith(township)).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
             await db.Reserves.Where(r => r.Village.Path.StartsWith(township) && r.State == ReserveState.InPool).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
@@ -36,6 +39,13 @@ public partial class JourneyTests
             ("district-440111", "/Classes", "培训班"),
             ("district-440111", $"/Classes/Details/{classId}", ""),
             ("trainee-demo", "/Classes/Mine", "我的培训班"),
+            ("trainee-demo", "/Learning/Study", "在线学习"),
+            ("trainee-demo", $"/Learning/Study/Course/{courseId}", ""),
+            ("trainee-demo", "/Learning/Hours", "我的学时"),
+            ("district-440111", "/Learning/Courses", "课程管理"),
+            ("district-440111", $"/Learning/Courses/Details/{courseId}", ""),
+            ("district-440111", "/Learning/Assignments", "学习任务"),
+            ("district-440111", $"/Learning/Assignments/Details/{assignmentId}", ""),
             ("trainee-demo", $"/Persons/Details/{traineeId}", ""),
         };
 
