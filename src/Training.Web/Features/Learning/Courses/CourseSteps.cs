@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Domain;
@@ -24,8 +26,14 @@ public static class CourseSteps
             db.Audit.Add(new AuditEntry(me.UserName, action, LearningTexts.OfCourse(c.Title, detail), clock.UtcNow()));
             return message;
         }, ct);
-        return result.Status == StepStatus.NotFound && await db.Courses.InScope(me, db.Persons).AnyAsync(c => c.Id == id, ct)
-            ? StepResult.Forbidden()
-            : result;
+        return result.Status == StepStatus.NotFound ? await NotManagedAsync(db, me, id, ct) : result;
     }
+
+    /// <summary>A course the account does not author: forbidden when it sees it (a district and the city's course), not found otherwise.</summary>
+    public static async Task<StepResult> NotManagedAsync(TrainingDbContext db, CurrentUser me, int id, CancellationToken ct) =>
+        await db.Courses.InScope(me, db.Persons).AnyAsync(c => c.Id == id, ct) ? StepResult.Forbidden() : StepResult.NotFound();
+
+    /// <summary><see cref="NotManagedAsync"/> as a page answers it.</summary>
+    public static async Task<IActionResult> RefuseAsync(this PageModel page, TrainingDbContext db, CurrentUser me, int id, CancellationToken ct) =>
+        (await NotManagedAsync(db, me, id, ct)).Status == StepStatus.Forbidden ? page.Forbid() : page.NotFound();
 }

@@ -62,7 +62,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
         var c = await CourseSteps.Managed(db, me, id).AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(ct);
-        if (c is null) return await db.Courses.InScope(me, db.Persons).AnyAsync(x => x.Id == id, ct) ? Forbid() : NotFound();
+        if (c is null) return await this.RefuseAsync(db, me, id, ct);
         Course = c;
         Version = c.Version;
         Questions = await db.Questions.CountAsync(q => q.CourseId == id, ct);

@@ -20,7 +20,7 @@ public sealed class EditModel(TrainingDbContext db, CurrentUser me, TimeProvider
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var c = await CourseSteps.Managed(db, me, id).AsNoTracking().SingleOrDefaultAsync(ct);
-        if (c is null) return await db.Courses.InScope(me, db.Persons).AnyAsync(x => x.Id == id, ct) ? Forbid() : NotFound();
+        if (c is null) return await this.RefuseAsync(db, me, id, ct);
         (Id, Input, Version) = (id, CourseForm.From(c), c.Version);
         return Page();
     }

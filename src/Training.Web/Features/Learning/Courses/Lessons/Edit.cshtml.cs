@@ -47,7 +47,9 @@ public sealed class EditModel(TrainingDbContext db, CurrentUser me, TimeProvider
         var lesson = await db.Lessons.AsNoTracking().Include(l => l.Course)
             .Where(l => l.Id == id && db.Courses.ManagedBy(me).Any(c => c.Id == l.CourseId)).SingleOrDefaultAsync(ct);
         if (lesson is null)
-            return await db.Lessons.AnyAsync(l => l.Id == id && db.Courses.InScope(me, db.Persons).Any(c => c.Id == l.CourseId), ct) ? Forbid() : NotFound();
+            return await db.Lessons.Where(l => l.Id == id).Select(l => (int?)l.CourseId).SingleOrDefaultAsync(ct) is { } courseId
+                ? await this.RefuseAsync(db, me, courseId, ct)
+                : NotFound();
         Lesson = lesson;
         if (Request.Method == HttpMethods.Get) Version = lesson.Course.Version;
         return null;

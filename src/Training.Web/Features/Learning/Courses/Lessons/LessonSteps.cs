@@ -10,15 +10,12 @@ namespace Training.Web.Features.Learning.Courses.Lessons;
 /// <summary>What the lesson pages share: the course they add to, as its author may change it.</summary>
 public static class LessonSteps
 {
-    /// <summary>The course, or how to refuse: not found outside the scope, forbidden for a course the account only sees.</summary>
-    public sealed record Found(Course? Course, Func<PageModel, IActionResult>? Answer);
+    /// <summary>The course, or how to refuse it (<see cref="CourseSteps.RefuseAsync"/>).</summary>
+    public sealed record Found(Course? Course, IActionResult? Refusal);
 
-    public static async Task<Found> FindAsync(TrainingDbContext db, CurrentUser me, int courseId, CancellationToken ct)
+    public static async Task<Found> FindAsync(PageModel page, TrainingDbContext db, CurrentUser me, int courseId, CancellationToken ct)
     {
         var c = await CourseSteps.Managed(db, me, courseId).AsNoTracking().SingleOrDefaultAsync(ct);
-        if (c is not null) return new Found(c, null);
-        return await db.Courses.InScope(me, db.Persons).AnyAsync(x => x.Id == courseId, ct)
-            ? new Found(null, p => p.Forbid())
-            : new Found(null, p => p.NotFound());
+        return c is not null ? new Found(c, null) : new Found(null, await page.RefuseAsync(db, me, courseId, ct));
     }
 }

@@ -20,8 +20,8 @@ public sealed class TextModel(TrainingDbContext db, CurrentUser me, TimeProvider
     public async Task<IActionResult> OnGetAsync(int courseId, CancellationToken ct)
     {
         CourseId = courseId;
-        var found = await LessonSteps.FindAsync(db, me, courseId, ct);
-        if (found.Answer is { } refused) return refused(this);
+        var found = await LessonSteps.FindAsync(this, db, me, courseId, ct);
+        if (found.Refusal is { } refused) return refused;
         Version = found.Course!.Version;
         return Page();
     }

@@ -32,8 +32,8 @@ public sealed class UploadModel(TrainingDbContext db, CurrentUser me, TimeProvid
     {
         if (Kind is not (LessonKind.File or LessonKind.Video)) return NotFound();
         CourseId = courseId;
-        var found = await LessonSteps.FindAsync(db, me, courseId, ct);
-        if (found.Answer is { } refused) return refused(this);
+        var found = await LessonSteps.FindAsync(this, db, me, courseId, ct);
+        if (found.Refusal is { } refused) return refused;
         Version = found.Course!.Version;
         return Page();
     }
@@ -42,8 +42,8 @@ public sealed class UploadModel(TrainingDbContext db, CurrentUser me, TimeProvid
     {
         if (Kind is not (LessonKind.File or LessonKind.Video)) return NotFound();
         CourseId = courseId;
-        var found = await LessonSteps.FindAsync(db, me, courseId, ct);
-        if (found.Answer is { } refused) return refused(this);
+        var found = await LessonSteps.FindAsync(this, db, me, courseId, ct);
+        if (found.Refusal is { } refused) return refused;
 
         var upload = await MediaUpload.ReadAsync(Request, storage, Media, ct);
         Input = new LessonForm { Title = upload.Field("Input.Title"), Optional = upload.Field("Input.Optional") == "true" };

@@ -69,8 +69,8 @@ public sealed class BankModel(TrainingDbContext db, CurrentUser me, TimeProvider
 
     private async Task<IActionResult?> LoadAsync(int courseId, CancellationToken ct)
     {
-        var found = await LessonSteps.FindAsync(db, me, courseId, ct);
-        if (found.Answer is { } refused) return refused(this);
+        var found = await LessonSteps.FindAsync(this, db, me, courseId, ct);
+        if (found.Refusal is { } refused) return refused;
         Course = found.Course!;
         Questions = await db.Questions.AsNoTracking().Where(q => q.CourseId == courseId).OrderBy(q => q.Id).ToListAsync(ct);
         var ids = Questions.Select(q => q.Id).ToList();

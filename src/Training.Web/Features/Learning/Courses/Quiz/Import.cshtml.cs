@@ -86,8 +86,8 @@ public sealed class ImportModel(TrainingDbContext db, CurrentUser me, TimeProvid
     private async Task<IActionResult?> FindAsync(int courseId, CancellationToken ct)
     {
         CourseId = courseId;
-        var found = await LessonSteps.FindAsync(db, me, courseId, ct);
-        if (found.Answer is { } refuse) return refuse(this);
+        var found = await LessonSteps.FindAsync(this, db, me, courseId, ct);
+        if (found.Refusal is { } refused) return refused;
         CourseTitle = found.Course!.Title;
         return null;
     }
