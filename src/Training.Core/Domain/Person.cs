@@ -128,6 +128,10 @@ public class Person
         return BirthDate.AddYears(age) > date ? age - 1 : age;
     }
 
+    /// <summary>A party member or a probationary member (中共党员、中共预备党员), for queries.</summary>
+    public static readonly Expression<Func<Person, bool>> IsPartyMember =
+        p => p.PoliticalStatus == PoliticalStatus.PartyMember || p.PoliticalStatus == PoliticalStatus.ProbationaryMember;
+
     /// <summary>"Holds any two-committee post on D", for queries; one person with several posts (交叉任职) is still one person.</summary>
     public static Expression<Func<Person, bool>> TwoCommitteeCadreOn(DateOnly date) =>
         p => p.Posts.AsQueryable().Any(Post.HeldOn(date));

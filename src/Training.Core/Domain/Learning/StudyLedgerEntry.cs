@@ -26,6 +26,14 @@ public sealed class StudyLedgerEntry
 
     public bool IsReversal => ReversesId is not null;
 
+    /// <summary>
+    /// The entries of <paramref name="ledger"/> that stand: neither a reversing entry nor reversed by one
+    /// (what "credited" means for a course completed once or a session attended). Build it outside a query
+    /// and use the result inside one.
+    /// </summary>
+    public static IQueryable<StudyLedgerEntry> Standing(IQueryable<StudyLedgerEntry> ledger) =>
+        ledger.Where(e => e.ReversesId == null && !ledger.Any(r => r.ReversesId == e.Id));
+
     public static StudyLedgerEntry Credit(int personId, DateOnly on, decimal hours, bool required, StudySource source, int? sourceId,
         string recordedBy, DateTime now)
     {

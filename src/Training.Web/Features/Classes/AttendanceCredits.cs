@@ -17,9 +17,8 @@ public static class AttendanceCredits
     {
         if (changes.Count == 0) return;
         var personIds = changes.Select(c => c.Participant.PersonId).ToList();
-        var standing = await db.StudyLedger
-            .Where(e => e.Source == StudySource.Class && e.SourceId == session.Id && personIds.Contains(e.PersonId)
-                && e.ReversesId == null && !db.StudyLedger.Any(r => r.ReversesId == e.Id))
+        var standing = await StudyLedgerEntry.Standing(db.StudyLedger)
+            .Where(e => e.Source == StudySource.Class && e.SourceId == session.Id && personIds.Contains(e.PersonId))
             .ToListAsync(ct);
         foreach (var change in changes)
         {

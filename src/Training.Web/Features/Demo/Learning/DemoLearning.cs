@@ -26,7 +26,6 @@ internal sealed class DemoLearning(DemoStore store, DateOnly today)
     public void AddCourses(IReadOnlyDictionary<string, OrgUnit> units, DemoFiles files)
     {
         var videos = files.Videos;
-        var courses = _courses;
         foreach (var plan in DemoCourses.All)
         {
             var course = Course.Create(units[plan.Owner], plan.Title, plan.Category, plan.Description, quizEarnsHours: plan.Quiz);
@@ -44,9 +43,9 @@ internal sealed class DemoLearning(DemoStore store, DateOnly today)
             if (!plan.Draft) course.Publish();
             store.Add(course);
             foreach (var lesson in course.Lessons) store.Add(lesson);
-            courses.Add((plan, course));
+            _courses.Add((plan, course));
         }
-        Courses = courses.Count;
+        Courses = _courses.Count;
     }
 
     /// <summary>

@@ -25,8 +25,7 @@ public static class AssignmentMembers
             {
                 AssignedCategory.Reserve => db.Persons.Where(p => pool.Any(r => r.PersonId == p.Id && r.Village.Path.StartsWith(unitPath))),
                 AssignedCategory.PartySecretary => db.Persons.Where(p => posts.Any(x => x.PersonId == p.Id && x.Type == PostType.PartySecretary && x.Village.Path.StartsWith(unitPath))),
-                AssignedCategory.PartyMember => db.Persons.Where(p => (p.PoliticalStatus == PoliticalStatus.PartyMember || p.PoliticalStatus == PoliticalStatus.ProbationaryMember)
-                    && p.Village.Path.StartsWith(unitPath)),
+                AssignedCategory.PartyMember => db.Persons.Where(Person.IsPartyMember).Where(p => p.Village.Path.StartsWith(unitPath)),
                 _ => db.Persons.Where(p => posts.Any(x => x.PersonId == p.Id && x.Village.Path.StartsWith(unitPath))),
             },
         };
@@ -37,8 +36,7 @@ public static class AssignmentMembers
     {
         var pool = db.Reserves.Where(ReserveCandidate.InPoolOnDate(day)).Where(r => r.PersonId == personId);
         var posts = db.Posts.Where(Post.HeldOn(day)).Where(x => x.PersonId == personId);
-        var member = db.Persons.Where(p => p.Id == personId
-            && (p.PoliticalStatus == PoliticalStatus.PartyMember || p.PoliticalStatus == PoliticalStatus.ProbationaryMember));
+        var member = db.Persons.Where(Person.IsPartyMember).Where(p => p.Id == personId);
         return db.Assignments.Where(a => !a.Cancelled && a.StartOn <= day && (
             (a.Target == AssignmentTarget.Cohort && db.Enrollments.Any(e => e.PersonId == personId && e.CohortId == a.CohortId && e.State == EnrollmentState.Admitted))
             || (a.Target == AssignmentTarget.Class && db.ClassParticipants.Any(x => x.PersonId == personId && x.ClassId == a.ClassId))

@@ -58,12 +58,12 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         MayCorrect = (await authorization.AuthorizeAsync(User, LearningPermissions.Correct)).Succeeded;
 
         var lessons = db.Lessons.Where(l => l.CourseId == a.CourseId).Select(l => l.Id);
+        var credits = StudyLedgerEntry.Standing(db.StudyLedger).Where(e => e.Source == StudySource.OnlineCourse && e.SourceId == a.CourseId);
         var members = AssignmentMembers.Of(db, a, Today).InScope(me)
             .Select(p => new MemberRow
             {
                 PersonId = p.Id, Name = p.Name, Village = p.Village.Name, Township = p.Village.Parent!.Name,
-                Completed = db.StudyLedger.Any(e => e.PersonId == p.Id && e.Source == StudySource.OnlineCourse && e.SourceId == a.CourseId && e.ReversesId == null
-                    && !db.StudyLedger.Any(r => r.ReversesId == e.Id)),
+                Completed = credits.Any(e => e.PersonId == p.Id),
                 Started = db.LessonProgress.Any(x => x.PersonId == p.Id && lessons.Contains(x.LessonId) && (x.CreditedSeconds > 0 || x.CompletedAt != null)),
             });
 

@@ -45,8 +45,7 @@ public sealed class LearnerCard(TrainingDbContext db, CurrentUser me, TimeProvid
                 resume = new ContinueLine(last.Id, last.Title, last.Course, last.Kind == LessonKind.Video ? progress?.ResumePosition ?? 0 : 0, last.DurationSeconds);
         }
 
-        var credited = db.StudyLedger.Where(e => e.PersonId == personId && e.Source == StudySource.OnlineCourse && e.ReversesId == null
-            && !db.StudyLedger.Any(r => r.ReversesId == e.Id)).Select(e => e.SourceId);
+        var credited = StudyLedgerEntry.Standing(db.StudyLedger).Where(e => e.PersonId == personId && e.Source == StudySource.OnlineCourse).Select(e => e.SourceId);
         var due = await AssignmentMembers.For(db, personId, today).AsNoTracking()
             .Where(a => !credited.Contains(a.CourseId) && a.Course.State == CourseState.Published)
             .OrderBy(a => a.DueOn).ThenBy(a => a.Id)

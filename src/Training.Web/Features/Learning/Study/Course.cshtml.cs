@@ -44,7 +44,7 @@ public sealed class CourseModel(TrainingDbContext db, CurrentUser me, TimeProvid
         }).ToList();
         Continue = Lessons.FirstOrDefault(l => !l.Completed && !l.Optional) ?? Lessons.FirstOrDefault(l => !l.Completed) ?? Lessons.FirstOrDefault();
         if (me.PersonId is { } who)
-            Credited = await db.StudyLedger.Where(e => e.PersonId == who && e.Source == StudySource.OnlineCourse && e.SourceId == id)
+            Credited = await StudyLedgerEntry.Standing(db.StudyLedger).Where(e => e.PersonId == who && e.Source == StudySource.OnlineCourse && e.SourceId == id)
                 .SumAsync(e => (decimal?)e.Hours, ct);
         return Page();
     }

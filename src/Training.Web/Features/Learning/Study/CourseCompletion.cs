@@ -45,8 +45,7 @@ public sealed class CourseCompletion(TrainingDbContext db, TimeProvider clock)
     }
 
     private Task<bool> AlreadyCreditedAsync(int personId, int courseId, CancellationToken ct) =>
-        db.StudyLedger.AnyAsync(e => e.PersonId == personId && e.Source == StudySource.OnlineCourse && e.SourceId == courseId
-            && e.ReversesId == null && !db.StudyLedger.Any(r => r.ReversesId == e.Id), ct);
+        StudyLedgerEntry.Standing(db.StudyLedger).AnyAsync(e => e.PersonId == personId && e.Source == StudySource.OnlineCourse && e.SourceId == courseId, ct);
 
     /// <summary>必修 when a 必修 assignment of the course is in force for the person that day (started, deadline not passed); 选修 otherwise.</summary>
     private Task<bool> RequiredOnAsync(int personId, int courseId, DateOnly on, CancellationToken ct) =>

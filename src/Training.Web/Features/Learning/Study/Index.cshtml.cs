@@ -25,11 +25,12 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me) : PageModel
     {
         var personId = me.PersonId ?? 0;
         var query = db.Courses.AsNoTracking().InScope(me, db.Persons);
+        var credits = StudyLedgerEntry.Standing(db.StudyLedger).Where(e => e.PersonId == personId && e.Source == StudySource.OnlineCourse);
         if (Category is { } c && Enum.IsDefined(c)) query = query.Where(x => x.Category == c);
         Rows = await query.OrderByDescending(x => x.Id)
             .Select(x => new Row(x.Id, x.Title, x.Category, x.Owner.Name, x.Lessons.Count(l => !l.Optional),
                 x.Lessons.Count(l => !l.Optional && db.LessonProgress.Any(p => p.PersonId == personId && p.LessonId == l.Id && p.CompletedAt != null)),
-                db.StudyLedger.Any(e => e.PersonId == personId && e.Source == StudySource.OnlineCourse && e.SourceId == x.Id)))
+                credits.Any(e => e.SourceId == x.Id)))
             .ToPagedAsync(PageNumber, ct);
         return this.PageOrFragment("_Courses");
     }

@@ -35,12 +35,13 @@ public sealed record LearnerHours(int Year, decimal Required, decimal Elective, 
     /// <summary>The categories a target is set for that the person is in on <paramref name="day"/>.</summary>
     public static async Task<IReadOnlyList<TargetCategory>> CategoriesAsync(TrainingDbContext db, int personId, DateOnly day, CancellationToken ct)
     {
+        var members = db.Persons.Where(Person.IsPartyMember);
         var facts = await db.Persons.AsNoTracking().Where(p => p.Id == personId)
             .Select(p => new
             {
                 Cadre = db.Posts.Where(Post.HeldOn(day)).Any(x => x.PersonId == p.Id),
                 Reserve = db.Reserves.Where(ReserveCandidate.InPoolOnDate(day)).Any(r => r.PersonId == p.Id),
-                Member = p.PoliticalStatus == PoliticalStatus.PartyMember || p.PoliticalStatus == PoliticalStatus.ProbationaryMember,
+                Member = members.Any(m => m.Id == p.Id),
             })
             .SingleOrDefaultAsync(ct);
         var categories = new List<TargetCategory>();

@@ -60,8 +60,9 @@ public sealed class QuizModel(TrainingDbContext db, CurrentUser me, TimeProvider
         Attempt = attempt;
         Lesson = await db.Lessons.AsNoTracking().Include(l => l.Course).SingleAsync(l => l.Id == attempt.LessonId, ct);
         Questions = (await QuizSteps.QuestionsOfAsync(db, attempt, ct)).ToDictionary(q => q.Id);
-        var over = await db.QuizAttempts.CountAsync(a => a.PersonId == personId && a.LessonId == attempt.LessonId
-            && (a.SubmittedAt != null || (a.DueAt != null && a.DueAt < clock.UtcNow().AddSeconds(-QuizAttempt.GraceSeconds))), ct);
+        // The attempts that are over (submitted, or past their time): the domain's rule, not a copy of it in SQL.
+        var now = clock.UtcNow();
+        var over = (await QuizSteps.AttemptsAsync(db, personId, attempt.LessonId, ct)).Count(a => !a.IsOpen(now));
         Reveal = attempt.MayRevealAnswers(Lesson.Rules?.MaxAttempts, over);
         return true;
     }
