@@ -12,6 +12,7 @@ public sealed class ClassRequiredCourse
         CourseId = course.Id;
     }
 
+    public int Id { get; private set; }
     public int ClassId { get; private set; }
     public TrainingClass Class { get; private set; } = null!;
     public int CourseId { get; private set; }
@@ -30,6 +31,7 @@ public sealed class ClassRequiredQuiz
         LessonId = quiz.Id;
     }
 
+    public int Id { get; private set; }
     public int ClassId { get; private set; }
     public TrainingClass Class { get; private set; } = null!;
     public int LessonId { get; private set; }

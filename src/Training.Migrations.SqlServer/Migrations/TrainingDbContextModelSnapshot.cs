@@ -359,30 +359,48 @@ namespace Training.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Training.Core.Domain.ClassRequiredCourse", b =>
                 {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
                     b.Property<int>("ClassId")
                         .HasColumnType("int");
 
                     b.Property<int>("CourseId")
                         .HasColumnType("int");
 
-                    b.HasKey("ClassId", "CourseId");
+                    b.HasKey("Id");
 
                     b.HasIndex("CourseId");
+
+                    b.HasIndex("ClassId", "CourseId")
+                        .IsUnique();
 
                     b.ToTable("ClassRequiredCourses", (string)null);
                 });
 
             modelBuilder.Entity("Training.Core.Domain.ClassRequiredQuiz", b =>
                 {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
                     b.Property<int>("ClassId")
                         .HasColumnType("int");
 
                     b.Property<int>("LessonId")
                         .HasColumnType("int");
 
-                    b.HasKey("ClassId", "LessonId");
+                    b.HasKey("Id");
 
                     b.HasIndex("LessonId");
+
+                    b.HasIndex("ClassId", "LessonId")
+                        .IsUnique();
 
                     b.ToTable("ClassRequiredQuizzes", (string)null);
                 });

@@ -341,30 +341,44 @@ namespace Training.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Training.Core.Domain.ClassRequiredCourse", b =>
                 {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ClassId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("CourseId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("ClassId", "CourseId");
+                    b.HasKey("Id");
 
                     b.HasIndex("CourseId");
+
+                    b.HasIndex("ClassId", "CourseId")
+                        .IsUnique();
 
                     b.ToTable("ClassRequiredCourses", (string)null);
                 });
 
             modelBuilder.Entity("Training.Core.Domain.ClassRequiredQuiz", b =>
                 {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ClassId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("LessonId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("ClassId", "LessonId");
+                    b.HasKey("Id");
 
                     b.HasIndex("LessonId");
+
+                    b.HasIndex("ClassId", "LessonId")
+                        .IsUnique();
 
                     b.ToTable("ClassRequiredQuizzes", (string)null);
                 });

@@ -9,7 +9,7 @@ internal sealed class ClassRequiredCourseConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<ClassRequiredCourse> b)
     {
         b.ToTable("ClassRequiredCourses");
-        b.HasKey(x => new { x.ClassId, x.CourseId });
+        b.HasIndex(x => new { x.ClassId, x.CourseId }).IsUnique();
         // A course a class requires is not removed from under it (courses are withdrawn, not deleted, once published).
         b.HasOne(x => x.Course).WithMany().HasForeignKey(x => x.CourseId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.CourseId);
@@ -21,7 +21,7 @@ internal sealed class ClassRequiredQuizConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<ClassRequiredQuiz> b)
     {
         b.ToTable("ClassRequiredQuizzes");
-        b.HasKey(x => new { x.ClassId, x.LessonId });
+        b.HasIndex(x => new { x.ClassId, x.LessonId }).IsUnique();
         b.HasOne(x => x.Lesson).WithMany().HasForeignKey(x => x.LessonId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.LessonId);
     }

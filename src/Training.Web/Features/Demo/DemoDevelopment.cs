@@ -133,9 +133,10 @@ internal sealed class DemoDevelopment(DemoStore store, DateOnly today)
 
     /// <summary>
     /// The city's 农村女干部培训班 running now and last year's, finished, and a 白云区 class that
-    /// trainee-demo takes. Sessions are stored first: attendance is taken by participant id.
+    /// trainee-demo takes, each with its graduation conditions (<paramref name="setConditions"/>: the catalogue's to say).
+    /// Sessions are stored first: attendance is taken by participant id.
     /// </summary>
-    public List<TrainingClass> AddClasses(OrgUnit city, OrgUnit baiyun, Person trainee)
+    public List<TrainingClass> AddClasses(OrgUnit city, OrgUnit baiyun, Person trainee, Action<IReadOnlyList<TrainingClass>> setConditions)
     {
         var r = new Random(DemoPlan.Seed ^ 0x5A17C1A5);
         var classes = new List<TrainingClass>();
@@ -164,6 +165,7 @@ internal sealed class DemoDevelopment(DemoStore store, DateOnly today)
         Enroll(local, r, 33, p => baiyun.Contains(p.Person.Village), from);
         classes.Add(local);
 
+        setConditions(classes);
         foreach (var c in classes) store.Add(c);
         Classes += classes.Count;
         return classes;

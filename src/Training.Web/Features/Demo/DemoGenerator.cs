@@ -233,7 +233,7 @@ internal sealed class DemoGenerator
 
     /// <summary>The real city's training classes (after all its villages); attendance follows once participants have ids.</summary>
     public void AddClasses() =>
-        _classes = _development.AddClasses(_units[DemoData.CityCode], _units[DemoData.BaiyunCode], Trainee!);
+        _classes = _development.AddClasses(_units[DemoData.CityCode], _units[DemoData.BaiyunCode], Trainee!, Learning.SetConditions);
 
     public void AddAttendance() => _development.AddAttendance(_classes, Trainee!);
 

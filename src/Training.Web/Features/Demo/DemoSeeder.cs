@@ -72,12 +72,13 @@ public sealed class DemoSeeder(
             }
             if (copy == 0)
             {
-                // The classes draw their participants from the whole real city.
+                // The catalogue first: the classes require some of its courses. The classes draw their participants
+                // from the whole real city.
+                g.AddCourses(files);
+                await store.FlushAsync(ct);
                 g.AddClasses();
                 await store.FlushAsync(ct);
                 g.AddAttendance();
-                await store.FlushAsync(ct);
-                g.AddCourses(files);
                 await store.FlushAsync(ct);
                 g.AddStudyProgress();
                 await store.FlushAsync(ct);

@@ -9,6 +9,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Tests.Infrastructure;
+using Training.Web.Features.Classes.Graduation;
 using Training.Web.Features.Demo;
 using Training.Web.Infrastructure;
 
@@ -157,6 +158,38 @@ public sealed class DemoDevelopmentTests(AppFixture app)
             var held = baiyun.Sessions.Where(s => s.On <= Today).ToList();
             Assert.NotEmpty(held);
             Assert.All(held, s => Assert.Contains(s.Attendance, a => a.ParticipantId == me.Id && a.Present));
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task Should_set_graduation_conditions_that_last_years_class_met_by_attendance_and_the_trainee_sees_missing()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var classes = await db.TrainingClasses.AsNoTracking().Where(c => c.CreatedBy == DemoDevelopment.Actor)
+                .Include(c => c.RequiredCourses).Include(c => c.RequiredQuizzes).Include(c => c.Owner).ToListAsync();
+            var finished = classes.Single(c => c.EndOn < Today);
+            Assert.Equal(32, finished.RequiredHours);
+            var running = classes.Single(c => c.EndOn >= Today && c.Owner.Code == DemoData.CityCode);
+            Assert.NotNull(running.RequiredHours);
+            Assert.Single(running.RequiredCourses);
+            var baiyun = classes.Single(c => c.Owner.Code == DemoData.BaiyunCode);
+            Assert.Single(baiyun.RequiredCourses);
+            Assert.Single(baiyun.RequiredQuizzes);
+
+            // Last year's graduates are exactly those whose attendance reached the threshold: its hours come with it.
+            var evaluated = await ClassGraduation.EvaluateAsync(db, db.ClassParticipants.Where(p => p.ClassId == finished.Id), Today, CancellationToken.None);
+            var loaded = await db.TrainingClasses.AsNoTracking().Include(c => c.Participants).Include(c => c.Sessions).ThenInclude(s => s.Attendance)
+                .AsSplitQuery().SingleAsync(c => c.Id == finished.Id);
+            Assert.All(loaded.Participants, p => Assert.Equal(Completion(loaded, p), evaluated[p.Id].Result.Completion));
+            Assert.Contains(evaluated.Values, e => e.Result.Graduated);
+
+            var trainee = await db.Users.Where(u => u.UserName == "trainee-demo").Select(u => u.PersonId!.Value).SingleAsync();
+            var mine = await ClassGraduation.EvaluateAsync(db, db.ClassParticipants.Where(p => p.ClassId == baiyun.Id && p.PersonId == trainee), Today, CancellationToken.None);
+            var result = Assert.Single(mine.Values).Result;
+            Assert.Equal(ClassCompletion.InProgress, result.Completion);
+            Assert.Contains(result.Missing, m => m.Condition == GraduationCondition.Course);
             return 0;
         });
     }

@@ -65,10 +65,8 @@ internal sealed class DemoLearning(DemoStore store, DateOnly today)
         assignments.Add(Assignment.ToPool(baiyun, baiyunCourse, true, start, end, baiyun, DemoDevelopment.Actor, At(start)));
         var women = classes.First(c => c.SexOnly == Sex.Female && c.StartOn <= today && today <= c.EndOn);
         var local = classes.First(c => c.Owner == baiyun);
-        var practice = _courses.First(c => c.Plan.ForBaiyunClass).Course;
-        assignments.Add(Assignment.ToClass(baiyun, practice, true, local.StartOn, local.EndOn, local, DemoDevelopment.Actor, At(local.StartOn)));
-        var classCourse = _courses.First(c => c.Plan.Category == CourseCategory.RuralRevitalisation && c.Plan.Owner == DemoCourses.City && !c.Plan.CityRequired).Course;
-        assignments.Add(Assignment.ToClass(city, classCourse, true, women.StartOn, women.EndOn, women, DemoDevelopment.Actor, At(women.StartOn)));
+        assignments.Add(Assignment.ToClass(baiyun, BaiyunClassCourse, true, local.StartOn, local.EndOn, local, DemoDevelopment.Actor, At(local.StartOn)));
+        assignments.Add(Assignment.ToClass(city, WomenClassCourse, true, women.StartOn, women.EndOn, women, DemoDevelopment.Actor, At(women.StartOn)));
         foreach (var a in assignments) store.Add(a);
         Assignments = assignments.Count;
         _cityRequired = assignments.Take(required.Count).ToList();
@@ -76,6 +74,32 @@ internal sealed class DemoLearning(DemoStore store, DateOnly today)
     }
 
     private List<Assignment> _cityRequired = [];
+
+    /// <summary>The course the 白云区 class studies online (a short one ending with a quiz).</summary>
+    private Course BaiyunClassCourse => _courses.First(c => c.Plan.ForBaiyunClass).Course;
+
+    /// <summary>The city course the women cadres' class now running studies online.</summary>
+    private Course WomenClassCourse =>
+        _courses.First(c => c.Plan.Category == CourseCategory.RuralRevitalisation && c.Plan.Owner == DemoCourses.City && !c.Plan.CityRequired).Course;
+
+    /// <summary>
+    /// Graduation conditions of the demo classes (the catalogue stored, the classes not yet): last year's women cadres'
+    /// class asks 32 必修学时 within its dates, which its attendance gives those who came (so its graduates are those who
+    /// attended enough); the one now running asks 24 必修学时 and its course; the 白云区 class its course, that course's
+    /// quiz and 2 选修学时 — trainee-demo sees what is still missing.
+    /// </summary>
+    public void SetConditions(IReadOnlyList<TrainingClass> classes)
+    {
+        foreach (var c in classes)
+        {
+            if (c.Owner.Code == DemoCourses.Baiyun)
+                c.SetConditions(null, 2, [BaiyunClassCourse], BaiyunClassCourse.Lessons.Where(l => l.Kind == LessonKind.Quiz).ToList());
+            else if (c.EndOn < today)
+                c.SetConditions(32, null, [], []);
+            else
+                c.SetConditions(24, null, [WomenClassCourse], []);
+        }
+    }
 
     public int Assignments { get; private set; }
 

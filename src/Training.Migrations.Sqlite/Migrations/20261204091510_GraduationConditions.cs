@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Training.Migrations.SqlServer.Migrations
+namespace Training.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class GraduationConditions : Migration
@@ -13,7 +13,7 @@ namespace Training.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<decimal>(
                 name: "ElectiveHours",
                 table: "TrainingClasses",
-                type: "decimal(6,2)",
+                type: "TEXT",
                 precision: 6,
                 scale: 2,
                 nullable: true);
@@ -21,7 +21,7 @@ namespace Training.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<decimal>(
                 name: "RequiredHours",
                 table: "TrainingClasses",
-                type: "decimal(6,2)",
+                type: "TEXT",
                 precision: 6,
                 scale: 2,
                 nullable: true);
@@ -30,12 +30,14 @@ namespace Training.Migrations.SqlServer.Migrations
                 name: "ClassRequiredCourses",
                 columns: table => new
                 {
-                    ClassId = table.Column<int>(type: "int", nullable: false),
-                    CourseId = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ClassId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CourseId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ClassRequiredCourses", x => new { x.ClassId, x.CourseId });
+                    table.PrimaryKey("PK_ClassRequiredCourses", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ClassRequiredCourses_Courses_CourseId",
                         column: x => x.CourseId,
@@ -54,12 +56,14 @@ namespace Training.Migrations.SqlServer.Migrations
                 name: "ClassRequiredQuizzes",
                 columns: table => new
                 {
-                    ClassId = table.Column<int>(type: "int", nullable: false),
-                    LessonId = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ClassId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LessonId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ClassRequiredQuizzes", x => new { x.ClassId, x.LessonId });
+                    table.PrimaryKey("PK_ClassRequiredQuizzes", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ClassRequiredQuizzes_Lessons_LessonId",
                         column: x => x.LessonId,
@@ -75,9 +79,21 @@ namespace Training.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClassRequiredCourses_ClassId_CourseId",
+                table: "ClassRequiredCourses",
+                columns: new[] { "ClassId", "CourseId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ClassRequiredCourses_CourseId",
                 table: "ClassRequiredCourses",
                 column: "CourseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClassRequiredQuizzes_ClassId_LessonId",
+                table: "ClassRequiredQuizzes",
+                columns: new[] { "ClassId", "LessonId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClassRequiredQuizzes_LessonId",
