@@ -36,8 +36,8 @@ public static class GraduationTexts
     public static string Asked(GraduationCheck c, int completionPercent, int sessions) => c.Condition switch
     {
         GraduationCondition.Attendance => $"出勤率达到 {completionPercent}%（{sessions} 次课中至少 {c.Need:0} 次）",
-        GraduationCondition.RequiredHours => $"培训期间取得必修学时 {HoursText(c.Need)}",
-        GraduationCondition.ElectiveHours => $"培训期间取得选修学时 {HoursText(c.Need)}",
+        GraduationCondition.RequiredHours => $"培训期间取得必修 {HoursText(c.Need)} 学时",
+        GraduationCondition.ElectiveHours => $"培训期间取得选修 {HoursText(c.Need)} 学时",
         GraduationCondition.Course => $"完成课程“{c.Item!.Name}”",
         _ => $"通过测验“{c.Item!.Name}”",
     };
