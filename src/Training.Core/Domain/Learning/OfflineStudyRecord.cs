@@ -53,10 +53,8 @@ public sealed class OfflineStudyRecord
     /// <summary>学时 as the spreadsheet contract allows them: 0.5 to 80, in steps of 0.5.</summary>
     public static void CheckHours(decimal hours)
     {
-        if (hours < MinHours || hours > MaxHours)
-            throw new DomainException($"学时“{Format(hours)}”应在 0.5 到 80 之间。", nameof(Hours));
-        if (hours * 2 != decimal.Truncate(hours * 2))
-            throw new DomainException($"学时“{Format(hours)}”应为 0.5 的整数倍（如 0.5、1、1.5）。", nameof(Hours));
+        if (hours < MinHours || hours > MaxHours || hours * 2 != decimal.Truncate(hours * 2))
+            throw new DomainException($"学时“{Format(hours)}”不符合要求：应在 0.5 到 80 之间，且为 0.5 的整数倍（如 0.5、1、1.5）。", nameof(Hours));
     }
 
     /// <summary>培训名称 as its key compares it: trimmed, inner runs of spaces made one.</summary>

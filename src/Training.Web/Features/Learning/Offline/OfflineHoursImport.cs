@@ -123,6 +123,7 @@ public sealed class OfflineHoursImport(TrainingDbContext db, TimeProvider clock)
             }
             var on = row.Required(OfflineColumns.Date, errors) is null ? null : row.Date(OfflineColumns.Date, errors);
             var hours = row.Required(OfflineColumns.Hours, errors) is null ? null : Hours(row, errors);
+            if (hours is { } h && !ImportError.TryRow(errors, Sheet, row.Number, OfflineColumns.Hours, () => OfflineStudyRecord.CheckHours(h))) hours = null;
             var required = row.Required(OfflineColumns.Category, errors) is null ? null : row.OneOf(OfflineColumns.Category, OfflineColumns.Categories, errors);
             var title = row.Required(OfflineColumns.Title, errors);
             var organizer = row.Required(OfflineColumns.Organizer, errors);
