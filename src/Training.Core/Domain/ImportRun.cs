@@ -9,8 +9,9 @@ public class ImportRun
 {
     private ImportRun() { FileName = ""; UploadedBy = ""; Stage = ""; }
 
-    public ImportRun(ImportKind kind, string fileName, string uploadedBy, int? schoolId, DateTime now)
+    public ImportRun(ImportKind kind, string fileName, string uploadedBy, int? schoolId, DateTime now, int? orgUnitId = null)
     {
+        OrgUnitId = orgUnitId;
         Kind = kind;
         FileName = fileName.Length > 200 ? fileName[..200] : fileName;
         UploadedBy = uploadedBy;
@@ -27,6 +28,8 @@ public class ImportRun
     public string UploadedBy { get; private set; }
     /// <summary>The registrar's school for a graduation list; null for a roster.</summary>
     public int? SchoolId { get; private set; }
+    /// <summary>The uploader's org unit for a 线下学时 import: the persons it may name are those below it.</summary>
+    public int? OrgUnitId { get; private set; }
     public RunState State { get; private set; }
     /// <summary>0–100, with <see cref="Stage"/> saying what is being done (读取 / 校验 / 写入).</summary>
     public int Percent { get; private set; }

@@ -142,6 +142,8 @@ public partial class PageWalkTests(AppFixture app)
         new("/Error"),
         new("/Menu"),
         new("/Maintenance"),
+        new("/Learning/Offline"),
+        new("/Learning/Offline/Add/{personId}", Walk: Walk.ByScopeTests), // another district's person → 404, a township refused: Features/Learning/Offline/AddTests
         new("/hangfire", Who.City, IsPage: false),
         new("/health/live", Who.Everyone, IsPage: false),
         new("/health/ready", Who.Everyone, IsPage: false),

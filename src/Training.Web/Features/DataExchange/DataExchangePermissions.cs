@@ -13,6 +13,6 @@ public static class DataExchangePermissions
     [
         new(Export, DataExchangeTexts.ExportPermission, RoleSets.OrgStaff),
         new(ImportRoster, DataExchangeTexts.ImportRosterPermission, RoleSets.CityOnly),
-        new(ImportRuns, DataExchangeTexts.ImportRunsPermission, [Roles.CityAdmin, Roles.SchoolRegistrar]),
+        new(ImportRuns, DataExchangeTexts.ImportRunsPermission, [Roles.CityAdmin, Roles.DistrictStaff, Roles.SchoolRegistrar]),
     ];
 }

@@ -252,6 +252,17 @@ internal sealed class DemoGenerator
         Learning.AddProgress(_development.CityPeople, Trainee!);
     }
 
+    public DemoOfflineHours Offline { get; private set; } = null!;
+
+    /// <summary>线下学时 records of the real city's cadres; their ledger entries follow once the records have ids (<see cref="AddOfflineCredits"/>).</summary>
+    public void AddOfflineHours()
+    {
+        Offline = new DemoOfflineHours(_store, _today);
+        Offline.AddRecords(_development.CityPeople, _units);
+    }
+
+    public void AddOfflineCredits() => Offline.AddCredits();
+
     private OrgUnit AddUnit(OrgUnit unit)
     {
         _units.Add(unit.Code, unit);

@@ -82,6 +82,10 @@ public sealed class DemoSeeder(
                 await store.FlushAsync(ct);
                 g.AddStudyProgress();
                 await store.FlushAsync(ct);
+                g.AddOfflineHours();
+                await store.FlushAsync(ct);
+                g.AddOfflineCredits();
+                await store.FlushAsync(ct);
             }
             if (copy > 0 && (copy % Math.Max(1, factor / 20) == 0 || copy == factor - 1))
                 log.LogInformation(DemoTexts.CopyLog,

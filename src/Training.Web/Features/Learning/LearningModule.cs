@@ -1,6 +1,7 @@
 using Training.Web.Features.Learning.Heartbeats;
 using Training.Web.Features.Learning.Home;
 using Training.Web.Features.Learning.Media;
+using Training.Web.Features.Learning.Offline;
 using Training.Web.Features.Learning.Study;
 using Training.Web.Infrastructure.Modules;
 
@@ -27,6 +28,12 @@ public sealed class LearningModule : TrainingModule
         new(LearningTexts.MenuCourses, "/Learning/Courses/Index", LearningPermissions.Author, 42),
         new(LearningTexts.MenuAssignments, "/Learning/Assignments/Index", LearningPermissions.Follow, 43),
         new(LearningTexts.MenuTargets, "/Learning/Targets", LearningPermissions.Targets, 44),
+        new(OfflineTexts.MenuImport, "/Learning/Offline/Index", LearningPermissions.Offline, 45),
+    ];
+
+    public override IReadOnlyList<Verb> Verbs =>
+    [
+        new("import-hours", OfflineTexts.VerbHelp, (services, args) => ImportHoursVerb.RunAsync(services, args)),
     ];
 
     public override IReadOnlyList<HomeCard> HomeCards => [new(typeof(LearnerCard), LearningPermissions.Study, 5)];
@@ -35,6 +42,7 @@ public sealed class LearningModule : TrainingModule
     {
         services.AddSingleton<MediaStorage>();
         services.AddScoped<CourseCompletion>();
+        services.AddScoped<OfflineHoursImport>();
         services.AddSingleton<HeartbeatWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<HeartbeatWriter>());
     }

@@ -17,6 +17,11 @@ public static class LearningPermissions
     public const string Targets = "Learning.Targets";
     /// <summary>冲销学时: township, district and city correct a ledger entry of a person in their scope, with a reason.</summary>
     public const string Correct = "Learning.Correct";
+    /// <summary>
+    /// 线下学时: CityAdmin and DistrictStaff enter training elsewhere for persons in their scope, by the import or one
+    /// entry at a time — the units IMPORT-EXPORT.md names for the import; crediting new hours is theirs, correcting (冲销) a township's too.
+    /// </summary>
+    public const string Offline = "Learning.Offline";
 
     public static readonly IReadOnlyList<Permission> All =
     [
@@ -26,5 +31,6 @@ public static class LearningPermissions
         new(Follow, LearningTexts.FollowPermission, RoleSets.OrgStaff),
         new(Targets, LearningTexts.TargetsPermission, RoleSets.CityOnly),
         new(Correct, LearningTexts.CorrectPermission, RoleSets.TownshipAndAbove),
+        new(Offline, LearningTexts.OfflinePermission, RoleSets.DistrictAndCity),
     ];
 }

@@ -11,12 +11,15 @@ public static class LearningTexts
     public const string FollowPermission = "查看学习任务完成情况", MenuAssignments = "学习任务";
     public const string TargetsPermission = "设置年度学时目标", MenuTargets = "学时目标";
     public const string CorrectPermission = "查看人员学时、冲销学时记录";
+    public const string OfflinePermission = "登记线下学时（导入或逐条登记）";
 
     // 冲销学时
     public const string ReversedAudit = "冲销学时";
     public static string Reversed(string name, decimal hours) => $"已冲销{name}的 {LearningNames.HoursText(hours)} 学时。";
     public static string ReversalDetail(string name, DateOnly on, decimal hours, string source, string reason) =>
         $"{name}：{on:yyyy-MM-dd} {source} {LearningNames.HoursText(hours)} 学时，原因：{reason}";
+    /// <summary>"线下培训“专题培训”（白云区委组织部）": an offline entry named in the reversal's audit.</summary>
+    public static string OfflineSource(string source, string title, string organizer) => $"{source}“{title}”（{organizer}）";
 
     // 年度学时目标
     public const string TargetHours = "年度目标", TargetRequired = "其中必修";

@@ -18,13 +18,20 @@ namespace Training.Web.Features.Learning;
 /// a reason, once (the database refuses a second), audited.
 /// </summary>
 [Authorize(Policy = LearningPermissions.Correct)]
-public sealed class LedgerModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class LedgerModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty] public int EntryId { get; set; }
     [BindProperty] public string? Reason { get; set; }
 
-    public sealed record EntryRow(int Id, DateOnly On, decimal Hours, bool Required, StudySource Source, string RecordedBy, string? Reason, bool Reversed, bool IsReversal);
+    /// <param name="Training">For a 线下培训 entry: its 培训名称 and 主办单位.</param>
+    public sealed record EntryRow(int Id, DateOnly On, decimal Hours, bool Required, StudySource Source, string RecordedBy, string? Reason, bool Reversed, bool IsReversal,
+        OfflineTraining? Training);
+
+    public sealed record OfflineTraining(string Title, string Organizer);
+
+    /// <summary>Whether the account may add an offline entry for the person (<see cref="LearningPermissions.Offline"/>).</summary>
+    public bool MayAddOffline { get; private set; }
 
     public string PersonName { get; private set; } = "";
     public int PersonId { get; private set; }
@@ -39,12 +46,16 @@ public sealed class LedgerModel(TrainingDbContext db, CurrentUser me, TimeProvid
         var original = await db.StudyLedger.SingleOrDefaultAsync(e => e.Id == EntryId && e.PersonId == id, ct);
         if (original is null) return NotFound();
         var already = await db.StudyLedger.AnyAsync(e => e.ReversesId == original.Id, ct);
+        var training = original.Source == StudySource.Offline
+            ? await db.OfflineStudy.AsNoTracking().Where(o => o.Id == original.SourceId).Select(o => new OfflineTraining(o.Title, o.Organizer)).FirstOrDefaultAsync(ct)
+            : null;
         var result = await db.ActAsync(() =>
         {
             var reversal = StudyLedgerEntry.ReversalOf(original, Reason, already, original.On, me.Actor, clock.UtcNow());
             db.StudyLedger.Add(reversal);
+            var source = training is null ? original.Source.Name() : LearningTexts.OfflineSource(original.Source.Name(), training.Title, training.Organizer);
             db.Audit.Add(new AuditEntry(me.UserName, LearningTexts.ReversedAudit,
-                LearningTexts.ReversalDetail(PersonName, original.On, original.Hours, original.Source.Name(), reversal.Reason!), clock.UtcNow()));
+                LearningTexts.ReversalDetail(PersonName, original.On, original.Hours, source, reversal.Reason!), clock.UtcNow()));
             return LearningTexts.Reversed(PersonName, original.Hours);
         }, ct, id);
         return await this.AnswerAsync(result, () => RedirectToPage(new { id, Year }), () => Task.CompletedTask, fieldPrefix: null);
@@ -63,8 +74,12 @@ public sealed class LedgerModel(TrainingDbContext db, CurrentUser me, TimeProvid
         Entries = await db.StudyLedger.AsNoTracking().Where(e => e.PersonId == id && e.On >= from && e.On <= to)
             .OrderByDescending(e => e.On).ThenByDescending(e => e.Id)
             .Select(e => new EntryRow(e.Id, e.On, e.Hours, e.Required, e.Source, e.RecordedBy, e.Reason,
-                db.StudyLedger.Any(r => r.ReversesId == e.Id), e.ReversesId != null))
+                db.StudyLedger.Any(r => r.ReversesId == e.Id), e.ReversesId != null,
+                e.Source == StudySource.Offline
+                    ? db.OfflineStudy.Where(o => o.Id == e.SourceId).Select(o => new OfflineTraining(o.Title, o.Organizer)).FirstOrDefault()
+                    : null))
             .ToListAsync(ct);
+        MayAddOffline = (await authorization.AuthorizeAsync(User, LearningPermissions.Offline)).Succeeded;
         return true;
     }
 }

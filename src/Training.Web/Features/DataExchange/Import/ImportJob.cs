@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Web.Features.Degree.Graduation;
 using Training.Web.Features.DataExchange.Import.Roster;
+using Training.Web.Features.Learning.Offline;
 using Training.Web.Features.Statistics;
 using Training.Web.Infrastructure;
 
@@ -18,7 +19,7 @@ namespace Training.Web.Features.DataExchange.Import;
 /// is run again, which is safe because the importers write in one transaction and upsert.
 /// </summary>
 public sealed class ImportJob(
-    TrainingDbContext db, IServiceScopeFactory scopes, RosterImport roster, GraduationImport graduation,
+    TrainingDbContext db, IServiceScopeFactory scopes, RosterImport roster, GraduationImport graduation, OfflineHoursImport offline,
     IBackgroundJobClient jobs, TimeProvider clock, ILogger<ImportJob> log)
 {
     /// <summary>Counts and errors as stored on the run; Chinese kept readable in the column.</summary>
@@ -29,6 +30,7 @@ public sealed class ImportJob(
 
     public const string AuditRoster = ImportTexts.AuditRoster;
     public const string AuditGraduation = ImportTexts.AuditGraduation;
+    public const string AuditOfflineHours = OfflineTexts.ImportAudit;
 
     /// <summary>Hangfire's entry point. A failed import is recorded on the run, never retried: the user uploads again.</summary>
     [AutomaticRetry(Attempts = 0)]
@@ -44,7 +46,7 @@ public sealed class ImportJob(
         if (run.State.IsFinished()) return;
         run.Start();
         await db.SaveChangesAsync(ct);
-        var (kind, schoolId, actor) = (run.Kind, run.SchoolId, run.UploadedBy);
+        var (kind, schoolId, unitId, actor) = (run.Kind, run.SchoolId, run.OrgUnitId, run.UploadedBy);
         // The importers share this context: they must not find the run tracked.
         db.ChangeTracker.Clear();
 
@@ -59,6 +61,8 @@ public sealed class ImportJob(
                 ImportKind.Roster => await roster.RunAsync(stream, progress, ct),
                 ImportKind.Graduation => await graduation.RunAsync(stream,
                     schoolId ?? throw new InvalidOperationException(ImportTexts.NoSchool(importRunId)), actor, progress, ct),
+                ImportKind.OfflineHours => await offline.RunAsync(stream,
+                    unitId ?? throw new InvalidOperationException(ImportTexts.NoUnit(importRunId)), OfflineTexts.ImportedBy(actor), importRunId, progress, ct),
                 _ => throw new InvalidOperationException(ImportTexts.UnknownKind(kind)),
             };
         }
@@ -78,7 +82,8 @@ public sealed class ImportJob(
 
     /// <summary>
     /// Stores what the importer answered (counts, or every error), audits it, and after a
-    /// successful import queues the statistics snapshot (graduations change the figures too).
+    /// successful roster or graduation import queues the statistics snapshot (graduations change the
+    /// figures too; offline hours are in the ledger, whose figures follow it).
     /// Through a context of its own: the importer's may hold a rolled-back transaction.
     /// </summary>
     public async Task RecordAsync(int importRunId, ImportOutcome outcome, CancellationToken ct)
@@ -100,7 +105,7 @@ public sealed class ImportJob(
         }
         own.Audit.Add(new AuditEntry(run.UploadedBy, AuditAction(run.Kind), detail, now));
         await own.SaveChangesAsync(ct);
-        if (outcome.Succeeded) ComputeSnapshotJob.EnqueueAfterImport(jobs, clock);
+        if (outcome.Succeeded && run.Kind != ImportKind.OfflineHours) ComputeSnapshotJob.EnqueueAfterImport(jobs, clock);
     }
 
     private async Task RecordFaultAsync(int importRunId, string message, CancellationToken ct)
@@ -114,7 +119,12 @@ public sealed class ImportJob(
         await own.SaveChangesAsync(ct);
     }
 
-    public static string AuditAction(ImportKind kind) => kind == ImportKind.Graduation ? AuditGraduation : AuditRoster;
+    public static string AuditAction(ImportKind kind) => kind switch
+    {
+        ImportKind.Graduation => AuditGraduation,
+        ImportKind.OfflineHours => AuditOfflineHours,
+        _ => AuditRoster,
+    };
 
     /// <summary>"新增 3、更新 1、未变 0（组织 新增 1 …；人员 …）"</summary>
     public static string CountsText(IReadOnlyList<SheetCounts> counts, bool perSheet = true) =>

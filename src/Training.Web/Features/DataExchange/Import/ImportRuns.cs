@@ -10,12 +10,17 @@ using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.DataExchange.Import;
 
-/// <summary>The import runs a user may see: CityAdmin the roster imports, a registrar its own school's graduation lists.</summary>
+/// <summary>
+/// The import runs a user may see: CityAdmin the roster imports and every 线下学时 import, DistrictStaff
+/// the 线下学时 imports of its own unit, a registrar its own school's graduation lists.
+/// </summary>
 public static class ImportRunScope
 {
     public static IQueryable<ImportRun> InScope(this IQueryable<ImportRun> runs, CurrentUser me)
     {
-        if (me.IsIn(Roles.CityAdmin)) return runs.Where(r => r.Kind == ImportKind.Roster);
+        if (me.IsIn(Roles.CityAdmin)) return runs.Where(r => r.Kind == ImportKind.Roster || r.Kind == ImportKind.OfflineHours);
+        if (me.IsIn(Roles.DistrictStaff) && me.OrgUnitId is { } unit)
+            return runs.Where(r => r.Kind == ImportKind.OfflineHours && r.OrgUnitId == unit);
         if (me.IsIn(Roles.SchoolRegistrar) && me.SchoolId is { } school)
             return runs.Where(r => r.Kind == ImportKind.Graduation && r.SchoolId == school);
         return runs.Where(r => false);
@@ -34,8 +39,9 @@ public static class ImportRunScope
         };
     }
 
-    public static Task<List<RunRow>> RecentAsync(TrainingDbContext db, CurrentUser me, int take, CancellationToken ct) =>
-        db.ImportRuns.AsNoTracking().InScope(me)
+    /// <summary>The latest runs in scope, of one kind.</summary>
+    public static Task<List<RunRow>> RecentAsync(TrainingDbContext db, CurrentUser me, ImportKind kind, int take, CancellationToken ct) =>
+        db.ImportRuns.AsNoTracking().InScope(me).Where(r => r.Kind == kind)
             .OrderByDescending(r => r.Id).Take(take)
             .Select(r => new RunRow(r.Id, r.FileName, r.UploadedBy, r.CreatedAt, r.State, r.CountsJson, r.ErrorCount))
             .ToListAsync(ct);

@@ -11,7 +11,8 @@ public static class ImportTexts
     public const string Empty = "上传的文件是空的（0 字节），请选择填好数据的 Excel 文件（.xlsx）。";
     public const string TooLarge = "文件超过 20 MB，无法上传。请删去不需要的工作表或把数据分成几个文件，分别上传。";
     public const string Unnamed = "未命名.xlsx";
-    public const string RosterTitle = "数据导入", GraduationTitle = "毕业名单导入";
+    public const string RosterTitle = "数据导入", GraduationTitle = "毕业名单导入", OfflineHoursTitle = "线下学时导入";
+    public const string RecomputingNote = "统计数据将在后台重新计算。", LedgerNote = "学时已计入学时台账。";
     public static string ErrorCount(int n) => $"{n} 处错误";
 
     // What each roster sheet holds, shown beside the upload
@@ -89,6 +90,7 @@ public static class ImportTexts
     public const string FailedLog = "导入 {RunId} 出错，未做任何修改";
     public const string ProgressNotSavedLog = "导入 {RunId} 的进度未能写入";
     public static string NoSchool(int runId) => $"毕业名单导入 {runId} 没有学校。";
+    public static string NoUnit(int runId) => $"线下学时导入 {runId} 没有上传人的单位。";
     public static string UnknownKind(ImportKind kind) => $"未知的导入类型 {kind}。";
     public static string Unexpected(string message) => $"导入时发生意外错误，未做任何修改：{message}";
     public static string Imported(string file, string counts) => $"{file}：导入成功，{counts}";

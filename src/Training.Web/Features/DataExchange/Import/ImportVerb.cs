@@ -74,7 +74,7 @@ public static class ImportVerb
     public static string Line(SheetCounts c) => ImportTexts.SheetLine(c);
 
     /// <summary>An xlsx is a zip package with a workbook part.</summary>
-    private static bool LooksLikeXlsx(Stream stream)
+    public static bool LooksLikeXlsx(Stream stream)
     {
         try
         {

@@ -42,7 +42,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (TooLarge) ModelState.AddModelError(nameof(Upload), ImportUpload.TooLarge);
-        Runs = await ImportRunScope.RecentAsync(db, me, 20, ct);
+        Runs = await ImportRunScope.RecentAsync(db, me, ImportKind.Roster, 20, ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -51,7 +51,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         if (error is not null)
         {
             ModelState.AddModelError(nameof(Upload), error);
-            Runs = await ImportRunScope.RecentAsync(db, me, 20, ct);
+            Runs = await ImportRunScope.RecentAsync(db, me, ImportKind.Roster, 20, ct);
             return this.Unprocessable();
         }
         var run = new ImportRun(ImportKind.Roster, ImportUpload.FileName(Upload!), me.UserName, null, clock.UtcNow());

@@ -35,9 +35,21 @@ public sealed class RunModel(TrainingDbContext db, CurrentUser me) : PageModel
     {
         public bool Finished => State.IsFinished();
         public string CreatedAtText => ChinaTime.Format(CreatedAt);
-        /// <summary>Where to upload again (a page name: the graduation list is the Degree module's page).</summary>
-        public string UploadPage => Kind == ImportKind.Graduation ? "/Degree/Graduation/Index" : "/DataExchange/Import/Index";
-        public string Title => Kind == ImportKind.Graduation ? ImportTexts.GraduationTitle : ImportTexts.RosterTitle;
+        /// <summary>Where to upload again (a page name: the graduation list is the Degree module's page, offline hours the Learning module's).</summary>
+        public string UploadPage => Kind switch
+        {
+            ImportKind.Graduation => "/Degree/Graduation/Index",
+            ImportKind.OfflineHours => "/Learning/Offline/Index",
+            _ => "/DataExchange/Import/Index",
+        };
+        public string Title => Kind switch
+        {
+            ImportKind.Graduation => ImportTexts.GraduationTitle,
+            ImportKind.OfflineHours => ImportTexts.OfflineHoursTitle,
+            _ => ImportTexts.RosterTitle,
+        };
+        /// <summary>What follows a successful import: the statistics are recomputed, or (offline hours) the ledger holds them already.</summary>
+        public string SucceededNote => Kind == ImportKind.OfflineHours ? ImportTexts.LedgerNote : ImportTexts.RecomputingNote;
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

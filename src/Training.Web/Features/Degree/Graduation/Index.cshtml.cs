@@ -30,7 +30,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     {
         if (me.SchoolId is null) return NotFound();
         if (TooLarge) ModelState.AddModelError(nameof(Upload), ImportUpload.TooLarge);
-        Runs = await ImportRunScope.RecentAsync(db, me, 20, ct);
+        Runs = await ImportRunScope.RecentAsync(db, me, ImportKind.Graduation, 20, ct);
         return Page();
     }
 
@@ -41,7 +41,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         if (error is not null)
         {
             ModelState.AddModelError(nameof(Upload), error);
-            Runs = await ImportRunScope.RecentAsync(db, me, 20, ct);
+            Runs = await ImportRunScope.RecentAsync(db, me, ImportKind.Graduation, 20, ct);
             return this.Unprocessable();
         }
         var run = new ImportRun(ImportKind.Graduation, ImportUpload.FileName(Upload!), me.UserName, schoolId, clock.UtcNow());

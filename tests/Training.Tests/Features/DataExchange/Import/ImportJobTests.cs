@@ -26,7 +26,8 @@ public sealed class ImportJobTests(AppFixture app)
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var job = new ImportJob(sp.GetRequiredService<TrainingDbContext>(), sp.GetRequiredService<IServiceScopeFactory>(),
-            sp.GetRequiredService<RosterImport>(), sp.GetRequiredService<GraduationImport>(), recorder, TimeProvider.System,
+            sp.GetRequiredService<RosterImport>(), sp.GetRequiredService<GraduationImport>(),
+            sp.GetRequiredService<Training.Web.Features.Learning.Offline.OfflineHoursImport>(), recorder, TimeProvider.System,
             NullLogger<ImportJob>.Instance);
         await act(job);
         return recorder;
