@@ -48,6 +48,7 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options)
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
     public DbSet<OfflineStudyRecord> OfflineStudy => Set<OfflineStudyRecord>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -41,6 +41,8 @@ public sealed partial class InputFuzzTests(InputFuzzTests.OwnApp app, ITestOutpu
         ["/Learning/Study/Lesson/{id}?Read"] = "shown only on a text or file lesson the learner has opened and not finished; the walk's three lesson pages may all be quizzes (我的培训班 links its classes' quizzes first); no field beyond the route's id: LessonTests posts it",
         ["/Learning/Study/Quiz/{id}?"] = "exists only once a quiz attempt was started by a POST; its fields are shown option indexes: QuizTests submits garbage ones",
         ["/Classes/Details/{id}?Enrol"] = "shown only beside the results of a search for a person; its one field is the person's id",
+        ["/Certificates/Class/{id}?Issue"] = "shown only while a graduate lacks a certificate (the demo's all have one); no field beyond the route's id: Features/Certificates/ClassTests",
+        ["/Certificates/Download?Issue"] = "shown only to a graduate without a certificate (trainee-demo has not graduated); its one field is the class's id: Features/Certificates/DownloadTests",
     };
 
     private static readonly Dictionary<string, string> NotReachedByForms = new(StringComparer.OrdinalIgnoreCase)
