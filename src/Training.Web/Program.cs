@@ -4,6 +4,7 @@ using Training.Web.Features.Degree;
 using Training.Web.Features.Demo;
 using Training.Web.Features.Home;
 using Training.Web.Features.Learning;
+using Training.Web.Features.Notices;
 using Training.Web.Features.People;
 using Training.Web.Features.Reserves;
 using Training.Web.Features.Statistics;
@@ -52,5 +53,6 @@ public static class PortalModules
         new StatisticsModule(),
         new DataExchangeModule(),
         new DemoModule(),
+        new NoticesModule(),
     ];
 }

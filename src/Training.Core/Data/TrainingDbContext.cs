@@ -47,6 +47,9 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options)
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<NoticeAttachment> NoticeAttachments => Set<NoticeAttachment>();
+    public DbSet<SentReminder> SentReminders => Set<SentReminder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
