@@ -252,6 +252,11 @@ internal sealed class DemoGenerator
         Learning.AddProgress(_development.CityPeople, Trainee!);
     }
 
+    public int Notices { get; private set; }
+
+    /// <summary>The demo's 通知公告 (<see cref="DemoNotices"/>).</summary>
+    public void AddNotices(DemoFiles files) => Notices = DemoNotices.Add(_store, _units, files, _today);
+
     private OrgUnit AddUnit(OrgUnit unit)
     {
         _units.Add(unit.Code, unit);

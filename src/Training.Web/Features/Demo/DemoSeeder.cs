@@ -7,6 +7,7 @@ using Training.Core.Identity;
 using Training.Web.Features.Demo.Learning;
 using Training.Web.Features.Demo.Plan;
 using Training.Web.Features.Learning.Media;
+using Training.Web.Features.Learning.Reminders;
 using Training.Web.Infrastructure;
 
 namespace Training.Web.Features.Demo;
@@ -81,6 +82,8 @@ public sealed class DemoSeeder(
                 await store.FlushAsync(ct);
                 g.AddStudyProgress();
                 await store.FlushAsync(ct);
+                g.AddNotices(files);
+                await store.FlushAsync(ct);
             }
             if (copy > 0 && (copy % Math.Max(1, factor / 20) == 0 || copy == factor - 1))
                 log.LogInformation(DemoTexts.CopyLog,
@@ -90,6 +93,9 @@ public sealed class DemoSeeder(
         await store.FlushAsync(ct);
         var accounts = await AddAccountsAsync(g);
         await store.CommitAsync(ct);
+        // The day's learning reminders, as the daily job sends them, so that trainees have some (the larger scales are for benchmarks).
+        if (scale == DemoScale.City)
+            log.LogInformation(DemoTexts.RemindersLog, await new SendRemindersJob(db, clock).SendAsync(ct), watch.Elapsed.TotalSeconds);
         watch.Stop();
 
         var summary = DemoTexts.Loaded(scale, g.OrgUnits, g.Persons, g.Posts, g.Enrollments, g.Reserves, g.MentorPairs, g.Shadowings, g.Classes,

@@ -1,6 +1,8 @@
+using Hangfire;
 using Training.Web.Features.Learning.Heartbeats;
 using Training.Web.Features.Learning.Home;
 using Training.Web.Features.Learning.Media;
+using Training.Web.Features.Learning.Reminders;
 using Training.Web.Features.Learning.Study;
 using Training.Web.Infrastructure.Modules;
 
@@ -35,7 +37,10 @@ public sealed class LearningModule : TrainingModule
     {
         services.AddSingleton<MediaStorage>();
         services.AddScoped<CourseCompletion>();
+        services.AddScoped<SendRemindersJob>();
         services.AddSingleton<HeartbeatWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<HeartbeatWriter>());
     }
+
+    public override void AddRecurringJobs(IRecurringJobManager jobs) => SendRemindersJob.RegisterDaily(jobs);
 }
