@@ -133,6 +133,12 @@ public partial class PageWalkTests(AppFixture app)
         new("/Learning/Targets"),
         new("/Learning/Ledger/{id}", Walk: Walk.ByScopeTests), // another township's person → 404: Features/Learning/LedgerTests
         new("/Learning/Heartbeat", Walk: Walk.PostOnly), // the player's POST: Features/Learning/HeartbeatTests
+        new("/Notices"),
+        new("/Notices/Details/{id}", Walk: Walk.ByScopeTests), // another district's notice → 404: Features/Notices/DetailsTests
+        new("/Notices/Attachment/{id}", Walk: Walk.ByScopeTests), // outside the notice's scope → 404: Features/Notices/AttachmentTests
+        new("/Notices/Manage"),
+        new("/Notices/Manage/Create"),
+        new("/Notices/Manage/Edit/{id}", Walk: Walk.ByScopeTests), // the city's → 403, another district's → 404: Features/Notices/Manage/EditTests
         new("/Account/Login", MayRedirect: Who.SignedIn),
         new("/Account/Register", MayRedirect: Who.SignedIn),
         new("/Account/Denied"),
