@@ -95,7 +95,11 @@ public sealed class DemoSeeder(
         await store.CommitAsync(ct);
         // The day's learning reminders, as the daily job sends them, so that trainees have some (the larger scales are for benchmarks).
         if (scale == DemoScale.City)
-            log.LogInformation(DemoTexts.RemindersLog, await new SendRemindersJob(db, clock).SendAsync(ct), watch.Elapsed.TotalSeconds);
+        {
+            var started = watch.Elapsed;
+            var reminders = await new SendRemindersJob(db, clock).SendAsync(ct);
+            log.LogInformation(DemoTexts.RemindersLog, reminders, (watch.Elapsed - started).TotalSeconds);
+        }
         watch.Stop();
 
         var summary = DemoTexts.Loaded(scale, g.OrgUnits, g.Persons, g.Posts, g.Enrollments, g.Reserves, g.MentorPairs, g.Shadowings, g.Classes,

@@ -1,9 +1,12 @@
+using System.Data.Common;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Web.Features.Learning.Assignments;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Data;
 
 namespace Training.Web.Features.Learning.Reminders;
 
@@ -18,7 +21,7 @@ namespace Training.Web.Features.Learning.Reminders;
 /// Set-based: one query per assignment finds whom to tell. Never twice: the key (person, assignment,
 /// kind) is unique in the database and stored with the message in one transaction, so a rerun, a second
 /// node running at the same time or a run cut short sends nothing again; a batch that meets a key another
-/// run stored first is dropped whole and the assignment asked again.
+/// run stored first is rolled back whole and the assignment asked again.
 /// </para>
 /// </summary>
 public sealed class SendRemindersJob(TrainingDbContext db, TimeProvider clock)
@@ -84,23 +87,42 @@ public sealed class SendRemindersJob(TrainingDbContext db, TimeProvider clock)
             {
                 foreach (var batch in members.Chunk(BatchSize))
                 {
+                    var sentKeys = new List<SentReminder>();
                     foreach (var m in batch)
                     {
-                        db.Notifications.Add(Notification.AboutCourse(m.Id, a.CourseId, text, now));
-                        db.SentReminders.Add(new SentReminder(m.Id, a.Id, kind, now));
-                        if (kind > ReminderKind.NewAssignment && !m.HadNew) db.SentReminders.Add(new SentReminder(m.Id, a.Id, ReminderKind.NewAssignment, now));
-                        if (kind > ReminderKind.DueSoon && !m.HadDueSoon) db.SentReminders.Add(new SentReminder(m.Id, a.Id, ReminderKind.DueSoon, now));
+                        sentKeys.Add(new SentReminder(m.Id, a.Id, kind, now));
+                        if (kind > ReminderKind.NewAssignment && !m.HadNew) sentKeys.Add(new SentReminder(m.Id, a.Id, ReminderKind.NewAssignment, now));
+                        if (kind > ReminderKind.DueSoon && !m.HadDueSoon) sentKeys.Add(new SentReminder(m.Id, a.Id, ReminderKind.DueSoon, now));
                     }
-                    await db.SaveChangesAsync(ct);
-                    db.ChangeTracker.Clear();
+                    var messages = batch.Select(m => Notification.AboutCourse(m.Id, a.CourseId, text, now)).ToList();
+                    await StoreAsync(sentKeys, messages, ct);
                 }
                 return members.Count;
             }
-            catch (DbUpdateException) when (attempt < Attempts)
+            catch (DbException) when (attempt < Attempts)
             {
-                // Another run stored some of these keys first: its messages stand, ours were rolled back; ask again.
+                // Another run stored some of these keys first: its messages stand, this batch was rolled back whole; ask again.
             }
         }
+    }
+
+    /// <summary>
+    /// The keys first (a key another run stored stops the batch before any message is written), then the messages,
+    /// in one transaction, by the bulk writer: EF's tracked inserts took 20 s for the demo's 80,000 reminders.
+    /// </summary>
+    private async Task StoreAsync(List<SentReminder> keys, List<Notification> messages, CancellationToken ct)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using (var writer = new BulkWriter(db, tx.GetDbTransaction()))
+            {
+                await writer.InsertAsync(keys, ct);
+                await writer.InsertAsync(messages, ct);
+            }
+            await tx.CommitAsync(ct);
+        });
     }
 
     public static void RegisterDaily(IRecurringJobManager jobs) =>
