@@ -20,25 +20,3 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         b.Navigation(x => x.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
-
-internal sealed class NoticeAttachmentConfiguration : IEntityTypeConfiguration<NoticeAttachment>
-{
-    public void Configure(EntityTypeBuilder<NoticeAttachment> b)
-    {
-        b.ToTable("NoticeAttachments");
-        b.Property(x => x.FileName).HasMaxLength(NoticeAttachment.MaxFileName);
-        b.Property(x => x.StoredName).HasMaxLength(64);
-    }
-}
-
-internal sealed class SentReminderConfiguration : IEntityTypeConfiguration<SentReminder>
-{
-    public void Configure(EntityTypeBuilder<SentReminder> b)
-    {
-        b.ToTable("SentReminders");
-        b.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Assignment>().WithMany().HasForeignKey(x => x.AssignmentId).OnDelete(DeleteBehavior.Restrict);
-        // The guarantee that a reminder is sent once, whatever runs the job and however often.
-        b.HasIndex(x => new { x.AssignmentId, x.Kind, x.PersonId }).IsUnique();
-    }
-}
