@@ -12,7 +12,8 @@ namespace Training.Web.Features.Learning;
 /// 在线学习 (LEARNING.md §1–§5): Courses/ (authoring by the city and the districts: courses, lessons,
 /// uploads), Study/ (the learner's catalogue, course and lesson pages), Heartbeat (the player's
 /// reports, credited by the server's rules), Media/ (lesson files served with range requests from
-/// the folder every web node shares). All at /Learning.
+/// the folder every web node shares), Reminders/ (the daily job telling each assigned person once of
+/// a new assignment, a deadline a week away and one passed). All at /Learning.
 /// </summary>
 public sealed class LearningModule : TrainingModule
 {

@@ -108,6 +108,21 @@ public sealed class SendRemindersJobTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Should_refuse_in_the_database_a_second_key_for_the_same_reminder()
+    {
+        var (trainee, _, assignment) = await AssignedAsync(startDaysAgo: 40, dueDaysAgo: 20);
+        await RunAsync(Today.AddDays(-40));
+
+        var error = await Record.ExceptionAsync(() => app.WithDbAsync(async db =>
+        {
+            db.SentReminders.Add(new SentReminder(trainee.PersonId, assignment, ReminderKind.NewAssignment, DateTime.UtcNow));
+            return await db.SaveChangesAsync();
+        }));
+
+        Assert.IsType<DbUpdateException>(error);
+    }
+
+    [Fact]
     public async Task Should_show_the_reminder_on_the_trainees_home_with_its_course_until_marked_read()
     {
         var (trainee, course, _) = await AssignedAsync(startDaysAgo: 40, dueDaysAgo: 20);
