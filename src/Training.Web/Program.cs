@@ -5,6 +5,7 @@ using Training.Web.Features.Degree;
 using Training.Web.Features.Demo;
 using Training.Web.Features.Home;
 using Training.Web.Features.Learning;
+using Training.Web.Features.Notices;
 using Training.Web.Features.People;
 using Training.Web.Features.Reserves;
 using Training.Web.Features.Statistics;
@@ -54,5 +55,6 @@ public static class PortalModules
         new DataExchangeModule(),
         new DemoModule(),
         new CertificatesModule(),
+        new NoticesModule(),
     ];
 }

@@ -49,6 +49,9 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options)
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
     public DbSet<OfflineStudyRecord> OfflineStudy => Set<OfflineStudyRecord>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<NoticeAttachment> NoticeAttachments => Set<NoticeAttachment>();
+    public DbSet<SentReminder> SentReminders => Set<SentReminder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

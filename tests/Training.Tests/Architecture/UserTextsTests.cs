@@ -36,6 +36,7 @@ public sealed partial class UserTextsTests
         "Demo/GuangzhouDivisions.cs", "Demo/Plan/", "Demo/Learning/DemoCourses.cs", "Demo/Learning/DemoLessonTexts.cs", "Demo/Learning/DemoQuestions.cs",
         "Demo/Learning/DemoOfflineHours.cs",
         "Demo/Learning/DemoCertificates.cs",
+        "Demo/Learning/DemoNotices.cs",
     ];
 
     /// <summary>A spreadsheet's fixed layout (sheet names, headers, the words its cells hold): RosterColumns, RosterSheets, GraduationColumns, StatisticsReport.Layout ….</summary>

@@ -137,6 +137,12 @@ public partial class PageWalkTests(AppFixture app)
         new("/Certificates/Class/{id}", Walk: Walk.ByScopeTests), // another district's class → 404, a city class read-only for a district: Features/Certificates/ClassTests
         new("/Certificates/Download", Walk: Walk.ByScopeTests), // needs an id: another trainee's certificate → 404: Features/Certificates/DownloadTests
         new("/Verify", Walk: Walk.ByScopeTests), // needs a code; anonymous, a wrong one → 404: Features/Certificates/Verify/IndexTests
+        new("/Notices"),
+        new("/Notices/Details/{id}", Walk: Walk.ByScopeTests), // another district's notice → 404: Features/Notices/DetailsTests
+        new("/Notices/Attachment/{id}", Walk: Walk.ByScopeTests), // outside the notice's scope → 404: Features/Notices/AttachmentTests
+        new("/Notices/Manage"),
+        new("/Notices/Manage/Create"),
+        new("/Notices/Manage/Edit/{id}", Walk: Walk.ByScopeTests), // the city's → 403, another district's → 404: Features/Notices/Manage/EditTests
         new("/Account/Login", MayRedirect: Who.SignedIn),
         new("/Account/Register", MayRedirect: Who.SignedIn),
         new("/Account/Denied"),

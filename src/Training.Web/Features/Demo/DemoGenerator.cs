@@ -262,6 +262,10 @@ internal sealed class DemoGenerator
     }
 
     public void AddOfflineCredits() => Offline.AddCredits();
+    public int Notices { get; private set; }
+
+    /// <summary>The demo's 通知公告 (<see cref="DemoNotices"/>).</summary>
+    public void AddNotices(DemoFiles files) => Notices = DemoNotices.Add(_store, _units, files, _today);
 
     private OrgUnit AddUnit(OrgUnit unit)
     {

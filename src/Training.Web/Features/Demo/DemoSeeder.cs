@@ -7,6 +7,7 @@ using Training.Core.Identity;
 using Training.Web.Features.Demo.Learning;
 using Training.Web.Features.Demo.Plan;
 using Training.Web.Features.Learning.Media;
+using Training.Web.Features.Learning.Reminders;
 using Training.Web.Infrastructure;
 
 namespace Training.Web.Features.Demo;
@@ -85,6 +86,7 @@ public sealed class DemoSeeder(
                 g.AddOfflineHours();
                 await store.FlushAsync(ct);
                 g.AddOfflineCredits();
+                g.AddNotices(files);
                 await store.FlushAsync(ct);
             }
             if (copy > 0 && (copy % Math.Max(1, factor / 20) == 0 || copy == factor - 1))
@@ -97,6 +99,13 @@ public sealed class DemoSeeder(
         var certificates = await DemoCertificates.IssueAsync(db, today, stamp, ct);
         log.LogInformation(DemoTexts.CertificatesLog, certificates);
         await store.CommitAsync(ct);
+        // The day's learning reminders, as the daily job sends them, so that trainees have some (the larger scales are for benchmarks).
+        if (scale == DemoScale.City)
+        {
+            var started = watch.Elapsed;
+            var reminders = await new SendRemindersJob(db, clock).SendAsync(ct);
+            log.LogInformation(DemoTexts.RemindersLog, reminders, (watch.Elapsed - started).TotalSeconds);
+        }
         watch.Stop();
 
         var summary = DemoTexts.Loaded(scale, g.OrgUnits, g.Persons, g.Posts, g.Enrollments, g.Reserves, g.MentorPairs, g.Shadowings, g.Classes,

@@ -19,6 +19,7 @@ public static class DemoTexts
     public static string TooEarly(DateOnly today) => $"系统日期 {today:yyyy-MM-dd} 早于 2020 年，无法生成演示数据。";
     public const string StartingLog = "正在生成演示数据：{Scale}规模（广州市 ×{Factor}），以 {Today:yyyy-MM-dd} 为今天……";
     public const string DistrictLog = "演示数据：{District} {Villages} 个村社区，{Persons} 人（用时 {Seconds:F1} 秒）";
+    public const string RemindersLog = "演示数据：已发送今天的学习提醒 {Reminders:N0} 条（用时 {Seconds:F1} 秒）";
     public const string CopyLog = "演示数据：副本 {Copy}/{Copies} 已写入，共 {Persons:N0} 人、{Rows:N0} 行（用时 {Seconds:F0} 秒）";
     public static string Loaded(DemoScale scale, long orgUnits, long persons, long posts, long enrollments, long reserves, long pairs, long shadowings,
         long classes, long courses, long assignments, long progress, int accounts, string password, double seconds) =>

@@ -1,7 +1,9 @@
+using Hangfire;
 using Training.Web.Features.Learning.Heartbeats;
 using Training.Web.Features.Learning.Home;
 using Training.Web.Features.Learning.Media;
 using Training.Web.Features.Learning.Offline;
+using Training.Web.Features.Learning.Reminders;
 using Training.Web.Features.Learning.Study;
 using Training.Web.Infrastructure.Modules;
 
@@ -11,7 +13,8 @@ namespace Training.Web.Features.Learning;
 /// 在线学习 (LEARNING.md §1–§5): Courses/ (authoring by the city and the districts: courses, lessons,
 /// uploads), Study/ (the learner's catalogue, course and lesson pages), Heartbeat (the player's
 /// reports, credited by the server's rules), Media/ (lesson files served with range requests from
-/// the folder every web node shares). All at /Learning.
+/// the folder every web node shares), Reminders/ (the daily job telling each assigned person once of
+/// a new assignment, a deadline a week away and one passed). All at /Learning.
 /// </summary>
 public sealed class LearningModule : TrainingModule
 {
@@ -43,7 +46,10 @@ public sealed class LearningModule : TrainingModule
         services.AddSingleton<MediaStorage>();
         services.AddScoped<CourseCompletion>();
         services.AddScoped<OfflineHoursImport>();
+        services.AddScoped<SendRemindersJob>();
         services.AddSingleton<HeartbeatWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<HeartbeatWriter>());
     }
+
+    public override void AddRecurringJobs(IRecurringJobManager jobs) => SendRemindersJob.RegisterDaily(jobs);
 }

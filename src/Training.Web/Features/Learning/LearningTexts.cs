@@ -32,7 +32,12 @@ public static class LearningTexts
     public const string ChooseFile = "请选择要上传的文件。";
     public const string EmptyUpload = "上传的文件是空的。";
     public static string TooLarge(string max) => $"文件超过 {max}，请压缩后再上传。";
-    public static string NotOfKind(string extension) => extension == ".pdf" ? "该文件不是 PDF 文件。" : "该文件不是 MP4 视频。";
+    public static string NotOfKind(string extension) => extension switch
+    {
+        ".pdf" => "该文件不是 PDF 文件。",
+        ".mp4" => "该文件不是 MP4 视频。",
+        _ => $"该文件不是真正的 {extension} 文件，或文件已损坏。",
+    };
     public const string PdfUnreadable = "无法读取该 PDF 文件的页数，请确认文件完整、未加密。";
     public const string VideoUnreadable = "无法从该视频读出时长，请上传完整的 MP4（H.264/AAC）文件。";
 

@@ -127,6 +127,34 @@ public static class ScopeQueries
         return assignments.Where(a => a.Owner.Path.StartsWith(path) || above.Contains(a.Owner.Path));
     }
 
+    /// <summary>
+    /// Notices an account reads (LEARNING.md §8): those of its own unit and the units above it for staff
+    /// (a township reads its district's and the city's), those of the units above its village for a
+    /// trainee; published and not past their expiry date. Drafts and withdrawn notices only to their
+    /// authors (<see cref="ManagedBy(IQueryable{Notice}, CurrentUser)"/>).
+    /// </summary>
+    public static IQueryable<Notice> InScope(this IQueryable<Notice> notices, CurrentUser user, IQueryable<Person> persons, DateOnly today)
+    {
+        var showing = notices.Where(n => n.State == NoticeState.Published && (n.ExpiresOn == null || n.ExpiresOn >= today));
+        if (user.OrgPath is { } path)
+        {
+            var units = AncestorPaths(path);
+            units.Add(path);
+            return showing.Where(n => units.Contains(n.Owner.Path));
+        }
+        if (user.PersonId is { } personId)
+            return showing.Where(n => persons.Any(p => p.Id == personId && p.Village.Path.StartsWith(n.Owner.Path)));
+        return notices.Where(_ => false);
+    }
+
+    /// <summary>Notices this account publishes: CityAdmin and DistrictStaff, their own unit's only, in every state.</summary>
+    public static IQueryable<Notice> ManagedBy(this IQueryable<Notice> notices, CurrentUser user)
+    {
+        if (user.OrgUnitId is not { } unitId || !(user.IsIn(Training.Core.Identity.Roles.CityAdmin) || user.IsIn(Training.Core.Identity.Roles.DistrictStaff)))
+            return notices.Where(_ => false);
+        return notices.Where(n => n.OwnerId == unitId);
+    }
+
     /// <summary>"/440100/440111/440111103/" → "/440100/", "/440100/440111/" (the units above, not itself).</summary>
     public static List<string> AncestorPaths(string path)
     {

@@ -7,6 +7,7 @@ using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Tests.Infrastructure;
 using Training.Web.Features.Degree.Home;
+using Training.Web.Features.Notices.Home;
 using Training.Web.Features.People.Home;
 using Training.Web.Features.Reserves.Home;
 using Training.Web.Infrastructure.Modules;
@@ -19,8 +20,8 @@ public sealed class IndexTests(AppFixture app)
 {
     public static TheoryData<string, string[]> Accounts => new()
     {
-        { "trainee-demo", [nameof(LearnerCard), nameof(TraineeFactsCard), nameof(TraineeStudyCard)] },
-        { "village-440111103201", [nameof(UnitFactsCard), nameof(ReservesTodoCard)] },
+        { "trainee-demo", [nameof(LearnerCard), nameof(LatestNoticesCard), nameof(TraineeFactsCard), nameof(TraineeStudyCard)] },
+        { "village-440111103201", [nameof(LatestNoticesCard), nameof(UnitFactsCard), nameof(ReservesTodoCard)] },
         { "township-440111103", Reviewer },
         { "district-440111", Reviewer },
         { "city", Reviewer },
@@ -114,5 +115,5 @@ public sealed class IndexTests(AppFixture app)
         Assert.Contains("尚未绑定单位或人员", page.QuerySelector("main")!.TextContent);
     }
 
-    private static readonly string[] Reviewer = [nameof(UnitFactsCard), nameof(ReviewsWaitingCard), nameof(ReservesTodoCard), nameof(AccountsCard)];
+    private static readonly string[] Reviewer = [nameof(LatestNoticesCard), nameof(UnitFactsCard), nameof(ReviewsWaitingCard), nameof(ReservesTodoCard), nameof(AccountsCard)];
 }

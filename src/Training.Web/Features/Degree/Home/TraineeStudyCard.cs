@@ -7,8 +7,8 @@ using Training.Web.Infrastructure.Scoping;
 namespace Training.Web.Features.Degree.Home;
 
 /// <summary>
-/// The trainee's home card: unread notifications (its applications moved), newest first, with
-/// 全部标为已读, and its applications. The form posts to the home page (<c>/?handler=Read</c>),
+/// The trainee's home card: unread notifications (its applications moved; learning reminders, with their
+/// course), newest first, each with 知道了 and all with 全部标为已读, and its applications. The form posts to the home page (<c>/?handler=Read</c>),
 /// which calls <see cref="MarkReadAsync"/>.
 /// </summary>
 public sealed class TraineeStudyCard(TrainingDbContext db, CurrentUser me) : ViewComponent
@@ -17,7 +17,7 @@ public sealed class TraineeStudyCard(TrainingDbContext db, CurrentUser me) : Vie
     public const int NotificationsShown = 20;
 
     public sealed record Study(IReadOnlyList<NotificationLine> Notifications, IReadOnlyList<EnrollmentLine> Enrollments);
-    public sealed record NotificationLine(long Id, string Text, DateTime CreatedAt);
+    public sealed record NotificationLine(long Id, string Text, DateTime CreatedAt, int? CourseId);
     public sealed record EnrollmentLine(int Year, string Program, string State);
 
     public async Task<IViewComponentResult> InvokeAsync()
@@ -31,7 +31,7 @@ public sealed class TraineeStudyCard(TrainingDbContext db, CurrentUser me) : Vie
         var notifications = await db.Notifications.AsNoTracking()
             .Where(n => n.PersonId == personId && n.ReadAt == null)
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(NotificationsShown)
-            .Select(n => new NotificationLine(n.Id, n.Text, n.CreatedAt))
+            .Select(n => new NotificationLine(n.Id, n.Text, n.CreatedAt, n.CourseId))
             .ToListAsync(ct);
         return View("~/Features/Degree/Home/TraineeStudyCard.cshtml", new Study(notifications,
             enrollments.Select(e => new EnrollmentLine(e.Year, DegreeTexts.ProgramWithLevel(e.Program, e.Level), e.State.Name())).ToList()));

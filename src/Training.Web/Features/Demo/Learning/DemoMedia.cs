@@ -12,6 +12,9 @@ internal sealed record DemoPdf(string StoredName, long Bytes, int Pages);
 /// <summary>The demo's files in the media folder.</summary>
 internal sealed record DemoFiles(IReadOnlyList<DemoVideo> Videos, IReadOnlyList<DemoPdf> Pdfs)
 {
+    /// <summary>The first PDF again, stored as a notice's attachment (a file of its own: removing the attachment never takes a lesson's file).</summary>
+    public DemoPdf? NoticePdf { get; init; }
+
     public static readonly DemoFiles None = new([], []);
 }
 
@@ -40,7 +43,14 @@ internal static class DemoMedia
         foreach (var file in Directory.GetFiles(folder, "demo-*.pdf").Order(StringComparer.Ordinal))
             if (await StoreAsync(storage, file, MediaKind.Pdf, ct) is { } saved && PdfPages.Count(storage.PathOf(saved.StoredName)) is { } pages)
                 pdfs.Add(new DemoPdf(saved.StoredName, saved.Bytes, pages));
-        return new DemoFiles(videos, pdfs);
+        DemoPdf? noticePdf = null;
+        if (Directory.GetFiles(folder, "demo-*.pdf").Order(StringComparer.Ordinal).FirstOrDefault() is { } first)
+        {
+            await using var source = File.OpenRead(first);
+            var (saved, _) = await storage.SaveAsync(source, MediaKind.Pdf, ct, MediaStorage.StoredNameFor("notice-" + Path.GetFileName(first), MediaKind.Pdf));
+            if (saved is not null) noticePdf = new DemoPdf(saved.StoredName, saved.Bytes, 0);
+        }
+        return new DemoFiles(videos, pdfs) { NoticePdf = noticePdf };
     }
 
     private static async Task<MediaStorage.Saved?> StoreAsync(MediaStorage storage, string file, MediaKind kind, CancellationToken ct)

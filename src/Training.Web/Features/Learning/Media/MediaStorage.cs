@@ -96,6 +96,6 @@ public sealed partial class MediaStorage
         if (StoredName().IsMatch(storedName)) File.Delete(Path.Combine(Folder, storedName));
     }
 
-    [GeneratedRegex("^[0-9a-f]{32}\\.(pdf|mp4)$")]
+    [GeneratedRegex("^[0-9a-f]{32}\\.(pdf|mp4|docx|doc|xlsx|xls|png|jpg)$")]
     private static partial Regex StoredName();
 }

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.Notices.Home;
+
+/// <summary>The home's 通知公告: the latest few notices the account reads (置顶 first, none expired), with 更多.</summary>
+public sealed class LatestNoticesCard(TrainingDbContext db, CurrentUser me, TimeProvider clock) : ViewComponent
+{
+    public const int Shown = 3;
+
+    public sealed record Line(int Id, string Title, bool Pinned, DateTime? PublishedAt, NoticeCategory Category);
+
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        var lines = await db.Notices.AsNoTracking().InScope(me, db.Persons, clock.Today()).Newest()
+            .Select(n => new Line(n.Id, n.Title, n.Pinned, n.PublishedAt, n.Category))
+            .Take(Shown)
+            .ToListAsync(HttpContext.RequestAborted);
+        return View("~/Features/Notices/Home/LatestNoticesCard.cshtml", lines);
+    }
+}
