@@ -6,7 +6,7 @@ using Training.Core.Identity;
 
 namespace Training.Core.Data;
 
-public class TrainingDbContext(DbContextOptions<TrainingDbContext> options)
+public partial class TrainingDbContext(DbContextOptions<TrainingDbContext> options)
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
@@ -47,6 +47,7 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options)
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
+    public DbSet<StudyHoursTotal> StudyHoursTotals => Set<StudyHoursTotal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
