@@ -90,6 +90,8 @@ public sealed class DemoSeeder(
         await store.FlushAsync(ct);
         var accounts = await AddAccountsAsync(g);
         await store.CommitAsync(ct);
+        // The fast writer bypasses SaveChanges, which keeps the 学时 aggregates: they are summed from the ledger once.
+        await LedgerTotals.RebuildAsync(db, ct);
         watch.Stop();
 
         var summary = DemoTexts.Loaded(scale, g.OrgUnits, g.Persons, g.Posts, g.Enrollments, g.Reserves, g.MentorPairs, g.Shadowings, g.Classes,

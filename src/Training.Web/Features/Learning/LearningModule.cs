@@ -1,7 +1,9 @@
 using Training.Web.Features.Learning.Heartbeats;
 using Training.Web.Features.Learning.Home;
 using Training.Web.Features.Learning.Media;
+using Training.Web.Features.Learning.Reports;
 using Training.Web.Features.Learning.Study;
+using Hangfire;
 using Training.Web.Infrastructure.Modules;
 
 namespace Training.Web.Features.Learning;
@@ -27,9 +29,14 @@ public sealed class LearningModule : TrainingModule
         new(LearningTexts.MenuCourses, "/Learning/Courses/Index", LearningPermissions.Author, 42),
         new(LearningTexts.MenuAssignments, "/Learning/Assignments/Index", LearningPermissions.Follow, 43),
         new(LearningTexts.MenuTargets, "/Learning/Targets", LearningPermissions.Targets, 44),
+        new(ReportTexts.MenuReport, "/Learning/Reports/Index", LearningPermissions.Follow, 45),
     ];
 
-    public override IReadOnlyList<HomeCard> HomeCards => [new(typeof(LearnerCard), LearningPermissions.Study, 5)];
+    public override IReadOnlyList<HomeCard> HomeCards =>
+    [
+        new(typeof(LearnerCard), LearningPermissions.Study, 5),
+        new(typeof(OverdueCard), LearningPermissions.Follow, 30),
+    ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -37,5 +44,15 @@ public sealed class LearningModule : TrainingModule
         services.AddScoped<CourseCompletion>();
         services.AddSingleton<HeartbeatWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<HeartbeatWriter>());
+        services.AddScoped<LearningReport>();
+        services.AddScoped<LearningFiguresJob>();
+    }
+
+    public override void AddRecurringJobs(IRecurringJobManager jobs) => LearningFiguresJob.RegisterNightly(jobs);
+
+    public override async Task PrepareAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<LearningFiguresJob>().FillIfMissingAsync(CancellationToken.None);
     }
 }
