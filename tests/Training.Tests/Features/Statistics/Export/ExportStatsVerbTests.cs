@@ -30,7 +30,7 @@ public sealed class ExportStatsVerbTests : IDisposable
         var expected = $"培训统计_440100_{TimeProvider.System.Today():yyyyMMdd}.xlsx";
         Assert.True(File.Exists(Path.Combine(_folder, expected)), $"{expected} missing; folder has: {string.Join(", ", Directory.GetFiles(_folder).Select(Path.GetFileName))}");
         var book = Xlsx.Read(await File.ReadAllBytesAsync(Path.Combine(_folder, expected)));
-        Assert.Equal(["汇总", "分区统计", "年度招生", "报名名单"], book.Sheets.Select(s => s.Name));
+        Assert.Equal(["汇总", "分区统计", "学时统计", "年度招生", "报名名单"], book.Sheets.Select(s => s.Name));
         Assert.EndsWith("（440100）", book["汇总"][2].Text(1));
         Assert.Equal(0d, book["汇总"][4].Number(1));
         Assert.Null(book["汇总"][9][1]); // no secretaries: the share is left empty
