@@ -133,6 +133,8 @@ public partial class PageWalkTests(AppFixture app)
         new("/Learning/Targets"),
         new("/Learning/Ledger/{id}", Walk: Walk.ByScopeTests), // another township's person → 404: Features/Learning/LedgerTests
         new("/Learning/Heartbeat", Walk: Walk.PostOnly), // the player's POST: Features/Learning/HeartbeatTests
+        new("/Learning/Reports"), // ?unit= outside the scope → 404: Features/Learning/Reports/IndexTests
+        new("/Learning/Reports/People", Walk: Walk.ByScopeTests), // needs ?figure= or ?assignment=: Features/Learning/Reports/PeopleTests
         new("/Account/Login", MayRedirect: Who.SignedIn),
         new("/Account/Register", MayRedirect: Who.SignedIn),
         new("/Account/Denied"),

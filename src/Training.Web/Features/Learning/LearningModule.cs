@@ -48,6 +48,8 @@ public sealed class LearningModule : TrainingModule
         services.AddScoped<LearningFiguresJob>();
     }
 
+    public override IReadOnlyList<Verb> Verbs => [new("learning-figures", ReportTexts.VerbHelp, LearningFiguresVerb.RunAsync)];
+
     public override void AddRecurringJobs(IRecurringJobManager jobs) => LearningFiguresJob.RegisterNightly(jobs);
 
     public override async Task PrepareAsync(WebApplication app)

