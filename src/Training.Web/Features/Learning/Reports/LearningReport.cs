@@ -66,18 +66,9 @@ public sealed class LearningReport(TrainingDbContext db)
             .ToListAsync(ct);
     }
 
-    /// <summary>The distinct persons under <paramref name="path"/> overdue on any assignment (one query however many assignments).</summary>
-    public async Task<IQueryable<int>?> OverdueIdsAsync(string path, int year, DateOnly day, CancellationToken ct)
-    {
-        IQueryable<int>? ids = null;
-        foreach (var a in await OverdueAssignmentsAsync(year, day, ct))
-        {
-            var late = AssignmentProgress.Members(db, a, day, persons => persons.Where(p => p.Village.Path.StartsWith(path)))
-                .In(AssignmentStanding.Overdue, overdue: true).Select(m => m.PersonId);
-            ids = ids is null ? late : ids.Union(late);
-        }
-        return ids;
-    }
+    /// <summary>The distinct persons under <paramref name="path"/> overdue on any assignment (a few queries however many assignments).</summary>
+    public async Task<List<int>> OverdueIdsAsync(string path, int year, DateOnly day, CancellationToken ct) =>
+        await AssignmentProgress.OverdueIdsAsync(db, await OverdueAssignmentsAsync(year, day, ct), day, persons => persons.Where(p => p.Village.Path.StartsWith(path)), ct);
 
     /// <summary>Every unit under (and including) <paramref name="unit"/>, keyed by id.</summary>
     public async Task<Dictionary<int, LearningFigures>> ComputeUnderAsync(Unit unit, int year, DateOnly day, CancellationToken ct)
@@ -90,19 +81,17 @@ public sealed class LearningReport(TrainingDbContext db)
         var villages = new Dictionary<int, LearningFigures>();
         void Add(int villageId, LearningFigures f) => villages[villageId] = villages.TryGetValue(villageId, out var v) ? v + f : f;
 
+        var villageOf = new Dictionary<int, int>();
         await foreach (var f in Facts(unit.Path, year, day).AsAsyncEnumerable().WithCancellation(ct))
         {
+            villageOf[f.PersonId] = f.VillageId;
             var (learner, reached) = Classify(f, targets);
             if (!learner) continue;
             Add(f.VillageId, new LearningFigures(1, f.Cadre ? 1 : 0, f.Reserve ? 1 : 0, f.Member ? 1 : 0, f.TotalCenti, f.RequiredCenti,
                 reached ? 1 : 0, f.TotalCenti == 0 ? 1 : 0, 0));
         }
-        if (await OverdueIdsAsync(unit.Path, year, day, ct) is { } overdueIds)
-        {
-            var overdue = await db.Persons.AsNoTracking().Where(p => overdueIds.Contains(p.Id))
-                .GroupBy(p => p.VillageId).Select(g => new { VillageId = g.Key, Count = g.Count() }).ToListAsync(ct);
-            foreach (var o in overdue) Add(o.VillageId, LearningFigures.Zero with { Overdue = o.Count });
-        }
+        foreach (var id in await OverdueIdsAsync(unit.Path, year, day, ct))
+            if (villageOf.TryGetValue(id, out var villageId)) Add(villageId, LearningFigures.Zero with { Overdue = 1 });
 
         var result = units.ToDictionary(u => u.Id, _ => LearningFigures.Zero);
         foreach (var (villageId, f) in villages)
@@ -112,7 +101,7 @@ public sealed class LearningReport(TrainingDbContext db)
     }
 
     /// <summary>
-    /// 未开始学习人数 and 学习任务逾期人数 of the unit alone, counted in SQL (two COUNT queries, for the staff home):
+    /// 未开始学习人数 and 学习任务逾期人数 of the unit alone (a COUNT query and the overdue ids, for the staff home):
     /// the same definitions as <see cref="LearningFigures"/>, which a test holds them to.
     /// </summary>
     public async Task<(int NotStarted, int Overdue)> HomeCountsAsync(string path, int year, DateOnly day, CancellationToken ct)
@@ -124,7 +113,7 @@ public sealed class LearningReport(TrainingDbContext db)
             .Where(p => p.Village.Path.StartsWith(path))
             .Where(Inline.Expand<Func<Person, bool>>(p => posts.Any(x => x.PersonId == p.Id) || pool.Any(r => r.PersonId == p.Id) || p.Is(Person.IsPartyMember)))
             .CountAsync(p => (totals.Where(t => t.PersonId == p.Id).Sum(t => (long?)(t.RequiredCenti + t.ElectiveCenti)) ?? 0) == 0, ct);
-        var overdue = await OverdueIdsAsync(path, year, day, ct) is { } ids ? await ids.CountAsync(ct) : 0;
+        var overdue = (await OverdueIdsAsync(path, year, day, ct)).Count;
         return (notStarted, overdue);
     }
 
@@ -166,18 +155,14 @@ public sealed class LearningReport(TrainingDbContext db)
             .OrderBy(a => a.DueOn).ThenBy(a => a.Id);
     }
 
-    /// <summary>Where the persons of the unit's villages stand on each of these assignments (one query per assignment shown).</summary>
+    /// <summary>Where the persons of the unit's villages stand on each of these assignments (a few queries per distinct target, <see cref="AssignmentProgress.CountManyAsync"/>).</summary>
     public async Task<IReadOnlyList<AssignmentLine>> LinesAsync(IReadOnlyList<int> assignmentIds, string path, DateOnly day, CancellationToken ct)
     {
         var assignments = await db.Assignments.AsNoTracking().Include(a => a.Unit).Include(a => a.Course).Include(a => a.Owner)
             .Where(a => assignmentIds.Contains(a.Id)).ToListAsync(ct);
-        var lines = new List<AssignmentLine>();
-        foreach (var a in assignments.OrderBy(a => a.DueOn).ThenBy(a => a.Id))
-        {
-            var members = AssignmentProgress.Members(db, a, day, persons => persons.Where(p => p.Village.Path.StartsWith(path)));
-            var counts = await AssignmentProgress.CountAsync(members, AssignmentProgress.IsOverdueOn(a.DueOn, day), ct);
-            lines.Add(new AssignmentLine(a.Id, a.Course.Title, a.Required, a.StartOn, a.DueOn, a.Owner.Name, counts));
-        }
+        var counts = await AssignmentProgress.CountManyAsync(db, assignments, day, persons => persons.Where(p => p.Village.Path.StartsWith(path)), ct);
+        var lines = assignments.OrderBy(a => a.DueOn).ThenBy(a => a.Id)
+            .Select(a => new AssignmentLine(a.Id, a.Course.Title, a.Required, a.StartOn, a.DueOn, a.Owner.Name, counts[a.Id])).ToList();
         return lines;
     }
 
@@ -185,7 +170,7 @@ public sealed class LearningReport(TrainingDbContext db)
     public async Task<IReadOnlyList<int>> PersonsBehindAsync(LearningFigure figure, Unit unit, int year, DateOnly day, CancellationToken ct)
     {
         if (figure == LearningFigure.Overdue)
-            return await OverdueIdsAsync(unit.Path, year, day, ct) is { } ids ? await ids.ToListAsync(ct) : [];
+            return await OverdueIdsAsync(unit.Path, year, day, ct);
         var targets = await TargetsAsync(year, ct);
         var result = new List<int>();
         await foreach (var f in Facts(unit.Path, year, day).AsAsyncEnumerable().WithCancellation(ct))

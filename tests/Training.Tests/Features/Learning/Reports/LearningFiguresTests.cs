@@ -130,13 +130,13 @@ public sealed class LearningFiguresTests(AppFixture app)
         var person = await app.PersonAsync(); // a party member holding no post: none of the demo's assignments reach it
         var late = await app.AssignAsync(course.Id, TestPeople.OwnVillage, category: AssignedCategory.PartyMember, startOn: new DateOnly(Today.Year, 1, 1), dueOn: Today.AddDays(-1));
         var again = await app.AssignAsync(course.Id, TestPeople.OwnVillage, category: AssignedCategory.PartyMember, startOn: new DateOnly(Today.Year, 1, 1), dueOn: Today.AddDays(-2));
-        var overdue = await app.WithDbAsync(async db => await (await new LearningReport(db).OverdueIdsAsync("/", Today.Year, Today, CancellationToken.None))!.ToListAsync());
+        var overdue = await app.WithDbAsync(db => new LearningReport(db).OverdueIdsAsync("/", Today.Year, Today, CancellationToken.None));
         await app.WithDbAsync(async db =>
         {
             db.StudyLedger.Add(StudyLedgerEntry.Credit(person, Today, 0.25m, true, StudySource.OnlineCourse, course.Id, "test", DateTime.UtcNow));
             return await db.SaveChangesAsync();
         });
-        var after = await app.WithDbAsync(async db => await (await new LearningReport(db).OverdueIdsAsync("/", Today.Year, Today, CancellationToken.None))!.ToListAsync());
+        var after = await app.WithDbAsync(db => new LearningReport(db).OverdueIdsAsync("/", Today.Year, Today, CancellationToken.None));
 
         Assert.Single(overdue, id => id == person);
         Assert.DoesNotContain(person, after);
