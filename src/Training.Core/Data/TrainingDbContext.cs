@@ -6,7 +6,7 @@ using Training.Core.Identity;
 
 namespace Training.Core.Data;
 
-public class TrainingDbContext(DbContextOptions<TrainingDbContext> options)
+public partial class TrainingDbContext(DbContextOptions<TrainingDbContext> options)
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
@@ -52,6 +52,7 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options)
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<NoticeAttachment> NoticeAttachments => Set<NoticeAttachment>();
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
+    public DbSet<StudyHoursTotal> StudyHoursTotals => Set<StudyHoursTotal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2004,6 +2004,30 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.ToTable("StatisticsSnapshots");
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.StudyHoursTotal", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<long>("ElectiveCenti")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RequiredCenti")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Year", "PersonId", "Month");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("StudyHoursTotals", (string)null);
+                });
+
             modelBuilder.Entity("Training.Core.Domain.StudyLedgerEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -2922,6 +2946,15 @@ namespace Training.Migrations.SqlServer.Migrations
                         .WithMany("Figures")
                         .HasForeignKey("SnapshotId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.StudyHoursTotal", b =>
+                {
+                    b.HasOne("Training.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1916,6 +1916,30 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.ToTable("StatisticsSnapshots");
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.StudyHoursTotal", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ElectiveCenti")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequiredCenti")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year", "PersonId", "Month");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("StudyHoursTotals", (string)null);
+                });
+
             modelBuilder.Entity("Training.Core.Domain.StudyLedgerEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -2821,6 +2845,15 @@ namespace Training.Migrations.Sqlite.Migrations
                         .WithMany("Figures")
                         .HasForeignKey("SnapshotId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.StudyHoursTotal", b =>
+                {
+                    b.HasOne("Training.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

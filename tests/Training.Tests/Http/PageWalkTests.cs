@@ -143,6 +143,8 @@ public partial class PageWalkTests(AppFixture app)
         new("/Notices/Manage"),
         new("/Notices/Manage/Create"),
         new("/Notices/Manage/Edit/{id}", Walk: Walk.ByScopeTests), // the city's → 403, another district's → 404: Features/Notices/Manage/EditTests
+        new("/Learning/Reports"), // ?unit= outside the scope → 404: Features/Learning/Reports/IndexTests
+        new("/Learning/Reports/People", Walk: Walk.ByScopeTests), // needs ?figure= or ?assignment=: Features/Learning/Reports/PeopleTests
         new("/Account/Login", MayRedirect: Who.SignedIn),
         new("/Account/Register", MayRedirect: Who.SignedIn),
         new("/Account/Denied"),

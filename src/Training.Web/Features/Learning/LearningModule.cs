@@ -4,6 +4,7 @@ using Training.Web.Features.Learning.Home;
 using Training.Web.Features.Learning.Media;
 using Training.Web.Features.Learning.Offline;
 using Training.Web.Features.Learning.Reminders;
+using Training.Web.Features.Learning.Reports;
 using Training.Web.Features.Learning.Study;
 using Training.Web.Infrastructure.Modules;
 
@@ -32,14 +33,20 @@ public sealed class LearningModule : TrainingModule
         new(LearningTexts.MenuAssignments, "/Learning/Assignments/Index", LearningPermissions.Follow, 43),
         new(LearningTexts.MenuTargets, "/Learning/Targets", LearningPermissions.Targets, 44),
         new(OfflineTexts.MenuImport, "/Learning/Offline/Index", LearningPermissions.Offline, 45),
+        new(ReportTexts.MenuReport, "/Learning/Reports/Index", LearningPermissions.Follow, 46),
     ];
 
     public override IReadOnlyList<Verb> Verbs =>
     [
         new("import-hours", OfflineTexts.VerbHelp, (services, args) => ImportHoursVerb.RunAsync(services, args)),
+        new("learning-figures", ReportTexts.VerbHelp, LearningFiguresVerb.RunAsync),
     ];
 
-    public override IReadOnlyList<HomeCard> HomeCards => [new(typeof(LearnerCard), LearningPermissions.Study, 5)];
+    public override IReadOnlyList<HomeCard> HomeCards =>
+    [
+        new(typeof(LearnerCard), LearningPermissions.Study, 5),
+        new(typeof(OverdueCard), LearningPermissions.Follow, 30),
+    ];
 
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -49,7 +56,19 @@ public sealed class LearningModule : TrainingModule
         services.AddScoped<SendRemindersJob>();
         services.AddSingleton<HeartbeatWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<HeartbeatWriter>());
+        services.AddScoped<LearningReport>();
+        services.AddScoped<LearningFiguresJob>();
     }
 
-    public override void AddRecurringJobs(IRecurringJobManager jobs) => SendRemindersJob.RegisterDaily(jobs);
+    public override void AddRecurringJobs(IRecurringJobManager jobs)
+    {
+        LearningFiguresJob.RegisterNightly(jobs);
+        SendRemindersJob.RegisterDaily(jobs);
+    }
+
+    public override async Task PrepareAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<LearningFiguresJob>().FillIfMissingAsync(CancellationToken.None);
+    }
 }

@@ -72,3 +72,20 @@ document.addEventListener("DOMContentLoaded", function () {
         };
     });
 });
+
+// The learning report's hours per month (学习统计): one bar per month of the year.
+document.addEventListener("DOMContentLoaded", function () {
+    var source = document.getElementById("stats-chart-data");
+    var canvas = document.querySelector("canvas[data-chart='months']");
+    if (!source || !canvas || !window.Chart) return;
+    var c = JSON.parse(source.textContent || "{}").months;
+    if (!c) return;
+    new window.Chart(canvas, {
+        type: "bar",
+        data: { labels: c.labels, datasets: (c.series || []).map(function (s) {
+            return { label: s.label, data: s.data, backgroundColor: "#b3261e", borderColor: "#b3261e" };
+        }) },
+        options: { responsive: true, maintainAspectRatio: false, animation: false,
+            plugins: { legend: { position: "bottom" } }, scales: { y: { beginAtZero: true, title: { display: true, text: "学时" } } } }
+    });
+});

@@ -19,28 +19,15 @@ namespace Training.Web.Features.Learning.Assignments;
 [Authorize(Policy = LearningPermissions.Follow)]
 public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
-    public enum Standing { Completed, InProgress, NotStarted, Overdue }
-
-    [BindProperty(SupportsGet = true)] public Standing? Show { get; set; }
+    [BindProperty(SupportsGet = true)] public AssignmentStanding? Show { get; set; }
     /// <summary>A name (or part of one) to find a person among those assigned.</summary>
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     [BindProperty] public Guid Version { get; set; }
 
-    /// <summary>Init-only (not positional), so that EF can still filter and count on the projection's members.</summary>
-    public sealed record MemberRow
-    {
-        public int PersonId { get; init; }
-        public string Name { get; init; } = "";
-        public string Village { get; init; } = "";
-        public string Township { get; init; } = "";
-        public bool Completed { get; init; }
-        public bool Started { get; init; }
-    }
-
     public AssignmentRow Assignment { get; private set; } = null!;
-    public Paged<MemberRow> Members { get; private set; } = null!;
-    public IReadOnlyDictionary<Standing, int> Counts { get; private set; } = new Dictionary<Standing, int>();
+    public Paged<AssignmentProgress.MemberRow> Members { get; private set; } = null!;
+    public IReadOnlyDictionary<AssignmentStanding, int> Counts { get; private set; } = new Dictionary<AssignmentStanding, int>();
     public int Total { get; private set; }
     public DateOnly Today { get; private set; }
     public bool MayCancel { get; private set; }
@@ -57,37 +44,13 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         MayCancel = !a.Cancelled && a.OwnerId == me.OrgUnitId && await MayAuthorAsync();
         MayCorrect = (await authorization.AuthorizeAsync(User, LearningPermissions.Correct)).Succeeded;
 
-        var lessons = db.Lessons.Where(l => l.CourseId == a.CourseId).Select(l => l.Id);
-        var credits = StudyLedgerEntry.Standing(db.StudyLedger).Where(e => e.Source == StudySource.OnlineCourse && e.SourceId == a.CourseId);
-        var members = AssignmentMembers.Of(db, a, Today).InScope(me)
-            .Select(p => new MemberRow
-            {
-                PersonId = p.Id, Name = p.Name, Village = p.Village.Name, Township = p.Village.Parent!.Name,
-                Completed = credits.Any(e => e.PersonId == p.Id),
-                Started = db.LessonProgress.Any(x => x.PersonId == p.Id && lessons.Contains(x.LessonId) && (x.CreditedSeconds > 0 || x.CompletedAt != null)),
-            });
+        var members = AssignmentProgress.Members(db, a, Today, persons => persons.InScope(me));
+        var overdue = AssignmentProgress.IsOverdueOn(a.DueOn, Today);
+        var counts = await AssignmentProgress.CountAsync(members, overdue, ct);
+        Total = counts.Total;
+        Counts = Enum.GetValues<AssignmentStanding>().ToDictionary(s => s, counts.Of);
 
-        var overdue = Today > a.DueOn;
-        var completed = await members.CountAsync(m => m.Completed, ct);
-        var started = await members.CountAsync(m => !m.Completed && m.Started, ct);
-        Total = await members.CountAsync(ct);
-        var rest = Total - completed - started;
-        Counts = new Dictionary<Standing, int>
-        {
-            [Standing.Completed] = completed,
-            [Standing.InProgress] = overdue ? 0 : started,
-            [Standing.NotStarted] = overdue ? 0 : rest,
-            [Standing.Overdue] = overdue ? started + rest : 0,
-        };
-
-        var shown = Show switch
-        {
-            Standing.Completed => members.Where(m => m.Completed),
-            Standing.InProgress => members.Where(m => !m.Completed && m.Started && !overdue),
-            Standing.NotStarted => members.Where(m => !m.Completed && !m.Started && !overdue),
-            Standing.Overdue => members.Where(m => !m.Completed && overdue),
-            _ => members,
-        };
+        var shown = Show is { } show ? members.In(show, overdue) : members;
         if (!string.IsNullOrWhiteSpace(Q)) shown = shown.Where(m => m.Name.Contains(Q.Trim()));
         Members = await shown.OrderBy(m => m.Township).ThenBy(m => m.Village).ThenBy(m => m.PersonId).ToPagedAsync(PageNumber, ct);
         return this.PageOrFragment("_Members");
@@ -108,8 +71,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
 
     private async Task<bool> MayAuthorAsync() => (await authorization.AuthorizeAsync(User, LearningPermissions.Author)).Succeeded;
 
-    public string StandingOf(MemberRow m) =>
-        m.Completed ? AssignmentTexts.Completed : Today > Assignment.DueOn ? AssignmentTexts.Overdue : m.Started ? AssignmentTexts.InProgress : AssignmentTexts.NotStarted;
+    public string StandingOf(AssignmentProgress.MemberRow m) => AssignmentProgress.Of(m, AssignmentProgress.IsOverdueOn(Assignment.DueOn, Today)).Label();
 
     public string PageUrl(int page) => Url.Page("/Learning/Assignments/Details", new { id = Assignment.Id, Show, Q, p = page > 1 ? page : (int?)null })!;
 }

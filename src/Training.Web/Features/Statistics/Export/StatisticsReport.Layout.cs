@@ -9,6 +9,7 @@ public sealed partial class StatisticsReport
     public const string SummarySheet = "汇总";
     public const string DistrictsSheet = "分区统计";
     public const string TownshipsSheet = "分镇街统计";
+    public const string LearningSheet = "学时统计";
     public const string CohortYearsSheet = "年度招生";
     public const string EnrollmentsSheet = "报名名单";
 
@@ -36,6 +37,8 @@ public sealed partial class StatisticsReport
         "财政补助合计(元)",
         "学校减免合计(元)",
     ];
+
+    public static readonly string[] LearningHeaders = ["代码", "名称", "应学人数", "人均学时", "人均必修学时", "达标人数", "学时达标率", "未开始学习人数"];
 
     public static readonly string[] CohortYearHeaders = ["年度", "招生人数", "毕业人数", "毕业率", "在读人数"];
 

@@ -3,6 +3,7 @@ using SpreadCheetah;
 using SpreadCheetah.Styling;
 using Training.Core.Data;
 using Training.Core.Domain;
+using Training.Web.Features.Learning.Reports;
 using Training.Web.Infrastructure.Web;
 
 namespace Training.Web.Features.Statistics.Export;
@@ -27,7 +28,7 @@ public sealed record ReportScope(int Id, string Code, string Name, string Path, 
 /// neutralised (see <see cref="SafeText"/>). The enrollment list is streamed row by row from
 /// the database, so memory stays bounded however many rows there are.
 /// </remarks>
-public sealed partial class StatisticsReport(TrainingDbContext db, StatisticsService statistics)
+public sealed partial class StatisticsReport(TrainingDbContext db, StatisticsService statistics, LearningReport learning)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -35,6 +36,8 @@ public sealed partial class StatisticsReport(TrainingDbContext db, StatisticsSer
     public const string RatioFormat = "0.00";
     public const string MoneyFormat = "0.00";
     public const string DateFormat = "yyyy-mm-dd";
+    /// <summary>人均学时 in 学时统计: the exact average, shown with two decimals.</summary>
+    public const string HoursFormat = "0.00";
 
     /// <summary>
     /// The city or a district by its code, or null when no such unit exists (a township or a
@@ -62,6 +65,7 @@ public sealed partial class StatisticsReport(TrainingDbContext db, StatisticsSer
         var figures = await statistics.ComputeAsync(scope.Path, asOf, ct);
         var children = await statistics.ComputeForChildrenAsync(scope.Id, asOf, ct);
         var years = await statistics.ComputeByCohortYearAsync(scope.Path, asOf, ct);
+        var hours = await LearningByChildAsync(scope, asOf, ct);
 
         await using var book = await Spreadsheet.CreateNewAsync(output, new SpreadCheetahOptions
         {
@@ -72,16 +76,18 @@ public sealed partial class StatisticsReport(TrainingDbContext db, StatisticsSer
             Percent: book.AddStyle(new Style { Format = NumberFormat.Custom(PercentFormat) }),
             Ratio: book.AddStyle(new Style { Format = NumberFormat.Custom(RatioFormat) }),
             Money: book.AddStyle(new Style { Format = NumberFormat.Custom(MoneyFormat) }),
-            Date: book.AddStyle(new Style { Format = NumberFormat.Custom(DateFormat) }));
+            Date: book.AddStyle(new Style { Format = NumberFormat.Custom(DateFormat) }),
+            Hours: book.AddStyle(new Style { Format = NumberFormat.Custom(HoursFormat) }));
 
         await WriteSummaryAsync(book, styles, scope, asOf, figures, ct);
         await WriteBreakdownAsync(book, styles, scope, children, ct);
+        if (hours is not null) await WriteLearningAsync(book, styles, hours, ct);
         await WriteCohortYearsAsync(book, styles, years, ct);
         await WriteEnrollmentsAsync(book, styles, scope, asOf, maskIds, ct);
         await book.FinishAsync(ct);
     }
 
-    private sealed record Styles(StyleId Header, StyleId Percent, StyleId Ratio, StyleId Money, StyleId Date);
+    private sealed record Styles(StyleId Header, StyleId Percent, StyleId Ratio, StyleId Money, StyleId Date, StyleId Hours);
 
     private static async Task WriteSummaryAsync(Spreadsheet book, Styles s, ReportScope scope, DateOnly asOf, Figures f, CancellationToken ct)
     {
@@ -100,6 +106,34 @@ public sealed partial class StatisticsReport(TrainingDbContext db, StatisticsSer
         await book.AddHeaderRowAsync([CodeHeader, NameHeader, .. FigureHeaders], s.Header, ct);
         foreach (var child in children.OrderBy(c => c.Code, StringComparer.Ordinal))
             await book.AddRowAsync([Text(child.Code), Text(child.Name), .. FigureCells(child.Figures, s)], ct);
+    }
+
+    /// <summary>
+    /// 学时统计 (IMPORT-EXPORT.md), when the portal has learning data (an entry in the 学时 ledger): the child
+    /// units' learning figures for the calendar year of the statistics date, as of that date
+    /// (<see cref="LearningFigures"/> defines them); null when there is none.
+    /// </summary>
+    private async Task<IReadOnlyList<UnitLearning>?> LearningByChildAsync(ReportScope scope, DateOnly asOf, CancellationToken ct)
+    {
+        if (!await db.StudyLedger.AnyAsync(ct)) return null;
+        var unit = new LearningReport.Unit(scope.Id, scope.Code, scope.Name, scope.Path, scope.Level);
+        return (await learning.ComputeWithChildrenAsync(unit, asOf.Year, asOf, ct)).Children;
+    }
+
+    private static async Task WriteLearningAsync(Spreadsheet book, Styles s, IReadOnlyList<UnitLearning> children, CancellationToken ct)
+    {
+        await book.StartWorksheetAsync(LearningSheet, token: ct);
+        await book.AddHeaderRowAsync(LearningHeaders, s.Header, ct);
+        foreach (var c in children.OrderBy(c => c.Code, StringComparer.Ordinal))
+        {
+            var f = c.Figures;
+            await book.AddRowAsync([
+                Text(c.Code), Text(c.Name), new Cell(f.Learners),
+                f.HoursPerLearner is { } h ? new Cell(h, s.Hours) : new Cell(),
+                f.RequiredPerLearner is { } r ? new Cell(r, s.Hours) : new Cell(),
+                new Cell(f.Reached), Share(f.ReachedRate, s), new Cell(f.NotStarted),
+            ], ct);
+        }
     }
 
     private static async Task WriteCohortYearsAsync(Spreadsheet book, Styles s, IReadOnlyList<CohortYearFigures> years, CancellationToken ct)

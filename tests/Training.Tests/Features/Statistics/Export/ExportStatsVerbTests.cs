@@ -30,7 +30,7 @@ public sealed class ExportStatsVerbTests : IDisposable
         var expected = $"培训统计_440100_{TimeProvider.System.Today():yyyyMMdd}.xlsx";
         Assert.True(File.Exists(Path.Combine(_folder, expected)), $"{expected} missing; folder has: {string.Join(", ", Directory.GetFiles(_folder).Select(Path.GetFileName))}");
         var book = Xlsx.Read(await File.ReadAllBytesAsync(Path.Combine(_folder, expected)));
-        Assert.Equal(["汇总", "分区统计", "年度招生", "报名名单"], book.Sheets.Select(s => s.Name));
+        Assert.Equal(["汇总", "分区统计", "年度招生", "报名名单"], book.Sheets.Select(s => s.Name)); // no learning data: no 学时统计
         Assert.EndsWith("（440100）", book["汇总"][2].Text(1));
         Assert.Equal(0d, book["汇总"][4].Number(1));
         Assert.Null(book["汇总"][9][1]); // no secretaries: the share is left empty
@@ -55,6 +55,9 @@ public sealed class ExportStatsVerbTests : IDisposable
         Assert.Equal(0.670, summary[12].Number(1), 3);
         Assert.Equal(14_040d, summary[13].Number(1));
         Assert.Equal(5_500d, summary[14].Number(1));
+        var hours = book["学时统计"];
+        Assert.Equal(["代码", "名称", "应学人数", "人均学时", "人均必修学时", "达标人数", "学时达标率", "未开始学习人数"], hours[1].Values.Cast<string>());
+        Assert.Equal(11, hours.Rows.Count - 1); // the city's eleven districts
         var ids = book["报名名单"].Rows.Skip(1).Select(r => r.Text(0)).ToList();
         Assert.NotEmpty(ids);
         Assert.All(ids, id => Assert.Matches("^[0-9]{17}[0-9X]$", id));

@@ -21,7 +21,7 @@ public sealed class ExportTests(AppFixture appArg) : ExportTestBase(appArg)
     {
         var book = await ExportAsync("city", "440100", AsOf2019);
 
-        Assert.Equal(["汇总", "分区统计", "年度招生", "报名名单"], book.Sheets.Select(s => s.Name));
+        Assert.Equal(["汇总", "分区统计", "学时统计", "年度招生", "报名名单"], book.Sheets.Select(s => s.Name));
         var summary = book["汇总"];
         Assert.Equal(18, summary.Rows.Count);
         Assert.Equal(SummaryLabels, summary.Rows.Select(r => r.Text(0)));
@@ -72,7 +72,7 @@ public sealed class ExportTests(AppFixture appArg) : ExportTestBase(appArg)
 
         var book = await ExportAsync("district-440111", "440111", AsOf2019);
 
-        Assert.Equal(["汇总", "分镇街统计", "年度招生", "报名名单"], book.Sheets.Select(s => s.Name));
+        Assert.Equal(["汇总", "分镇街统计", "学时统计", "年度招生", "报名名单"], book.Sheets.Select(s => s.Name));
         Assert.Contains("（440111）", book["汇总"][2].Text(1));
         var rows = book["分镇街统计"].Rows.Skip(1).ToList();
         Assert.Equal(townships.OrderBy(u => u.Code, StringComparer.Ordinal).Select(u => u.Code), rows.Select(r => r.Text(0)));

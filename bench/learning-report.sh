@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Learning report benchmark (issue 14, LEARNING.md §7): 学习统计 over the demo's people and 100 courses.
+# Usage: bench/learning-report.sh [--scales "city province"] [--requests N] [--entries K]
+#  For each scale, in a temporary folder, Production, logging at Warning:
+#  1. seed-demo --scale S (city: ~56,000 persons, 20,000 两委干部; province ×10), then synthetic data by SQL:
+#     100 published city courses (copies of a demo course), each assigned to every 两委干部 of the city
+#     (half of them due last month: overdue), and K ledger entries (default 10) for every person holding a
+#     post — 在线课程 credits of those courses on days spread over this year, 必修 and 选修 alternately.
+#  2. The nightly aggregate job (`learning-figures`, the job's code run as a verb) twice: the time it
+#     reports, and the process's peak memory (/usr/bin/time %M) against the same process doing nothing
+#     but migrate (the baseline in the same run).
+#  3. The portal started; as `city`: GET /Learning/Reports (the whole city), a district's report, the
+#     persons behind 未开始, and the staff home; N requests each after two warm-ups, server time to first
+#     byte; /health/live as the baseline.
+# Target: the report at city scale under 1 s.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+scales="city province" requests=20 entries=10
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --scales) scales=$2; shift 2 ;;
+    --requests) requests=$2; shift 2 ;;
+    --entries) entries=$2; shift 2 ;;
+    *) sed -n '2,3p' "$0" >&2; exit 2 ;;
+  esac
+done
+command -v sqlite3 >/dev/null || { apt-get install -y sqlite3 >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y sqlite3 >/dev/null; }; }
+
+echo "== build (Release)"
+dotnet build -c Release src/Training.Web >/dev/null
+webdir=$repo/src/Training.Web/bin/Release/net10.0
+work=
+server=
+cleanup() {
+  if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then kill "$server"; wait "$server" 2>/dev/null || true; fi
+  [ -n "$work" ] && rm -rf "$work"
+  return 0
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+export ASPNETCORE_ENVIRONMENT=Production
+export Logging__LogLevel__Default=Warning
+web() { (cd "$webdir" && exec dotnet Training.Web.dll "$@"); }
+hwm() { awk '/^VmHWM/ {printf "%d MB", $2 / 1024}' "/proc/$server/status"; }
+token_of() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
+
+# time_get LABEL URL: N requests after two warm-ups; p50 / p95 / max of the time to first byte.
+time_get() {
+  local label=$1 url=$2 status
+  for _ in 1 2; do curl -sS -o /dev/null -c "$jar" -b "$jar" "$base$url"; done
+  : >"$work/times"
+  for _ in $(seq "$requests"); do
+    status=$(curl -sS -o /dev/null -w '%{http_code} %{time_starttransfer}\n' -c "$jar" -b "$jar" "$base$url")
+    [ "${status%% *}" = 200 ] || { echo "GET $url answered ${status%% *}" >&2; exit 1; }
+    echo "${status#* }" >>"$work/times"
+  done
+  sort -n "$work/times" | awk -v label="$label" '{ t[NR] = $1 * 1000 } END {
+    printf "   %-44s p50 %8.1f ms   p95 %8.1f ms   max %8.1f ms   (%d requests)\n", label, t[int((NR + 1) / 2)], t[int(NR * 0.95 + 0.999)], t[NR], NR }'
+}
+
+for scale in $scales; do
+  work=$(mktemp -d "${TMPDIR:-/tmp}/training-report-bench.XXXXXX")
+  db=$work/training.db
+  export ConnectionStrings__Training="Data Source=$db"
+  export Hangfire__SqliteFile="$work/hangfire.db"
+  export Exports__Folder="$work/exports"
+  export Media__Folder="$work/media"
+
+  echo "== $scale: demo data (seed-demo --scale $scale)"
+  web migrate >"$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; exit 1; }
+  web seed-demo --scale "$scale" >"$work/seed.log" 2>&1 || { tail -20 "$work/seed.log" >&2; exit 1; }
+  grep -v -e '^warn' -e '^      ' "$work/seed.log" | tail -1 | sed 's/^/   /'
+
+  echo "== $scale: 100 courses assigned to every 两委干部, $entries ledger entries a post holder"
+  year=$(date +%Y)
+  start=$(date +%s%N)
+  sqlite3 "$db" <<SQL
+PRAGMA journal_mode = WAL;
+CREATE TEMP TABLE n(i INTEGER PRIMARY KEY);
+WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 100) INSERT INTO n SELECT i FROM c;
+CREATE TEMP TABLE k(i INTEGER PRIMARY KEY);
+WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < $entries) INSERT INTO k SELECT i FROM c;
+CREATE TEMP TABLE base AS SELECT MAX(Id) AS course FROM Courses;
+INSERT INTO Courses (Title, Category, Description, OwnerId, State, QuizEarnsHours, Version)
+  SELECT '基准课程 ' || n.i, c.Category, c.Description, c.OwnerId, 1, 0, lower(hex(randomblob(16)))
+  FROM n, Courses c WHERE c.Id = (SELECT MIN(Id) FROM Courses WHERE State = 1 AND OwnerId = (SELECT Id FROM OrgUnits WHERE Level = 1 ORDER BY Id LIMIT 1));
+INSERT INTO Assignments (CourseId, OwnerId, Required, StartOn, DueOn, Target, UnitId, Category, CreatedBy, CreatedAt, Cancelled, Version)
+  SELECT c.Id, a.OwnerId, 1, '$year-01-01',
+         CASE WHEN c.Id % 2 = 0 THEN date('now', 'start of month', '-1 day') ELSE '$year-12-31' END,
+         a.Target, a.UnitId, a.Category, 'bench', a.CreatedAt, 0, lower(hex(randomblob(16)))
+  FROM Courses c, (SELECT * FROM Assignments WHERE Target = 3 AND Category = 0 ORDER BY Id LIMIT 1) a
+  WHERE c.Id > (SELECT course FROM base);
+INSERT INTO StudyLedger (PersonId, "On", Hours, Required, Source, SourceId, RecordedBy, RecordedAt, ReversesId, Reason)
+  SELECT p.PersonId, date('$year-01-01', '+' || ((p.PersonId * 31 + k.i * 37) % 330) || ' days'),
+         CASE (p.PersonId + k.i) % 4 WHEN 0 THEN '0.25' WHEN 1 THEN '0.5' WHEN 2 THEN '1.0' ELSE '2.0' END,
+         k.i % 2, 0, (SELECT course FROM base) + 1 + ((p.PersonId + k.i * 13) % 100), 'bench', '$year-01-01 00:00:00', NULL, NULL
+  FROM (SELECT DISTINCT PersonId FROM Posts) p, k;
+SQL
+  echo "   $(sqlite3 "$db" "SELECT printf('%,d persons, %,d courses, %,d assignments, %,d ledger entries', (SELECT COUNT(*) FROM Persons), (SELECT COUNT(*) FROM Courses), (SELECT COUNT(*) FROM Assignments), (SELECT COUNT(*) FROM StudyLedger))") in $(( ($(date +%s%N) - start) / 1000000 )) ms"
+
+  echo "== $scale: the nightly aggregate job (learning-figures) and a process doing nothing (migrate) as the baseline"
+  for run in 1 2; do
+    /usr/bin/time -f "%e %M" -o "$work/time" bash -c "cd '$webdir' && exec dotnet Training.Web.dll learning-figures" >"$work/job.log" 2>&1 \
+      || { cat "$work/job.log" >&2; exit 1; }
+    read -r wall kb <"$work/time"
+    echo "   run $run: $(grep -v '^warn' "$work/job.log" | tail -1)   process ${wall} s, peak memory $((kb / 1024)) MB"
+  done
+  /usr/bin/time -f "%e %M" -o "$work/time" bash -c "cd '$webdir' && exec dotnet Training.Web.dll migrate" >/dev/null 2>&1
+  read -r wall kb <"$work/time"
+  echo "   baseline (migrate, nothing to do): process ${wall} s, peak memory $((kb / 1024)) MB"
+  echo "   aggregate rows: $(sqlite3 "$db" "SELECT printf('%,d', COUNT(*)) FROM StudyHoursTotals")"
+
+  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  base=http://127.0.0.1:$port
+  (cd "$webdir" && exec dotnet Training.Web.dll --urls "$base" >"$work/server.log" 2>&1) &
+  server=$!
+  for _ in $(seq 240); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready" || true)" = 200 ] && break
+    kill -0 "$server" 2>/dev/null || { echo "the portal stopped:" >&2; tail -20 "$work/server.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  jar=$work/jar
+  curl -sS -o /dev/null -c "$jar" -b "$jar" "$base/Account/Login" >/dev/null
+  token=$(curl -sS -c "$jar" -b "$jar" "$base/Account/Login" | token_of)
+  answer=$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$base/Account/Login" \
+    --data-urlencode "Input.UserName=city" --data-urlencode "Input.Password=Demo@12345" --data-urlencode "__RequestVerificationToken=$token")
+  [ "$answer" = 302 ] || { echo "sign-in as city answered $answer" >&2; exit 1; }
+  city=$(sqlite3 "$db" "SELECT Id FROM OrgUnits WHERE Code = '440100'")
+  district=$(sqlite3 "$db" "SELECT Id FROM OrgUnits WHERE Code = '440111'")
+  echo "== $scale: the portal (pid $server), as city"
+  time_get "GET /Learning/Reports (the whole city)" "/Learning/Reports"
+  time_get "GET /Learning/Reports?unit= (白云区)" "/Learning/Reports?unit=$district"
+  time_get "GET /Learning/Reports/People 未开始 (city)" "/Learning/Reports/People?figure=NotStarted&unit=$city"
+  time_get "GET / (city's home, with the learning card)" "/"
+  time_get "GET /health/live (baseline)" "/health/live"
+  echo "   server peak memory (VmHWM): $(hwm)"
+  kill "$server"; wait "$server" 2>/dev/null || true; server=
+  rm -rf "$work"; work=
+done

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+using Training.Web.Infrastructure.Web;
+
+namespace Training.Web.Features.Learning.Reports;
+
+/// <summary>
+/// 学习统计 (LEARNING.md §7) of a unit in the account's scope for a year (this year unless asked): people by
+/// category, 人均学时, 人均必修, 学时达标率, 未开始, 已逾期; every number links to its persons; the child units
+/// (each linking to its own report) and their ranking by 人均学时; hours per month; and where the unit's
+/// persons stand on each assignment of the year. Figures come from <see cref="LearningReport"/>.
+/// </summary>
+[Authorize(Policy = LearningPermissions.Follow)]
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, LearningReport report) : PageModel
+{
+    /// <summary>The years offered: this one and the four before it.</summary>
+    public const int YearsShown = 5;
+
+    [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public LearningReport.Unit Current { get; private set; } = null!;
+    public IReadOnlyList<(int Id, string Name)> Crumbs { get; private set; } = [];
+    public int ShownYear { get; private set; }
+    public DateOnly Day { get; private set; }
+    public IReadOnlyList<int> Years { get; private set; } = [];
+    public LearningFigures Figures { get; private set; } = LearningFigures.Zero;
+    public IReadOnlyList<UnitLearning> Children { get; private set; } = [];
+    /// <summary>Child units with persons to learn, by 人均学时 (highest first), then code.</summary>
+    public IReadOnlyList<UnitLearning> Ranking { get; private set; } = [];
+    public Paged<LearningReport.AssignmentLine> Assignments { get; private set; } = null!;
+    public string ChartJson { get; private set; } = "{}";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var today = clock.Today();
+        if (Year is { } y && (y < today.Year - 50 || y > today.Year)) return NotFound();
+        var unit = await FindAsync(db, me, Unit, ct);
+        if (unit is null) return NotFound();
+        Current = unit;
+        ShownYear = Year ?? today.Year;
+        Day = LearningReport.DayOf(ShownYear, today);
+        Years = Enumerable.Range(0, YearsShown).Select(i => today.Year - i).ToList();
+
+        var ancestors = ScopeQueries.AncestorPaths(unit.Path);
+        Crumbs = (await db.OrgUnits.AsNoTracking().InScope(me).Where(u => ancestors.Contains(u.Path))
+            .OrderBy(u => u.Level).Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name)).ToList();
+
+        (Figures, Children) = await report.ComputeWithChildrenAsync(unit, ShownYear, Day, ct);
+        Ranking = Children.Where(c => c.Figures.Learners > 0)
+            .OrderByDescending(c => c.Figures.HoursPerLearner).ThenBy(c => c.Code, StringComparer.Ordinal).ToList();
+
+        var page = await report.AssignmentsOfYear(ShownYear, Day).InScope(me).Select(a => a.Id).ToPagedAsync(PageNumber, ct);
+        var lines = await report.LinesAsync(page.Items, unit.Path, Day, ct);
+        Assignments = new Paged<LearningReport.AssignmentLine>(lines, page.PageNumber, page.PageSize, page.Total);
+
+        var months = await report.HoursByMonthAsync(unit.Path, ShownYear, ct);
+        ChartJson = JsonSerializer.Serialize(new
+        {
+            months = new
+            {
+                labels = Enumerable.Range(1, 12).Select(ReportTexts.Month),
+                series = new object[] { new { label = ReportTexts.MonthsSeries, data = months } },
+            },
+        });
+        Months = months;
+        return this.PageOrFragment("_Assignments");
+    }
+
+    public IReadOnlyList<decimal> Months { get; private set; } = [];
+
+    /// <summary>The unit asked for (the account's own by default), if the account's scope holds it.</summary>
+    internal static Task<LearningReport.Unit?> FindAsync(TrainingDbContext db, CurrentUser me, int? unitId, CancellationToken ct)
+    {
+        var id = unitId ?? me.OrgUnitId;
+        return db.OrgUnits.AsNoTracking().InScope(me).Where(u => u.Id == id)
+            .Select(u => new LearningReport.Unit(u.Id, u.Code, u.Name, u.Path, u.Level)).SingleOrDefaultAsync(ct);
+    }
+
+    public string People(LearningFigure figure, int unitId) => Url.LearningPeople(figure, unitId, ShownYear);
+
+    public string PageUrl(int page) => Url.LearningReport(Current.Id, ShownYear, page);
+}

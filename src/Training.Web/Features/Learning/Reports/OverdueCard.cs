@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Training.Core.Data;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.Learning.Reports;
+
+/// <summary>
+/// Staff home (LEARNING.md §7–§8): how many persons of the account's unit are overdue on a learning
+/// assignment and how many of those who are to learn have not started this year, each a link to the
+/// persons. Two COUNT queries over the aggregates and the assignments (<see cref="LearningReport.HomeCountsAsync"/>).
+/// </summary>
+public sealed class OverdueCard(TrainingDbContext db, CurrentUser me, TimeProvider clock, LearningReport report) : ViewComponent
+{
+    public sealed record Counts(int UnitId, int Year, int NotStarted, int Overdue);
+
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        var unit = await IndexModel.FindAsync(db, me, null, ct);
+        if (unit is null) return Content("");
+        var today = clock.Today();
+        var (notStarted, overdue) = await report.HomeCountsAsync(unit.Path, today.Year, today, ct);
+        return View("~/Features/Learning/Reports/OverdueCard.cshtml", new Counts(unit.Id, today.Year, notStarted, overdue));
+    }
+}

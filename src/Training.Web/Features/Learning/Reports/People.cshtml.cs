@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Web.Features.Learning.Assignments;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+using Training.Web.Infrastructure.Web;
+
+namespace Training.Web.Features.Learning.Reports;
+
+/// <summary>
+/// The persons behind a number of the learning report: a figure of a unit for a year
+/// (<c>figure</c>), or the unit's persons in one standing on an assignment (<c>assignment</c> and
+/// <c>standing</c>), chosen by the same rules that counted them, with their year's 学时.
+/// </summary>
+[Authorize(Policy = LearningPermissions.Follow)]
+public sealed class PeopleModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, LearningReport report) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public LearningFigure? Figure { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Assignment { get; set; }
+    [BindProperty(SupportsGet = true)] public AssignmentStanding? Standing { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public LearningReport.Unit Current { get; private set; } = null!;
+    public int ShownYear { get; private set; }
+    public string Heading { get; private set; } = "";
+    public Paged<Row> Rows { get; private set; } = null!;
+    /// <summary>May open a person's ledger (township and above).</summary>
+    public bool MayOpenLedger { get; private set; }
+
+    public sealed record Row(int Id, string Name, string IdNumber, string VillageCode, string VillageName, long RequiredCenti, long ElectiveCenti)
+    {
+        public decimal Required => StudyHoursTotal.Hours(RequiredCenti);
+        public decimal Elective => StudyHoursTotal.Hours(ElectiveCenti);
+        public decimal Total => StudyHoursTotal.Hours(RequiredCenti + ElectiveCenti);
+    }
+
+    public async Task<IActionResult> OnGetAsync([FromServices] IAuthorizationService authorization, CancellationToken ct)
+    {
+        var today = clock.Today();
+        if (Year is { } y && (y < today.Year - 50 || y > today.Year)) return NotFound();
+        var unit = await IndexModel.FindAsync(db, me, Unit, ct);
+        if (unit is null) return NotFound();
+        Current = unit;
+        ShownYear = Year ?? today.Year;
+        var day = LearningReport.DayOf(ShownYear, today);
+        MayOpenLedger = (await authorization.AuthorizeAsync(User, LearningPermissions.Correct)).Succeeded;
+
+        IQueryable<int> ids;
+        if (Figure is { } figure && Enum.IsDefined(figure))
+        {
+            var list = await report.PersonsBehindAsync(figure, unit, ShownYear, day, ct);
+            // One JSON parameter (json_each / OPENJSON), however many ids: a list of tens of thousands exceeds SQLite's variables.
+            ids = db.Persons.Where(p => EF.Parameter(list).Contains(p.Id)).Select(p => p.Id);
+            Heading = ReportTexts.PeopleTitle(figure.Name(), unit.Name, ShownYear);
+        }
+        else if (Assignment is { } assignmentId && Standing is { } standing && Enum.IsDefined(standing))
+        {
+            var a = await db.Assignments.AsNoTracking().InScope(me).Include(x => x.Unit).Include(x => x.Course)
+                .SingleOrDefaultAsync(x => x.Id == assignmentId, ct);
+            if (a is null) return NotFound();
+            var path = unit.Path;
+            ids = AssignmentProgress.Members(db, a, day, persons => persons.Where(p => p.Village.Path.StartsWith(path)))
+                .In(standing, AssignmentProgress.IsOverdueOn(a.DueOn, day)).Select(m => m.PersonId);
+            Heading = ReportTexts.PeopleTitle($"{a.Course.Title} · {standing.Label()}", unit.Name, ShownYear);
+        }
+        else return NotFound();
+
+        var year = ShownYear;
+        var totals = db.StudyHoursTotals.Where(t => t.Year == year);
+        Rows = await db.Persons.AsNoTracking().InScope(me).Where(p => ids.Contains(p.Id))
+            .OrderBy(p => p.Village.Code).ThenBy(p => p.Name).ThenBy(p => p.Id)
+            .Select(p => new Row(p.Id, p.Name, p.IdNumber, p.Village.Code, p.Village.Name,
+                totals.Where(t => t.PersonId == p.Id).Sum(t => (long?)t.RequiredCenti) ?? 0,
+                totals.Where(t => t.PersonId == p.Id).Sum(t => (long?)t.ElectiveCenti) ?? 0))
+            .ToPagedAsync(PageNumber, ct);
+        return this.PageOrFragment("_People");
+    }
+
+    public string PageUrl(int page) => Figure is { } figure
+        ? Url.LearningPeople(figure, Current.Id, ShownYear, page)
+        : Url.LearningPeople(Assignment!.Value, Standing!.Value, Current.Id, ShownYear, page);
+}
