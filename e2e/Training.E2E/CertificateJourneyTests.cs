@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Training.Core.Domain;
+using Training.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace Training.E2E;
@@ -10,7 +11,7 @@ namespace Training.E2E;
 /// <summary>
 /// From conditions to a certificate (issue 14): 白云区 sets its class's graduation conditions in the browser (a quiz
 /// to pass), the demo trainee, enrolled, sees on its phone what is missing, passes the quiz, and its class says
-/// 已结业.
+/// 已结业; it downloads its certificate, and the address in the PDF's QR code, opened by a stranger, says valid.
 /// </summary>
 public partial class JourneyTests
 {
@@ -19,6 +20,7 @@ public partial class JourneyTests
     {
         var (classId, className, quizTitle, answers) = await ClassWithQuizAsync();
         var problems = new List<string>();
+        var verifyUrl = "";
 
         await using var desktop = await app.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var district = await desktop.NewPageAsync();
@@ -68,9 +70,30 @@ public partial class JourneyTests
             await Expect(card.Locator("[data-testid=my-checklist] li[data-met=false]")).ToHaveCountAsync(0);
             Assert.False(await trainee.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), "我的培训班在手机上出现横向滚动。");
             await ScreenshotAsync(trainee, "conditions-graduated-phone");
+
+            // 下载结业证书: issued on the first download; the PDF's QR code names the public verification page.
+            var download = await trainee.RunAndWaitForDownloadAsync(() => card.GetByTestId("issue-certificate").Locator("button").ClickAsync());
+            Assert.EndsWith(".pdf", download.SuggestedFilename, StringComparison.OrdinalIgnoreCase);
+            var pdf = await File.ReadAllBytesAsync((await download.PathAsync())!);
+            verifyUrl = CertificateReader.QrText(pdf) ?? "";
+            Assert.Contains("/Verify/", verifyUrl, StringComparison.Ordinal);
+        });
+
+        // The QR code's address opened by anyone, signed in or not: the certificate is valid, the name masked.
+        await using var anonymous = await app.NewContextAsync(PhoneOptions());
+        var stranger = await anonymous.NewPageAsync();
+        await RecordFailureAsync(stranger, "certificate-verify", async () =>
+        {
+            var response = await stranger.GotoAsync(verifyUrl);
+            Assert.Equal(200, response!.Status);
+            await Expect(stranger.GetByTestId("verify-result")).ToHaveAttributeAsync("data-valid", "true");
+            await Expect(stranger.GetByTestId("verify-class")).ToHaveTextAsync(className);
+            var name = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "trainee-demo").Select(u => u.Person!.Name).SingleAsync());
+            await Expect(stranger.GetByTestId("verify-name")).Not.ToHaveTextAsync(name);
+            await Expect(stranger.GetByTestId("verify-name")).ToContainTextAsync("*");
+            await ScreenshotAsync(stranger, "certificate-verify-phone");
         });
         Assert.Empty(problems);
-        _ = className;
     }
 
     /// <summary>

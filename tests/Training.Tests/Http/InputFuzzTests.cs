@@ -39,6 +39,7 @@ public sealed partial class InputFuzzTests(InputFuzzTests.OwnApp app, ITestOutpu
         ["/Admin/Users/Edit/{id}?Enable"] = "shown only for a disabled account; no field beyond the route's id",
         ["/Learning/Study/Lesson/{id}?Start"] = "shown only on a quiz lesson the learner has not passed, deeper than the walk's three of each shape; no field beyond the route's id",
         ["/Learning/Study/Lesson/{id}?Read"] = "shown only on a text or file lesson the learner has opened and not finished; the walk's three lesson pages may all be quizzes (我的培训班 links its classes' quizzes first); no field beyond the route's id: LessonTests posts it",
+        ["/Learning/Ledger/{id}?Reverse"] = "shown only beside a standing entry of a person's 学时; the walk's three ledger pages may all be persons the 学习统计 lists as 未开始 (no entry); its one field is the reason: LedgerTests posts it",
         ["/Learning/Study/Quiz/{id}?"] = "exists only once a quiz attempt was started by a POST; its fields are shown option indexes: QuizTests submits garbage ones",
         ["/Classes/Details/{id}?Enrol"] = "shown only beside the results of a search for a person; its one field is the person's id",
         ["/Certificates/Class/{id}?Issue"] = "shown only while a graduate lacks a certificate (the demo's all have one); no field beyond the route's id: Features/Certificates/ClassTests",

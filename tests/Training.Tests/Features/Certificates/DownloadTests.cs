@@ -1,3 +1,4 @@
+using Training.Testing;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Training.Tests.Features.Certificates.Pdf;
@@ -42,7 +43,7 @@ public sealed class DownloadTests(AppFixture app)
         Assert.Contains(g.Trainee.Name, page.Text);
         Assert.Contains(c.Number, page.Text);
         Assert.True(Assert.Single(page.GetImages()).TryGetPng(out var png));
-        Assert.Equal($"http://localhost/Verify/{c.Code}", CertificatePdfTests.Decode(png));
+        Assert.Equal($"http://localhost/Verify/{c.Code}", CertificateReader.Decode(png));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Training.Web.Features.Learning.Home;
+using Training.Web.Features.Learning.Reports;
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed class IndexTests(AppFixture app)
     public static TheoryData<string, string[]> Accounts => new()
     {
         { "trainee-demo", [nameof(LearnerCard), nameof(LatestNoticesCard), nameof(TraineeFactsCard), nameof(TraineeStudyCard)] },
-        { "village-440111103201", [nameof(LatestNoticesCard), nameof(UnitFactsCard), nameof(ReservesTodoCard)] },
+        { "village-440111103201", [nameof(LatestNoticesCard), nameof(UnitFactsCard), nameof(OverdueCard), nameof(ReservesTodoCard)] },
         { "township-440111103", Reviewer },
         { "district-440111", Reviewer },
         { "city", Reviewer },
@@ -115,5 +116,5 @@ public sealed class IndexTests(AppFixture app)
         Assert.Contains("尚未绑定单位或人员", page.QuerySelector("main")!.TextContent);
     }
 
-    private static readonly string[] Reviewer = [nameof(LatestNoticesCard), nameof(UnitFactsCard), nameof(ReviewsWaitingCard), nameof(ReservesTodoCard), nameof(AccountsCard)];
+    private static readonly string[] Reviewer = [nameof(LatestNoticesCard), nameof(UnitFactsCard), nameof(ReviewsWaitingCard), nameof(OverdueCard), nameof(ReservesTodoCard), nameof(AccountsCard)];
 }

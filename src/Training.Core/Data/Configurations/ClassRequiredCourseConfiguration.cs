@@ -15,14 +15,3 @@ internal sealed class ClassRequiredCourseConfiguration : IEntityTypeConfiguratio
         b.HasIndex(x => x.CourseId);
     }
 }
-
-internal sealed class ClassRequiredQuizConfiguration : IEntityTypeConfiguration<ClassRequiredQuiz>
-{
-    public void Configure(EntityTypeBuilder<ClassRequiredQuiz> b)
-    {
-        b.ToTable("ClassRequiredQuizzes");
-        b.HasIndex(x => new { x.ClassId, x.LessonId }).IsUnique();
-        b.HasOne(x => x.Lesson).WithMany().HasForeignKey(x => x.LessonId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => x.LessonId);
-    }
-}
