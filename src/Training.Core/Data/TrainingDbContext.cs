@@ -47,6 +47,7 @@ public class TrainingDbContext(DbContextOptions<TrainingDbContext> options)
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
