@@ -13,9 +13,13 @@ public class TrainingClass : IVersioned, IDatedPeriod
     public const int MaxCapacity = 2000;
     public const int MaxSessions = 100;
     public const int DefaultCompletionPercent = 80;
+    public const int MaxRequiredItems = 20;
+    public const decimal MaxConditionHours = 1000;
 
     private readonly List<ClassSession> _sessions = [];
     private readonly List<ClassParticipant> _participants = [];
+    private readonly List<ClassRequiredCourse> _requiredCourses = [];
+    private readonly List<ClassRequiredQuiz> _requiredQuizzes = [];
 
     private TrainingClass() { Name = CreatedBy = ""; }
 
@@ -33,12 +37,18 @@ public class TrainingClass : IVersioned, IDatedPeriod
     /// <summary>Share of the sessions a participant must attend to complete the class (1–100).</summary>
     public int CompletionPercent { get; private set; }
     public string? Description { get; private set; }
+    /// <summary>必修学时 a participant must earn within the class's dates to graduate; null: no such condition.</summary>
+    public decimal? RequiredHours { get; private set; }
+    /// <summary>选修学时 a participant must earn within the class's dates to graduate; null: no such condition.</summary>
+    public decimal? ElectiveHours { get; private set; }
     public string CreatedBy { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public Guid Version { get; private set; }
 
     public IReadOnlyList<ClassSession> Sessions => _sessions;
     public IReadOnlyList<ClassParticipant> Participants => _participants;
+    public IReadOnlyList<ClassRequiredCourse> RequiredCourses => _requiredCourses;
+    public IReadOnlyList<ClassRequiredQuiz> RequiredQuizzes => _requiredQuizzes;
 
     public string AudienceText => ClassAudienceNames.Describe(SexOnly, Audience);
 
@@ -90,6 +100,47 @@ public class TrainingClass : IVersioned, IDatedPeriod
         CompletionPercent = completionPercent;
         Description = text.Length == 0 ? null : text;
         Version = Guid.NewGuid();
+    }
+
+    /// <summary>
+    /// Sets the graduation conditions beyond attendance (LEARNING.md §6; the requirements loaded, the courses'
+    /// and quizzes' owners loaded): 必修 and 选修 hours within the class's dates (null: none), required courses
+    /// and quizzes. A course or quiz must be published by the class's own unit or one above it, so that every
+    /// participant can open it.
+    /// </summary>
+    public void SetConditions(decimal? requiredHours, decimal? electiveHours, IReadOnlyCollection<Course> courses, IReadOnlyCollection<Lesson> quizzes)
+    {
+        CheckHours(requiredHours, "必修学时", nameof(RequiredHours));
+        CheckHours(electiveHours, "选修学时", nameof(ElectiveHours));
+        if (courses.Count > MaxRequiredItems) throw new DomainException($"必修课程最多选 {MaxRequiredItems} 门。", nameof(RequiredCourses));
+        if (quizzes.Count > MaxRequiredItems) throw new DomainException($"须通过的测验最多选 {MaxRequiredItems} 个。", nameof(RequiredQuizzes));
+        foreach (var course in courses)
+            if (!Reachable(course))
+                throw new DomainException($"课程“{course.Title}”不是本班举办单位或上级已发布的课程，学员无法学习。", nameof(RequiredCourses));
+        foreach (var quiz in quizzes)
+        {
+            if (quiz.Kind != LessonKind.Quiz) throw new DomainException($"“{quiz.Title}”不是测验。", nameof(RequiredQuizzes));
+            if (!Reachable(quiz.Course))
+                throw new DomainException($"测验“{quiz.Title}”所在课程不是本班举办单位或上级已发布的课程，学员无法参加。", nameof(RequiredQuizzes));
+        }
+        RequiredHours = requiredHours;
+        ElectiveHours = electiveHours;
+        _requiredCourses.RemoveAll(r => courses.All(c => c.Id != r.CourseId));
+        foreach (var course in courses.Where(c => _requiredCourses.All(r => r.CourseId != c.Id)).DistinctBy(c => c.Id))
+            _requiredCourses.Add(new ClassRequiredCourse(this, course));
+        _requiredQuizzes.RemoveAll(r => quizzes.All(q => q.Id != r.LessonId));
+        foreach (var quiz in quizzes.Where(q => _requiredQuizzes.All(r => r.LessonId != q.Id)).DistinctBy(q => q.Id))
+            _requiredQuizzes.Add(new ClassRequiredQuiz(this, quiz));
+        Version = Guid.NewGuid();
+    }
+
+    private bool Reachable(Course course) => course.State == CourseState.Published && course.Owner.Contains(Owner);
+
+    private static void CheckHours(decimal? hours, string what, string field)
+    {
+        if (hours is not { } h) return;
+        if (h <= 0 || h > MaxConditionHours) throw new DomainException($"{what}应大于 0 且不超过 {MaxConditionHours:0}。", field);
+        if (h != decimal.Round(h * 2) / 2) throw new DomainException($"{what}以 0.5 为单位。", field);
     }
 
     public ClassSession AddSession(DateOnly on, string? title, SessionLength length = SessionLength.FullDay)

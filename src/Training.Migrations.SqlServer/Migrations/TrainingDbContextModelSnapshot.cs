@@ -436,6 +436,36 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.ToTable("ClassParticipants");
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.ClassRequiredCourse", b =>
+                {
+                    b.Property<int>("ClassId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("int");
+
+                    b.HasKey("ClassId", "CourseId");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("ClassRequiredCourses", (string)null);
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.ClassRequiredQuiz", b =>
+                {
+                    b.Property<int>("ClassId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LessonId")
+                        .HasColumnType("int");
+
+                    b.HasKey("ClassId", "LessonId");
+
+                    b.HasIndex("LessonId");
+
+                    b.ToTable("ClassRequiredQuizzes", (string)null);
+                });
+
             modelBuilder.Entity("Training.Core.Domain.ClassSession", b =>
                 {
                     b.Property<int>("Id")
@@ -1923,6 +1953,10 @@ namespace Training.Migrations.SqlServer.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<decimal?>("ElectiveHours")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("decimal(6,2)");
+
                     b.Property<DateOnly>("EndOn")
                         .HasColumnType("date");
 
@@ -1933,6 +1967,10 @@ namespace Training.Migrations.SqlServer.Migrations
 
                     b.Property<int>("OwnerId")
                         .HasColumnType("int");
+
+                    b.Property<decimal?>("RequiredHours")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("decimal(6,2)");
 
                     b.Property<int?>("SexOnly")
                         .HasColumnType("int");
@@ -2183,6 +2221,44 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.Navigation("Class");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.ClassRequiredCourse", b =>
+                {
+                    b.HasOne("Training.Core.Domain.TrainingClass", "Class")
+                        .WithMany("RequiredCourses")
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Training.Core.Domain.Course", "Course")
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Class");
+
+                    b.Navigation("Course");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.ClassRequiredQuiz", b =>
+                {
+                    b.HasOne("Training.Core.Domain.TrainingClass", "Class")
+                        .WithMany("RequiredQuizzes")
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Training.Core.Domain.Lesson", "Lesson")
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Class");
+
+                    b.Navigation("Lesson");
                 });
 
             modelBuilder.Entity("Training.Core.Domain.ClassSession", b =>
@@ -2701,6 +2777,10 @@ namespace Training.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Training.Core.Domain.TrainingClass", b =>
                 {
                     b.Navigation("Participants");
+
+                    b.Navigation("RequiredCourses");
+
+                    b.Navigation("RequiredQuizzes");
 
                     b.Navigation("Sessions");
                 });

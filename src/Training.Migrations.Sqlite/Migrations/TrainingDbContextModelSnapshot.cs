@@ -416,6 +416,36 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.ToTable("ClassParticipants");
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.ClassRequiredCourse", b =>
+                {
+                    b.Property<int>("ClassId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClassId", "CourseId");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("ClassRequiredCourses", (string)null);
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.ClassRequiredQuiz", b =>
+                {
+                    b.Property<int>("ClassId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LessonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClassId", "LessonId");
+
+                    b.HasIndex("LessonId");
+
+                    b.ToTable("ClassRequiredQuizzes", (string)null);
+                });
+
             modelBuilder.Entity("Training.Core.Domain.ClassSession", b =>
                 {
                     b.Property<int>("Id")
@@ -1838,6 +1868,10 @@ namespace Training.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("ElectiveHours")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("EndOn")
                         .HasColumnType("TEXT");
 
@@ -1848,6 +1882,10 @@ namespace Training.Migrations.Sqlite.Migrations
 
                     b.Property<int>("OwnerId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("RequiredHours")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("SexOnly")
                         .HasColumnType("INTEGER");
@@ -2096,6 +2134,44 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.Navigation("Class");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.ClassRequiredCourse", b =>
+                {
+                    b.HasOne("Training.Core.Domain.TrainingClass", "Class")
+                        .WithMany("RequiredCourses")
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Training.Core.Domain.Course", "Course")
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Class");
+
+                    b.Navigation("Course");
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.ClassRequiredQuiz", b =>
+                {
+                    b.HasOne("Training.Core.Domain.TrainingClass", "Class")
+                        .WithMany("RequiredQuizzes")
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Training.Core.Domain.Lesson", "Lesson")
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Class");
+
+                    b.Navigation("Lesson");
                 });
 
             modelBuilder.Entity("Training.Core.Domain.ClassSession", b =>
@@ -2612,6 +2688,10 @@ namespace Training.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Training.Core.Domain.TrainingClass", b =>
                 {
                     b.Navigation("Participants");
+
+                    b.Navigation("RequiredCourses");
+
+                    b.Navigation("RequiredQuizzes");
 
                     b.Navigation("Sessions");
                 });

@@ -20,5 +20,11 @@ internal sealed class TrainingClassConfiguration : IEntityTypeConfiguration<Trai
         b.Navigation(x => x.Sessions).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasMany(x => x.Participants).WithOne(x => x.Class).HasForeignKey(x => x.ClassId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Participants).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Property(x => x.RequiredHours).HasPrecision(6, 2);
+        b.Property(x => x.ElectiveHours).HasPrecision(6, 2);
+        b.HasMany(x => x.RequiredCourses).WithOne(x => x.Class).HasForeignKey(x => x.ClassId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.RequiredCourses).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(x => x.RequiredQuizzes).WithOne(x => x.Class).HasForeignKey(x => x.ClassId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.RequiredQuizzes).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
