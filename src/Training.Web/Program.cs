@@ -1,3 +1,4 @@
+using Training.Web.Features.Certificates;
 using Training.Web.Features.Classes;
 using Training.Web.Features.DataExchange;
 using Training.Web.Features.Degree;
@@ -52,5 +53,6 @@ public static class PortalModules
         new StatisticsModule(),
         new DataExchangeModule(),
         new DemoModule(),
+        new CertificatesModule(),
     ];
 }

@@ -51,6 +51,8 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseMiddleware<ForcePasswordChange>();
         app.UseAuthorization();
+        // Endpoints that name a rate-limiting policy (a module's AddRateLimiter) are limited; others are not.
+        app.UseRateLimiter();
         return app;
     }
 
