@@ -133,6 +133,9 @@ public partial class PageWalkTests(AppFixture app)
         new("/Learning/Targets"),
         new("/Learning/Ledger/{id}", Walk: Walk.ByScopeTests), // another township's person → 404: Features/Learning/LedgerTests
         new("/Learning/Heartbeat", Walk: Walk.PostOnly), // the player's POST: Features/Learning/HeartbeatTests
+        new("/Certificates/Class/{id}", Walk: Walk.ByScopeTests), // another district's class → 404, a city class read-only for a district: Features/Certificates/ClassTests
+        new("/Certificates/Download", Walk: Walk.ByScopeTests), // needs an id: another trainee's certificate → 404: Features/Certificates/DownloadTests
+        new("/Verify", Walk: Walk.ByScopeTests), // needs a code; anonymous, a wrong one → 404: Features/Certificates/Verify/IndexTests
         new("/Account/Login", MayRedirect: Who.SignedIn),
         new("/Account/Register", MayRedirect: Who.SignedIn),
         new("/Account/Denied"),
