@@ -240,15 +240,9 @@ public class TrainingClass : IVersioned, IDatedPeriod
     /// </summary>
     public static int? AttendancePercent(int attended, int sessions) => sessions == 0 ? null : attended * 100 / sessions;
 
-    /// <summary>已结业 once the threshold is reached; after the class's last day 未结业; before that 学习中.</summary>
-    public static ClassCompletion CompletionOf(int attended, int sessions, int completionPercent, DateOnly endOn, DateOnly today) =>
-        Completes(attended, sessions, completionPercent) ? ClassCompletion.Completed
-        : today > endOn ? ClassCompletion.NotCompleted
-        : ClassCompletion.InProgress;
-
-    public ClassCompletion CompletionOf(ClassParticipant participant, DateOnly today) =>
-        CompletionOf(_sessions.Count(s => s.Attendance.Any(a => a.Present && SameParticipant(a, participant))),
-            _sessions.Count, CompletionPercent, EndOn, today);
+    /// <summary>The sessions a participant was marked present at (attendance loaded).</summary>
+    public int AttendedBy(ClassParticipant participant) =>
+        _sessions.Count(s => s.Attendance.Any(a => a.Present && SameParticipant(a, participant)));
 
     private static bool SameParticipant(SessionAttendance a, ClassParticipant p) =>
         ReferenceEquals(a.Participant, p) || (p.Id != 0 && a.ParticipantId == p.Id);

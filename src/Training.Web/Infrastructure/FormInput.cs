@@ -55,6 +55,27 @@ public static partial class FormInput
         return n;
     }
 
+    /// <summary>
+    /// 学时 as typed ("8", "4.5"; full-width digits and a trailing 学时 read too). Blank: null, and an error only when
+    /// <paramref name="required"/>. The range and steps are the domain's to refuse.
+    /// </summary>
+    public static decimal? Hours(this ModelStateDictionary state, string key, string? text, string label, bool required = true)
+    {
+        var s = (text ?? "").Trim().Normalize(System.Text.NormalizationForm.FormKC).Replace("学时", "").Trim();
+        if (s.Length == 0)
+        {
+            if (required) state.AddModelError(key, $"请填写{label}。");
+            return null;
+        }
+        if (!decimal.TryParse(s, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var hours)
+            || Math.Abs(hours) > MaxWhole)
+        {
+            state.AddModelError(key, $"{label}应为数字，如 8 或 4.5。");
+            return null;
+        }
+        return hours;
+    }
+
     /// <summary>A date as a date input sends it (2027-03-01); 2027/3/1 is read too for browsers without a date picker.</summary>
     public static DateOnly? Date(this ModelStateDictionary state, string key, string? text, string label)
     {

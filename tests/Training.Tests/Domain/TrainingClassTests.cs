@@ -482,7 +482,9 @@ public class TrainingClassTests
     [InlineData(0, 0, 1, ClassCompletion.NotCompleted)]
     public void Should_tell_in_progress_completed_or_not_completed(int attended, int sessions, int daysAfterEnd, ClassCompletion expected)
     {
-        Assert.Equal(expected, TrainingClass.CompletionOf(attended, sessions, 80, End, End.AddDays(daysAfterEnd)));
+        var terms = new GraduationTerms(Start, End, 80, sessions, null, null, [], []);
+        var facts = GraduationFacts.None with { Attended = attended };
+        Assert.Equal(expected, Graduation.Evaluate(terms, facts, End.AddDays(daysAfterEnd)).Completion);
     }
 
     [Fact]
@@ -496,11 +498,27 @@ public class TrainingClassTests
         c.RecordAttendance(first, [a.Id, b.Id], "区", Today, Now);
         c.RecordAttendance(second, [a.Id], "区", Today, Now);
 
-        Assert.Equal(ClassCompletion.Completed, c.CompletionOf(a, Today));
-        Assert.Equal(ClassCompletion.Completed, c.CompletionOf(b, Today)); // 1 of 2 at 50%
+        Assert.Equal(ClassCompletion.Completed, CompletionOf(c, a, Today));
+        Assert.Equal(ClassCompletion.Completed, CompletionOf(c, b, Today)); // 1 of 2 at 50%
         c.Change(c.Name, Start, Today, 30, null, ClassAudience.Any, 51, null);
-        Assert.Equal(ClassCompletion.InProgress, c.CompletionOf(b, Today));
-        Assert.Equal(ClassCompletion.NotCompleted, c.CompletionOf(b, Today.AddDays(1)));
+        Assert.Equal(ClassCompletion.InProgress, CompletionOf(c, b, Today));
+        Assert.Equal(ClassCompletion.NotCompleted, CompletionOf(c, b, Today.AddDays(1)));
+    }
+
+    private static ClassCompletion CompletionOf(TrainingClass c, ClassParticipant p, DateOnly today) =>
+        Graduation.Evaluate(new GraduationTerms(c.StartOn, c.EndOn, c.CompletionPercent, c.Sessions.Count, null, null, [], []),
+            GraduationFacts.None with { Attended = c.AttendedBy(p) }, today).Completion;
+
+    [Fact]
+    public void Should_keep_the_half_attended_marks_apart_per_participant()
+    {
+        var c = TrainingClass.Create(Baiyun, "班", Start, Today, 30, null, ClassAudience.Any, 50, null, "区", Now);
+        var a = Saved(Enroll(c, Man()), 21);
+        var b = Saved(Enroll(c, Woman()), 22);
+        var first = c.AddSession(Start, "第一讲");
+        c.RecordAttendance(first, [a.Id], "区", Today, Now);
+        Assert.Equal(1, c.AttendedBy(a));
+        Assert.Equal(0, c.AttendedBy(b));
     }
 
     [Fact]

@@ -87,6 +87,7 @@ public partial class PageWalkTests(AppFixture app)
         new("/Classes/Create"),
         new("/Classes/Details/{id}", Walk: Walk.ByScopeTests), // another district's class → 404: Features/Classes/DetailsTests
         new("/Classes/Edit/{id}", Walk: Walk.ByScopeTests), // another unit's or a city class for a district → 404: Features/Classes/EditTests
+        new("/Classes/Conditions/{id}", Walk: Walk.ByScopeTests), // another district → 404, a township refused: Features/Classes/ConditionsTests
         new("/Reserves/Coverage/KeyPosts"), // another district's township or village: CoverageKeyPostsTests
         new("/Mentoring"),
         new("/Mentoring/New"), // ?reserveId= of another township → 404: Features/Mentoring/MentoringTests

@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
+using Training.Web.Features.Classes.Graduation;
 using Training.Web.Features.Classes.Participants;
 using Training.Web.Features.Classes.Sessions;
 using Training.Web.Infrastructure.Scoping;
@@ -48,7 +49,10 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     }
 
     public sealed record ParticipantRow(int Id, int PersonId, string Name, Sex Sex, string VillageName, string TownshipName,
-        int Attended, ClassCompletion Completion);
+        int Attended, GraduationResult Graduation)
+    {
+        public ClassCompletion Completion => Graduation.Completion;
+    }
 
     public sealed record PersonChoice(int Id, string Name, Sex Sex, string IdNumber, string VillageName, string TownshipName, bool Enrolled);
 
@@ -56,6 +60,8 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     public IReadOnlyList<SessionRow> Sessions { get; private set; } = [];
     public IReadOnlyList<ParticipantRow> Participants { get; private set; } = [];
     public IReadOnlyList<PersonChoice> Found { get; private set; } = [];
+    /// <summary>The graduation conditions beyond attendance, in words.</summary>
+    public string Conditions { get; private set; } = "";
     public DateOnly Today { get; private set; }
     /// <summary>The unit running the class (or one above it): sessions, attendance, terms, enrolment.</summary>
     public bool MayManage { get; private set; }
@@ -132,19 +138,16 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
             .OrderBy(s => s.On).ThenBy(s => s.Id)
             .Select(s => new SessionRow(s.Id, s.On, s.Title, s.Length, s.Attendance.Count, s.Attendance.Count(a => a.Present)))
             .ToListAsync(ct);
-        var total = Sessions.Count;
-        var today = Today;
-        Participants = (await db.ClassParticipants.AsNoTracking().InScope(me).Where(p => p.ClassId == id)
+        var terms = (await ClassGraduation.TermsAsync(db, [id], ct))[id];
+        Conditions = GraduationTexts.Describe(terms.RequiredHours, terms.ElectiveHours, terms.Courses.Select(x => x.Name), terms.Quizzes.Select(x => x.Name));
+        var participants = db.ClassParticipants.InScope(me).Where(p => p.ClassId == id);
+        var graduation = await ClassGraduation.EvaluateAsync(db, participants, Today, ct);
+        Participants = (await participants.AsNoTracking()
                 .OrderBy(p => p.Person.Village.Path).ThenBy(p => p.Person.Name).ThenBy(p => p.Id)
-                .Select(p => new
-                {
-                    p.Id, p.PersonId, p.Person.Name, p.Person.Sex, Village = p.Person.Village.Name,
-                    Township = p.Person.Village.Parent!.Name,
-                    Attended = db.SessionAttendance.Count(a => a.ParticipantId == p.Id && a.Present),
-                })
+                .Select(p => new { p.Id, p.PersonId, p.Person.Name, p.Person.Sex, Village = p.Person.Village.Name, Township = p.Person.Village.Parent!.Name })
                 .ToListAsync(ct))
-            .Select(p => new ParticipantRow(p.Id, p.PersonId, p.Name, p.Sex, p.Village, p.Township, p.Attended,
-                TrainingClass.CompletionOf(p.Attended, total, c.CompletionPercent, c.EndOn, today)))
+            .Select(p => new ParticipantRow(p.Id, p.PersonId, p.Name, p.Sex, p.Village, p.Township,
+                graduation[p.Id].Facts.Attended, graduation[p.Id].Result))
             .ToList();
 
         if (MayEnrol && !string.IsNullOrWhiteSpace(Q))

@@ -4,14 +4,16 @@ using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
+using Training.Web.Features.Classes.Graduation;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.Classes;
 
 /// <summary>
-/// 我的培训班: the classes the signed-in trainee takes part in, each session with its own mark,
-/// the attendance rate and whether the class is completed by its threshold.
+/// 我的培训班: the classes the signed-in trainee takes part in, each session with its own mark, the attendance
+/// rate, and the graduation checklist: every condition of the class, met or what is still missing, with a way to
+/// the course or quiz it asks for.
 /// </summary>
 [Authorize(Policy = ClassesPermissions.Mine)]
 public sealed class MineModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
@@ -21,8 +23,9 @@ public sealed class MineModel(TrainingDbContext db, CurrentUser me, TimeProvider
     public sealed record SessionRow(DateOnly On, string Title, Mark Mark);
 
     public sealed record ClassCard(int Id, string Name, string OwnerName, DateOnly StartOn, DateOnly EndOn,
-        int CompletionPercent, IReadOnlyList<SessionRow> Sessions, ClassCompletion Completion)
+        int CompletionPercent, IReadOnlyList<SessionRow> Sessions, GraduationResult Graduation)
     {
+        public ClassCompletion Completion => Graduation.Completion;
         public int Attended => Sessions.Count(s => s.Mark == Mark.Present);
         /// <summary>Of all the class's sessions (<see cref="TrainingClass.AttendancePercent"/>).</summary>
         public int? RatePercent => TrainingClass.AttendancePercent(Attended, Sessions.Count);
@@ -34,12 +37,13 @@ public sealed class MineModel(TrainingDbContext db, CurrentUser me, TimeProvider
     {
         if (me.PersonId is not { } personId) return;
         var today = clock.Today();
+        var graduation = await ClassGraduation.EvaluateAsync(db, db.ClassParticipants.Where(p => p.PersonId == personId), today, ct);
         var found = await db.TrainingClasses.AsNoTracking().InScope(me)
             .Where(c => c.Participants.Any(p => p.PersonId == personId))
             .OrderByDescending(c => c.StartOn).ThenByDescending(c => c.Id)
             .Select(c => new
             {
-                c.Id, c.Name, OwnerName = c.Owner.Name, c.StartOn, c.EndOn, c.CompletionPercent,
+                c.Id, ParticipantId = c.Participants.Where(p => p.PersonId == personId).Select(p => p.Id).First(), c.Name, OwnerName = c.Owner.Name, c.StartOn, c.EndOn, c.CompletionPercent,
                 Sessions = c.Sessions.OrderBy(s => s.On).ThenBy(s => s.Id).Select(s => new
                 {
                     s.On, s.Title,
@@ -57,9 +61,8 @@ public sealed class MineModel(TrainingDbContext db, CurrentUser me, TimeProvider
                 null when s.On > today => Mark.NotYet,
                 null => Mark.NotRecorded,
             })).ToList();
-            var attended = sessions.Count(s => s.Mark == Mark.Present);
             return new ClassCard(c.Id, c.Name, c.OwnerName, c.StartOn, c.EndOn, c.CompletionPercent, sessions,
-                TrainingClass.CompletionOf(attended, sessions.Count, c.CompletionPercent, c.EndOn, today));
+                graduation[c.ParticipantId].Result);
         }).ToList();
     }
 

@@ -19,7 +19,6 @@ public static class LearningTexts
         $"{name}：{on:yyyy-MM-dd} {source} {LearningNames.HoursText(hours)} 学时，原因：{reason}";
 
     // 年度学时目标
-    public static string HoursInvalid(string label) => $"{label}应为数字，如 56 或 28.5。";
     public const string TargetHours = "年度目标", TargetRequired = "其中必修";
     public const string TargetsAudit = "设置年度学时目标";
     public static string TargetsSaved(int year) => $"已保存 {year} 年学时目标。";

@@ -43,8 +43,8 @@ public sealed class TargetsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         var typed = new Dictionary<TargetCategory, (decimal Hours, decimal Required)>();
         foreach (var category in Enum.GetValues<TargetCategory>())
         {
-            var hours = Read($"Hours[{category}]", Hours.GetValueOrDefault(category), LearningTexts.TargetHours);
-            var required = Read($"Required[{category}]", Required.GetValueOrDefault(category), LearningTexts.TargetRequired);
+            var hours = ModelState.Hours($"Hours[{category}]", Hours.GetValueOrDefault(category), LearningTexts.TargetHours);
+            var required = ModelState.Hours($"Required[{category}]", Required.GetValueOrDefault(category), LearningTexts.TargetRequired);
             if (hours is { } h && required is { } r) typed[category] = (h, r);
         }
         if (!ModelState.IsValid) return this.Unprocessable();
@@ -62,13 +62,6 @@ public sealed class TargetsModel(TrainingDbContext db, CurrentUser me, TimeProvi
             return LearningTexts.TargetsSaved(year);
         }, ct);
         return await this.AnswerAsync(result, () => RedirectToPage(new { Year = year }), () => Task.CompletedTask, fieldPrefix: null);
-    }
-
-    private decimal? Read(string key, string? text, string label)
-    {
-        if (decimal.TryParse((text ?? "").Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)) return value;
-        ModelState.AddModelError(key, LearningTexts.HoursInvalid(label));
-        return null;
     }
 
     private async Task LoadAsync(CancellationToken ct)

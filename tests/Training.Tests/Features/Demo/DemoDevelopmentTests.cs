@@ -162,8 +162,8 @@ public sealed class DemoDevelopmentTests(AppFixture app)
     }
 
     private static ClassCompletion Completion(TrainingClass c, ClassParticipant p) =>
-        TrainingClass.CompletionOf(c.Sessions.Count(s => s.Attendance.Any(a => a.ParticipantId == p.Id && a.Present)),
-            c.Sessions.Count, c.CompletionPercent, c.EndOn, Today);
+        Graduation.Evaluate(new GraduationTerms(c.StartOn, c.EndOn, c.CompletionPercent, c.Sessions.Count, null, null, [], []),
+            GraduationFacts.None with { Attended = c.AttendedBy(p) }, Today).Completion;
 }
 
 /// <summary>On databases of their own: the same day gives the same rows, and both stores write the same.</summary>

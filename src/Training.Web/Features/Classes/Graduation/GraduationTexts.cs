@@ -14,7 +14,6 @@ public static class GraduationTexts
     public const string NoCourses = "本单位及上级还没有已发布的课程。", NoQuizzes = "已发布的课程中还没有测验。";
     public const string NoConditions = "未设置结业条件，请添加课次或设置以下条件。";
     public const string Met = "已达到", NotMet = "未达到";
-    public const string HoursInvalid = "学时应为数字，例如 8 或 4.5。";
     public const string UnknownChoice = "所选课程或测验已不存在或已下架，请刷新后重新选择。";
 
     public static string QuizItem(string course, string quiz) => $"{course} · {quiz}";

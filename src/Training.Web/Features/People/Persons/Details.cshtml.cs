@@ -108,16 +108,17 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
             .Select(s => new ShadowingRow(s.Id, s.Township.Name, s.Department, s.StartOn, s.EndOn, s.Rating, s.Evaluation))
             .ToListAsync(ct);
 
-        var classes = await db.ClassParticipants.AsNoTracking().Where(x => x.PersonId == id)
+        var participations = db.ClassParticipants.Where(x => x.PersonId == id);
+        var graduation = await Features.Classes.Graduation.ClassGraduation.EvaluateAsync(db, participations, Today, ct);
+        var classes = await participations.AsNoTracking()
             .OrderByDescending(x => x.Class.StartOn)
             .Select(x => new
             {
-                x.Class.Id, x.Class.Name, Owner = x.Class.Owner.Name, x.Class.StartOn, x.Class.EndOn, x.Class.CompletionPercent,
+                ParticipantId = x.Id, x.Class.Id, x.Class.Name, Owner = x.Class.Owner.Name, x.Class.StartOn, x.Class.EndOn,
                 Sessions = x.Class.Sessions.Count(),
-                Attended = db.SessionAttendance.Count(a => a.ParticipantId == x.Id && a.Present),
             })
             .ToListAsync(ct);
-        Classes = classes.Select(c => new ClassRow(c.Id, c.Name, c.Owner, c.StartOn, c.EndOn, c.Attended, c.Sessions,
-            TrainingClass.CompletionOf(c.Attended, c.Sessions, c.CompletionPercent, c.EndOn, Today))).ToList();
+        Classes = classes.Select(c => new ClassRow(c.Id, c.Name, c.Owner, c.StartOn, c.EndOn, graduation[c.ParticipantId].Facts.Attended, c.Sessions,
+            graduation[c.ParticipantId].Result.Completion)).ToList();
     }
 }
