@@ -34,6 +34,7 @@ public sealed partial class UserTextsTests
     [
         "Demo/DemoCatalog.cs", "Demo/DemoData.cs", "Demo/DemoDevelopment.cs", "Demo/DemoGenerator.cs", "Demo/DemoIdentities.cs",
         "Demo/GuangzhouDivisions.cs", "Demo/Plan/", "Demo/Learning/DemoCourses.cs", "Demo/Learning/DemoLessonTexts.cs", "Demo/Learning/DemoQuestions.cs",
+        "Demo/Learning/DemoCertificates.cs",
     ];
 
     /// <summary>A spreadsheet's fixed layout (sheet names, headers, the words its cells hold): RosterColumns, RosterSheets, GraduationColumns, StatisticsReport.Layout ….</summary>

@@ -40,6 +40,8 @@ public sealed partial class InputFuzzTests(InputFuzzTests.OwnApp app, ITestOutpu
         ["/Learning/Study/Lesson/{id}?Start"] = "shown only on a quiz lesson the learner has not passed, deeper than the walk's three of each shape; no field beyond the route's id",
         ["/Learning/Study/Quiz/{id}?"] = "exists only once a quiz attempt was started by a POST; its fields are shown option indexes: QuizTests submits garbage ones",
         ["/Classes/Details/{id}?Enrol"] = "shown only beside the results of a search for a person; its one field is the person's id",
+        ["/Certificates/Class/{id}?Issue"] = "shown only while a graduate lacks a certificate (the demo's all have one); no field beyond the route's id: Features/Certificates/ClassTests",
+        ["/Certificates/Download?Issue"] = "shown only to a graduate without a certificate (trainee-demo has not graduated); its one field is the class's id: Features/Certificates/DownloadTests",
     };
 
     private static readonly Dictionary<string, string> NotReachedByForms = new(StringComparer.OrdinalIgnoreCase)

@@ -89,6 +89,8 @@ public sealed class DemoSeeder(
 
         await store.FlushAsync(ct);
         var accounts = await AddAccountsAsync(g);
+        var certificates = await DemoCertificates.IssueAsync(db, today, stamp, ct);
+        log.LogInformation(DemoTexts.CertificatesLog, certificates);
         await store.CommitAsync(ct);
         watch.Stop();
 

@@ -40,4 +40,5 @@ public static class DemoTexts
     public static string TooManyCopies(string district) => $"{district}的村社区太多，放不下这么多副本。";
     public const string IdNumbersExhausted = "演示数据的身份证号已用尽。";
     public static string PlanShort(string category, int needed, int left) => $"演示数据计划：{category} 需要 {needed} 人，只有 {left} 人。";
+    public const string CertificatesLog = "结业证书：颁发 {Certificates} 份（已撤销 1 份）";
 }
