@@ -8,7 +8,6 @@ public static class CertificatesTexts
 
     // The PDF
     public const string Title = "结业证书";
-    public const string FileTitle = "结业证书";
     public static string Salutation(string name) => $"{name} 同志：";
     public static string Body(DateOnly start, DateOnly end, string issuer, string className, string hours) =>
         $"于{Date(start)}至{Date(end)}参加{issuer}举办的“{className}”，完成规定的学习任务，经考核合格，准予结业，共计 {hours} 学时。";
@@ -20,14 +19,13 @@ public static class CertificatesTexts
     public static string Date(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
     public static string Hours(decimal hours) => hours.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
     /// <summary>结业证书_张三明_440111-2026-00001.pdf; the ASCII fallback for old clients: certificate-440111-2026-00001.pdf.</summary>
-    public static string FileName(string name, string number) => $"{FileTitle}_{name}_{number}.pdf";
+    public static string FileName(string name, string number) => $"{Title}_{name}_{number}.pdf";
 
     // Verification (public)
     public const string Valid = "有效", Revoked = "已撤销";
     public const string NotFound = "未找到该证书";
-    public const string NotFoundHint = "请核对查验链接是否完整。证书查验码由 26 位字母和数字组成，区分于证书编号。";
+    public const string NotFoundHint = "请核对查验链接是否完整：查验码由 26 位字母和数字组成（不是证书编号）。";
     public static string RevokedOn(DateTime atUtc) => $"已于 {Infrastructure.ChinaTime.Format(atUtc)[..10]} 撤销";
-    public const string TooManyTitle = "查询太频繁", TooManyText = "您在一分钟内查验的次数过多，请稍后再试。";
 
     // Issuing and revoking
     public const string Issued = "颁发结业证书", RevokedAudit = "撤销结业证书";
@@ -36,9 +34,4 @@ public static class CertificatesTexts
     public static string RevokeDetail(string className, string number, string name, string reason) => $"{className}：{number} {name}，原因：{reason}";
     public static string IssuedCount(int count) => count == 0 ? "所有结业学员都已有证书，无需颁发。" : $"已为 {count} 名结业学员颁发证书。";
     public static string RevokedDone(string number) => $"已撤销证书 {number}。";
-    public const string NotGraduate = "该学员尚未结业，不能颁发结业证书。";
-    public const string NotIssuer = "只有举办本培训班的单位才能颁发或撤销结业证书。";
-    public const string NumberRace = "证书编号正被同时占用，请重试。";
-    public const string ReasonLabel = "撤销原因";
-    public const string JobName = "每日颁发结业证书";
 }
