@@ -102,7 +102,8 @@ public partial class JourneyTests
         {
             await SignInAsync(trainee, "trainee-demo");
             await trainee.GetByRole(AriaRole.Link, new() { Name = "我的培训班" }).First.ClickAsync();
-            var card = trainee.Locator("[data-testid=my-class]").First;
+            // The demo's own class (other journeys may have enrolled the trainee in classes of theirs, without marks).
+            var card = trainee.Locator("[data-testid=my-class]").Filter(new() { Has = trainee.Locator("[data-testid=my-sessions] li[data-mark=Present]") }).First;
             await Expect(card).ToBeVisibleAsync();
             var classId = await card.GetAttributeAsync("data-class");
             var present = card.Locator("[data-testid=my-sessions] li[data-mark=Present]");
