@@ -40,4 +40,15 @@ public sealed record ImportError(string Sheet, int Row, string Column, string Me
     /// <summary>"职务 第12行 任职日期：……" — one line of the command line's error output.</summary>
     public override string ToString() =>
         Row == 0 ? Message : ImportTexts.ErrorLine(Sheet, Row, Column, Message);
+
+    /// <summary>The errors as the person fixing the file reads it: by row, then by the column's place in the sheet.</summary>
+    public static List<ImportError> InSheetOrder(IEnumerable<ImportError> errors, IReadOnlyList<string> columns) =>
+        errors.OrderBy(e => e.Row).ThenBy(e => IndexOf(columns, e.Column)).ToList();
+
+    private static int IndexOf(IReadOnlyList<string> columns, string column)
+    {
+        for (var i = 0; i < columns.Count; i++)
+            if (columns[i] == column) return i;
+        return -1;
+    }
 }

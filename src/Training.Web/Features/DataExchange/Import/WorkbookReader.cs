@@ -25,6 +25,19 @@ public sealed class WorkbookReader : IDisposable
     /// <summary>The sheets in workbook order, names trimmed.</summary>
     public IReadOnlyList<string> SheetNames { get; }
 
+    /// <summary>
+    /// A seekable copy in memory of an upload the reader cannot seek in (null when it can): the library reads an
+    /// xlsx's central directory at its end first. The caller disposes the copy.
+    /// </summary>
+    public static async Task<MemoryStream?> SeekableCopyAsync(Stream xlsx, CancellationToken ct)
+    {
+        if (xlsx.CanSeek) return null;
+        var copy = new MemoryStream();
+        await xlsx.CopyToAsync(copy, ct);
+        copy.Position = 0;
+        return copy;
+    }
+
     /// <summary>Opens a workbook from a seekable stream; null with a Chinese message when it is no xlsx
     /// or exceeds the limits of <see cref="XlsxGuard"/> (checked before the library reads a byte).</summary>
     public static WorkbookReader? TryOpen(Stream stream, out string? error)

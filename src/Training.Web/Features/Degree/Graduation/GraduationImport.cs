@@ -44,7 +44,7 @@ public sealed class GraduationImport(TrainingDbContext db, TimeProvider clock)
     public async Task<ImportOutcome> RunAsync(Stream xlsx, int schoolId, string actor, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         progress?.Report(new ImportProgress(0, ImportTexts.Reading));
-        await using var copy = xlsx.CanSeek ? null : await CopyAsync(xlsx, ct);
+        await using var copy = await WorkbookReader.SeekableCopyAsync(xlsx, ct);
         using var book = WorkbookReader.TryOpen(copy ?? xlsx, out var openError);
         if (book is null) return ImportOutcome.Rejected([ImportError.File(openError!)]);
         if (!book.HasSheet(Sheet))
@@ -83,7 +83,7 @@ public sealed class GraduationImport(TrainingDbContext db, TimeProvider clock)
         if (errors.Count > 0)
         {
             _db.ChangeTracker.Clear();
-            return ImportOutcome.Rejected(errors.OrderBy(e => e.Row).ThenBy(e => ColumnOrder(e.Column)).ToList());
+            return ImportOutcome.Rejected(ImportError.InSheetOrder(errors, Columns));
         }
 
         progress?.Report(new ImportProgress(70, ImportTexts.Writing));
@@ -217,20 +217,5 @@ public sealed class GraduationImport(TrainingDbContext db, TimeProvider clock)
             return false;
         }
         return true;
-    }
-
-    private static int ColumnOrder(string column)
-    {
-        for (var i = 0; i < Columns.Count; i++)
-            if (Columns[i] == column) return i;
-        return -1;
-    }
-
-    private static async Task<Stream> CopyAsync(Stream source, CancellationToken ct)
-    {
-        var copy = new MemoryStream();
-        await source.CopyToAsync(copy, ct);
-        copy.Position = 0;
-        return copy;
     }
 }

@@ -33,7 +33,7 @@ public sealed class OfflineHoursImport(TrainingDbContext db, TimeProvider clock)
         IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         progress?.Report(new ImportProgress(0, ImportTexts.Reading));
-        await using var copy = xlsx.CanSeek ? null : await CopyAsync(xlsx, ct);
+        await using var copy = await WorkbookReader.SeekableCopyAsync(xlsx, ct);
         using var book = WorkbookReader.TryOpen(copy ?? xlsx, out var openError);
         if (book is null) return ImportOutcome.Rejected([ImportError.File(openError!)]);
         if (!book.HasSheet(Sheet)) return ImportOutcome.Rejected([new ImportError(Sheet, 0, "", OfflineTexts.NoSheet(book.SheetNames))]);
@@ -67,7 +67,7 @@ public sealed class OfflineHoursImport(TrainingDbContext db, TimeProvider clock)
         }
 
         if (errors.Count > 0)
-            return ImportOutcome.Rejected(errors.OrderBy(e => e.Row).ThenBy(e => ColumnOrder(e.Column)).ToList());
+            return ImportOutcome.Rejected(ImportError.InSheetOrder(errors, Columns));
 
         progress?.Report(new ImportProgress(70, ImportTexts.Writing));
         if (added.Count > 0 && !await WriteAsync(added, ct))
@@ -190,19 +190,4 @@ public sealed class OfflineHoursImport(TrainingDbContext db, TimeProvider clock)
         nameof(OfflineStudyRecord.Organizer) => OfflineColumns.Organizer,
         _ => OfflineColumns.IdNumber,
     };
-
-    private static int ColumnOrder(string column)
-    {
-        for (var i = 0; i < Columns.Count; i++)
-            if (Columns[i] == column) return i;
-        return -1;
-    }
-
-    private static async Task<Stream> CopyAsync(Stream source, CancellationToken ct)
-    {
-        var copy = new MemoryStream();
-        await source.CopyToAsync(copy, ct);
-        copy.Position = 0;
-        return copy;
-    }
 }

@@ -27,7 +27,7 @@ public static class QuestionImport
 
     public static async Task<Outcome> ReadAsync(Stream xlsx, int courseId, CancellationToken ct = default)
     {
-        await using var copy = xlsx.CanSeek ? null : await CopyAsync(xlsx, ct);
+        await using var copy = await WorkbookReader.SeekableCopyAsync(xlsx, ct);
         var stream = copy ?? xlsx;
         if (stream.Length - stream.Position == 0) return Refused(ImportError.File(ImportTexts.Empty));
         using var book = WorkbookReader.TryOpen(stream, out var openError);
@@ -111,12 +111,4 @@ public static class QuestionImport
     };
 
     private static Outcome Refused(ImportError error) => new([], [error]);
-
-    private static async Task<MemoryStream> CopyAsync(Stream source, CancellationToken ct)
-    {
-        var copy = new MemoryStream();
-        await source.CopyToAsync(copy, ct);
-        copy.Position = 0;
-        return copy;
-    }
 }
