@@ -8,7 +8,7 @@ namespace Training.E2E;
 /// <summary>
 /// The reserve-development pages as the people who use them on a phone in WeChat see them:
 /// the township (mentoring, shadowing, a pair and a reserve), the district (classes) and the
-/// trainee (its classes and its own record), and the learning pages of the trainee and the district. Every page opens without a browser error and
+/// trainee (its classes and its own record), and the learning pages of the trainee and the district (conditions, certificates, 学习统计, 线下学时, 通知公告 included). Every page opens without a browser error and
 /// without sideways scrolling at 390 px.
 /// </summary>
 public partial class JourneyTests
@@ -47,6 +47,13 @@ public partial class JourneyTests
             ("district-440111", "/Learning/Assignments", "学习任务"),
             ("district-440111", $"/Learning/Assignments/Details/{assignmentId}", ""),
             ("trainee-demo", $"/Persons/Details/{traineeId}", ""),
+            ("district-440111", $"/Classes/Conditions/{classId}", "结业条件"),
+            ("district-440111", $"/Certificates/Class/{classId}", ""),
+            ("district-440111", "/Learning/Reports", ""),
+            ("township-440111103", "/Learning/Reports", ""),
+            ("district-440111", "/Learning/Offline", ""),
+            ("district-440111", "/Notices/Manage", ""),
+            ("trainee-demo", "/Notices", ""),
         };
 
         var problems = new List<string>();
