@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Learning report benchmark (issue 14, LEARNING.md §7): 学习统计 over the demo's people and 100 courses.
-# Usage: bench/learning-report.sh [--scales "city province"] [--requests N] [--entries K]
+# Usage: bench/learning-report.sh [--scales "city province"] [--requests N] [--entries K] [--keep DIR]
+#  --keep DIR: build the data in DIR/<scale> and leave it there (reused by a later run: profile its SQL with sqlite3).
 #  For each scale, in a temporary folder, Production, logging at Warning:
 #  1. seed-demo --scale S (city: ~56,000 persons, 20,000 两委干部; province ×10), then synthetic data by SQL:
 #     100 published city courses (copies of a demo course), each assigned to every 两委干部 of the city
@@ -11,17 +12,19 @@
 #     but migrate (the baseline in the same run).
 #  3. The portal started; as `city`: GET /Learning/Reports (the whole city), a district's report, the
 #     persons behind 未开始, and the staff home; N requests each after two warm-ups, server time to first
-#     byte; /health/live as the baseline.
+#     byte; then the city's report after a save in one village (that village counted again) and after an
+#     assignment (every unit counted again); /health/live as the baseline.
 # Target: the report at city scale under 1 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
-scales="city province" requests=20 entries=10
+scales="city province" requests=20 entries=10 keep=
 while [ $# -gt 0 ]; do
   case "$1" in
     --scales) scales=$2; shift 2 ;;
     --requests) requests=$2; shift 2 ;;
     --entries) entries=$2; shift 2 ;;
+    --keep) keep=$(realpath -m "$2"); shift 2 ;;
     *) sed -n '2,3p' "$0" >&2; exit 2 ;;
   esac
 done
@@ -34,7 +37,7 @@ work=
 server=
 cleanup() {
   if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then kill "$server"; wait "$server" 2>/dev/null || true; fi
-  [ -n "$work" ] && rm -rf "$work"
+  [ -n "$work" ] && [ -z "$keep" ] && rm -rf "$work"
   return 0
 }
 trap cleanup EXIT
@@ -60,14 +63,34 @@ time_get() {
     printf "   %-44s p50 %8.1f ms   p95 %8.1f ms   max %8.1f ms   (%d requests)\n", label, t[int((NR + 1) / 2)], t[int(NR * 0.95 + 0.999)], t[NR], NR }'
 }
 
+# time_after LABEL URL SQL: as time_get, with SQL run on the database before every request (what a save does to the
+# report's kept rows: raise their version), so each request counts those rows again.
+time_after() {
+  local label=$1 url=$2 sql=$3 status
+  : >"$work/times"
+  for _ in $(seq "$requests"); do
+    sqlite3 "$db" "PRAGMA busy_timeout = 5000; $sql" >/dev/null
+    status=$(curl -sS -o /dev/null -w '%{http_code} %{time_starttransfer}\n' -c "$jar" -b "$jar" "$base$url")
+    [ "${status%% *}" = 200 ] || { echo "GET $url answered ${status%% *}" >&2; exit 1; }
+    echo "${status#* }" >>"$work/times"
+  done
+  sort -n "$work/times" | awk -v label="$label" '{ t[NR] = $1 * 1000 } END {
+    printf "   %-44s p50 %8.1f ms   p95 %8.1f ms   max %8.1f ms   (%d requests)\n", label, t[int((NR + 1) / 2)], t[int(NR * 0.95 + 0.999)], t[NR], NR }'
+}
+
 for scale in $scales; do
-  work=$(mktemp -d "${TMPDIR:-/tmp}/training-report-bench.XXXXXX")
+  if [ -n "$keep" ]; then work=$keep/$scale; mkdir -p "$work"; else work=$(mktemp -d "${TMPDIR:-/tmp}/training-report-bench.XXXXXX"); fi
   db=$work/training.db
   export ConnectionStrings__Training="Data Source=$db"
   export Hangfire__SqliteFile="$work/hangfire.db"
   export Exports__Folder="$work/exports"
   export Media__Folder="$work/media"
 
+  if [ -f "$work/ready" ]; then
+    echo "== $scale: the data kept in $work"
+    web migrate >"$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; exit 1; }
+  else
+  rm -f "$work"/*.db*
   echo "== $scale: demo data (seed-demo --scale $scale)"
   web migrate >"$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; exit 1; }
   web seed-demo --scale "$scale" >"$work/seed.log" 2>&1 || { tail -20 "$work/seed.log" >&2; exit 1; }
@@ -100,6 +123,9 @@ INSERT INTO StudyLedger (PersonId, "On", Hours, Required, Source, SourceId, Reco
 SQL
   echo "   $(sqlite3 "$db" "SELECT printf('%,d persons, %,d courses, %,d assignments, %,d ledger entries', (SELECT COUNT(*) FROM Persons), (SELECT COUNT(*) FROM Courses), (SELECT COUNT(*) FROM Assignments), (SELECT COUNT(*) FROM StudyLedger))") in $(( ($(date +%s%N) - start) / 1000000 )) ms"
 
+  touch "$work/ready"
+  fi
+
   echo "== $scale: the nightly aggregate job (learning-figures) and a process doing nothing (migrate) as the baseline"
   for run in 1 2; do
     /usr/bin/time -f "%e %M" -o "$work/time" bash -c "cd '$webdir' && exec dotnet Training.Web.dll learning-figures" >"$work/job.log" 2>&1 \
@@ -121,7 +147,7 @@ SQL
     kill -0 "$server" 2>/dev/null || { echo "the portal stopped:" >&2; tail -20 "$work/server.log" >&2; exit 1; }
     sleep 0.5
   done
-  jar=$work/jar
+  jar=$work/jar; rm -f "$jar"
   curl -sS -o /dev/null -c "$jar" -b "$jar" "$base/Account/Login" >/dev/null
   token=$(curl -sS -c "$jar" -b "$jar" "$base/Account/Login" | token_of)
   answer=$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$base/Account/Login" \
@@ -134,8 +160,14 @@ SQL
   time_get "GET /Learning/Reports?unit= (白云区)" "/Learning/Reports?unit=$district"
   time_get "GET /Learning/Reports/People 未开始 (city)" "/Learning/Reports/People?figure=NotStarted&unit=$city"
   time_get "GET / (city's home, with the learning card)" "/"
+  village=$(sqlite3 "$db" "SELECT UnitId FROM LearningTallies t JOIN OrgUnits o ON o.Id = t.UnitId WHERE o.Level = 4 AND t.Learners > 0 ORDER BY UnitId LIMIT 1")
+  time_after "GET /Learning/Reports after a save in one village" "/Learning/Reports" \
+    "UPDATE LearningTallies SET Version = Version + 1 WHERE UnitId = $village"
+  time_after "GET /Learning/Reports after an assignment (all rows)" "/Learning/Reports" \
+    "UPDATE LearningTallies SET Version = Version + 1"
   time_get "GET /health/live (baseline)" "/health/live"
   echo "   server peak memory (VmHWM): $(hwm)"
   kill "$server"; wait "$server" 2>/dev/null || true; server=
-  rm -rf "$work"; work=
+  [ -n "$keep" ] || rm -rf "$work"
+  work=
 done

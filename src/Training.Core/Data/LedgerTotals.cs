@@ -17,7 +17,8 @@ namespace Training.Core.Data;
 /// <c>MERGE … WITH (HOLDLOCK)</c>), never read, changed and written back, so no increment is lost.</item>
 /// <item><see cref="RebuildAsync"/> (the nightly job, and the demo seeder whose fast writer bypasses
 /// EF) deletes every row and sums the ledger again in one transaction: a run killed midway leaves the
-/// previous rows, a second run writes the same rows.</item>
+/// previous rows, a second run writes the same rows. The learning report's <see cref="LearningTally"/>
+/// rows go in the same transaction (they are counted again when next asked).</item>
 /// </list>
 /// </summary>
 public static class LedgerTotals
@@ -84,12 +85,15 @@ public static class LedgerTotals
         // The delete comes first: from then on the rows are locked (SQLite: the whole database), so an
         // entry added meanwhile either is in the sums read below or adds itself after the commit.
         await db.Database.ExecuteSqlRawAsync(IsSqlite(db) ? "DELETE FROM \"StudyHoursTotals\"" : "DELETE FROM [StudyHoursTotals]", ct);
-        return await db.Database.ExecuteSqlRawAsync(IsSqlite(db) ? SqliteRebuild : SqlServerRebuild, ct);
+        var rows = await db.Database.ExecuteSqlRawAsync(IsSqlite(db) ? SqliteRebuild : SqlServerRebuild, ct);
+        // The report's rows were summed from the totals just replaced: forgotten with them, counted again when asked.
+        await db.Database.ExecuteSqlRawAsync(IsSqlite(db) ? "DELETE FROM \"LearningTallies\"" : "DELETE FROM [LearningTallies]", ct);
+        return rows;
     }
 
     // Hours are kept as TEXT by SQLite (EF's decimal) and decimal(6,2) by SQL Server; two decimals at most,
     // so hundredths are whole numbers: SQLite sums them as REAL (exact to far beyond any ledger) and rounds.
-    private const string SqliteRebuild = """
+    internal const string SqliteRebuild = """
         INSERT INTO "StudyHoursTotals" ("Year", "PersonId", "Month", "RequiredCenti", "ElectiveCenti")
         SELECT CAST(substr("On", 1, 4) AS INTEGER), "PersonId", CAST(substr("On", 6, 2) AS INTEGER),
                CAST(ROUND(SUM(CASE WHEN "Required" THEN CAST("Hours" AS REAL) ELSE 0 END) * 100) AS INTEGER),
@@ -98,7 +102,7 @@ public static class LedgerTotals
         GROUP BY substr("On", 1, 4), "PersonId", substr("On", 6, 2)
         """;
 
-    private const string SqlServerRebuild = """
+    internal const string SqlServerRebuild = """
         INSERT INTO [StudyHoursTotals] ([Year], [PersonId], [Month], [RequiredCenti], [ElectiveCenti])
         SELECT YEAR([On]), [PersonId], MONTH([On]),
                CAST(SUM(CASE WHEN [Required] = 1 THEN [Hours] ELSE 0 END) * 100 AS bigint),
@@ -107,7 +111,10 @@ public static class LedgerTotals
         GROUP BY YEAR([On]), [PersonId], MONTH([On])
         """;
 
-    private static (string Sql, object[] Values) Upsert(DbContext db, IReadOnlyList<Delta> rows)
+    private static (string Sql, object[] Values) Upsert(DbContext db, IReadOnlyList<Delta> rows) => Upsert(IsSqlite(db), rows);
+
+    /// <summary>The upsert statement for these rows and its values (5 a row).</summary>
+    internal static (string Sql, object[] Values) Upsert(bool sqlite, IReadOnlyList<Delta> rows)
     {
         var values = new object[rows.Count * 5];
         var tuples = new StringBuilder();
@@ -119,7 +126,7 @@ public static class LedgerTotals
             if (i > 0) tuples.Append(", ");
             tuples.Append(CultureInfo.InvariantCulture, $"({{{5 * i}}}, {{{5 * i + 1}}}, {{{5 * i + 2}}}, {{{5 * i + 3}}}, {{{5 * i + 4}}})");
         }
-        var sql = IsSqlite(db)
+        var sql = sqlite
             ? $"""
               INSERT INTO "StudyHoursTotals" ("Year", "PersonId", "Month", "RequiredCenti", "ElectiveCenti") VALUES {tuples}
               ON CONFLICT ("Year", "PersonId", "Month") DO UPDATE SET

@@ -53,6 +53,7 @@ public partial class TrainingDbContext(DbContextOptions<TrainingDbContext> optio
     public DbSet<NoticeAttachment> NoticeAttachments => Set<NoticeAttachment>();
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
     public DbSet<StudyHoursTotal> StudyHoursTotals => Set<StudyHoursTotal>();
+    public DbSet<LearningTally> LearningTallies => Set<LearningTally>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

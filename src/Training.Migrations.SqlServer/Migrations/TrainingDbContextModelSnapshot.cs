@@ -981,6 +981,63 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.ToTable("ImportRuns");
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.LearningTally", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Cadres")
+                        .HasColumnType("int");
+
+                    b.Property<long>("ComputedVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Learners")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MonthsCenti")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("NotStarted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Reached")
+                        .HasColumnType("int");
+
+                    b.Property<long>("RequiredCenti")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Reserves")
+                        .HasColumnType("int");
+
+                    b.Property<long>("TotalCenti")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Year", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("LearningTallies", (string)null);
+                });
+
             modelBuilder.Entity("Training.Core.Domain.Lesson", b =>
                 {
                     b.Property<int>("Id")
@@ -2621,6 +2678,15 @@ namespace Training.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("SchoolId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.LearningTally", b =>
+                {
+                    b.HasOne("Training.Core.Domain.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Training.Core.Domain.Lesson", b =>

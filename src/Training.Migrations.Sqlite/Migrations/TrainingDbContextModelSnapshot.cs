@@ -937,6 +937,63 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.ToTable("ImportRuns");
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.LearningTally", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cadres")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComputedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Learners")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MonthsCenti")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NotStarted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequiredCenti")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reserves")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalCenti")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("LearningTallies", (string)null);
+                });
+
             modelBuilder.Entity("Training.Core.Domain.Lesson", b =>
                 {
                     b.Property<int>("Id")
@@ -2522,6 +2579,15 @@ namespace Training.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("SchoolId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Training.Core.Domain.LearningTally", b =>
+                {
+                    b.HasOne("Training.Core.Domain.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Training.Core.Domain.Lesson", b =>

@@ -53,7 +53,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         Crumbs = (await db.OrgUnits.AsNoTracking().InScope(me).Where(u => ancestors.Contains(u.Path))
             .OrderBy(u => u.Level).Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name)).ToList();
 
-        (Figures, Children) = await report.ComputeWithChildrenAsync(unit, ShownYear, Day, ct);
+        (Figures, Children, var months) = await report.ComputeWithChildrenAsync(unit, ShownYear, Day, ct);
         Ranking = Children.Where(c => c.Figures.Learners > 0)
             .OrderByDescending(c => c.Figures.HoursPerLearner).ThenBy(c => c.Code, StringComparer.Ordinal).ToList();
 
@@ -61,7 +61,6 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         var lines = await report.LinesAsync(page.Items, unit.Path, Day, ct);
         Assignments = new Paged<LearningReport.AssignmentLine>(lines, page.PageNumber, page.PageSize, page.Total);
 
-        var months = await report.HoursByMonthAsync(unit.Path, ShownYear, ct);
         ChartJson = JsonSerializer.Serialize(new
         {
             months = new

@@ -9,15 +9,16 @@ namespace Training.Web.Features.Learning.Reports;
 /// Rebuilds the 学时 aggregates (<see cref="Core.Domain.StudyHoursTotal"/>) from the ledger, nightly: the
 /// rows are deleted and summed again in one transaction (<see cref="LedgerTotals.RebuildAsync"/>, the
 /// statistics snapshot's write-then-swap), so a run killed midway leaves the previous rows and a second
-/// run writes the same rows. The ledger keeps them current between runs; the job repairs anything that
-/// bypassed SaveChanges (the demo's fast writer, a hand edit). The report keeps no per-unit rows: it
-/// sums these per person when asked.
+/// run writes the same rows; the report's <see cref="Core.Domain.LearningTally"/> rows are dropped in that
+/// transaction and the year's are counted again for the new day (<see cref="LearningTallies.RecountAllAsync"/>;
+/// killed before that, the report counts them when asked). The ledger keeps both current between runs; the
+/// job repairs anything that bypassed SaveChanges (the demo's fast writer, a hand edit).
 /// </summary>
-public sealed class LearningFiguresJob(TrainingDbContext db, ILogger<LearningFiguresJob> log)
+public sealed class LearningFiguresJob(TrainingDbContext db, LearningReport report, TimeProvider clock, ILogger<LearningFiguresJob> log)
 {
     public const string RecurringId = "learning-figures-nightly";
-    /// <summary>01:30 every day, Guangzhou time (after the statistics snapshot at 01:00).</summary>
-    public const string NightlyCron = "30 1 * * *";
+    /// <summary>00:05 every day, Guangzhou time: the day's categories and deadlines are counted before anyone asks.</summary>
+    public const string NightlyCron = "5 0 * * *";
 
     [AutomaticRetry(Attempts = 2)]
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
@@ -25,7 +26,9 @@ public sealed class LearningFiguresJob(TrainingDbContext db, ILogger<LearningFig
     {
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         var rows = await LedgerTotals.RebuildAsync(db, ct);
-        log.LogInformation(ReportTexts.RebuiltLog, rows);
+        var today = clock.Today();
+        var units = await new LearningTallies(db, report).RecountAllAsync(today.Year, today, ct);
+        log.LogInformation(ReportTexts.RebuiltLog, rows, units);
         return rows;
     }
 

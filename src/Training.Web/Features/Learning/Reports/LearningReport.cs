@@ -8,11 +8,12 @@ namespace Training.Web.Features.Learning.Reports;
 
 /// <summary>
 /// Computes the learning figures (<see cref="LearningFigures"/> says what each one is) set-based: one
-/// query streams every person of the unit's villages with the categories on the day and the year's sums
+/// query streams the persons of a set of villages with the categories on the day and the year's sums
 /// read from <see cref="StudyHoursTotal"/> (never the ledger entry by entry, never a query per person),
-/// one query lists the persons overdue on any assignment, and the villages are added up the tree (a
-/// person belongs to one village, so the sums need no correction). The persons behind a number are
-/// chosen by the same <see cref="Classify"/> that counted them.
+/// one query lists the persons overdue on any assignment, one sums the hours per month. A report reads
+/// each unit's own figures from its <see cref="LearningTally"/> row, computing only the stale ones again,
+/// and adds them up the tree. The persons behind a number are chosen by the same <see cref="Classify"/>
+/// that counted them.
 /// </summary>
 public sealed class LearningReport(TrainingDbContext db)
 {
@@ -37,14 +38,16 @@ public sealed class LearningReport(TrainingDbContext db)
         return (true, f.TotalCenti >= StudyHoursTotal.Centi(owed.Hours) && f.RequiredCenti >= StudyHoursTotal.Centi(owed.RequiredHours));
     }
 
-    /// <summary>Every person of the villages under <paramref name="path"/>, with the facts the figures need (one query, streamed).</summary>
-    public IQueryable<LearnerFacts> Facts(string path, int year, DateOnly day)
+    /// <summary>The persons whose village is under <paramref name="path"/>.</summary>
+    public IQueryable<Person> PersonsUnder(string path) => db.Persons.Where(p => p.Village.Path.StartsWith(path));
+
+    /// <summary>Each of <paramref name="persons"/> with the facts the figures need (one query, streamed).</summary>
+    public IQueryable<LearnerFacts> Facts(IQueryable<Person> persons, int year, DateOnly day)
     {
         var posts = db.Posts.Where(Post.HeldOn(day));
         var pool = db.Reserves.Where(ReserveCandidate.InPoolOnDate(day));
         var totals = db.StudyHoursTotals.Where(t => t.Year == year);
-        return db.Persons.AsNoTracking()
-            .Where(p => p.Village.Path.StartsWith(path))
+        return persons.AsNoTracking()
             .Select(Inline.Expand<Func<Person, LearnerFacts>>(p => new LearnerFacts(
                 p.Id, p.VillageId,
                 posts.Any(x => x.PersonId == p.Id),
@@ -67,81 +70,85 @@ public sealed class LearningReport(TrainingDbContext db)
     }
 
     /// <summary>The distinct persons under <paramref name="path"/> overdue on any assignment (a few queries however many assignments).</summary>
-    public async Task<List<int>> OverdueIdsAsync(string path, int year, DateOnly day, CancellationToken ct) =>
-        await AssignmentProgress.OverdueIdsAsync(db, await OverdueAssignmentsAsync(year, day, ct), day, persons => persons.Where(p => p.Village.Path.StartsWith(path)), ct);
+    public Task<List<int>> OverdueIdsAsync(string path, int year, DateOnly day, CancellationToken ct) =>
+        OverdueIdsAsync(persons => persons.Where(p => p.Village.Path.StartsWith(path)), year, day, ct);
 
-    /// <summary>Every unit under (and including) <paramref name="unit"/>, keyed by id.</summary>
-    public async Task<Dictionary<int, LearningFigures>> ComputeUnderAsync(Unit unit, int year, DateOnly day, CancellationToken ct)
+    private async Task<List<int>> OverdueIdsAsync(Func<IQueryable<Person>, IQueryable<Person>> narrow, int year, DateOnly day, CancellationToken ct) =>
+        await AssignmentProgress.OverdueIdsAsync(db, await OverdueAssignmentsAsync(year, day, ct), day, narrow, ct);
+
+    /// <summary>
+    /// The figures of the persons <paramref name="narrow"/> keeps, per village (its own persons only), computed from the
+    /// ledger aggregates: the facts streamed once, the overdue persons and the hours per month in one query each.
+    /// </summary>
+    internal async Task<Dictionary<int, UnitTally>> ComputeOwnAsync(Func<IQueryable<Person>, IQueryable<Person>> narrow, int year, DateOnly day, CancellationToken ct)
     {
-        var units = await db.OrgUnits.AsNoTracking().Where(u => u.Path.StartsWith(unit.Path))
-            .Select(u => new { u.Id, u.ParentId }).ToListAsync(ct);
-        var parentOf = units.ToDictionary(u => u.Id, u => u.ParentId);
         var targets = await TargetsAsync(year, ct);
-
-        var villages = new Dictionary<int, LearningFigures>();
-        void Add(int villageId, LearningFigures f) => villages[villageId] = villages.TryGetValue(villageId, out var v) ? v + f : f;
+        var result = new Dictionary<int, UnitTally>();
+        UnitTally Of(int villageId) => result.TryGetValue(villageId, out var t) ? t : result[villageId] = new UnitTally();
 
         var villageOf = new Dictionary<int, int>();
-        await foreach (var f in Facts(unit.Path, year, day).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var f in Facts(narrow(db.Persons), year, day).AsAsyncEnumerable().WithCancellation(ct))
         {
             villageOf[f.PersonId] = f.VillageId;
             var (learner, reached) = Classify(f, targets);
             if (!learner) continue;
-            Add(f.VillageId, new LearningFigures(1, f.Cadre ? 1 : 0, f.Reserve ? 1 : 0, f.Member ? 1 : 0, f.TotalCenti, f.RequiredCenti,
-                reached ? 1 : 0, f.TotalCenti == 0 ? 1 : 0, 0));
+            var t = Of(f.VillageId);
+            t.Figures += new LearningFigures(1, f.Cadre ? 1 : 0, f.Reserve ? 1 : 0, f.Member ? 1 : 0, f.TotalCenti, f.RequiredCenti,
+                reached ? 1 : 0, f.TotalCenti == 0 ? 1 : 0, 0);
         }
-        foreach (var id in await OverdueIdsAsync(unit.Path, year, day, ct))
-            if (villageOf.TryGetValue(id, out var villageId)) Add(villageId, LearningFigures.Zero with { Overdue = 1 });
+        foreach (var id in await OverdueIdsAsync(narrow, year, day, ct))
+            if (villageOf.TryGetValue(id, out var villageId)) Of(villageId).Figures += LearningFigures.Zero with { Overdue = 1 };
 
-        var result = units.ToDictionary(u => u.Id, _ => LearningFigures.Zero);
-        foreach (var (villageId, f) in villages)
-            for (int? id = villageId; id is { } current && parentOf.ContainsKey(current); id = parentOf[current])
-                result[current] += f;
+        var months = await db.StudyHoursTotals.AsNoTracking().Where(t => t.Year == year && t.Month >= 1 && t.Month <= 12)
+            .Join(narrow(db.Persons), t => t.PersonId, p => p.Id, (t, p) => new { p.VillageId, t.Month, Centi = t.RequiredCenti + t.ElectiveCenti })
+            .GroupBy(x => new { x.VillageId, x.Month })
+            .Select(g => new { g.Key.VillageId, g.Key.Month, Centi = g.Sum(x => x.Centi) })
+            .ToListAsync(ct);
+        foreach (var m in months) Of(m.VillageId).MonthsCenti[m.Month - 1] = m.Centi;
         return result;
     }
 
     /// <summary>
-    /// 未开始学习人数 and 学习任务逾期人数 of the unit alone (a COUNT query and the overdue ids, for the staff home):
-    /// the same definitions as <see cref="LearningFigures"/>, which a test holds them to.
+    /// Every unit under (and including) <paramref name="unit"/>, keyed by id, with the hours per month of the unit
+    /// itself: the units' own figures from their <see cref="LearningTally"/> rows (computed again where stale,
+    /// <see cref="LearningTallies"/>), added up the tree (a person belongs to one village, so the sums need no correction).
     /// </summary>
-    public async Task<(int NotStarted, int Overdue)> HomeCountsAsync(string path, int year, DateOnly day, CancellationToken ct)
+    public async Task<(Dictionary<int, LearningFigures> ByUnit, long[] MonthsCenti)> ComputeTreeAsync(Unit unit, int year, DateOnly day, CancellationToken ct)
     {
-        var posts = db.Posts.Where(Post.HeldOn(day));
-        var pool = db.Reserves.Where(ReserveCandidate.InPoolOnDate(day));
-        var totals = db.StudyHoursTotals.Where(t => t.Year == year);
-        var notStarted = await db.Persons.AsNoTracking()
-            .Where(p => p.Village.Path.StartsWith(path))
-            .Where(Inline.Expand<Func<Person, bool>>(p => posts.Any(x => x.PersonId == p.Id) || pool.Any(r => r.PersonId == p.Id) || p.Is(Person.IsPartyMember)))
-            .CountAsync(p => (totals.Where(t => t.PersonId == p.Id).Sum(t => (long?)(t.RequiredCenti + t.ElectiveCenti)) ?? 0) == 0, ct);
-        var overdue = (await OverdueIdsAsync(path, year, day, ct)).Count;
-        return (notStarted, overdue);
+        var units = await db.OrgUnits.AsNoTracking().Where(u => u.Path.StartsWith(unit.Path))
+            .Select(u => new { u.Id, u.ParentId }).ToListAsync(ct);
+        var parentOf = units.ToDictionary(u => u.Id, u => u.ParentId);
+        var own = await new LearningTallies(db, this).CurrentAsync(unit.Path, units.Select(u => u.Id).ToList(), year, day, ct);
+
+        var result = units.ToDictionary(u => u.Id, _ => LearningFigures.Zero);
+        var months = new long[12];
+        foreach (var (unitId, t) in own)
+        {
+            for (var m = 0; m < 12; m++) months[m] += t.MonthsCenti[m];
+            if (t.Figures == LearningFigures.Zero) continue;
+            for (int? id = unitId; id is { } current && parentOf.ContainsKey(current); id = parentOf[current])
+                result[current] += t.Figures;
+        }
+        return (result, months);
     }
+
+    /// <summary>Every unit under (and including) <paramref name="unit"/>, keyed by id.</summary>
+    public async Task<Dictionary<int, LearningFigures>> ComputeUnderAsync(Unit unit, int year, DateOnly day, CancellationToken ct) =>
+        (await ComputeTreeAsync(unit, year, day, ct)).ByUnit;
 
     /// <summary>The unit's own figures.</summary>
     public async Task<LearningFigures> ComputeAsync(Unit unit, int year, DateOnly day, CancellationToken ct) =>
         (await ComputeUnderAsync(unit, year, day, ct)).GetValueOrDefault(unit.Id, LearningFigures.Zero);
 
-    /// <summary>The unit's figures and one row per direct child unit, ordered by code.</summary>
-    public async Task<(LearningFigures Own, IReadOnlyList<UnitLearning> Children)> ComputeWithChildrenAsync(Unit unit, int year, DateOnly day, CancellationToken ct)
+    /// <summary>The unit's figures, one row per direct child unit ordered by code, and the unit's 学时 per month of the year.</summary>
+    public async Task<(LearningFigures Own, IReadOnlyList<UnitLearning> Children, decimal[] Months)> ComputeWithChildrenAsync(Unit unit, int year, DateOnly day, CancellationToken ct)
     {
-        var byUnit = await ComputeUnderAsync(unit, year, day, ct);
+        var (byUnit, months) = await ComputeTreeAsync(unit, year, day, ct);
         var children = await db.OrgUnits.AsNoTracking().Where(u => u.ParentId == unit.Id).OrderBy(u => u.Code)
             .Select(u => new { u.Id, u.Code, u.Name }).ToListAsync(ct);
         return (byUnit.GetValueOrDefault(unit.Id, LearningFigures.Zero),
-            children.Select(c => new UnitLearning(c.Id, c.Code, c.Name, byUnit.GetValueOrDefault(c.Id, LearningFigures.Zero))).ToList());
-    }
-
-    /// <summary>The hours credited per month of the year to the persons of the unit's villages (12 values, from the aggregates).</summary>
-    public async Task<decimal[]> HoursByMonthAsync(string path, int year, CancellationToken ct)
-    {
-        var rows = await db.StudyHoursTotals.AsNoTracking()
-            .Where(t => t.Year == year && db.Persons.Any(p => p.Id == t.PersonId && p.Village.Path.StartsWith(path)))
-            .GroupBy(t => t.Month)
-            .Select(g => new { Month = g.Key, Centi = g.Sum(t => t.RequiredCenti + t.ElectiveCenti) })
-            .ToListAsync(ct);
-        var months = new decimal[12];
-        foreach (var r in rows.Where(r => r.Month is >= 1 and <= 12)) months[r.Month - 1] = StudyHoursTotal.Hours(r.Centi);
-        return months;
+            children.Select(c => new UnitLearning(c.Id, c.Code, c.Name, byUnit.GetValueOrDefault(c.Id, LearningFigures.Zero))).ToList(),
+            months.Select(StudyHoursTotal.Hours).ToArray());
     }
 
     /// <summary>
@@ -173,7 +180,7 @@ public sealed class LearningReport(TrainingDbContext db)
             return await OverdueIdsAsync(unit.Path, year, day, ct);
         var targets = await TargetsAsync(year, ct);
         var result = new List<int>();
-        await foreach (var f in Facts(unit.Path, year, day).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var f in Facts(PersonsUnder(unit.Path), year, day).AsAsyncEnumerable().WithCancellation(ct))
         {
             var (learner, reached) = Classify(f, targets);
             if (!learner) continue;

@@ -8,7 +8,7 @@ namespace Training.Web.Features.Learning.Reports;
 /// <summary>
 /// Staff home (LEARNING.md §7–§8): how many persons of the account's unit are overdue on a learning
 /// assignment and how many of those who are to learn have not started this year, each a link to the
-/// persons. Two COUNT queries over the aggregates and the assignments (<see cref="LearningReport.HomeCountsAsync"/>).
+/// persons. The unit's figures (<see cref="LearningReport.ComputeAsync"/>), read from the kept rows.
 /// </summary>
 public sealed class OverdueCard(TrainingDbContext db, CurrentUser me, TimeProvider clock, LearningReport report) : ViewComponent
 {
@@ -20,7 +20,7 @@ public sealed class OverdueCard(TrainingDbContext db, CurrentUser me, TimeProvid
         var unit = await IndexModel.FindAsync(db, me, null, ct);
         if (unit is null) return Content("");
         var today = clock.Today();
-        var (notStarted, overdue) = await report.HomeCountsAsync(unit.Path, today.Year, today, ct);
-        return View("~/Features/Learning/Reports/OverdueCard.cshtml", new Counts(unit.Id, today.Year, notStarted, overdue));
+        var figures = await report.ComputeAsync(unit, today.Year, today, ct);
+        return View("~/Features/Learning/Reports/OverdueCard.cshtml", new Counts(unit.Id, today.Year, figures.NotStarted, figures.Overdue));
     }
 }

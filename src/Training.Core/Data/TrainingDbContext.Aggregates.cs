@@ -3,26 +3,28 @@ using Microsoft.EntityFrameworkCore;
 namespace Training.Core.Data;
 
 /// <summary>
-/// SaveChanges keeps <see cref="Domain.StudyHoursTotal"/> with the 学时 ledger: the entries being added
-/// and their totals are written in one transaction (the caller's when it has one), see <see cref="LedgerTotals"/>.
+/// SaveChanges keeps the learning aggregates with the data, in one transaction (the caller's when it has
+/// one): the 学时 totals with the ledger entries being added (<see cref="LedgerTotals"/>), and the version
+/// of the learning report's cached rows for the units the save touches (<see cref="LearningTallyStamps"/>).
 /// </summary>
 public partial class TrainingDbContext
 {
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var deltas = LedgerTotals.Added(ChangeTracker);
-        if (deltas.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+        var touch = LearningTallyStamps.Touched(ChangeTracker);
+        if (deltas.Count == 0 && touch.IsEmpty) return base.SaveChanges(acceptAllChangesOnSuccess);
         if (Database.CurrentTransaction is not null)
         {
             var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-            LedgerTotals.Apply(this, deltas);
+            Keep(deltas, touch);
             return saved;
         }
         return Database.CreateExecutionStrategy().Execute(() =>
         {
             using var tx = Database.BeginTransaction();
             var saved = base.SaveChanges(acceptAllChangesOnSuccess: false);
-            LedgerTotals.Apply(this, deltas);
+            Keep(deltas, touch);
             tx.Commit();
             if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
             return saved;
@@ -32,21 +34,34 @@ public partial class TrainingDbContext
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var deltas = LedgerTotals.Added(ChangeTracker);
-        if (deltas.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var touch = LearningTallyStamps.Touched(ChangeTracker);
+        if (deltas.Count == 0 && touch.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (Database.CurrentTransaction is not null)
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await LedgerTotals.ApplyAsync(this, deltas, cancellationToken);
+            await KeepAsync(deltas, touch, cancellationToken);
             return saved;
         }
         return await Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var tx = await Database.BeginTransactionAsync(cancellationToken);
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-            await LedgerTotals.ApplyAsync(this, deltas, cancellationToken);
+            await KeepAsync(deltas, touch, cancellationToken);
             await tx.CommitAsync(cancellationToken);
             if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
             return saved;
         });
+    }
+
+    private void Keep(IReadOnlyList<LedgerTotals.Delta> deltas, LearningTallyStamps.Touch touch)
+    {
+        LedgerTotals.Apply(this, deltas);
+        if (!touch.IsEmpty) LearningTallyStamps.Raise(this, touch);
+    }
+
+    private async Task KeepAsync(IReadOnlyList<LedgerTotals.Delta> deltas, LearningTallyStamps.Touch touch, CancellationToken ct)
+    {
+        await LedgerTotals.ApplyAsync(this, deltas, ct);
+        if (!touch.IsEmpty) await LearningTallyStamps.RaiseAsync(this, touch, ct);
     }
 }
