@@ -2040,7 +2040,8 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ReversesId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[ReversesId] IS NOT NULL");
 
                     b.HasIndex("PersonId", "On");
 

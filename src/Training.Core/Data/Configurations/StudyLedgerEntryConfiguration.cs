@@ -17,7 +17,9 @@ internal sealed class StudyLedgerEntryConfiguration : IEntityTypeConfiguration<S
         b.HasIndex(x => new { x.PersonId, x.On });
         // An entry is reversed at most once, even by two staff at the same moment.
         b.HasOne<StudyLedgerEntry>().WithMany().HasForeignKey(x => x.ReversesId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => x.ReversesId).IsUnique();
+        // Only reversals are indexed: SQLite otherwise answered every "not a reversal" (ReversesId IS NULL, nearly
+        // the whole ledger) through this index, scanning the ledger where the person's own entries would do.
+        b.HasIndex(x => x.ReversesId).IsUnique().HasFilter("[ReversesId] IS NOT NULL");
         // A completed course enters the ledger once per person (LEARNING.md §5), even when its last two
         // lessons complete in two requests at the same moment. Brackets quote alike in SQLite and SQL Server.
         b.HasIndex(x => new { x.PersonId, x.Source, x.SourceId }).IsUnique()
