@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Training.Core.Data;
+using Training.Web.Features.Learning.Reports;
 
 namespace Training.Tests.Infrastructure;
 
@@ -131,6 +132,8 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Hangfire:SqliteFile", Path.Combine(folder, "hangfire.db"));
             builder.UseSetting("Exports:Folder", Path.Combine(folder, "exports"));
             builder.UseSetting("Media:Folder", Path.Combine(folder, "media"));
+            // The tests look at the learning report's stale rows; the minute's warming would race them.
+            builder.UseSetting(LearningFiguresJob.WarmSetting, "false");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
             builder.ConfigureLogging(logging => logging.AddProvider(errors));

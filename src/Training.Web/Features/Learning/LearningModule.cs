@@ -62,7 +62,7 @@ public sealed class LearningModule : TrainingModule
 
     public override void AddRecurringJobs(IRecurringJobManager jobs)
     {
-        LearningFiguresJob.RegisterNightly(jobs);
+        LearningFiguresJob.Register(jobs);
         SendRemindersJob.RegisterDaily(jobs);
     }
 

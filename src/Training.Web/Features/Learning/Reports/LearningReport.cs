@@ -15,7 +15,7 @@ namespace Training.Web.Features.Learning.Reports;
 /// and adds them up the tree. The persons behind a number are chosen by the same <see cref="Classify"/>
 /// that counted them.
 /// </summary>
-public sealed class LearningReport(TrainingDbContext db)
+public sealed class LearningReport(TrainingDbContext db, ILogger<LearningReport>? log = null)
 {
     /// <summary>The unit a report is about.</summary>
     public sealed record Unit(int Id, string Code, string Name, string Path, OrgLevel Level);
@@ -118,7 +118,7 @@ public sealed class LearningReport(TrainingDbContext db)
         var units = await db.OrgUnits.AsNoTracking().Where(u => u.Path.StartsWith(unit.Path))
             .Select(u => new { u.Id, u.ParentId }).ToListAsync(ct);
         var parentOf = units.ToDictionary(u => u.Id, u => u.ParentId);
-        var own = await new LearningTallies(db, this).CurrentAsync(unit.Path, units.Select(u => u.Id).ToList(), year, day, ct);
+        var own = await new LearningTallies(db, this, log).CurrentAsync(unit.Path, units.Select(u => u.Id).ToList(), year, day, ct);
 
         var result = units.ToDictionary(u => u.Id, _ => LearningFigures.Zero);
         var months = new long[12];

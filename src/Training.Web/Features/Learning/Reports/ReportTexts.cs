@@ -7,6 +7,7 @@ public static class ReportTexts
     public const string VerbHelp = "learning-figures  按学时记录重算学时汇总（每晚自动运行）";
     public const string VerbUsage = "用法：learning-figures（不带参数）";
     public static string Rebuilt(int rows, double seconds) => $"学时汇总已重算：{rows:N0} 行，用时 {seconds:0.00} 秒。";
+    public const string NotKeptLog = "学习统计已按学时记录算出，但 {Rows} 个单位 {Year} 年的结果未能保存，下次查看时将重新计算";
     public const string RebuiltLog = "学时汇总已按学时记录重算：{Rows} 行；本年学习统计已按单位重算：{Units} 个单位";
 
     /// <summary>The name of a figure (the persons list's title and the report's labels).</summary>

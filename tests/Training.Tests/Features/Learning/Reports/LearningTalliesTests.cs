@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Training.Core.Data;
 using Training.Core.Domain;
@@ -144,6 +145,23 @@ public sealed class LearningTalliesTests(AppFixture app)
 
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<LearningFiguresJob>().RunAsync(CancellationToken.None);
+
+        Assert.Empty(await StaleAsync());
+        await AssertExactAsync();
+    }
+
+    [Fact]
+    public async Task Should_count_the_stale_rows_again_in_the_minutes_warming_so_the_next_report_finds_them_current()
+    {
+        await AssertExactAsync();
+        await app.WithDbAsync(db => db.LearningTallies.ExecuteUpdateAsync(s => s.SetProperty(t => t.Version, t => t.Version + 1)));
+        Assert.NotEmpty(await StaleAsync());
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var warming = ActivatorUtilities.CreateInstance<LearningFiguresJob>(scope.ServiceProvider, (IConfiguration)new ConfigurationBuilder().Build());
+            Assert.True(await warming.WarmAsync(CancellationToken.None) > 0);
+        }
 
         Assert.Empty(await StaleAsync());
         await AssertExactAsync();
