@@ -49,6 +49,12 @@ web() { (cd "$webdir" && exec dotnet Training.Web.dll "$@"); }
 hwm() { awk '/^VmHWM/ {printf "%d MB", $2 / 1024}' "/proc/$server/status"; }
 token_of() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
 
+# summary LABEL: p50 / p95 / max of the times (seconds, one a line) in $work/times.
+summary() {
+  sort -n "$work/times" | awk -v label="$1" '{ t[NR] = $1 * 1000 } END {
+    printf "   %-44s p50 %8.1f ms   p95 %8.1f ms   max %8.1f ms   (%d requests)\n", label, t[int((NR + 1) / 2)], t[int(NR * 0.95 + 0.999)], t[NR], NR }'
+}
+
 # time_get LABEL URL: N requests after two warm-ups; p50 / p95 / max of the time to first byte.
 time_get() {
   local label=$1 url=$2 status
@@ -59,8 +65,7 @@ time_get() {
     [ "${status%% *}" = 200 ] || { echo "GET $url answered ${status%% *}" >&2; exit 1; }
     echo "${status#* }" >>"$work/times"
   done
-  sort -n "$work/times" | awk -v label="$label" '{ t[NR] = $1 * 1000 } END {
-    printf "   %-44s p50 %8.1f ms   p95 %8.1f ms   max %8.1f ms   (%d requests)\n", label, t[int((NR + 1) / 2)], t[int(NR * 0.95 + 0.999)], t[NR], NR }'
+  summary "$label"
 }
 
 # time_after LABEL URL SQL: as time_get, with SQL run on the database before every request (what a save does to the
@@ -74,8 +79,7 @@ time_after() {
     [ "${status%% *}" = 200 ] || { echo "GET $url answered ${status%% *}" >&2; exit 1; }
     echo "${status#* }" >>"$work/times"
   done
-  sort -n "$work/times" | awk -v label="$label" '{ t[NR] = $1 * 1000 } END {
-    printf "   %-44s p50 %8.1f ms   p95 %8.1f ms   max %8.1f ms   (%d requests)\n", label, t[int((NR + 1) / 2)], t[int(NR * 0.95 + 0.999)], t[NR], NR }'
+  summary "$label"
 }
 
 for scale in $scales; do
