@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Load benchmark (issue 15): every page of bench/load-pages.txt under wrk, signed in as the role that uses it.
+# Usage: bench/load.sh [--connections N] [--seconds T] [--keep DIR] [--only REGEX]
+#  1. Publishes the portal (Release) and seeds the city demo (seed-demo --scale city) in a temporary folder,
+#     or in DIR/city when --keep DIR is given (reused by a later run).
+#  2. Starts it (Production, logging at Warning), signs in every demo account through the real form.
+#  3. /health/live as the baseline, then each page: a GET to warm it and one timed alone that must answer 200
+#     (otherwise the page is listed as not run), then wrk with N connections (default 100) for T seconds
+#     (default 15), 2 threads, 2 s timeout.
+#  Prints requests/s, p50 / p90 / p99, errors (socket errors, timeouts and non-2xx/3xx answers) and the
+#  share of the baseline's requests/s, and the server's peak memory.
+# Targets (issue 15): every page ≥ 1,000 requests/s with 0 errors and p99 < 300 ms at 100 connections.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+connections=100 seconds=15 keep= only=.
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --connections) connections=$2; shift 2 ;;
+    --seconds) seconds=$2; shift 2 ;;
+    --keep) keep=$(realpath -m "$2"); shift 2 ;;
+    --only) only=$2; shift 2 ;;
+    *) sed -n '2,3p' "$0" >&2; exit 2 ;;
+  esac
+done
+need() { command -v "$1" >/dev/null || { apt-get install -y "$2" >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y "$2" >/dev/null; }; }; }
+need wrk wrk
+need sqlite3 sqlite3
+
+if [ -n "$keep" ]; then work=$keep/city; mkdir -p "$work"; else work=$(mktemp -d "${TMPDIR:-/tmp}/training-load.XXXXXX"); fi
+server=
+cleanup() {
+  if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then kill "$server"; wait "$server" 2>/dev/null || true; fi
+  [ -z "$keep" ] && rm -rf "$work"
+  return 0
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+echo "== publish (Release)"
+dotnet publish -c Release -o "$work/publish" src/Training.Web >/dev/null
+export ASPNETCORE_ENVIRONMENT=Production
+export Logging__LogLevel__Default=Warning
+db=$work/training.db
+export ConnectionStrings__Training="Data Source=$db"
+export Hangfire__SqliteFile="$work/hangfire.db"
+export Exports__Folder="$work/exports"
+export Media__Folder="$work/media"
+web() { (cd "$work/publish" && exec dotnet Training.Web.dll "$@"); }
+
+web migrate >"$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; exit 1; }
+if [ -f "$work/seeded" ]; then
+  echo "== city demo: kept in $work"
+else
+  echo "== city demo (seed-demo --scale city)"
+  web seed-demo --scale city >"$work/seed.log" 2>&1 || { tail -20 "$work/seed.log" >&2; exit 1; }
+  grep -v -e '^warn' -e '^      ' "$work/seed.log" | tail -1 | sed 's/^/   /'
+  touch "$work/seeded"
+fi
+
+# Ids within each account's scope, for the {name} of bench/load-pages.txt.
+declare -A ids=(
+  [person]="SELECT p.Id FROM Persons p JOIN OrgUnits o ON o.Id = p.VillageId WHERE o.Code = '440111103201' ORDER BY p.Id LIMIT 1"
+  [reserve]="SELECT r.Id FROM Reserves r JOIN OrgUnits o ON o.Id = r.VillageId WHERE o.Path LIKE '/440100/440111/440111103/%' ORDER BY r.Id LIMIT 1"
+  [enrollment]="SELECT e.Id FROM Enrollments e JOIN OrgUnits o ON o.Id = e.VillageId WHERE o.Path LIKE '/440100/440111/%' ORDER BY e.Id LIMIT 1"
+  [class]="SELECT c.Id FROM TrainingClasses c JOIN OrgUnits o ON o.Id = c.OwnerId WHERE o.Code = '440111' ORDER BY c.Id LIMIT 1"
+  [assignment]="SELECT Id FROM Assignments ORDER BY Id LIMIT 1"
+  [notice]="SELECT n.Id FROM Notices n WHERE n.State = 1 ORDER BY n.Pinned DESC, n.Id LIMIT 1"
+  [district]="SELECT Id FROM OrgUnits WHERE Code = '440111'"
+)
+resolve() {
+  local path=$1 name value
+  while [[ $path =~ \{([a-z]+)\} ]]; do
+    name=${BASH_REMATCH[1]}
+    [ -n "${ids[$name]:-}" ] || { echo "bench/load-pages.txt: unknown {$name}" >&2; exit 2; }
+    value=$(sqlite3 "$db" "${ids[$name]}")
+    [ -n "$value" ] || { echo "no {$name} in the demo data" >&2; exit 1; }
+    path=${path//\{$name\}/$value}
+  done
+  echo "$path"
+}
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+base=http://127.0.0.1:$port
+(cd "$work/publish" && exec dotnet Training.Web.dll --urls "$base" >"$work/server.log" 2>&1) &
+server=$!
+for _ in $(seq 240); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready" || true)" = 200 ] && break
+  kill -0 "$server" 2>/dev/null || { echo "the portal stopped:" >&2; tail -20 "$work/server.log" >&2; exit 1; }
+  sleep 0.5
+done
+
+# Signs in through the form; prints the Cookie header value of the session.
+declare -A cookies=([anonymous]="")
+sign_in() {
+  local account=$1 jar=$work/jar-$1 token answer
+  rm -f "$jar"
+  token=$(curl -sS -c "$jar" -b "$jar" "$base/Account/Login" \
+    | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//' || true)
+  answer=$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$base/Account/Login" \
+    --data-urlencode "Input.UserName=$account" --data-urlencode "Input.Password=Demo@12345" --data-urlencode "__RequestVerificationToken=$token")
+  [ "$answer" = 302 ] || { echo "sign-in as $account answered $answer" >&2; exit 1; }
+  cookies[$account]=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }')
+}
+
+# wrk's --latency figures, in ms; "12.5us", "3.1ms", "1.2s".
+ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'; }
+baseline=
+load() {
+  local account=$1 path=$2 single=${3:-} out rps p50 p90 p99 socket non2xx errors share
+  local header=()
+  [ -n "${cookies[$account]}" ] && header=(-H "Cookie: ${cookies[$account]}")
+  out=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 2s --latency "${header[@]}" "$base$path")
+  rps=$(awk '/^Requests\/sec:/ { print int($2) }' <<<"$out")
+  p50=$(ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
+  p90=$(ms "$(awk '$1 == "90%" { print $2 }' <<<"$out")")
+  p99=$(ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
+  socket=$(awk '/Socket errors:/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' <<<"$out")
+  non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $5 }' <<<"$out")
+  errors=$(( ${socket:-0} + ${non2xx:-0} ))
+  [ -z "$baseline" ] && baseline=$rps
+  share=$(awk -v r="$rps" -v b="$baseline" 'BEGIN { printf "%.1f%%", (b > 0 ? 100 * r / b : 0) }')
+  printf "| %-58s | %-20s | %8s | %9s | %8s | %8s | %8s | %6s | %7s |\n" "$path" "$account" "$single" "$rps" "$p50" "$p90" "$p99" "$errors" "$share"
+}
+
+echo "== $connections connections, ${seconds} s a page, 2 wrk threads, on the same machine"
+printf "| %-58s | %-20s | %8s | %9s | %8s | %8s | %8s | %6s | %7s |\n" "page" "account" "alone ms" "req/s" "p50 ms" "p90 ms" "p99 ms" "errors" "of base"
+printf "|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n" "$(printf -- '-%.0s' {1..60})" "$(printf -- '-%.0s' {1..22})" "---------:" "----------:" "---------:" "---------:" "---------:" "-------:" "--------:"
+load anonymous /health/live
+skipped=()
+while read -r account path; do
+  [[ -z "$account" || "$account" == \#* ]] && continue
+  [[ "$account $path" =~ $only ]] || continue
+  [ "$account" = anonymous ] || [ -n "${cookies[$account]:-}" ] || sign_in "$account"
+  url=$(resolve "$path")
+  header=()
+  [ -n "${cookies[$account]}" ] && header=(-H "Cookie: ${cookies[$account]}")
+  # One request alone, after one to warm it: its answer must be 200, its time to first byte is the "alone" column.
+  curl -sS -o /dev/null "${header[@]}" "$base$url"
+  read -r status single < <(curl -sS -o /dev/null -w '%{http_code} %{time_starttransfer}\n' "${header[@]}" "$base$url")
+  if [ "$status" != 200 ]; then skipped+=("$account $url → $status"); continue; fi
+  load "$account" "$url" "$(awk -v t="$single" 'BEGIN { printf "%.1f", t * 1000 }')"
+done <bench/load-pages.txt
+echo "server peak memory (VmHWM): $(awk '/^VmHWM/ {printf "%d MB", $2 / 1024}' "/proc/$server/status")"
+if [ ${#skipped[@]} -gt 0 ]; then
+  echo "not run (the first GET did not answer 200):"
+  printf '   %s\n' "${skipped[@]}"
+  exit 1
+fi
