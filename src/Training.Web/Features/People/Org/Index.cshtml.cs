@@ -39,19 +39,29 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         Crumbs = await units.Where(u => ancestorCodes.Contains(u.Code) && u.Id != id)
             .OrderBy(u => u.Level).Select(u => new Crumb(u.Id, u.Name)).ToListAsync(ct);
 
+        // Each figure is one grouped query over the unit's villages, added up to the child whose path the village's
+        // starts with: a count per child over the whole table took 0.7 s for a district (20 children × 4 scans).
         var today = clock.Today();
-        var persons = db.Persons.AsNoTracking();
-        var inPool = db.Reserves.Where(ReserveCandidate.InPoolOnDate(today));
-        Children = await units.Where(u => u.ParentId == id)
-            .OrderBy(u => u.Code)
-            .Select(u => new ChildRow(
-                u.Id, u.Code, u.Name, u.Level, u.Kind,
-                units.Count(v => v.Level == OrgLevel.Village && v.Path.StartsWith(u.Path)),
-                persons.Count(p => p.Village.Path.StartsWith(u.Path)),
-                persons.Where(Person.TwoCommitteeCadreOn(today)).Count(p => p.Village.Path.StartsWith(u.Path)),
-                inPool.Count(r => r.Village.Path.StartsWith(u.Path)),
-                units.Where(v => v.Level == OrgLevel.Village && v.Path.StartsWith(u.Path)).Sum(v => v.KeyPosts)))
-            .ToListAsync(ct);
+        var villages = await units.Where(v => v.Level == OrgLevel.Village && v.Path.StartsWith(path))
+            .Select(v => new { v.Id, v.Path, v.KeyPosts }).ToListAsync(ct);
+        var persons = await PerVillageAsync(db.Persons.AsNoTracking().Where(p => p.Village.Path.StartsWith(path)), ct);
+        var cadres = await PerVillageAsync(db.Persons.AsNoTracking().Where(Person.TwoCommitteeCadreOn(today)).Where(p => p.Village.Path.StartsWith(path)), ct);
+        var pool = (await db.Reserves.AsNoTracking().Where(ReserveCandidate.InPoolOnDate(today)).Where(r => r.Village.Path.StartsWith(path))
+            .GroupBy(r => r.VillageId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).ToDictionary(x => x.Key, x => x.Count);
+
+        var children = await units.Where(u => u.ParentId == id).OrderBy(u => u.Code)
+            .Select(u => new { u.Id, u.Code, u.Name, u.Level, u.Kind, u.Path }).ToListAsync(ct);
+        Children = children.Select(c =>
+        {
+            var under = villages.Where(v => v.Path.StartsWith(c.Path, StringComparison.Ordinal)).ToList();
+            return new ChildRow(c.Id, c.Code, c.Name, c.Level, c.Kind, under.Count,
+                under.Sum(v => persons.GetValueOrDefault(v.Id)), under.Sum(v => cadres.GetValueOrDefault(v.Id)),
+                under.Sum(v => pool.GetValueOrDefault(v.Id)), under.Sum(v => v.KeyPosts));
+        }).ToList();
         return Page();
     }
+
+    /// <summary>How many of <paramref name="persons"/> each village holds (one grouped query).</summary>
+    private static async Task<Dictionary<int, int>> PerVillageAsync(IQueryable<Person> persons, CancellationToken ct) =>
+        (await persons.GroupBy(p => p.VillageId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).ToDictionary(x => x.Key, x => x.Count);
 }
