@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -15,12 +14,13 @@ internal sealed class LearningTallyConfiguration : IEntityTypeConfiguration<Lear
         b.HasKey(x => new { x.Year, x.UnitId });
         b.HasIndex(x => x.UnitId);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Cascade);
-        // The write-back of figures is refused when a save raised the version after the report read it.
+        // The report writes figures back by SQL, only where the version is still the one it read; an update through
+        // EF (none today) would be held to the same rule by the token.
         b.Property(x => x.Version).IsConcurrencyToken();
         // Twelve sums, read and written whole: one text column ("0,150,…") rather than twelve.
         b.Property(x => x.MonthsCenti).HasMaxLength(300).HasConversion(
-            v => string.Join(',', v.Select(m => m.ToString(CultureInfo.InvariantCulture))),
-            v => v.Split(',', StringSplitOptions.None).Select(m => long.Parse(m, CultureInfo.InvariantCulture)).ToArray(),
+            v => LearningTally.MonthsText(v),
+            v => LearningTally.MonthsFrom(v),
             new ValueComparer<long[]>((x, y) => x!.SequenceEqual(y!), v => v.Aggregate(17, (h, m) => HashCode.Combine(h, m)), v => v.ToArray()));
     }
 }

@@ -10,8 +10,8 @@ namespace Training.Core.Domain;
 /// raises every row.</item>
 /// <item>A row holds figures only when <see cref="ComputedVersion"/> equals <see cref="Version"/> and
 /// <see cref="Day"/> is the day asked; otherwise the report computes the unit again from the ledger
-/// aggregates and writes the figures back only if nobody raised the version meanwhile (the version is
-/// the concurrency token), so a stale sum is never kept.</item>
+/// aggregates and writes the figures back only if nobody raised the version meanwhile, so a stale sum is
+/// never kept (Web's LearningTallies writes them, by SQL).</item>
 /// </list>
 /// Figures are the unit's own persons only; the report adds the rows up the tree.
 /// </summary>
@@ -45,14 +45,11 @@ public sealed class LearningTally
     /// <summary>Whether the figures stand for <paramref name="day"/> and no change came after them.</summary>
     public bool IsCurrent(DateOnly day) => ComputedVersion == Version && Day == day;
 
-    /// <summary>Keeps figures computed from the data read after this row's <see cref="Version"/> was read.</summary>
-    public void Keep(DateOnly day, int learners, int cadres, int reserves, int members, long totalCenti, long requiredCenti,
-        int reached, int notStarted, int overdue, long[] monthsCenti)
-    {
-        if (monthsCenti.Length != 12) throw new ArgumentException("12 months", nameof(monthsCenti));
-        (ComputedVersion, Day) = (Version, day);
-        (Learners, Cadres, Reserves, Members, TotalCenti, RequiredCenti, Reached, NotStarted, Overdue) =
-            (learners, cadres, reserves, members, totalCenti, requiredCenti, reached, notStarted, overdue);
-        MonthsCenti = monthsCenti;
-    }
+    /// <summary>The stored form of <see cref="MonthsCenti"/>: the twelve sums, comma-separated ("0,150,…").</summary>
+    public static string MonthsText(IEnumerable<long> monthsCenti) =>
+        string.Join(',', monthsCenti.Select(m => m.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary><see cref="MonthsText"/> read back.</summary>
+    public static long[] MonthsFrom(string text) =>
+        text.Split(',').Select(m => long.Parse(m, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 }

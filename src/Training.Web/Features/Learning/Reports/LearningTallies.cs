@@ -90,11 +90,9 @@ public sealed class LearningTallies(TrainingDbContext db, LearningReport report,
             .Where(t => t.Year == year && db.OrgUnits.Any(u => u.Id == t.UnitId && u.Path.StartsWith(path)))
             .ToDictionaryAsync(t => t.UnitId, ct);
 
-    private bool IsSqlite => db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
-
     /// <summary>A stale, empty row for every unit under the path that has none (two reports at once: each row once).</summary>
     private Task AddMissingAsync(string path, int year, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync(AddMissingSql(IsSqlite), [year, path, string.Join(',', Enumerable.Repeat("0", 12))], ct);
+        db.Database.ExecuteSqlRawAsync(AddMissingSql(db.Database.IsSqlite()), [year, path, LearningTally.MonthsText(new long[12])], ct);
 
     /// <summary>The statement of <see cref="AddMissingAsync"/> ({0} year, {1} path, {2} empty months).</summary>
     internal static string AddMissingSql(bool sqlite) => sqlite
@@ -147,7 +145,7 @@ public sealed class LearningTallies(TrainingDbContext db, LearningReport report,
 
     private async Task WriteAsync(List<(LearningTally Row, UnitTally Tally)> kept, int year, DateOnly day, CancellationToken ct)
     {
-        if (IsSqlite)
+        if (db.Database.IsSqlite())
         {
             await WriteRowsAsync(kept, year, day, ct);
             return;
@@ -192,7 +190,7 @@ public sealed class LearningTallies(TrainingDbContext db, LearningReport report,
     {
         var f = tally.Figures;
         return [row.UnitId, row.Version, f.Learners, f.Cadres, f.Reserves, f.Members, f.TotalCenti, f.RequiredCenti, f.Reached, f.NotStarted, f.Overdue,
-            string.Join(',', tally.MonthsCenti.Select(m => m.ToString(CultureInfo.InvariantCulture)))];
+            LearningTally.MonthsText(tally.MonthsCenti)];
     }
 
     /// <summary>The SQL Server write-back statement for these rows and its values ({0} year, {1} day, then 12 a row).</summary>
