@@ -47,7 +47,7 @@ export ASPNETCORE_ENVIRONMENT=Production
 export Logging__LogLevel__Default=Warning
 web() { (cd "$webdir" && exec dotnet Training.Web.dll "$@"); }
 hwm() { awk '/^VmHWM/ {printf "%d MB", $2 / 1024}' "/proc/$server/status"; }
-token_of() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
+source bench/portal.sh
 
 # summary LABEL: p50 / p95 / max of the times (seconds, one a line) in $work/times.
 summary() {
@@ -142,21 +142,9 @@ SQL
   echo "   baseline (migrate, nothing to do): process ${wall} s, peak memory $((kb / 1024)) MB"
   echo "   aggregate rows: $(sqlite3 "$db" "SELECT printf('%,d', COUNT(*)) FROM StudyHoursTotals")"
 
-  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  base=http://127.0.0.1:$port
-  (cd "$webdir" && exec dotnet Training.Web.dll --urls "$base" >"$work/server.log" 2>&1) &
-  server=$!
-  for _ in $(seq 240); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready" || true)" = 200 ] && break
-    kill -0 "$server" 2>/dev/null || { echo "the portal stopped:" >&2; tail -20 "$work/server.log" >&2; exit 1; }
-    sleep 0.5
-  done
-  jar=$work/jar; rm -f "$jar"
-  curl -sS -o /dev/null -c "$jar" -b "$jar" "$base/Account/Login" >/dev/null
-  token=$(curl -sS -c "$jar" -b "$jar" "$base/Account/Login" | token_of)
-  answer=$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$base/Account/Login" \
-    --data-urlencode "Input.UserName=city" --data-urlencode "Input.Password=Demo@12345" --data-urlencode "__RequestVerificationToken=$token")
-  [ "$answer" = 302 ] || { echo "sign-in as city answered $answer" >&2; exit 1; }
+  start_portal "$webdir"
+  jar=$work/jar
+  sign_in city "$jar"
   city=$(sqlite3 "$db" "SELECT Id FROM OrgUnits WHERE Code = '440100'")
   district=$(sqlite3 "$db" "SELECT Id FROM OrgUnits WHERE Code = '440111'")
   echo "== $scale: the portal (pid $server), as city"

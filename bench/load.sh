@@ -47,6 +47,7 @@ export Hangfire__SqliteFile="$work/hangfire.db"
 export Exports__Folder="$work/exports"
 export Media__Folder="$work/media"
 web() { (cd "$work/publish" && exec dotnet Training.Web.dll "$@"); }
+source bench/portal.sh
 
 web migrate >"$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; exit 1; }
 if [ -f "$work/seeded" ]; then
@@ -80,27 +81,19 @@ resolve() {
   echo "$path"
 }
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base=http://127.0.0.1:$port
-(cd "$work/publish" && exec dotnet Training.Web.dll --urls "$base" >"$work/server.log" 2>&1) &
-server=$!
-for _ in $(seq 240); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready" || true)" = 200 ] && break
-  kill -0 "$server" 2>/dev/null || { echo "the portal stopped:" >&2; tail -20 "$work/server.log" >&2; exit 1; }
-  sleep 0.5
-done
+start_portal "$work/publish"
 
-# Signs in through the form; prints the Cookie header value of the session.
+# The Cookie header of each account's session (signed in when first needed); anonymous has none.
 declare -A cookies=([anonymous]="")
-sign_in() {
-  local account=$1 jar=$work/jar-$1 token answer
-  rm -f "$jar"
-  token=$(curl -sS -c "$jar" -b "$jar" "$base/Account/Login" \
-    | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//' || true)
-  answer=$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$base/Account/Login" \
-    --data-urlencode "Input.UserName=$account" --data-urlencode "Input.Password=Demo@12345" --data-urlencode "__RequestVerificationToken=$token")
-  [ "$answer" = 302 ] || { echo "sign-in as $account answered $answer" >&2; exit 1; }
-  cookies[$account]=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }')
+remember_session() {
+  local jar=$work/jar-$1
+  sign_in "$1" "$jar"
+  cookies[$1]=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }')
+}
+# as ACCOUNT: sets $header to the curl / wrk arguments carrying the account's session.
+as() {
+  header=()
+  [ -z "${cookies[$1]}" ] || header=(-H "Cookie: ${cookies[$1]}")
 }
 
 # wrk's --latency figures, in ms; "12.5us", "3.1ms", "1.2s".
@@ -108,8 +101,7 @@ ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ 
 baseline=
 load() {
   local account=$1 path=$2 single=${3:-} out rps p50 p90 p99 socket non2xx errors share
-  local header=()
-  [ -n "${cookies[$account]}" ] && header=(-H "Cookie: ${cookies[$account]}")
+  as "$account"
   out=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 2s --latency "${header[@]}" "$base$path")
   rps=$(awk '/^Requests\/sec:/ { print int($2) }' <<<"$out")
   p50=$(ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
@@ -131,10 +123,9 @@ skipped=()
 while read -r account path; do
   [[ -z "$account" || "$account" == \#* ]] && continue
   [[ "$account $path" =~ $only ]] || continue
-  [ "$account" = anonymous ] || [ -n "${cookies[$account]:-}" ] || sign_in "$account"
+  [ -n "${cookies[$account]+set}" ] || remember_session "$account"
   url=$(resolve "$path")
-  header=()
-  [ -n "${cookies[$account]}" ] && header=(-H "Cookie: ${cookies[$account]}")
+  as "$account"
   # One request alone, after one to warm it: its answer must be 200, its time to first byte is the "alone" column.
   curl -sS -o /dev/null "${header[@]}" "$base$url"
   read -r status single < <(curl -sS -o /dev/null -w '%{http_code} %{time_starttransfer}\n' "${header[@]}" "$base$url")

@@ -1,0 +1,31 @@
+# Sourced by the benchmarks that talk to a running portal: start it on a free port, sign in through the form.
+# Expects $work (logs go there); sets $server (pid) and $base (its address).
+
+# start_portal DIR: runs DIR/Training.Web.dll on a free local port and waits until /health/ready answers 200.
+start_portal() {
+  local dir=$1 port
+  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  base=http://127.0.0.1:$port
+  (cd "$dir" && exec dotnet Training.Web.dll --urls "$base" >"$work/server.log" 2>&1) &
+  server=$!
+  for _ in $(seq 240); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready" || true)" = 200 ] && return 0
+    kill -0 "$server" 2>/dev/null || { echo "the portal stopped:" >&2; tail -20 "$work/server.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "/health/ready never answered 200" >&2
+  exit 1
+}
+
+# The antiforgery token of the page on stdin.
+token_of() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
+
+# sign_in ACCOUNT JAR: signs a demo account in through the form (password Demo@12345), its cookies in JAR.
+sign_in() {
+  local account=$1 jar=$2 token answer
+  rm -f "$jar"
+  token=$(curl -sS -c "$jar" -b "$jar" "$base/Account/Login" | token_of || true)
+  answer=$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$base/Account/Login" \
+    --data-urlencode "Input.UserName=$account" --data-urlencode "Input.Password=Demo@12345" --data-urlencode "__RequestVerificationToken=$token")
+  [ "$answer" = 302 ] || { echo "sign-in as $account answered $answer" >&2; exit 1; }
+}
