@@ -100,6 +100,6 @@ public static class LearningTallyStamps
         foreach (var chunk in touch.Persons.Chunk(IdsPerStatement))
             yield return db.LearningTallies.Where(x => db.Persons.Any(p => chunk.Contains(p.Id) && p.VillageId == x.UnitId));
         foreach (var chunk in touch.Under.Chunk(IdsPerStatement))
-            yield return db.LearningTallies.Where(x => db.OrgUnits.Any(u => u.Id == x.UnitId && db.OrgUnits.Any(top => chunk.Contains(top.Id) && u.Path.StartsWith(top.Path))));
+            yield return db.LearningTallies.Where(x => db.OrgUnits.Any(u => u.Id == x.UnitId && db.OrgUnits.Any(top => chunk.Contains(top.Id) && OrgPaths.IsUnder(u.Path, top.Path))));
     }
 }

@@ -40,3 +40,25 @@ public sealed class SqlServerModelTests
         Assert.True(offenders.Count == 0, "唯一索引含可空列但没有 IS NOT NULL 过滤（SQL Server 只允许一个 NULL）：\n" + string.Join("\n", offenders));
     }
 }
+
+/// <summary>The scope's range as SQL Server receives it: a comparison its index on OrgUnits.Path seeks, parsed as T-SQL.</summary>
+public sealed class SqlServerScopeRangeTests
+{
+    [Fact]
+    public void Should_send_the_unit_and_below_as_a_range_on_the_path_not_a_like()
+    {
+        var options = new DbContextOptionsBuilder<TrainingDbContext>()
+            .UseSqlServer("Server=model-only;Database=none;Integrated Security=true")
+            .AddInterceptors(OrgPathRange.Instance)
+            .Options;
+        using var db = new TrainingDbContext(options);
+        var unit = "/440100/440111/";
+
+        var sql = db.Persons.Where(p => Training.Core.Domain.OrgPaths.IsUnder(p.Village.Path, unit)).Select(p => p.Id).ToQueryString();
+
+        Assert.DoesNotContain("LIKE", sql);
+        Assert.Contains("WHERE [o].[Path] >= @unit AND [o].[Path] < @unit + 'z'", sql);
+        new Microsoft.SqlServer.TransactSql.ScriptDom.TSql160Parser(true).Parse(new StringReader(sql), out var errors);
+        Assert.Empty(errors);
+    }
+}

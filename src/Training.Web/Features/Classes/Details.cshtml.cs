@@ -162,7 +162,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     private async Task<IReadOnlyList<PersonChoice>> SearchAsync(
         int id, string ownerPath, Func<IQueryable<Person>, IQueryable<Person>> match, CancellationToken ct)
     {
-        var people = match(db.Persons.AsNoTracking().InScope(me).Where(p => p.Village.Path.StartsWith(ownerPath)));
+        var people = match(db.Persons.AsNoTracking().InScope(me).Where(p => OrgPaths.IsUnder(p.Village.Path, ownerPath)));
         var found = await people.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(SearchLimit)
             .Select(p => new PersonChoice(p.Id, p.Name, p.Sex, p.IdNumber, p.Village.Name, p.Village.Parent!.Name,
                 db.ClassParticipants.Any(cp => cp.ClassId == id && cp.PersonId == p.Id)))

@@ -22,7 +22,7 @@ public sealed class QuotaQuery(TrainingDbContext db)
         var quota = await db.DistrictQuotas.AsNoTracking()
             .Where(q => q.CohortId == cohortId && q.DistrictId == districtId).Select(q => (int?)q.Quota).SingleOrDefaultAsync(ct) ?? 0;
         var admitted = await db.Enrollments.AsNoTracking().Where(Enrollment.HasReachedAdmission)
-            .CountAsync(e => e.CohortId == cohortId && e.Village.Path.StartsWith(district.Path), ct);
+            .CountAsync(e => e.CohortId == cohortId && OrgPaths.IsUnder(e.Village.Path, district.Path), ct);
         return new Use(district.Id, district.Name, quota, admitted);
     }
 
@@ -36,7 +36,7 @@ public sealed class QuotaQuery(TrainingDbContext db)
                 u.Id,
                 u.Name,
                 Quota = db.DistrictQuotas.Where(q => q.CohortId == cohortId && q.DistrictId == u.Id).Select(q => q.Quota).FirstOrDefault(),
-                Admitted = admitted.Count(e => e.CohortId == cohortId && e.Village.Path.StartsWith(u.Path)),
+                Admitted = admitted.Count(e => e.CohortId == cohortId && OrgPaths.IsUnder(e.Village.Path, u.Path)),
             })
             .ToListAsync(ct);
         return rows.Select(r => new Use(r.Id, r.Name, r.Quota, r.Admitted)).ToList();

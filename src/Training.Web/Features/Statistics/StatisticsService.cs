@@ -70,7 +70,7 @@ public sealed class StatisticsService(TrainingDbContext db)
         var inStudy = FigureRules.InStudyOn(asOf);
         return _db.Enrollments.AsNoTracking()
             .Where(reached)
-            .Where(e => e.Village.Path.StartsWith(path))
+            .Where(e => OrgPaths.IsUnder(e.Village.Path, path))
             .Select(Inline.Expand<Func<Enrollment, CohortRow>>(e => new CohortRow
             {
                 Year = e.Year,
@@ -93,9 +93,9 @@ public sealed class StatisticsService(TrainingDbContext db)
     public IQueryable<int> PersonsBehind(Figure figure, string unitPath, DateOnly asOf)
     {
         var path = NormalizePath(unitPath);
-        var enrollments = _db.Enrollments.Where(e => e.Village.Path.StartsWith(path));
-        var posts = _db.Posts.Where(p => p.Village.Path.StartsWith(path)).Where(Post.HeldOn(asOf));
-        var reserves = _db.Reserves.Where(r => r.Village.Path.StartsWith(path)).Where(ReserveCandidate.InPoolOnDate(asOf));
+        var enrollments = _db.Enrollments.Where(e => OrgPaths.IsUnder(e.Village.Path, path));
+        var posts = _db.Posts.Where(p => OrgPaths.IsUnder(p.Village.Path, path)).Where(Post.HeldOn(asOf));
+        var reserves = _db.Reserves.Where(r => OrgPaths.IsUnder(r.Village.Path, path)).Where(ReserveCandidate.InPoolOnDate(asOf));
         var associate = FigureRules.AssociateOrAboveOn(asOf);
         var ids = figure switch
         {

@@ -12,20 +12,20 @@ public static class ScopeQueries
     public static IQueryable<OrgUnit> InScope(this IQueryable<OrgUnit> units, CurrentUser user)
     {
         var path = user.OrgPath;
-        return path is null ? units.Where(_ => false) : units.Where(u => u.Path.StartsWith(path));
+        return path is null ? units.Where(_ => false) : units.Where(u => OrgPaths.IsUnder(u.Path, path));
     }
 
     /// <summary>Staff see the persons of villages in their unit; a trainee sees only itself.</summary>
     public static IQueryable<Person> InScope(this IQueryable<Person> persons, CurrentUser user)
     {
-        if (user.OrgPath is { } path) return persons.Where(p => p.Village.Path.StartsWith(path));
+        if (user.OrgPath is { } path) return persons.Where(p => OrgPaths.IsUnder(p.Village.Path, path));
         if (user.PersonId is { } personId) return persons.Where(p => p.Id == personId);
         return persons.Where(_ => false);
     }
 
     public static IQueryable<Post> InScope(this IQueryable<Post> posts, CurrentUser user)
     {
-        if (user.OrgPath is { } path) return posts.Where(p => p.Village.Path.StartsWith(path));
+        if (user.OrgPath is { } path) return posts.Where(p => OrgPaths.IsUnder(p.Village.Path, path));
         if (user.PersonId is { } personId) return posts.Where(p => p.PersonId == personId);
         return posts.Where(_ => false);
     }
@@ -33,7 +33,7 @@ public static class ScopeQueries
     /// <summary>Enrollments count under the village the person applied from; a registrar sees its school's.</summary>
     public static IQueryable<Enrollment> InScope(this IQueryable<Enrollment> enrollments, CurrentUser user)
     {
-        if (user.OrgPath is { } path) return enrollments.Where(e => e.Village.Path.StartsWith(path));
+        if (user.OrgPath is { } path) return enrollments.Where(e => OrgPaths.IsUnder(e.Village.Path, path));
         if (user.PersonId is { } personId) return enrollments.Where(e => e.PersonId == personId);
         if (user.SchoolId is { } schoolId) return enrollments.Where(e => e.Program.SchoolId == schoolId);
         return enrollments.Where(_ => false);
@@ -41,7 +41,7 @@ public static class ScopeQueries
 
     public static IQueryable<ReserveCandidate> InScope(this IQueryable<ReserveCandidate> reserves, CurrentUser user)
     {
-        if (user.OrgPath is { } path) return reserves.Where(r => r.Village.Path.StartsWith(path));
+        if (user.OrgPath is { } path) return reserves.Where(r => OrgPaths.IsUnder(r.Village.Path, path));
         if (user.PersonId is { } personId) return reserves.Where(r => r.PersonId == personId);
         return reserves.Where(_ => false);
     }
@@ -49,14 +49,14 @@ public static class ScopeQueries
     /// <summary>Mentoring pairs count under the reserve's village; a trainee sees the pairs it is the reserve or the mentor of.</summary>
     public static IQueryable<MentorPair> InScope(this IQueryable<MentorPair> pairs, CurrentUser user)
     {
-        if (user.OrgPath is { } path) return pairs.Where(p => p.Reserve.Village.Path.StartsWith(path));
+        if (user.OrgPath is { } path) return pairs.Where(p => OrgPaths.IsUnder(p.Reserve.Village.Path, path));
         if (user.PersonId is { } personId) return pairs.Where(p => p.Reserve.PersonId == personId || p.MentorId == personId);
         return pairs.Where(_ => false);
     }
 
     public static IQueryable<Shadowing> InScope(this IQueryable<Shadowing> shadowings, CurrentUser user)
     {
-        if (user.OrgPath is { } path) return shadowings.Where(s => s.Reserve.Village.Path.StartsWith(path));
+        if (user.OrgPath is { } path) return shadowings.Where(s => OrgPaths.IsUnder(s.Reserve.Village.Path, path));
         if (user.PersonId is { } personId) return shadowings.Where(s => s.Reserve.PersonId == personId);
         return shadowings.Where(_ => false);
     }
@@ -71,7 +71,7 @@ public static class ScopeQueries
         if (user.OrgPath is { } path)
         {
             var above = AncestorPaths(path);
-            return classes.Where(c => c.Owner.Path.StartsWith(path) || above.Contains(c.Owner.Path));
+            return classes.Where(c => OrgPaths.IsUnder(c.Owner.Path, path) || above.Contains(c.Owner.Path));
         }
         if (user.PersonId is { } personId) return classes.Where(c => c.Participants.Any(p => p.PersonId == personId));
         return classes.Where(_ => false);
@@ -82,12 +82,12 @@ public static class ScopeQueries
     {
         if (user.OrgPath is not { } path || !(user.IsIn(Training.Core.Identity.Roles.CityAdmin) || user.IsIn(Training.Core.Identity.Roles.DistrictStaff)))
             return classes.Where(_ => false);
-        return classes.Where(c => c.Owner.Path.StartsWith(path));
+        return classes.Where(c => OrgPaths.IsUnder(c.Owner.Path, path));
     }
 
     public static IQueryable<ClassParticipant> InScope(this IQueryable<ClassParticipant> participants, CurrentUser user)
     {
-        if (user.OrgPath is { } path) return participants.Where(p => p.Person.Village.Path.StartsWith(path));
+        if (user.OrgPath is { } path) return participants.Where(p => OrgPaths.IsUnder(p.Person.Village.Path, path));
         if (user.PersonId is { } personId) return participants.Where(p => p.PersonId == personId);
         return participants.Where(_ => false);
     }
@@ -103,11 +103,11 @@ public static class ScopeQueries
         if (user.OrgPath is { } path)
         {
             var above = AncestorPaths(path);
-            return courses.Where(c => c.Owner.Path.StartsWith(path) || above.Contains(c.Owner.Path));
+            return courses.Where(c => OrgPaths.IsUnder(c.Owner.Path, path) || above.Contains(c.Owner.Path));
         }
         if (user.PersonId is { } personId)
             return courses.Where(c => c.State == CourseState.Published
-                && persons.Any(p => p.Id == personId && p.Village.Path.StartsWith(c.Owner.Path)));
+                && persons.Any(p => p.Id == personId && OrgPaths.IsUnder(p.Village.Path, c.Owner.Path)));
         return courses.Where(_ => false);
     }
 
@@ -124,7 +124,7 @@ public static class ScopeQueries
     {
         if (user.OrgPath is not { } path) return assignments.Where(_ => false);
         var above = AncestorPaths(path);
-        return assignments.Where(a => a.Owner.Path.StartsWith(path) || above.Contains(a.Owner.Path));
+        return assignments.Where(a => OrgPaths.IsUnder(a.Owner.Path, path) || above.Contains(a.Owner.Path));
     }
 
     /// <summary>
@@ -143,7 +143,7 @@ public static class ScopeQueries
             return showing.Where(n => units.Contains(n.Owner.Path));
         }
         if (user.PersonId is { } personId)
-            return showing.Where(n => persons.Any(p => p.Id == personId && p.Village.Path.StartsWith(n.Owner.Path)));
+            return showing.Where(n => persons.Any(p => p.Id == personId && OrgPaths.IsUnder(p.Village.Path, n.Owner.Path)));
         return notices.Where(_ => false);
     }
 

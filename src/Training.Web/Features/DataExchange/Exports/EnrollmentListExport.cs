@@ -33,7 +33,7 @@ public static class EnrollmentListExport
     {
         var scope = await ExportScope.GetAsync(db, scopeUnitId, ct);
         var enrollments = db.Enrollments.AsNoTracking()
-            .Where(e => e.Village.Path.StartsWith(scope.Path) && e.State != EnrollmentState.Draft);
+            .Where(e => OrgPaths.IsUnder(e.Village.Path, scope.Path) && e.State != EnrollmentState.Draft);
         var total = await enrollments.CountAsync(ct);
 
         await using var book = await ExportBook.CreateAsync(output, total, progress, ct);

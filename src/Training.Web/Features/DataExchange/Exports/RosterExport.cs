@@ -37,12 +37,12 @@ public static class RosterExport
         var p = scope.Path;
         var ancestors = p.Split('/', StringSplitOptions.RemoveEmptyEntries).SkipLast(1).ToList();
 
-        var units = db.OrgUnits.AsNoTracking().Where(u => u.Path.StartsWith(p) || ancestors.Contains(u.Code));
-        var persons = db.Persons.AsNoTracking().Where(x => x.Village.Path.StartsWith(p));
-        var posts = db.Posts.AsNoTracking().Where(x => x.Village.Path.StartsWith(p));
-        var enrollments = db.Enrollments.AsNoTracking().Where(x => x.Village.Path.StartsWith(p)).Where(Enrollment.HasReachedAdmission);
-        var reserves = db.Reserves.AsNoTracking().Where(x => x.Village.Path.StartsWith(p) && x.State != ReserveState.Declined);
-        var villages = db.OrgUnits.AsNoTracking().Where(u => u.Path.StartsWith(p) && u.Level == OrgLevel.Village);
+        var units = db.OrgUnits.AsNoTracking().Where(u => OrgPaths.IsUnder(u.Path, p) || ancestors.Contains(u.Code));
+        var persons = db.Persons.AsNoTracking().Where(x => OrgPaths.IsUnder(x.Village.Path, p));
+        var posts = db.Posts.AsNoTracking().Where(x => OrgPaths.IsUnder(x.Village.Path, p));
+        var enrollments = db.Enrollments.AsNoTracking().Where(x => OrgPaths.IsUnder(x.Village.Path, p)).Where(Enrollment.HasReachedAdmission);
+        var reserves = db.Reserves.AsNoTracking().Where(x => OrgPaths.IsUnder(x.Village.Path, p) && x.State != ReserveState.Declined);
+        var villages = db.OrgUnits.AsNoTracking().Where(u => OrgPaths.IsUnder(u.Path, p) && u.Level == OrgLevel.Village);
 
         var total = await units.CountAsync(ct) + await persons.CountAsync(ct) + await posts.CountAsync(ct)
             + await enrollments.CountAsync(ct) + await reserves.CountAsync(ct) + await villages.CountAsync(ct);

@@ -61,7 +61,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me) : PageModel
         if (Unit is not null)
         {
             var path = await db.OrgUnits.Where(u => u.Id == Unit).Select(u => u.Path).SingleAsync(ct);
-            query = query.Where(e => e.Village.Path.StartsWith(path));
+            query = query.Where(e => OrgPaths.IsUnder(e.Village.Path, path));
         }
         var q = Q?.Trim();
         if (!string.IsNullOrEmpty(q)) query = query.Where(e => e.Person.Name.Contains(q));

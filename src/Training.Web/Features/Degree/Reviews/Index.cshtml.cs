@@ -112,7 +112,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, QuotaQuery 
         if (Unit is not null)
         {
             var path = await db.OrgUnits.Where(u => u.Id == Unit).Select(u => u.Path).SingleAsync(ct);
-            inCohort = inCohort.Where(e => e.Village.Path.StartsWith(path));
+            inCohort = inCohort.Where(e => OrgPaths.IsUnder(e.Village.Path, path));
         }
         var counts = await inCohort.GroupBy(e => e.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         Counts = StateOrder.Select(s => new StateCount(s, counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0)).ToList();

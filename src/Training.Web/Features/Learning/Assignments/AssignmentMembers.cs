@@ -20,13 +20,13 @@ public static class AssignmentMembers
         {
             AssignmentTarget.Cohort => db.Persons.Where(p => db.Enrollments.Any(e => e.PersonId == p.Id && e.CohortId == a.CohortId && e.State == EnrollmentState.Admitted)),
             AssignmentTarget.Class => db.Persons.Where(p => db.ClassParticipants.Any(x => x.PersonId == p.Id && x.ClassId == a.ClassId)),
-            AssignmentTarget.ReservePool => db.Persons.Where(p => pool.Any(r => r.PersonId == p.Id && r.Village.Path.StartsWith(unitPath))),
+            AssignmentTarget.ReservePool => db.Persons.Where(p => pool.Any(r => r.PersonId == p.Id && OrgPaths.IsUnder(r.Village.Path, unitPath))),
             _ => a.Category switch
             {
-                AssignedCategory.Reserve => db.Persons.Where(p => pool.Any(r => r.PersonId == p.Id && r.Village.Path.StartsWith(unitPath))),
-                AssignedCategory.PartySecretary => db.Persons.Where(p => posts.Any(x => x.PersonId == p.Id && x.Type == PostType.PartySecretary && x.Village.Path.StartsWith(unitPath))),
-                AssignedCategory.PartyMember => db.Persons.Where(Person.IsPartyMember).Where(p => p.Village.Path.StartsWith(unitPath)),
-                _ => db.Persons.Where(p => posts.Any(x => x.PersonId == p.Id && x.Village.Path.StartsWith(unitPath))),
+                AssignedCategory.Reserve => db.Persons.Where(p => pool.Any(r => r.PersonId == p.Id && OrgPaths.IsUnder(r.Village.Path, unitPath))),
+                AssignedCategory.PartySecretary => db.Persons.Where(p => posts.Any(x => x.PersonId == p.Id && x.Type == PostType.PartySecretary && OrgPaths.IsUnder(x.Village.Path, unitPath))),
+                AssignedCategory.PartyMember => db.Persons.Where(Person.IsPartyMember).Where(p => OrgPaths.IsUnder(p.Village.Path, unitPath)),
+                _ => db.Persons.Where(p => posts.Any(x => x.PersonId == p.Id && OrgPaths.IsUnder(x.Village.Path, unitPath))),
             },
         };
     }
@@ -40,9 +40,9 @@ public static class AssignmentMembers
         return db.Assignments.Where(a => !a.Cancelled && a.StartOn <= day && (
             (a.Target == AssignmentTarget.Cohort && db.Enrollments.Any(e => e.PersonId == personId && e.CohortId == a.CohortId && e.State == EnrollmentState.Admitted))
             || (a.Target == AssignmentTarget.Class && db.ClassParticipants.Any(x => x.PersonId == personId && x.ClassId == a.ClassId))
-            || ((a.Target == AssignmentTarget.ReservePool || a.Category == AssignedCategory.Reserve) && pool.Any(r => r.Village.Path.StartsWith(a.Unit!.Path)))
-            || (a.Target == AssignmentTarget.Category && a.Category == AssignedCategory.TwoCommitteeCadre && posts.Any(x => x.Village.Path.StartsWith(a.Unit!.Path)))
-            || (a.Target == AssignmentTarget.Category && a.Category == AssignedCategory.PartySecretary && posts.Any(x => x.Type == PostType.PartySecretary && x.Village.Path.StartsWith(a.Unit!.Path)))
-            || (a.Target == AssignmentTarget.Category && a.Category == AssignedCategory.PartyMember && member.Any(p => p.Village.Path.StartsWith(a.Unit!.Path)))));
+            || ((a.Target == AssignmentTarget.ReservePool || a.Category == AssignedCategory.Reserve) && pool.Any(r => OrgPaths.IsUnder(r.Village.Path, a.Unit!.Path)))
+            || (a.Target == AssignmentTarget.Category && a.Category == AssignedCategory.TwoCommitteeCadre && posts.Any(x => OrgPaths.IsUnder(x.Village.Path, a.Unit!.Path)))
+            || (a.Target == AssignmentTarget.Category && a.Category == AssignedCategory.PartySecretary && posts.Any(x => x.Type == PostType.PartySecretary && OrgPaths.IsUnder(x.Village.Path, a.Unit!.Path)))
+            || (a.Target == AssignmentTarget.Category && a.Category == AssignedCategory.PartyMember && member.Any(p => OrgPaths.IsUnder(p.Village.Path, a.Unit!.Path)))));
     }
 }

@@ -165,7 +165,7 @@ public sealed class OfflineHoursImport(TrainingDbContext db, TimeProvider clock)
         var found = new Dictionary<string, int>();
         foreach (var batch in idNumbers.Chunk(LookupBatch))
             foreach (var p in await db.Persons.AsNoTracking()
-                         .Where(p => batch.Contains(p.IdNumber) && p.Village.Path.StartsWith(scopePath))
+                         .Where(p => batch.Contains(p.IdNumber) && OrgPaths.IsUnder(p.Village.Path, scopePath))
                          .Select(p => new { p.Id, p.IdNumber }).ToListAsync(ct))
                 found[p.IdNumber] = p.Id;
         return found;

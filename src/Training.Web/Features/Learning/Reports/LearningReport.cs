@@ -39,7 +39,7 @@ public sealed class LearningReport(TrainingDbContext db, ILogger<LearningReport>
     }
 
     /// <summary>The persons whose village is under <paramref name="path"/>.</summary>
-    public IQueryable<Person> PersonsUnder(string path) => db.Persons.Where(p => p.Village.Path.StartsWith(path));
+    public IQueryable<Person> PersonsUnder(string path) => db.Persons.Where(p => OrgPaths.IsUnder(p.Village.Path, path));
 
     /// <summary>Each of <paramref name="persons"/> with the facts the figures need (one query, streamed).</summary>
     public IQueryable<LearnerFacts> Facts(IQueryable<Person> persons, int year, DateOnly day)
@@ -71,7 +71,7 @@ public sealed class LearningReport(TrainingDbContext db, ILogger<LearningReport>
 
     /// <summary>The distinct persons under <paramref name="path"/> overdue on any assignment (a few queries however many assignments).</summary>
     public Task<List<int>> OverdueIdsAsync(string path, int year, DateOnly day, CancellationToken ct) =>
-        OverdueIdsAsync(persons => persons.Where(p => p.Village.Path.StartsWith(path)), year, day, ct);
+        OverdueIdsAsync(persons => persons.Where(p => OrgPaths.IsUnder(p.Village.Path, path)), year, day, ct);
 
     private async Task<List<int>> OverdueIdsAsync(Func<IQueryable<Person>, IQueryable<Person>> narrow, int year, DateOnly day, CancellationToken ct) =>
         await AssignmentProgress.OverdueIdsAsync(db, await OverdueAssignmentsAsync(year, day, ct), day, narrow, ct);
@@ -115,7 +115,7 @@ public sealed class LearningReport(TrainingDbContext db, ILogger<LearningReport>
     /// </summary>
     public async Task<(Dictionary<int, LearningFigures> ByUnit, long[] MonthsCenti)> ComputeTreeAsync(Unit unit, int year, DateOnly day, CancellationToken ct)
     {
-        var units = await db.OrgUnits.AsNoTracking().Where(u => u.Path.StartsWith(unit.Path))
+        var units = await db.OrgUnits.AsNoTracking().Where(u => OrgPaths.IsUnder(u.Path, unit.Path))
             .Select(u => new { u.Id, u.ParentId }).ToListAsync(ct);
         var parentOf = units.ToDictionary(u => u.Id, u => u.ParentId);
         var own = await new LearningTallies(db, this, log).CurrentAsync(unit.Path, units.Select(u => u.Id).ToList(), year, day, ct);
@@ -167,7 +167,7 @@ public sealed class LearningReport(TrainingDbContext db, ILogger<LearningReport>
     {
         var assignments = await db.Assignments.AsNoTracking().Include(a => a.Unit).Include(a => a.Course).Include(a => a.Owner)
             .Where(a => assignmentIds.Contains(a.Id)).ToListAsync(ct);
-        var counts = await AssignmentProgress.CountManyAsync(db, assignments, day, persons => persons.Where(p => p.Village.Path.StartsWith(path)), ct);
+        var counts = await AssignmentProgress.CountManyAsync(db, assignments, day, persons => persons.Where(p => OrgPaths.IsUnder(p.Village.Path, path)), ct);
         var lines = assignments.OrderBy(a => a.DueOn).ThenBy(a => a.Id)
             .Select(a => new AssignmentLine(a.Id, a.Course.Title, a.Required, a.StartOn, a.DueOn, a.Owner.Name, counts[a.Id])).ToList();
         return lines;

@@ -77,7 +77,7 @@ public sealed class LearningTallies(TrainingDbContext db, LearningReport report,
     private async Task<Dictionary<int, UnitTally>> RecountAsync(string path, List<int> stale, int units, int year, DateOnly day, CancellationToken ct)
     {
         if (stale.Count * 2 > units)
-            return await report.ComputeOwnAsync(persons => persons.Where(p => p.Village.Path.StartsWith(path)), year, day, ct);
+            return await report.ComputeOwnAsync(persons => persons.Where(p => OrgPaths.IsUnder(p.Village.Path, path)), year, day, ct);
         var result = new Dictionary<int, UnitTally>();
         foreach (var chunk in stale.Chunk(UnitsPerQuery))
             foreach (var (id, tally) in await report.ComputeOwnAsync(persons => persons.Where(p => chunk.Contains(p.VillageId)), year, day, ct))
@@ -87,7 +87,7 @@ public sealed class LearningTallies(TrainingDbContext db, LearningReport report,
 
     private Task<Dictionary<int, LearningTally>> ReadAsync(string path, int year, CancellationToken ct) =>
         db.LearningTallies.AsNoTracking()
-            .Where(t => t.Year == year && db.OrgUnits.Any(u => u.Id == t.UnitId && u.Path.StartsWith(path)))
+            .Where(t => t.Year == year && db.OrgUnits.Any(u => u.Id == t.UnitId && OrgPaths.IsUnder(u.Path, path)))
             .ToDictionaryAsync(t => t.UnitId, ct);
 
     /// <summary>A stale, empty row for every unit under the path that has none (two reports at once: each row once).</summary>

@@ -65,7 +65,7 @@ public sealed class PeopleModel(TrainingDbContext db, CurrentUser me, TimeProvid
                 .SingleOrDefaultAsync(x => x.Id == assignmentId, ct);
             if (a is null) return NotFound();
             var path = unit.Path;
-            ids = AssignmentProgress.Members(db, a, day, persons => persons.Where(p => p.Village.Path.StartsWith(path)))
+            ids = AssignmentProgress.Members(db, a, day, persons => persons.Where(p => OrgPaths.IsUnder(p.Village.Path, path)))
                 .In(standing, AssignmentProgress.IsOverdueOn(a.DueOn, day)).Select(m => m.PersonId);
             Heading = ReportTexts.PeopleTitle($"{a.Course.Title} · {standing.Label()}", unit.Name, ShownYear);
         }

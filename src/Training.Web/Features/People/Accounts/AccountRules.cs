@@ -22,8 +22,8 @@ public sealed class AccountRules(TrainingDbContext db, CurrentUser me)
         var myUnit = me.OrgUnitId;
         var myId = me.UserId;
         return db.Users.Where(u => u.Id != myId && (
-            (u.OrgUnit != null && u.OrgUnit.Path.StartsWith(path) && (isCity || u.OrgUnitId != myUnit))
-            || (u.Person != null && u.Person.Village.Path.StartsWith(path))
+            (u.OrgUnit != null && OrgPaths.IsUnder(u.OrgUnit.Path, path) && (isCity || u.OrgUnitId != myUnit))
+            || (u.Person != null && OrgPaths.IsUnder(u.Person.Village.Path, path))
             || (isCity && u.SchoolId != null)));
     }
 

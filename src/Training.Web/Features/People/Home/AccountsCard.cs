@@ -1,3 +1,4 @@
+using Training.Core.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
@@ -12,7 +13,7 @@ public sealed class AccountsCard(TrainingDbContext db, CurrentUser me) : ViewCom
     {
         if (me.OrgPath is not { } path) return Content("");
         var accounts = await db.Users.AsNoTracking()
-            .CountAsync(u => u.OrgUnit != null && u.OrgUnit.Path.StartsWith(path), HttpContext.RequestAborted);
+            .CountAsync(u => u.OrgUnit != null && OrgPaths.IsUnder(u.OrgUnit.Path, path), HttpContext.RequestAborted);
         return View("~/Features/People/Home/AccountsCard.cshtml", accounts);
     }
 }

@@ -71,7 +71,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         if (Unit is not null)
         {
             var path = await db.OrgUnits.Where(u => u.Id == Unit).Select(u => u.Path).SingleAsync(ct);
-            query = query.Where(p => p.Village.Path.StartsWith(path));
+            query = query.Where(p => OrgPaths.IsUnder(p.Village.Path, path));
         }
         var q = Q?.Trim();
         if (!string.IsNullOrEmpty(q)) query = query.Where(p => p.Name.Contains(q));

@@ -32,7 +32,7 @@ public sealed class CoverageQuery(TrainingDbContext db)
     public async Task<IReadOnlyList<VillageCoverage>> VillagesUnderAsync(string path, DateOnly today, CancellationToken ct)
     {
         var villages = await db.OrgUnits.AsNoTracking()
-            .Where(u => u.Level == OrgLevel.Village && u.Path.StartsWith(path))
+            .Where(u => u.Level == OrgLevel.Village && OrgPaths.IsUnder(u.Path, path))
             .Select(u => new
             {
                 u.Id, u.Code, u.Name, u.KeyPosts,
@@ -44,7 +44,7 @@ public sealed class CoverageQuery(TrainingDbContext db)
 
         var counts = await db.Reserves.AsNoTracking()
             .Where(ReserveCandidate.InPoolOnDate(today))
-            .Where(r => r.Village.Path.StartsWith(path))
+            .Where(r => OrgPaths.IsUnder(r.Village.Path, path))
             .GroupBy(r => new { r.VillageId, r.Target })
             .Select(g => new { g.Key.VillageId, g.Key.Target, Count = g.Count() })
             .ToListAsync(ct);

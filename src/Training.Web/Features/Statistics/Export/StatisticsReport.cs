@@ -155,7 +155,7 @@ public sealed partial class StatisticsReport(TrainingDbContext db, StatisticsSer
         await book.StartWorksheetAsync(EnrollmentsSheet, token: ct);
         await book.AddHeaderRowAsync(EnrollmentHeaders, s.Header, ct);
         var rows = db.Enrollments.AsNoTracking()
-            .Where(e => e.Village.Path.StartsWith(scope.Path) && e.AdmittedOn != null && e.AdmittedOn <= asOf)
+            .Where(e => OrgPaths.IsUnder(e.Village.Path, scope.Path) && e.AdmittedOn != null && e.AdmittedOn <= asOf)
             .OrderBy(e => e.Village.Code).ThenBy(e => e.Year).ThenBy(e => e.Id)
             .Select(e => new
             {
