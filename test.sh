@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test: unit and HTTP tests (tests/Training.Tests) and browser journeys (e2e/Training.E2E).
+# Every test: unit and HTTP tests (tests/Training.Tests), browser journeys (e2e/Training.E2E) and the
+# load benchmark's short mode (bench/load.sh --quick, counted as one test).
 # Installs what the journeys need when it is missing (Debian's chromium, a CJK font so that
 # screenshots are readable), builds once in Release, runs both projects with TRX loggers into
 # TestResults/<project>, and ends with exactly one line: "N passed, N failed".
@@ -89,6 +90,20 @@ done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
     echo "a test run failed without a failed test in its results (crash or hang)" >&2
     failed=1
+fi
+
+# The load benchmark in its short mode (issue 15): every page of bench/load-pages.txt under a little load
+# as the role that uses it, on the published build with the city demo; one test that fails on any error
+# or answer other than 2xx/3xx. Timings are printed, never judged here (bench/load.sh is the measurement).
+echo "== load benchmark, short mode (bench/load.sh --quick)"
+mkdir -p "$results/load"
+if bench/load.sh --quick --no-build >"$results/load/quick.txt" 2>&1; then
+    passed=$(( passed + 1 ))
+    tail -n 1 "$results/load/quick.txt"
+else
+    failed=$(( failed + 1 ))
+    echo "bench/load.sh --quick failed:" >&2
+    tail -n 30 "$results/load/quick.txt" >&2
 fi
 
 if [ "$failed" -gt 0 ] || [ $(( passed + failed )) -eq 0 ]; then

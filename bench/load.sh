@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Load benchmark (issue 15): every page of bench/load-pages.txt under wrk, signed in as the role that uses it.
-# Usage: bench/load.sh [--connections N] [--seconds T] [--keep DIR] [--only REGEX]
+# Usage: bench/load.sh [--connections N] [--seconds T] [--keep DIR] [--only REGEX] [--quick] [--no-build]
+#  --quick: the short mode CI runs (test.sh): 4 connections, 1 s a page; fails (exit 1) when any page answers
+#  anything but 2xx/3xx or a request errs or times out. It never judges timings.
+#  --no-build: publish what the last Release build made (test.sh has just built it).
 #  1. Publishes the portal (Release) and seeds the city demo (seed-demo --scale city) in a temporary folder,
 #     or in DIR/city when --keep DIR is given (reused by a later run).
 #  2. Starts it (Production, logging at Warning), signs in every demo account through the real form.
@@ -13,9 +16,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
-connections=100 seconds=15 keep= only=.
+connections=100 seconds=15 keep= only=. quick= build=
 while [ $# -gt 0 ]; do
   case "$1" in
+    --quick) quick=1 connections=4 seconds=1; shift ;;
+    --no-build) build=--no-build; shift ;;
     --connections) connections=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --keep) keep=$(realpath -m "$2"); shift 2 ;;
@@ -38,7 +43,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 echo "== publish (Release)"
-dotnet publish -c Release -o "$work/publish" src/Training.Web >/dev/null
+dotnet publish -c Release $build -o "$work/publish" src/Training.Web >/dev/null
 export ASPNETCORE_ENVIRONMENT=Production
 export Logging__LogLevel__Default=Warning
 db=$work/training.db
@@ -99,6 +104,7 @@ as() {
 # wrk's --latency figures, in ms; "12.5us", "3.1ms", "1.2s".
 ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'; }
 baseline=
+failing=()
 load() {
   local account=$1 path=$2 single=${3:-} out rps p50 p90 p99 socket non2xx errors share
   as "$account"
@@ -111,6 +117,7 @@ load() {
   non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $5 }' <<<"$out")
   errors=$(( ${socket:-0} + ${non2xx:-0} ))
   [ -z "$baseline" ] && baseline=$rps
+  [ "$errors" = 0 ] || failing+=("$account $path: $errors errors (timeouts, socket errors or answers other than 2xx/3xx)")
   share=$(awk -v r="$rps" -v b="$baseline" 'BEGIN { printf "%.1f%%", (b > 0 ? 100 * r / b : 0) }')
   printf "| %-58s | %-20s | %8s | %9s | %8s | %8s | %8s | %6s | %7s |\n" "$path" "$account" "$single" "$rps" "$p50" "$p90" "$p99" "$errors" "$share"
 }
@@ -141,3 +148,9 @@ if [ ${#skipped[@]} -gt 0 ]; then
   printf '   %s\n' "${skipped[@]}"
   exit 1
 fi
+if [ -n "$quick" ] && [ ${#failing[@]} -gt 0 ]; then
+  echo "pages with errors:"
+  printf '   %s\n' "${failing[@]}"
+  exit 1
+fi
+[ -z "$quick" ] || echo "quick run: every page answered without an error"

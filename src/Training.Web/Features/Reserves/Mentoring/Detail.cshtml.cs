@@ -29,7 +29,7 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvid
 
 
     public sealed record PairView(int Id, Guid Version, int ReserveId, string ReserveName, ReserveTarget Target,
-        int VillageId, string VillageName, string TownshipName, string MentorName, IReadOnlyList<MentorPost> MentorPosts,
+        int VillageId, string VillageName, string TownshipName, int MentorId, string MentorName, IReadOnlyList<MentorPost> MentorPosts,
         DateOnly StartOn, DateOnly EndOn, string Goals, string? EndReason, DateOnly? LastEvaluatedOn, string CreatedBy, DateTime CreatedAt);
 
     public sealed record EvaluationView(DateOnly On, Rating Rating, string Text, string Actor, DateTime At);
@@ -100,13 +100,11 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvid
         var pairs = db.MentorPairs.AsNoTracking().InScope(me).Where(p => p.Id == id);
         var pair = await pairs
             .Select(p => new PairView(p.Id, p.Version, p.ReserveId, p.Reserve.Person.Name, p.Reserve.Target,
-                p.Reserve.VillageId, p.Reserve.Village.Name, p.Reserve.Village.Parent!.Name, p.Mentor.Name,
-                p.Mentor.Posts.AsQueryable().Where(Post.HeldOn(today))
-                    .Select(x => new MentorPost(x.Type, x.VillageId, x.Village.Name)).ToList(),
+                p.Reserve.VillageId, p.Reserve.Village.Name, p.Reserve.Village.Parent!.Name, p.MentorId, p.Mentor.Name, Array.Empty<MentorPost>(),
                 p.StartOn, p.EndOn, p.Goals, p.EndReason, p.LastEvaluatedOn, p.CreatedBy, p.CreatedAt))
             .SingleOrDefaultAsync(ct);
         if (pair is null) return false;
-        Pair = pair;
+        Pair = pair with { MentorPosts = (await MentorPost.HeldOnAsync(db, [pair.MentorId], today, ct))[pair.MentorId].ToList() };
         IsOverdue = await pairs.AnyAsync(MentorPair.OverdueOn(today), ct);
         Evaluations = await db.MentorEvaluations.AsNoTracking().Where(e => e.PairId == id)
             .OrderByDescending(e => e.On).ThenByDescending(e => e.Id)

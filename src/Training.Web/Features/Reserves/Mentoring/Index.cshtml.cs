@@ -27,7 +27,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
 
 
     public sealed record Row(int Id, int ReserveId, string ReserveName, int VillageId, string VillageName, string TownshipName,
-        string MentorName, IReadOnlyList<MentorPost> MentorPosts, DateOnly StartOn, DateOnly EndOn, DateOnly? LastEvaluatedOn);
+        int MentorId, string MentorName, IReadOnlyList<MentorPost> MentorPosts, DateOnly StartOn, DateOnly EndOn, DateOnly? LastEvaluatedOn);
 
     /// <summary>The page of rows shown: counted, its number clamped to the pages there are (the one Paged).</summary>
     public Paged<Row> Paged { get; private set; } = new([], 1, PageSize, 0);
@@ -54,11 +54,11 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
             : query.OrderByDescending(p => p.StartOn).ThenByDescending(p => p.Id);
         Paged = await ordered
             .Select(p => new Row(p.Id, p.ReserveId, p.Reserve.Person.Name, p.Reserve.VillageId, p.Reserve.Village.Name,
-                p.Reserve.Village.Parent!.Name, p.Mentor.Name,
-                p.Mentor.Posts.AsQueryable().Where(Post.HeldOn(today))
-                    .Select(x => new MentorPost(x.Type, x.VillageId, x.Village.Name)).ToList(),
+                p.Reserve.Village.Parent!.Name, p.MentorId, p.Mentor.Name, Array.Empty<MentorPost>(),
                 p.StartOn, p.EndOn, p.LastEvaluatedOn))
             .ToPagedAsync(PageNumber, ct, PageSize);
+        var posts = await MentorPost.HeldOnAsync(db, Paged.Items.Select(r => r.MentorId).ToList(), today, ct);
+        Paged = Paged with { Items = Paged.Items.Select(r => r with { MentorPosts = posts[r.MentorId].ToList() }).ToList() };
         PageNumber = Paged.PageNumber;
         // The overdue mark asks the domain's rule, not a copy of it.
         var ids = Rows.Select(r => r.Id).ToList();

@@ -1,3 +1,5 @@
+using Training.Core.Data;
+using Microsoft.EntityFrameworkCore;
 using Training.Core.Domain;
 using Training.Web.Infrastructure;
 
@@ -48,4 +50,14 @@ public sealed record MentorPost(PostType Type, int VillageId, string VillageName
     /// <summary>"村党组织书记", with the village when it is not the reserve's own.</summary>
     public string Describe(int reserveVillageId) =>
         VillageId == reserveVillageId ? Type.Name() : $"{VillageName}{Type.Name()}";
+
+    /// <summary>
+    /// The posts each of <paramref name="personIds"/> holds on <paramref name="day"/>, in one query after the rows are read.
+    /// As a collection inside the rows' query, SQLite built every current post of the city before joining (15 ms a page).
+    /// </summary>
+    public static async Task<ILookup<int, MentorPost>> HeldOnAsync(TrainingDbContext db, IReadOnlyCollection<int> personIds, DateOnly day, CancellationToken ct) =>
+        (await db.Posts.AsNoTracking().Where(x => personIds.Contains(x.PersonId)).Where(Post.HeldOn(day))
+            .OrderBy(x => x.Id)
+            .Select(x => new { x.PersonId, Post = new MentorPost(x.Type, x.VillageId, x.Village.Name) }).ToListAsync(ct))
+        .ToLookup(x => x.PersonId, x => x.Post);
 }

@@ -115,10 +115,10 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
         Mentors = await serving
             .OrderBy(p => p.Id == MentorId ? 0 : 1).ThenBy(p => p.Village.Code).ThenBy(p => p.Name).ThenBy(p => p.Id)
             .Take(MaxChoices)
-            .Select(p => new MentorChoice(p.Id, p.Name,
-                p.Posts.AsQueryable().Where(Post.HeldOn(today))
-                    .Select(x => new MentorPost(x.Type, x.VillageId, x.Village.Name)).ToList()))
+            .Select(p => new MentorChoice(p.Id, p.Name, Array.Empty<MentorPost>()))
             .ToListAsync(ct);
+        var posts = await MentorPost.HeldOnAsync(db, Mentors.Select(m => m.Id).ToList(), today, ct);
+        Mentors = Mentors.Select(m => m with { Posts = posts[m.Id].ToList() }).ToList();
         return true;
     }
 }
