@@ -143,5 +143,5 @@ public static class LedgerTotals
         return (sql, values);
     }
 
-    private static bool IsSqlite(DbContext db) => db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+    internal static bool IsSqlite(DbContext db) => db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 }

@@ -54,6 +54,7 @@ public partial class TrainingDbContext(DbContextOptions<TrainingDbContext> optio
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
     public DbSet<StudyHoursTotal> StudyHoursTotals => Set<StudyHoursTotal>();
     public DbSet<LearningTally> LearningTallies => Set<LearningTally>();
+    public DbSet<DataStamp> DataStamps => Set<DataStamp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

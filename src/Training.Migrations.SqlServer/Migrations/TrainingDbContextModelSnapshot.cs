@@ -586,6 +586,21 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.ToTable("Courses", (string)null);
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.DataStamp", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Subject");
+
+                    b.ToTable("DataStamps", (string)null);
+                });
+
             modelBuilder.Entity("Training.Core.Domain.DistrictQuota", b =>
                 {
                     b.Property<int>("Id")

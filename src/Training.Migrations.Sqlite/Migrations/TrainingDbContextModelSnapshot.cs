@@ -556,6 +556,21 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.ToTable("Courses", (string)null);
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.DataStamp", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Subject");
+
+                    b.ToTable("DataStamps", (string)null);
+                });
+
             modelBuilder.Entity("Training.Core.Domain.DistrictQuota", b =>
                 {
                     b.Property<int>("Id")

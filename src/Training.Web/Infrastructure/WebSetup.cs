@@ -20,6 +20,8 @@ public static class WebSetup
         // Write Chinese as characters, not &#x...; escapes: pages stay readable and half the size.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<Data.FiguresMemo.Store>();
+        builder.Services.AddScoped<Data.FiguresMemo>();
         builder.Services.AddAntiforgery(o =>
         {
             o.HeaderName = "RequestVerificationToken";

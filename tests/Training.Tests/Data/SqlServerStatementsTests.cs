@@ -31,6 +31,13 @@ public sealed class SqlServerStatementsTests
     }
 
     [Fact]
+    public void The_data_stamps_raise_parses_as_T_SQL()
+    {
+        AssertParses(DataStamps.RaiseSql(sqlite: false, "{0}"));
+        AssertParses(DataStamps.RaiseSql(sqlite: false, "@subject"));
+    }
+
+    [Fact]
     public void The_learning_tallies_insert_and_write_back_parse_as_T_SQL()
     {
         AssertParses(LearningTallies.AddMissingSql(sqlite: false));

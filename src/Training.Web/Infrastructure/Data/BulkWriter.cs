@@ -1,3 +1,4 @@
+using Training.Core.Data;
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
@@ -91,6 +92,7 @@ public sealed class BulkWriter(DbContext db, DbTransaction transaction) : IAsync
     {
         if (rows.Count == 0) return;
         var table = BulkTable.Of(db, typeof(T));
+        _written.Add(typeof(T));
         var key = table.GeneratedKey ?? throw new InvalidOperationException($"{typeof(T).Name}: updates go by a generated single-column key.");
         var set = string.Join(", ", table.Columns.Select((c, i) => $"{_sql.DelimitIdentifier(c.Name)} = {Parameter(i)}"));
         await using var command = Command($"UPDATE {TableName(table)} SET {set} WHERE {_sql.DelimitIdentifier(key.GetColumnName())} = @key", table, 1);
@@ -110,10 +112,19 @@ public sealed class BulkWriter(DbContext db, DbTransaction transaction) : IAsync
     {
         foreach (var (_, command) in _inserts.Values) await command.DisposeAsync();
         _inserts.Clear();
+        // What SaveChanges would have stamped: figures kept in memory over these records are computed again.
+        var subjects = _written.Where(DataStamps.Tracks).Select(DataStamps.SubjectOf).ToList();
+        _written.Clear();
+        if (subjects.Count == 0) return;
+        var open = _transaction.Connection is not null;
+        await DataStamps.RaiseAsync(db, open ? _transaction.Connection! : db.Database.GetDbConnection(), open ? _transaction : null, subjects, CancellationToken.None);
     }
+
+    private readonly HashSet<Type> _written = [];
 
     private (BulkTable Table, DbCommand Command) InsertFor(Type type, string? ownerProperty, bool keysGiven, int rows)
     {
+        _written.Add(type);
         if (_inserts.TryGetValue((type, ownerProperty, keysGiven, rows), out var prepared)) return prepared;
         var table = BulkTable.Of(db, type, ownerProperty, keysGiven);
         var columns = string.Join(", ", table.Columns.Select(c => _sql.DelimitIdentifier(c.Name)));

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Caching.Memory;
+using Training.Core.Data;
+
+namespace Training.Web.Infrastructure.Data;
+
+/// <summary>
+/// Figures kept in memory between requests and served only while they are exact: each is kept with the
+/// <see cref="Training.Core.Domain.DataStamp"/>s of the records it counts, read before it was computed; a request
+/// reads the stamps (one query of a few dozen rows, once per request) and computes again when any differs.
+/// A save on any web node raises the stamps in its own transaction, so no node serves a figure older than the data.
+/// The key names everything else the figure depends on (the unit, the role, the day): accounts with the same
+/// key see the same records, so nobody is served what their scope does not show.
+/// </summary>
+public sealed class FiguresMemo(FiguresMemo.Store store, TrainingDbContext db)
+{
+    /// <summary>The figures of this web node (a singleton); at most <see cref="MaxFigures"/> kept, the least used dropped first.</summary>
+    public sealed class Store : IDisposable
+    {
+        public MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = MaxFigures });
+        public void Dispose() => Cache.Dispose();
+    }
+
+    public const int MaxFigures = 20_000;
+
+    private static readonly MemoryCacheEntryOptions Keep = new() { SlidingExpiration = TimeSpan.FromMinutes(10), Size = 1 };
+
+    private Dictionary<string, long>? _stamps;
+
+    private sealed record Entry(long[] Stamps, object Value);
+
+    /// <param name="key">Everything the figure depends on besides the records (e.g. "UnitFacts|{unit}|{day}").</param>
+    /// <param name="counts">The kinds of records it counts (<see cref="DataStamps.SubjectOf"/>).</param>
+    public async Task<T> GetAsync<T>(string key, Type[] counts, Func<CancellationToken, Task<T>> compute, CancellationToken ct) where T : notnull
+    {
+        _stamps ??= await DataStamps.ReadAsync(db, ct);
+        var stamps = counts.Select(t => _stamps.GetValueOrDefault(DataStamps.SubjectOf(t))).ToArray();
+        if (store.Cache.TryGetValue(key, out Entry? kept) && kept!.Stamps.SequenceEqual(stamps)) return (T)kept.Value;
+        var value = await compute(ct);
+        store.Cache.Set(key, new Entry(stamps, value), Keep);
+        return value;
+    }
+}

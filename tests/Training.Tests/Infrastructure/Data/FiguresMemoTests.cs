@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Tests.Infrastructure.Builders;
+using Training.Web.Infrastructure.Data;
+
+namespace Training.Tests.Infrastructure.Data;
+
+/// <summary>
+/// Figures kept in memory are served only while the records they count are unchanged: each save (through
+/// SaveChanges or the bulk writer) raises the stamp of what it changed, and the next request computes again.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class FiguresMemoTests(AppFixture app)
+{
+    private async Task<(int Value, int Computed)> CountVillageAsync(string key, string villageCode, Type[] counts)
+    {
+        using var scope = app.Services.CreateScope();
+        var memo = scope.ServiceProvider.GetRequiredService<FiguresMemo>();
+        var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+        var computed = 0;
+        var value = await memo.GetAsync(key, counts, async ct =>
+        {
+            computed++;
+            return await db.Persons.CountAsync(p => p.Village.Code == villageCode, ct);
+        }, default);
+        return (value, computed);
+    }
+
+    [Fact]
+    public async Task Should_serve_a_kept_count_until_a_save_changes_what_it_counts_then_count_again()
+    {
+        var key = "test|" + Guid.NewGuid();
+        var first = await CountVillageAsync(key, TestPeople.OwnVillage, [typeof(Person)]);
+        var again = await CountVillageAsync(key, TestPeople.OwnVillage, [typeof(Person)]);
+
+        await app.PersonAsync(TestPeople.OwnVillage, "备忘");
+        var afterSave = await CountVillageAsync(key, TestPeople.OwnVillage, [typeof(Person)]);
+
+        Assert.Equal(1, first.Computed);
+        Assert.Equal((first.Value, 0), again);
+        Assert.Equal((first.Value + 1, 1), afterSave);
+    }
+
+    [Fact]
+    public async Task Should_keep_a_count_when_a_save_changes_only_records_it_does_not_count()
+    {
+        var key = "test|" + Guid.NewGuid();
+        await CountVillageAsync(key, TestPeople.OwnVillage, [typeof(Cohort)]);
+
+        await app.PersonAsync(TestPeople.OwnVillage, "备忘");
+        var afterSave = await CountVillageAsync(key, TestPeople.OwnVillage, [typeof(Cohort)]);
+
+        Assert.Equal(0, afterSave.Computed);
+    }
+
+    [Fact]
+    public async Task Should_count_again_after_the_bulk_writer_writes_what_it_counts()
+    {
+        var key = "test|" + Guid.NewGuid();
+        var personId = await app.PersonAsync(TestPeople.OwnVillage, "批量");
+        await CountVillageAsync(key, TestPeople.OwnVillage, [typeof(Person)]);
+
+        await app.WithDbAsync(async db =>
+        {
+            var person = await db.Persons.SingleAsync(p => p.Id == personId);
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await using (var writer = new BulkWriter(db, tx.GetDbTransaction()))
+                await writer.UpdateAsync([person], default);
+            await tx.CommitAsync();
+            return 0;
+        });
+        var afterBulk = await CountVillageAsync(key, TestPeople.OwnVillage, [typeof(Person)]);
+
+        Assert.Equal(1, afterBulk.Computed);
+    }
+
+    [Fact]
+    public async Task Should_not_stamp_a_heartbeats_progress()
+    {
+        var before = await app.WithDbAsync(db => DataStamps.ReadAsync(db, default));
+        await app.PersonAsync(TestPeople.OwnVillage, "戳记");
+        var after = await app.WithDbAsync(db => DataStamps.ReadAsync(db, default));
+
+        Assert.True(after["Person"] > before.GetValueOrDefault("Person"));
+        Assert.False(DataStamps.Tracks(typeof(LessonProgress)) || DataStamps.Tracks(typeof(Playback)) || DataStamps.Tracks(typeof(AuditEntry)));
+    }
+}
