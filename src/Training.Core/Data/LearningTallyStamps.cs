@@ -33,6 +33,9 @@ public static class LearningTallyStamps
     private static readonly HashSet<Type> Everything = [typeof(StudyTarget), typeof(OrgUnit)];
     private static readonly HashSet<Type> ByPerson = [typeof(StudyLedgerEntry), typeof(Post), typeof(ReserveCandidate), typeof(Enrollment), typeof(ClassParticipant)];
 
+    /// <summary>Every kind of record whose save can change a unit's learning figures: what a figure kept in memory over them is checked against.</summary>
+    public static readonly Type[] Followed = [.. Everything, .. ByPerson, typeof(Person), typeof(Assignment)];
+
     /// <summary>What a save touches.</summary>
     /// <summary>What a save touches: every row, or the rows of these units, of these persons' villages and of the units under these.</summary>
     public sealed record Touch(bool All, IReadOnlyCollection<int> Units, IReadOnlyCollection<int> Persons, IReadOnlyCollection<int> Under)

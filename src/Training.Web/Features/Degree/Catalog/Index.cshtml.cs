@@ -1,3 +1,4 @@
+using Training.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace Training.Web.Features.Degree.Catalog;
 
 /// <summary>招生管理: every cohort with its window, quotas, programs on offer and how many applied and were admitted.</summary>
 [Authorize(Policy = DegreePermissions.Catalog)]
-public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, FiguresMemo memo) : PageModel
 {
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public DateOnly Today { get; private set; }
@@ -21,8 +22,15 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = clock.Today();
+        // Two counts per cohort over every application of the city (75 ms): kept until a save changes them.
+        Rows = await memo.GetAsync($"Catalog|{me.OrgPath}|{me.PersonId}|{me.SchoolId}",
+            [typeof(Cohort), typeof(DistrictQuota), typeof(FeeSchedule), typeof(Enrollment), typeof(OrgUnit)], CountAsync, ct);
+    }
+
+    private async Task<IReadOnlyList<Row>> CountAsync(CancellationToken ct)
+    {
         var enrollments = db.Enrollments.AsNoTracking().InScope(me);
-        Rows = await db.Cohorts.AsNoTracking()
+        return await db.Cohorts.AsNoTracking()
             .OrderByDescending(c => c.Year)
             .Select(c => new Row(c.Id, c.Year, c.Name, c.ApplyFrom, c.ApplyTo, c.CityQuota,
                 c.DistrictQuotas.Sum(q => q.Quota),
