@@ -21,7 +21,7 @@ public static class DataStamps
     /// </summary>
     private static readonly HashSet<Type> Untracked =
     [
-        typeof(Playback), typeof(LessonProgress), typeof(AuditEntry), typeof(ImportRun), typeof(ImportFile), typeof(ExportRun),
+        typeof(Playback), typeof(AuditEntry), typeof(ImportRun), typeof(ImportFile), typeof(ExportRun),
         typeof(DataProtectionKey), typeof(LearningTally), typeof(StudyHoursTotal), typeof(DataStamp),
     ];
 
@@ -34,12 +34,24 @@ public static class DataStamps
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             var type = e.Metadata.ClrType;
             if (Untracked.Contains(type) || e.Metadata.IsOwned()) continue;
+            // A lesson's progress changes with every heartbeat; what is counted of it is only whether a person has
+            // started (credited seconds or completed): stamped when that turns, not on each beat.
+            if (type == typeof(LessonProgress) && !Starts(e)) continue;
             (subjects ??= []).Add(SubjectOf(type));
         }
         return subjects ?? (IReadOnlyCollection<string>)[];
     }
 
     public static string SubjectOf(Type type) => type.Name;
+
+    private static bool Starts(EntityEntry e)
+    {
+        var credited = e.Property(nameof(LessonProgress.CreditedSeconds));
+        var completed = e.Property(nameof(LessonProgress.CompletedAt));
+        var startedNow = (double)credited.CurrentValue! > 0 || completed.CurrentValue is not null;
+        var startedBefore = e.State != EntityState.Added && ((double)credited.OriginalValue! > 0 || completed.OriginalValue is not null);
+        return e.State == EntityState.Deleted || startedNow != startedBefore;
+    }
 
     /// <summary>Whether saves of <paramref name="type"/> raise a stamp.</summary>
     public static bool Tracks(Type type) => !Untracked.Contains(type);

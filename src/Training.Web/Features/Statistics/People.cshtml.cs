@@ -46,7 +46,7 @@ public sealed class PeopleModel(TrainingDbContext db, CurrentUser me, Statistics
         var ids = stats.PersonsBehind(figure, unit.Path, Date);
         var query = db.Persons.AsNoTracking().InScope(me).Where(p => ids.Contains(p.Id));
         Rows = await query
-            .OrderBy(p => p.Village.Code).ThenBy(p => p.Name).ThenBy(p => p.Id)
+            .OrderBy(p => p.Village.Path).ThenBy(p => p.Name).ThenBy(p => p.Id)
             .Select(p => new Row(p.Id, p.Name, p.Sex, p.IdNumber, p.Phone, p.Village.Code, p.Village.Name, p.Education))
             .ToPagedAsync(PageNumber, ct);
 

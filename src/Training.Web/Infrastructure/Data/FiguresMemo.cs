@@ -26,15 +26,15 @@ public sealed class FiguresMemo(FiguresMemo.Store store, TrainingDbContext db)
 
     private Dictionary<string, long>? _stamps;
 
-    private sealed record Entry(long[] Stamps, object Value);
+    private sealed record Entry(long[] Stamps, object? Value);
 
     /// <param name="key">Everything the figure depends on besides the records (e.g. "UnitFacts|{unit}|{day}").</param>
     /// <param name="counts">The kinds of records it counts (<see cref="DataStamps.SubjectOf"/>).</param>
-    public async Task<T> GetAsync<T>(string key, Type[] counts, Func<CancellationToken, Task<T>> compute, CancellationToken ct) where T : notnull
+    public async Task<T> GetAsync<T>(string key, Type[] counts, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
     {
         _stamps ??= await DataStamps.ReadAsync(db, ct);
         var stamps = counts.Select(t => _stamps.GetValueOrDefault(DataStamps.SubjectOf(t))).ToArray();
-        if (store.Cache.TryGetValue(key, out Entry? kept) && kept!.Stamps.SequenceEqual(stamps)) return (T)kept.Value;
+        if (store.Cache.TryGetValue(key, out Entry? kept) && kept!.Stamps.SequenceEqual(stamps)) return (T)kept.Value!;
         var value = await compute(ct);
         store.Cache.Set(key, new Entry(stamps, value), Keep);
         return value;

@@ -20,9 +20,11 @@ public static class PagedQueries
     public const int DefaultPageSize = 20;
 
     /// <summary>Counts, clamps the page number, then reads that page of an ordered query.</summary>
-    public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> ordered, int pageNumber, CancellationToken ct, int pageSize = DefaultPageSize)
+    /// <param name="count">How to count the rows when not by counting the query (a count kept by <see cref="Data.FiguresMemo"/>).</param>
+    public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> ordered, int pageNumber, CancellationToken ct, int pageSize = DefaultPageSize,
+        Func<CancellationToken, Task<int>>? count = null)
     {
-        var total = await ordered.CountAsync(ct);
+        var total = count is null ? await ordered.CountAsync(ct) : await count(ct);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         var page = Math.Clamp(pageNumber, 1, pageCount);
         var items = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);

@@ -1,3 +1,4 @@
+using Training.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,7 +19,7 @@ namespace Training.Web.Features.Degree.Reviews;
 /// quota used and left. District and city may approve selected rows at once.
 /// </summary>
 [Authorize(Policy = DegreePermissions.Review)]
-public sealed class IndexModel(TrainingDbContext db, CurrentUser me, QuotaQuery quotas, ReviewWorkflow workflow) : PageModel
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me, QuotaQuery quotas, ReviewWorkflow workflow, FiguresMemo memo) : PageModel
 {
     public const int PageSize = 20;
 
@@ -105,7 +106,9 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, QuotaQuery 
             .Select(c => new Option(c.Id, c.Name)).ToListAsync(ct);
         Units = await db.OrgUnits.AsNoTracking().InScope(me).Where(u => u.ParentId == me.OrgUnitId)
             .OrderBy(u => u.Code).Select(u => new Option(u.Id, u.Name)).ToListAsync(ct);
-        Cohort ??= await DefaultCohortAsync(ct);
+        // The queue's header counts every application of the scope (at the city 30 ms): kept until one changes.
+        Type[] counted = [typeof(Enrollment), typeof(OrgUnit), typeof(Cohort), typeof(DistrictQuota)];
+        Cohort ??= await memo.GetAsync($"ReviewsCohort|{me.OrgPath}|{Stage.Waiting}", counted, DefaultCohortAsync, ct);
         if (Cohort is not { } cohortId) return;
 
         var inCohort = db.Enrollments.AsNoTracking().InScope(me).Where(e => e.CohortId == cohortId);
@@ -114,10 +117,13 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, QuotaQuery 
             var path = await db.OrgUnits.Where(u => u.Id == Unit).Select(u => u.Path).SingleAsync(ct);
             inCohort = inCohort.Where(e => OrgPaths.IsUnder(e.Village.Path, path));
         }
-        var counts = await inCohort.GroupBy(e => e.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        Counts = StateOrder.Select(s => new StateCount(s, counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0)).ToList();
+        var counts = await memo.GetAsync($"ReviewsCounts|{me.OrgPath}|{cohortId}|{Unit}", counted,
+            async ct => (await inCohort.GroupBy(e => e.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+                .ToDictionary(c => c.Key, c => c.Count), ct);
+        Counts = StateOrder.Select(s => new StateCount(s, counts.GetValueOrDefault(s))).ToList();
         if (Stage.Level != OrgLevel.Township)
-            Quotas = await quotas.ForCohortAsync(cohortId, db.OrgUnits.InScope(me), ct);
+            Quotas = await memo.GetAsync($"ReviewsQuotas|{me.OrgPath}|{cohortId}", counted,
+                ct => quotas.ForCohortAsync(cohortId, db.OrgUnits.InScope(me), ct), ct);
 
         var listed = Listed;
         var query = inCohort.Where(e => e.State == listed);
@@ -127,7 +133,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, QuotaQuery 
             .OrderBy(e => e.SubmittedAt).ThenBy(e => e.Id)
             .Select(e => new Row(e.Id, e.Version, e.Person.Name, e.Person.IdNumber, e.Village.Name, e.Village.Parent!.Name,
                 e.Village.Parent!.Parent!.Name, e.Program.Name, e.Level, e.Program.School.Name, e.State, e.SubmittedAt))
-            .ToPagedAsync(PageNumber, ct, PageSize);
+            .ToPagedAsync(PageNumber, ct, PageSize, count: string.IsNullOrEmpty(q) ? _ => Task.FromResult(counts.GetValueOrDefault(listed)) : null);
         PageNumber = Paged.PageNumber;
     }
 

@@ -16,6 +16,9 @@ public enum AssignmentStanding { Completed, InProgress, NotStarted, Overdue }
 /// </summary>
 public static class AssignmentProgress
 {
+    /// <summary>Every kind of record whose save can move a person between the standings: what a count kept in memory is checked against.</summary>
+    public static readonly Type[] Follows = [.. LearningTallyStamps.Followed, typeof(Course), typeof(Lesson), typeof(LessonProgress)];
+
     /// <summary>Init-only (not positional), so that EF can still filter and count on the projection's members.</summary>
     public sealed record MemberRow
     {
@@ -25,6 +28,8 @@ public static class AssignmentProgress
         public int VillageId { get; init; }
         public string Village { get; init; } = "";
         public string Township { get; init; } = "";
+        /// <summary>The village's path: the order lists go in (township, then village), which SQLite reads from the path index without sorting everyone.</summary>
+        public string VillagePath { get; init; } = "";
         public bool Completed { get; init; }
         public bool Started { get; init; }
     }
@@ -58,7 +63,7 @@ public static class AssignmentProgress
         return narrow(AssignmentMembers.Of(db, a, day))
             .Select(p => new MemberRow
             {
-                PersonId = p.Id, Name = p.Name, IdNumber = p.IdNumber, VillageId = p.VillageId, Village = p.Village.Name, Township = p.Village.Parent!.Name,
+                PersonId = p.Id, Name = p.Name, IdNumber = p.IdNumber, VillageId = p.VillageId, Village = p.Village.Name, Township = p.Village.Parent!.Name, VillagePath = p.Village.Path,
                 Completed = credits.Any(e => e.PersonId == p.Id),
                 Started = db.LessonProgress.Any(x => x.PersonId == p.Id && lessons.Contains(x.LessonId) && (x.CreditedSeconds > 0 || x.CompletedAt != null)),
             });

@@ -1,3 +1,4 @@
+using Training.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +18,7 @@ namespace Training.Web.Features.Learning.Assignments;
 /// it), 学习中, 未开始, 已逾期 — with the counts of each. Its unit may cancel it.
 /// </summary>
 [Authorize(Policy = LearningPermissions.Follow)]
-public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, IAuthorizationService authorization, FiguresMemo memo) : PageModel
 {
     [BindProperty(SupportsGet = true)] public AssignmentStanding? Show { get; set; }
     /// <summary>A name (or part of one) to find a person among those assigned.</summary>
@@ -46,13 +47,15 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
 
         var members = AssignmentProgress.Members(db, a, Today, persons => persons.InScope(me));
         var overdue = AssignmentProgress.IsOverdueOn(a.DueOn, Today);
-        var counts = await AssignmentProgress.CountAsync(members, overdue, ct);
+        var counts = await memo.GetAsync($"AssignmentCounts|{id}|{me.OrgPath}|{me.PersonId}|{Today:yyyyMMdd}", AssignmentProgress.Follows,
+            ct => AssignmentProgress.CountAsync(members, overdue, ct), ct);
         Total = counts.Total;
         Counts = Enum.GetValues<AssignmentStanding>().ToDictionary(s => s, counts.Of);
 
         var shown = Show is { } show ? members.In(show, overdue) : members;
         if (!string.IsNullOrWhiteSpace(Q)) shown = shown.Where(m => m.Name.Contains(Q.Trim()));
-        Members = await shown.OrderBy(m => m.Township).ThenBy(m => m.Village).ThenBy(m => m.PersonId).ToPagedAsync(PageNumber, ct);
+        Members = await shown.OrderBy(m => m.VillagePath).ThenBy(m => m.PersonId)
+            .ToPagedAsync(PageNumber, ct, count: string.IsNullOrWhiteSpace(Q) ? _ => Task.FromResult(Show is { } s ? counts.Of(s) : counts.Total) : null);
         return this.PageOrFragment("_Members");
     }
 

@@ -74,7 +74,7 @@ public sealed class PeopleModel(TrainingDbContext db, CurrentUser me, TimeProvid
         var year = ShownYear;
         var totals = db.StudyHoursTotals.Where(t => t.Year == year);
         Rows = await db.Persons.AsNoTracking().InScope(me).Where(p => ids.Contains(p.Id))
-            .OrderBy(p => p.Village.Code).ThenBy(p => p.Name).ThenBy(p => p.Id)
+            .OrderBy(p => p.Village.Path).ThenBy(p => p.Name).ThenBy(p => p.Id)
             .Select(p => new Row(p.Id, p.Name, p.IdNumber, p.Village.Code, p.Village.Name,
                 totals.Where(t => t.PersonId == p.Id).Sum(t => (long?)t.RequiredCenti) ?? 0,
                 totals.Where(t => t.PersonId == p.Id).Sum(t => (long?)t.ElectiveCenti) ?? 0))

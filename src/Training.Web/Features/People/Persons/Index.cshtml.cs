@@ -1,3 +1,4 @@
+using Training.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +17,7 @@ namespace Training.Web.Features.People.Persons;
 /// looking a person up by ID number is a POST.
 /// </summary>
 [Authorize(Policy = PeoplePermissions.Persons)]
-public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, FiguresMemo memo) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
@@ -76,12 +77,18 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         var q = Q?.Trim();
         if (!string.IsNullOrEmpty(q)) query = query.Where(p => p.Name.Contains(q));
 
+        // The unfiltered list of a district or the city counts tens of thousands of persons: kept until one changes.
+        Func<CancellationToken, Task<int>>? count = string.IsNullOrEmpty(q)
+            ? ct => memo.GetAsync($"PersonsCount|{me.OrgPath}|{me.PersonId}|{Unit}", [typeof(Person), typeof(OrgUnit)], query.CountAsync, ct)
+            : null;
+        // By the village's path (its township's, then its own code): SQLite walks the path index in that order and
+        // stops after the page, where ordering by the village's code sorted every person of the scope first.
         Rows = await query
-            .OrderBy(p => p.Village.Code).ThenBy(p => p.Name).ThenBy(p => p.Id)
+            .OrderBy(p => p.Village.Path).ThenBy(p => p.Name).ThenBy(p => p.Id)
             .Select(p => new Row(p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Phone, p.Village.Code, p.Village.Name,
                 p.Education,
                 p.Posts.AsQueryable().Where(Post.HeldOn(today)).Select(x => x.Type).ToList()))
-            .ToPagedAsync(PageNumber, ct);
+            .ToPagedAsync(PageNumber, ct, count: count);
     }
 
     public string PageUrl(int page) =>

@@ -81,7 +81,7 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
     private async Task LoadAsync(CancellationToken ct) =>
         Reserves = await db.Reserves.AsNoTracking().InScope(me)
             .Where(r => r.State == ReserveState.InPool)
-            .OrderBy(r => r.Village.Code).ThenBy(r => r.Person.Name).ThenBy(r => r.Id)
+            .OrderBy(r => r.Village.Path).ThenBy(r => r.Person.Name).ThenBy(r => r.Id)
             .Take(500)
             .Select(r => new ReserveChoice(r.Id, r.Person.Name, r.Village.Name, r.Target, r.InPoolOn))
             .ToListAsync(ct);
