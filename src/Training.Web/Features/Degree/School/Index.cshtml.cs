@@ -1,3 +1,4 @@
+using Training.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +16,7 @@ namespace Training.Web.Features.Degree.Registrar;
 
 /// <summary>学员学籍: the registrar's own school's enrollments, filtered by year, state and name, paged (htmx on the same URL).</summary>
 [Authorize(Policy = DegreePermissions.Registrar)]
-public sealed class IndexModel(TrainingDbContext db, CurrentUser me) : PageModel
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me, FiguresMemo memo) : PageModel
 {
     public const int PageSize = 20;
 
@@ -40,7 +41,10 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me) : PageModel
         if (State is not null && !EnrollmentForms.States.Contains(State.Value)) State = null;
         SchoolName = await db.Schools.AsNoTracking().Where(s => s.Id == me.SchoolId).Select(s => s.Name).SingleOrDefaultAsync(ct) ?? "";
         var mine = db.Enrollments.AsNoTracking().InScope(me).Where(Enrollment.HasReachedAdmission);
-        Years = await mine.Select(e => e.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
+        // The school's admitted students of every year, counted for the year list and the pager: kept until one changes.
+        Type[] counted = [typeof(Enrollment), typeof(StudyProgram), typeof(Person)];
+        Years = await memo.GetAsync($"SchoolYears|{me.SchoolId}", counted,
+            async ct => (IReadOnlyList<int>)await mine.Select(e => e.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct), ct);
 
         var query = mine;
         if (Year is not null) query = query.Where(e => e.Year == Year);
@@ -52,7 +56,8 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me) : PageModel
             .OrderByDescending(e => e.Year).ThenBy(e => e.Program.Name).ThenBy(e => e.Person.Name).ThenBy(e => e.Id)
             .Select(e => new Row(e.Id, e.Person.Name, e.Person.IdNumber, e.Village.Parent!.Name, e.Village.Name, e.Year,
                 e.Program.Name, e.Level, e.State, e.AdmittedOn, e.GraduatedOn ?? e.WithdrawnOn))
-            .ToPagedAsync(PageNumber, ct, PageSize);
+            .ToPagedAsync(PageNumber, ct, PageSize,
+                count: string.IsNullOrEmpty(q) ? ct => memo.GetAsync($"SchoolCount|{me.SchoolId}|{Year}|{State}", counted, query.CountAsync, ct) : null);
         PageNumber = Paged.PageNumber;
         return this.PageOrFragment("_Rows");
     }
