@@ -78,13 +78,36 @@ public sealed class FiguresMemoTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Should_not_stamp_a_heartbeats_progress()
+    public async Task Should_stamp_a_lessons_progress_when_a_person_starts_it_and_not_on_each_later_beat()
     {
-        var before = await app.WithDbAsync(db => DataStamps.ReadAsync(db, default));
-        await app.PersonAsync(TestPeople.OwnVillage, "戳记");
-        var after = await app.WithDbAsync(db => DataStamps.ReadAsync(db, default));
+        var now = new DateTime(2026, 12, 4, 8, 0, 0, DateTimeKind.Utc);
+        var personId = await app.PersonAsync(TestPeople.OwnVillage, "进度");
+        var lessonId = await app.WithDbAsync(async db =>
+        {
+            var city = await db.OrgUnits.SingleAsync(u => u.Level == OrgLevel.City);
+            var course = Course.Create(city, "戳记课程" + Guid.NewGuid().ToString("N")[..6], CourseCategory.GrassrootsGovernance, "说明", quizEarnsHours: false);
+            var video = course.AddVideo("讲座", Guid.NewGuid().ToString("N") + ".mp4", 1_000_000, 45 * 60, optional: false);
+            db.Courses.Add(course);
+            await db.SaveChangesAsync();
+            return video.Id;
+        });
+        async Task<long> StampAfterAsync(Action<LessonProgress> change, bool add = false) => await app.WithDbAsync(async db =>
+        {
+            var progress = add ? LessonProgress.Start(personId, lessonId) : await db.LessonProgress.SingleAsync(p => p.PersonId == personId && p.LessonId == lessonId);
+            if (add) db.LessonProgress.Add(progress);
+            change(progress);
+            await db.SaveChangesAsync();
+            return (await DataStamps.ReadAsync(db, default)).GetValueOrDefault("LessonProgress");
+        });
+        var before = await app.WithDbAsync(async db => (await DataStamps.ReadAsync(db, default)).GetValueOrDefault("LessonProgress"));
 
-        Assert.True(after["Person"] > before.GetValueOrDefault("Person"));
-        Assert.False(DataStamps.Tracks(typeof(LessonProgress)) || DataStamps.Tracks(typeof(Playback)) || DataStamps.Tracks(typeof(AuditEntry)));
+        var opened = await StampAfterAsync(_ => { }, add: true);
+        var started = await StampAfterAsync(p => p.Record(15, 15, LessonKind.Video, 45 * 60, now.AddSeconds(15)));
+        var beat = await StampAfterAsync(p => p.Record(30, 30, LessonKind.Video, 45 * 60, now.AddSeconds(30)));
+
+        Assert.Equal(before, opened);
+        Assert.Equal(before + 1, started);
+        Assert.Equal(started, beat);
+        Assert.False(DataStamps.Tracks(typeof(Playback)) || DataStamps.Tracks(typeof(AuditEntry)));
     }
 }

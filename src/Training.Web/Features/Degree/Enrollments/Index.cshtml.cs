@@ -1,3 +1,4 @@
+using Training.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +18,7 @@ namespace Training.Web.Features.Degree.Enrollments;
 /// Township staff may look; district and city record payments on the details page.
 /// </summary>
 [Authorize(Policy = DegreePermissions.Enrollments)]
-public sealed class IndexModel(TrainingDbContext db, CurrentUser me) : PageModel
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me, FiguresMemo memo) : PageModel
 {
     public const int PageSize = 20;
 
@@ -47,7 +48,10 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me) : PageModel
         if (State is not null && !EnrollmentForms.States.Contains(State.Value)) State = null;
         var mine = db.Enrollments.AsNoTracking().InScope(me).Where(Enrollment.HasReachedAdmission);
 
-        Years = await mine.Select(e => e.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct);
+        // The years and the unfiltered count read every admitted enrollment of the scope: kept until one changes.
+        Type[] counted = [typeof(Enrollment), typeof(OrgUnit), typeof(Person)];
+        Years = await memo.GetAsync($"EnrollmentYears|{me.OrgPath}", counted,
+            async ct => (IReadOnlyList<int>)await mine.Select(e => e.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct), ct);
         Units = await db.OrgUnits.AsNoTracking().InScope(me)
             .Where(u => u.Level != OrgLevel.Village || u.Id == Unit || u.ParentId == me.OrgUnitId)
             .OrderBy(u => u.Path)
@@ -71,7 +75,8 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me) : PageModel
             .Select(e => new Row(e.Id, e.Person.Name, e.Person.IdNumber, e.Village.Code, e.Village.Name, e.Year,
                 e.Program.School.Name, e.Program.Name, e.Level, e.State, e.Split.SelfPaidFen,
                 e.Payments.Where(p => p.Kind == PaymentKind.SelfPaid).Sum(p => p.AmountFen)))
-            .ToPagedAsync(PageNumber, ct, PageSize);
+            .ToPagedAsync(PageNumber, ct, PageSize,
+                count: string.IsNullOrEmpty(q) ? ct => memo.GetAsync($"EnrollmentCount|{me.OrgPath}|{Year}|{State}|{Unit}", counted, query.CountAsync, ct) : null);
         PageNumber = Paged.PageNumber;
         return this.PageOrFragment("_Rows");
     }

@@ -1,3 +1,4 @@
+using Training.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ namespace Training.Web.Features.People.Org;
 
 /// <summary>Browse the org tree from the account's own unit down. A unit outside the scope is 404.</summary>
 [Authorize(Policy = PeoplePermissions.Org)]
-public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, FiguresMemo memo) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
 
@@ -39,9 +40,19 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         Crumbs = await units.Where(u => ancestorCodes.Contains(u.Code) && u.Id != id)
             .OrderBy(u => u.Level).Select(u => new Crumb(u.Id, u.Name)).ToListAsync(ct);
 
-        // Each figure is one grouped query over the unit's villages, added up to the child whose path the village's
-        // starts with: a count per child over the whole table took 0.7 s for a district (20 children × 4 scans).
+        // Kept until a save changes a unit, a person, a post or a reserve (a district's children: 4 grouped queries, 10 ms).
         var today = clock.Today();
+        Children = await memo.GetAsync($"OrgChildren|{id}|{today:yyyyMMdd}", [typeof(OrgUnit), typeof(Person), typeof(Post), typeof(ReserveCandidate)],
+            ct => ChildrenAsync(units, id!.Value, path, today, ct), ct);
+        return Page();
+    }
+
+    /// <summary>
+    /// Each figure is one grouped query over the unit's villages, added up to the child whose path the village's
+    /// starts with: a count per child over the whole table took 0.7 s for a district (20 children × 4 scans).
+    /// </summary>
+    private async Task<IReadOnlyList<ChildRow>> ChildrenAsync(IQueryable<OrgUnit> units, int id, string path, DateOnly today, CancellationToken ct)
+    {
         var villages = await units.Where(v => v.Level == OrgLevel.Village && OrgPaths.IsUnder(v.Path, path))
             .Select(v => new { v.Id, v.Path, v.KeyPosts }).ToListAsync(ct);
         var persons = await PerVillageAsync(db.Persons.AsNoTracking().Where(p => OrgPaths.IsUnder(p.Village.Path, path)), ct);
@@ -51,14 +62,13 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
 
         var children = await units.Where(u => u.ParentId == id).OrderBy(u => u.Code)
             .Select(u => new { u.Id, u.Code, u.Name, u.Level, u.Kind, u.Path }).ToListAsync(ct);
-        Children = children.Select(c =>
+        return children.Select(c =>
         {
             var under = villages.Where(v => v.Path.StartsWith(c.Path, StringComparison.Ordinal)).ToList();
             return new ChildRow(c.Id, c.Code, c.Name, c.Level, c.Kind, under.Count,
                 under.Sum(v => persons.GetValueOrDefault(v.Id)), under.Sum(v => cadres.GetValueOrDefault(v.Id)),
                 under.Sum(v => pool.GetValueOrDefault(v.Id)), under.Sum(v => v.KeyPosts));
         }).ToList();
-        return Page();
     }
 
     /// <summary>How many of <paramref name="persons"/> each village holds (one grouped query).</summary>
