@@ -10,8 +10,12 @@ namespace Training.Core.Data;
 /// </summary>
 public partial class TrainingDbContext
 {
+    /// <summary>Saves attempted through this context: a reader that keeps what it read of the stamps knows to read them again.</summary>
+    public long SavesAttempted { get; private set; }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        SavesAttempted++;
         var deltas = LedgerTotals.Added(ChangeTracker);
         var touch = LearningTallyStamps.Touched(ChangeTracker);
         var stamps = Data.DataStamps.Changed(ChangeTracker);
@@ -35,6 +39,7 @@ public partial class TrainingDbContext
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        SavesAttempted++;
         var deltas = LedgerTotals.Added(ChangeTracker);
         var touch = LearningTallyStamps.Touched(ChangeTracker);
         var stamps = Data.DataStamps.Changed(ChangeTracker);

@@ -25,6 +25,7 @@ public sealed class FiguresMemo(FiguresMemo.Store store, TrainingDbContext db)
     private static readonly MemoryCacheEntryOptions Keep = new() { SlidingExpiration = TimeSpan.FromMinutes(10), Size = 1 };
 
     private Dictionary<string, long>? _stamps;
+    private long _readAfterSaves;
 
     private sealed record Entry(long[] Stamps, object? Value);
 
@@ -32,7 +33,12 @@ public sealed class FiguresMemo(FiguresMemo.Store store, TrainingDbContext db)
     /// <param name="counts">The kinds of records it counts (<see cref="DataStamps.SubjectOf"/>).</param>
     public async Task<T> GetAsync<T>(string key, Type[] counts, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
     {
-        _stamps ??= await DataStamps.ReadAsync(db, ct);
+        // Once a request, and again after the request saved something (a POST that shows its page again).
+        if (_stamps is null || _readAfterSaves != db.SavesAttempted)
+        {
+            _readAfterSaves = db.SavesAttempted;
+            _stamps = await DataStamps.ReadAsync(db, ct);
+        }
         var stamps = counts.Select(t => _stamps.GetValueOrDefault(DataStamps.SubjectOf(t))).ToArray();
         if (store.Cache.TryGetValue(key, out Entry? kept) && kept!.Stamps.SequenceEqual(stamps)) return (T)kept.Value!;
         var value = await compute(ct);

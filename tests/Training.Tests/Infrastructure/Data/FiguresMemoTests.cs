@@ -110,4 +110,21 @@ public sealed class FiguresMemoTests(AppFixture app)
         Assert.Equal(started, beat);
         Assert.False(DataStamps.Tracks(typeof(Playback)) || DataStamps.Tracks(typeof(AuditEntry)));
     }
+
+    [Fact]
+    public async Task Should_count_again_within_the_request_that_saved_what_it_counts()
+    {
+        var key = "test|" + Guid.NewGuid();
+        using var scope = app.Services.CreateScope();
+        var memo = scope.ServiceProvider.GetRequiredService<FiguresMemo>();
+        var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+        Task<int> CountAsync() => memo.GetAsync(key, [typeof(Person)], ct => db.Persons.CountAsync(p => p.Village.Code == TestPeople.OwnVillage, ct), default);
+        var before = await CountAsync();
+
+        await TestPeople.NewPersonAsync(db, TestPeople.OwnVillage, "同请求", null);
+        await db.SaveChangesAsync();
+        var after = await CountAsync();
+
+        Assert.Equal(before + 1, after);
+    }
 }
