@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Load benchmark (issue 15): every page of bench/load-pages.txt under wrk, signed in as the role that uses it.
-# Usage: bench/load.sh [--connections N] [--seconds T] [--keep DIR] [--only REGEX] [--quick] [--no-build]
+# Usage: bench/load.sh [--connections N] [--seconds T] [--keep DIR] [--only REGEX] [--scale city|province] [--quick] [--no-build]
 #  --quick: the short mode CI runs (test.sh): 4 connections, 1 s a page; fails (exit 1) when any page answers
 #  anything but 2xx/3xx or a request errs or times out. It never judges timings.
 #  --no-build: publish what the last Release build made (test.sh has just built it).
-#  1. Publishes the portal (Release) and seeds the city demo (seed-demo --scale city) in a temporary folder,
-#     or in DIR/city when --keep DIR is given (reused by a later run).
+#  1. Publishes the portal (Release) and seeds the demo (seed-demo --scale S, city by default; province is ×10)
+#     in a temporary folder, or in DIR/S when --keep DIR is given (reused by a later run).
 #  2. Starts it (Production, logging at Warning), signs in every demo account through the real form.
 #  3. /health/live as the baseline, then each page: a GET to warm it and one timed alone that must answer 200
 #     (otherwise the page is listed as not run), then wrk with N connections (default 100) for T seconds
@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
-connections=100 seconds=15 keep= only=. quick= build=
+connections=100 seconds=15 keep= only=. quick= build= scale=city
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 connections=4 seconds=1; shift ;;
@@ -25,6 +25,7 @@ while [ $# -gt 0 ]; do
     --seconds) seconds=$2; shift 2 ;;
     --keep) keep=$(realpath -m "$2"); shift 2 ;;
     --only) only=$2; shift 2 ;;
+    --scale) scale=$2; shift 2 ;;
     *) sed -n '2,3p' "$0" >&2; exit 2 ;;
   esac
 done
@@ -32,7 +33,8 @@ need() { command -v "$1" >/dev/null || { apt-get install -y "$2" >/dev/null 2>&1
 need wrk wrk
 need sqlite3 sqlite3
 
-if [ -n "$keep" ]; then work=$keep/city; mkdir -p "$work"; else work=$(mktemp -d "${TMPDIR:-/tmp}/training-load.XXXXXX"); fi
+case "$scale" in city|province) ;; *) echo "--scale: city or province" >&2; exit 2 ;; esac
+if [ -n "$keep" ]; then work=$keep/$scale; mkdir -p "$work"; else work=$(mktemp -d "${TMPDIR:-/tmp}/training-load.XXXXXX"); fi
 server=
 cleanup() {
   if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then kill "$server"; wait "$server" 2>/dev/null || true; fi
@@ -56,10 +58,10 @@ source bench/portal.sh
 
 web migrate >"$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; exit 1; }
 if [ -f "$work/seeded" ]; then
-  echo "== city demo: kept in $work"
+  echo "== $scale demo: kept in $work"
 else
-  echo "== city demo (seed-demo --scale city)"
-  web seed-demo --scale city >"$work/seed.log" 2>&1 || { tail -20 "$work/seed.log" >&2; exit 1; }
+  echo "== $scale demo (seed-demo --scale $scale)"
+  web seed-demo --scale "$scale" >"$work/seed.log" 2>&1 || { tail -20 "$work/seed.log" >&2; exit 1; }
   grep -v -e '^warn' -e '^      ' "$work/seed.log" | tail -1 | sed 's/^/   /'
   touch "$work/seeded"
 fi
