@@ -118,6 +118,8 @@ load() {
   socket=$(awk '/Socket errors:/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' <<<"$out")
   non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $5 }' <<<"$out")
   errors=$(( ${socket:-0} + ${non2xx:-0} ))
+  # A run in which no request completed (wrk then reports no timeouts it could time) is an error too.
+  [ "${rps:-0}" -gt 0 ] || errors=$(( errors + 1 ))
   [ -z "$baseline" ] && baseline=$rps
   [ "$errors" = 0 ] || failing+=("$account $path: $errors errors (timeouts, socket errors or answers other than 2xx/3xx)")
   share=$(awk -v r="$rps" -v b="$baseline" 'BEGIN { printf "%.1f%%", (b > 0 ? 100 * r / b : 0) }')
