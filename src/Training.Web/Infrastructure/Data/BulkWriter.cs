@@ -29,6 +29,8 @@ public sealed class BulkWriter(DbContext db, DbTransaction transaction) : IAsync
     private readonly bool _sqlite = db.Database.IsSqlite();
     private readonly Dictionary<(Type, string?, bool, int), (BulkTable Table, DbCommand Command)> _inserts = [];
     private DbTransaction _transaction = transaction;
+    /// <summary>The entity types written, whose stamps are raised when the writer is disposed.</summary>
+    private readonly HashSet<Type> _written = [];
 
     /// <summary>Rows written so far.</summary>
     public long Rows { get; private set; }
@@ -120,7 +122,6 @@ public sealed class BulkWriter(DbContext db, DbTransaction transaction) : IAsync
         await DataStamps.RaiseAsync(db, open ? _transaction.Connection! : db.Database.GetDbConnection(), open ? _transaction : null, subjects, CancellationToken.None);
     }
 
-    private readonly HashSet<Type> _written = [];
 
     private (BulkTable Table, DbCommand Command) InsertFor(Type type, string? ownerProperty, bool keysGiven, int rows)
     {

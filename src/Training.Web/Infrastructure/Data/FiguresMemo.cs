@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Caching.Memory;
 using Training.Core.Data;
+using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Infrastructure.Data;
 
@@ -8,10 +9,10 @@ namespace Training.Web.Infrastructure.Data;
 /// <see cref="Training.Core.Domain.DataStamp"/>s of the records it counts, read before it was computed; a request
 /// reads the stamps (one query of a few dozen rows, once per request) and computes again when any differs.
 /// A save on any web node raises the stamps in its own transaction, so no node serves a figure older than the data.
-/// The key names everything else the figure depends on (the unit, the role, the day): accounts with the same
-/// key see the same records, so nobody is served what their scope does not show.
+/// Every key ends with the account's binding and role, added here: accounts share a figure only when their scope
+/// is the same, so nobody is served what their scope does not show, whatever a caller's key names.
 /// </summary>
-public sealed class FiguresMemo(FiguresMemo.Store store, TrainingDbContext db)
+public sealed class FiguresMemo(FiguresMemo.Store store, TrainingDbContext db, CurrentUser me)
 {
     /// <summary>The figures of this web node (a singleton); at most <see cref="MaxFigures"/> kept, the least used dropped first.</summary>
     public sealed class Store : IDisposable
@@ -29,7 +30,7 @@ public sealed class FiguresMemo(FiguresMemo.Store store, TrainingDbContext db)
 
     private sealed record Entry(long[] Stamps, object? Value);
 
-    /// <param name="key">Everything the figure depends on besides the records (e.g. "UnitFacts|{unit}|{day}").</param>
+    /// <param name="key">Everything the figure depends on besides the records and the account's scope (e.g. "UnitFacts|{day}").</param>
     /// <param name="counts">The kinds of records it counts (<see cref="DataStamps.SubjectOf"/>).</param>
     public async Task<T> GetAsync<T>(string key, Type[] counts, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
     {
@@ -40,6 +41,7 @@ public sealed class FiguresMemo(FiguresMemo.Store store, TrainingDbContext db)
             _stamps = await DataStamps.ReadAsync(db, ct);
         }
         var stamps = counts.Select(t => _stamps.GetValueOrDefault(DataStamps.SubjectOf(t))).ToArray();
+        key = $"{key}|{me.OrgPath}|{me.PersonId}|{me.SchoolId}|{me.Role}";
         if (store.Cache.TryGetValue(key, out Entry? kept) && kept!.Stamps.SequenceEqual(stamps)) return (T)kept.Value!;
         var value = await compute(ct);
         store.Cache.Set(key, new Entry(stamps, value), Keep);

@@ -127,4 +127,46 @@ public sealed class FiguresMemoTests(AppFixture app)
 
         Assert.Equal(before + 1, after);
     }
+
+    [Fact]
+    public async Task Should_not_serve_one_scopes_figure_to_an_account_of_another_under_the_same_key()
+    {
+        var key = "test|" + Guid.NewGuid();
+        async Task<(int Value, int Computed)> CountAsAsync(string orgPath)
+        {
+            using var scope = app.Services.CreateScope();
+            var accessor = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>();
+            accessor.HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext
+            {
+                User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                    [new System.Security.Claims.Claim(Training.Web.Infrastructure.Scoping.ScopeClaims.OrgPath, orgPath)], "test")),
+            };
+            try
+            {
+                var memo = scope.ServiceProvider.GetRequiredService<FiguresMemo>();
+                var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+                var computed = 0;
+                var value = await memo.GetAsync(key, [typeof(Person)], async ct =>
+                {
+                    computed++;
+                    return await db.Persons.CountAsync(p => OrgPaths.IsUnder(p.Village.Path, orgPath), ct);
+                }, default);
+                return (value, computed);
+            }
+            finally { accessor.HttpContext = null; }
+        }
+        var (districtA, districtB) = await app.WithDbAsync(async db =>
+        {
+            var paths = await db.OrgUnits.Where(u => u.Level == OrgLevel.District).OrderBy(u => u.Code).Select(u => u.Path).Take(2).ToListAsync();
+            return (paths[0], paths[1]);
+        });
+
+        var a = await CountAsAsync(districtA);
+        var b = await CountAsAsync(districtB);
+        var expectedB = await app.WithDbAsync(db => db.Persons.CountAsync(p => OrgPaths.IsUnder(p.Village.Path, districtB)));
+
+        Assert.Equal(1, a.Computed);
+        Assert.Equal((expectedB, 1), b);
+        Assert.NotEqual(a.Value, b.Value);
+    }
 }

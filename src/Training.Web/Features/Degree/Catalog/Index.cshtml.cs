@@ -23,7 +23,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     {
         Today = clock.Today();
         // Two counts per cohort over every application of the city (75 ms): kept until a save changes them.
-        Rows = await memo.GetAsync($"Catalog|{me.OrgPath}|{me.PersonId}|{me.SchoolId}",
+        Rows = await memo.GetAsync("Catalog",
             [typeof(Cohort), typeof(DistrictQuota), typeof(FeeSchedule), typeof(Enrollment), typeof(OrgUnit)], CountAsync, ct);
     }
 

@@ -50,7 +50,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, FiguresMemo
 
         // The years and the unfiltered count read every admitted enrollment of the scope: kept until one changes.
         Type[] counted = [typeof(Enrollment), typeof(OrgUnit), typeof(Person)];
-        Years = await memo.GetAsync($"EnrollmentYears|{me.OrgPath}|{me.PersonId}|{me.SchoolId}", counted,
+        Years = await memo.GetAsync("EnrollmentYears", counted,
             async ct => (IReadOnlyList<int>)await mine.Select(e => e.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct), ct);
         Units = await db.OrgUnits.AsNoTracking().InScope(me)
             .Where(u => u.Level != OrgLevel.Village || u.Id == Unit || u.ParentId == me.OrgUnitId)
@@ -76,7 +76,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, FiguresMemo
                 e.Program.School.Name, e.Program.Name, e.Level, e.State, e.Split.SelfPaidFen,
                 e.Payments.Where(p => p.Kind == PaymentKind.SelfPaid).Sum(p => p.AmountFen)))
             .ToPagedAsync(PageNumber, ct, PageSize,
-                count: string.IsNullOrEmpty(q) ? ct => memo.GetAsync($"EnrollmentCount|{me.OrgPath}|{me.PersonId}|{me.SchoolId}|{Year}|{State}|{Unit}", counted, query.CountAsync, ct) : null);
+                count: string.IsNullOrEmpty(q) ? ct => memo.GetAsync($"EnrollmentCount|{Year}|{State}|{Unit}", counted, query.CountAsync, ct) : null);
         PageNumber = Paged.PageNumber;
         return this.PageOrFragment("_Rows");
     }

@@ -13,8 +13,8 @@ public sealed class ReviewsWaitingCard(TrainingDbContext db, CurrentUser me, Fig
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        if (ReviewStage.For(me) is not { } stage || me.OrgPath is not { } path) return Content("");
-        var waiting = await memo.GetAsync($"ReviewsWaiting|{path}|{stage.Waiting}", [typeof(Enrollment), typeof(OrgUnit)],
+        if (ReviewStage.For(me) is not { } stage) return Content("");
+        var waiting = await memo.GetAsync($"ReviewsWaiting|{stage.Waiting}", [typeof(Enrollment), typeof(OrgUnit)],
             ct => db.Enrollments.AsNoTracking().InScope(me).CountAsync(e => e.State == stage.Waiting, ct), HttpContext.RequestAborted);
         return View("~/Features/Degree/Home/ReviewsWaitingCard.cshtml", waiting);
     }

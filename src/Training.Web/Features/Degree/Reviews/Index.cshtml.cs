@@ -108,7 +108,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, QuotaQuery 
             .OrderBy(u => u.Code).Select(u => new Option(u.Id, u.Name)).ToListAsync(ct);
         // The queue's header counts every application of the scope (at the city 30 ms): kept until one changes.
         Type[] counted = [typeof(Enrollment), typeof(OrgUnit), typeof(Cohort), typeof(DistrictQuota)];
-        Cohort ??= await memo.GetAsync($"ReviewsCohort|{me.OrgPath}|{Stage.Waiting}", counted, DefaultCohortAsync, ct);
+        Cohort ??= await memo.GetAsync($"ReviewsCohort|{Stage.Waiting}", counted, DefaultCohortAsync, ct);
         if (Cohort is not { } cohortId) return;
 
         var inCohort = db.Enrollments.AsNoTracking().InScope(me).Where(e => e.CohortId == cohortId);
@@ -117,12 +117,12 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, QuotaQuery 
             var path = await db.OrgUnits.Where(u => u.Id == Unit).Select(u => u.Path).SingleAsync(ct);
             inCohort = inCohort.Where(e => OrgPaths.IsUnder(e.Village.Path, path));
         }
-        var counts = await memo.GetAsync($"ReviewsCounts|{me.OrgPath}|{cohortId}|{Unit}", counted,
+        var counts = await memo.GetAsync($"ReviewsCounts|{cohortId}|{Unit}", counted,
             async ct => (await inCohort.GroupBy(e => e.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
                 .ToDictionary(c => c.Key, c => c.Count), ct);
         Counts = StateOrder.Select(s => new StateCount(s, counts.GetValueOrDefault(s))).ToList();
         if (Stage.Level != OrgLevel.Township)
-            Quotas = await memo.GetAsync($"ReviewsQuotas|{me.OrgPath}|{cohortId}", counted,
+            Quotas = await memo.GetAsync($"ReviewsQuotas|{cohortId}", counted,
                 ct => quotas.ForCohortAsync(cohortId, db.OrgUnits.InScope(me), ct), ct);
 
         var listed = Listed;

@@ -43,7 +43,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, FiguresMemo
         var mine = db.Enrollments.AsNoTracking().InScope(me).Where(Enrollment.HasReachedAdmission);
         // The school's admitted students of every year, counted for the year list and the pager: kept until one changes.
         Type[] counted = [typeof(Enrollment), typeof(StudyProgram), typeof(Person)];
-        Years = await memo.GetAsync($"SchoolYears|{me.SchoolId}", counted,
+        Years = await memo.GetAsync("SchoolYears", counted,
             async ct => (IReadOnlyList<int>)await mine.Select(e => e.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct), ct);
 
         var query = mine;
@@ -57,7 +57,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, FiguresMemo
             .Select(e => new Row(e.Id, e.Person.Name, e.Person.IdNumber, e.Village.Parent!.Name, e.Village.Name, e.Year,
                 e.Program.Name, e.Level, e.State, e.AdmittedOn, e.GraduatedOn ?? e.WithdrawnOn))
             .ToPagedAsync(PageNumber, ct, PageSize,
-                count: string.IsNullOrEmpty(q) ? ct => memo.GetAsync($"SchoolCount|{me.SchoolId}|{Year}|{State}", counted, query.CountAsync, ct) : null);
+                count: string.IsNullOrEmpty(q) ? ct => memo.GetAsync($"SchoolCount|{Year}|{State}", counted, query.CountAsync, ct) : null);
         PageNumber = Paged.PageNumber;
         return this.PageOrFragment("_Rows");
     }

@@ -47,7 +47,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
 
         var members = AssignmentProgress.Members(db, a, Today, persons => persons.InScope(me));
         var overdue = AssignmentProgress.IsOverdueOn(a.DueOn, Today);
-        var counts = await memo.GetAsync($"AssignmentCounts|{id}|{me.OrgPath}|{me.PersonId}|{Today:yyyyMMdd}", AssignmentProgress.Follows,
+        var counts = await memo.GetAsync($"AssignmentCounts|{id}|{Today:yyyyMMdd}", AssignmentProgress.Follows,
             ct => AssignmentProgress.CountAsync(members, overdue, ct), ct);
         Total = counts.Total;
         Counts = Enum.GetValues<AssignmentStanding>().ToDictionary(s => s, counts.Of);

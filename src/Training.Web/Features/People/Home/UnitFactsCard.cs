@@ -18,7 +18,7 @@ public sealed class UnitFactsCard(TrainingDbContext db, CurrentUser me, TimeProv
         if (me.OrgUnitId is not { } unitId) return Content("");
         var today = clock.Today();
         // Every staff account of the unit opens this first: kept until a save changes what it counts.
-        var facts = await memo.GetAsync($"UnitFacts|{unitId}|{today:yyyyMMdd}", [typeof(OrgUnit), typeof(Person), typeof(Post), typeof(ReserveCandidate)],
+        var facts = await memo.GetAsync($"UnitFacts|{today:yyyyMMdd}", [typeof(OrgUnit), typeof(Person), typeof(Post), typeof(ReserveCandidate)],
             ct => CountAsync(unitId, today, ct), HttpContext.RequestAborted);
         return View("~/Features/People/Home/UnitFactsCard.cshtml", facts);
     }

@@ -79,7 +79,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
 
         // The unfiltered list of a district or the city counts tens of thousands of persons: kept until one changes.
         Func<CancellationToken, Task<int>>? count = string.IsNullOrEmpty(q)
-            ? ct => memo.GetAsync($"PersonsCount|{me.OrgPath}|{me.PersonId}|{Unit}", [typeof(Person), typeof(OrgUnit)], query.CountAsync, ct)
+            ? ct => memo.GetAsync($"PersonsCount|{Unit}", [typeof(Person), typeof(OrgUnit)], query.CountAsync, ct)
             : null;
         // By the village's path (its township's, then its own code): SQLite walks the path index in that order and
         // stops after the page, where ordering by the village's code sorted every person of the scope first.

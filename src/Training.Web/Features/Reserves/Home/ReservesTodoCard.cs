@@ -27,7 +27,7 @@ public sealed class ReservesTodoCard(TrainingDbContext db, CurrentUser me, TimeP
         var waitingState = me.IsIn(Roles.TownshipStaff) ? ReserveState.Recommended
             : me.IsIn(Roles.DistrictStaff) ? ReserveState.Selected
             : (ReserveState?)null;
-        var todo = await memo.GetAsync($"ReservesTodo|{path}|{waitingState}|{today:yyyyMMdd}",
+        var todo = await memo.GetAsync($"ReservesTodo|{waitingState}|{today:yyyyMMdd}",
             [typeof(OrgUnit), typeof(ReserveCandidate), typeof(MentorPair), typeof(MentorEvaluation), typeof(Post), typeof(Person)],
             ct => CountAsync(path, waitingState, today, ct), HttpContext.RequestAborted);
         return View("~/Features/Reserves/Home/ReservesTodoCard.cshtml", todo);
