@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Load benchmark (issue 15): every page of bench/load-pages.txt under wrk, signed in as the role that uses it.
-# Usage: bench/load.sh [--connections N] [--seconds T] [--keep DIR] [--only REGEX] [--scale city|province] [--quick] [--no-build]
-#  --quick: the short mode CI runs (test.sh): 4 connections, 1 s a page; fails (exit 1) when any page answers
-#  anything but 2xx/3xx or a request errs or times out. It never judges timings.
+# Usage: bench/load.sh [--connections N] [--seconds T] [--mixed-seconds M] [--keep DIR] [--only REGEX] [--scale city|province]
+#                      [--quick] [--no-build] [--no-mixed]
+#  --quick: the short mode CI runs (test.sh): 4 connections, 1 s a page, the mixed scenario with one user of each
+#  role for 3 s; fails (exit 1) when any page or step answers anything but 2xx/3xx (409 and 422 in the mixed
+#  scenario are the portal's answers to two people acting at once) or a request errs or times out. It never judges timings.
 #  --no-build: publish what the last Release build made (test.sh has just built it).
 #  1. Publishes the portal (Release) and seeds the demo (seed-demo --scale S, city by default; province is ×10)
 #     in a temporary folder, or in DIR/S when --keep DIR is given (reused by a later run).
@@ -10,23 +12,29 @@
 #  3. /health/live as the baseline, then each page: a GET to warm it and one timed alone that must answer 200
 #     (otherwise the page is listed as not run), then wrk with N connections (default 100) for T seconds
 #     (default 15), 2 threads, 2 s timeout.
+#  4. The mixed scenario (bench/Training.Bench/Mixed): the portal restarted on a copy of the data, N users (60% trainees
+#     registering, applying, studying with heartbeats; township, village, district, city and school staff reading their
+#     pages, approving, recommending, taking attendance) each with its own session, one request at a time, for M s
+#     (default 60) after a warm-up; per step requests/s, p50/p90/p99, 409/422 and errors, and the POSTs a second.
 #  Prints requests/s, p50 / p90 / p99, errors (socket errors, timeouts and non-2xx/3xx answers) and the
 #  share of the baseline's requests/s, and the server's peak memory.
-# Targets (issue 15): every page ≥ 1,000 requests/s with 0 errors and p99 < 300 ms at 100 connections.
+# Targets (issue 15): every page ≥ 1,000 requests/s with 0 errors and p99 < 300 ms at 100 connections; POST steps ≥ 200/s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
-connections=100 seconds=15 keep= only=. quick= build= scale=city
+connections=100 seconds=15 keep= only=. quick= build= scale=city mixed_seconds=60 warm=15 mixed=1
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) quick=1 connections=4 seconds=1; shift ;;
+    --quick) quick=1 connections=4 seconds=1 mixed_seconds=3 warm=2; shift ;;
+    --mixed-seconds) mixed_seconds=$2; shift 2 ;;
+    --no-mixed) mixed=; shift ;;
     --no-build) build=--no-build; shift ;;
     --connections) connections=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --keep) keep=$(realpath -m "$2"); shift 2 ;;
     --only) only=$2; shift 2 ;;
     --scale) scale=$2; shift 2 ;;
-    *) sed -n '2,3p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,4p' "$0" >&2; exit 2 ;;
   esac
 done
 need() { command -v "$1" >/dev/null || { apt-get install -y "$2" >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y "$2" >/dev/null; }; }; }
@@ -46,6 +54,8 @@ trap 'exit 130' INT TERM
 
 echo "== publish (Release)"
 dotnet publish -c Release $build -o "$work/publish" src/Training.Web >/dev/null
+[ -n "$build" ] || dotnet build -c Release bench/Training.Bench >/dev/null
+bench_dll=$repo/bench/Training.Bench/bin/Release/net10.0/Training.Bench.dll
 export ASPNETCORE_ENVIRONMENT=Production
 export Logging__LogLevel__Default=Warning
 db=$work/training.db
@@ -147,6 +157,22 @@ while read -r account path; do
   load "$account" "$url" "$(awk -v t="$single" 'BEGIN { printf "%.1f", t * 1000 }')"
 done <bench/load-pages.txt
 echo "server peak memory (VmHWM): $(awk '/^VmHWM/ {printf "%d MB", $2 / 1024}' "/proc/$server/status")"
+
+# The mixed scenario writes (registrations, applications, attendance…): on a copy, so that a kept demo stays as seeded.
+mixed_failed=
+if [ -n "$mixed" ]; then
+  kill "$server"; wait "$server" 2>/dev/null || true
+  copy=$work/mixed
+  rm -rf "$copy"; mkdir -p "$copy"
+  sqlite3 "$db" ".backup '$copy/training.db'"
+  export ConnectionStrings__Training="Data Source=$copy/training.db" Hangfire__SqliteFile="$copy/hangfire.db" Exports__Folder="$copy/exports"
+  start_portal "$work/publish"
+  users=$connections
+  [ -z "$quick" ] || users=1 # Mix gives every role at least one user: 1 trainee and one of each staff role
+  dotnet "$bench_dll" mixed --base "$base" --db "$copy/training.db" --users "$users" --seconds "$mixed_seconds" --warm "$warm" || mixed_failed=1
+  echo "server peak memory in the mixed scenario (VmHWM): $(awk '/^VmHWM/ {printf "%d MB", $2 / 1024}' "/proc/$server/status")"
+fi
+
 if [ ${#skipped[@]} -gt 0 ]; then
   echo "not run (the first GET did not answer 200):"
   printf '   %s\n' "${skipped[@]}"
@@ -157,4 +183,8 @@ if [ -n "$quick" ] && [ ${#failing[@]} -gt 0 ]; then
   printf '   %s\n' "${failing[@]}"
   exit 1
 fi
-[ -z "$quick" ] || echo "quick run: every page answered without an error"
+if [ -n "$quick" ] && [ -n "$mixed_failed" ]; then
+  echo "the mixed scenario had errors (see its table)"
+  exit 1
+fi
+[ -z "$quick" ] || echo "quick run: every page and every step of the mixed scenario answered without an error"

@@ -8,16 +8,17 @@ using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Modules;
 
 // Subcommands: make-roster (RosterGenerator.cs), import-phases (ImportPhasesBench.cs), export-enrollments (EnrollmentExportBench.cs),
-// certificates (CertificatesBench.cs),
+// certificates (CertificatesBench.cs), mixed (Mixed/MixedScenario.cs, run by bench/load.sh),
 // without one, the statistics benchmark of bench/run.sh.
 if (args.Length > 0 && args[0] == "make-roster") return await RosterGenerator.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "import-phases") return await ImportPhasesBench.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "export-enrollments") return await EnrollmentExportBench.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "certificates") return CertificatesBench.Run(args[1..]);
+if (args.Length > 0 && args[0] == "mixed") return await Training.Bench.Mixed.MixedScenario.RunAsync(args[1..]);
 if (args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal))
 {
     // Never fall through to the statistics benchmark (it migrates and writes snapshots into --db).
-    Console.Error.WriteLine($"unknown subcommand {args[0]}: make-roster, import-phases, export-enrollments, certificates, or statistics options (--scale …)");
+    Console.Error.WriteLine($"unknown subcommand {args[0]}: make-roster, import-phases, export-enrollments, certificates, mixed, or statistics options (--scale …)");
     return 2;
 }
 

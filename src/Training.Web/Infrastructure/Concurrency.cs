@@ -52,5 +52,25 @@ public static class Concurrency
             db.ChangeTracker.Clear();
             return false;
         }
+        catch (DbUpdateException)
+        {
+            // The other request's rows can break a constraint before our version check is reached: two saves of a
+            // class's attendance both reverse the same 学时 entry, and the second insert fails on the unique reversal
+            // before the class's UPDATE would have found its version changed. Someone changed it first all the same.
+            if (!await ChangedMeanwhileAsync(db, ct)) throw;
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    /// <summary>Whether a versioned record the save changes or deletes has another version in the database now.</summary>
+    private static async Task<bool> ChangedMeanwhileAsync(TrainingDbContext db, CancellationToken ct)
+    {
+        foreach (var entry in db.ChangeTracker.Entries<IVersioned>().Where(e => e.State is EntityState.Modified or EntityState.Deleted).ToList())
+        {
+            var now = await entry.GetDatabaseValuesAsync(ct);
+            if (now is null || !Equals(now[nameof(IVersioned.Version)], entry.Property(nameof(IVersioned.Version)).OriginalValue)) return true;
+        }
+        return false;
     }
 }

@@ -55,7 +55,8 @@ public static class DatabaseSetup
         if (provider == DatabaseProvider.SqlServer)
             options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrations).EnableRetryOnFailure());
         else
-            options.UseSqlite(WithBusyTimeout(connectionString), sqlite => sqlite.MigrationsAssembly(SqliteMigrations));
+            options.UseSqlite(WithBusyTimeout(connectionString), sqlite => sqlite.MigrationsAssembly(SqliteMigrations))
+                .AddInterceptors(Data.SqliteBusyWait.Instance);
     }
 
     /// <summary>SQLite has one writer: wait for the lock instead of failing at once.</summary>

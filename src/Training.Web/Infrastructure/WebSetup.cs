@@ -50,6 +50,7 @@ public static class WebSetup
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = StaticContentTypes() });
         app.UseRouting();
+        if (DatabaseSetup.Provider(app.Configuration) == DatabaseProvider.Sqlite) app.UseMiddleware<Data.SqliteConnectionPerRequest>();
         app.UseAuthentication();
         app.UseMiddleware<ForcePasswordChange>();
         app.UseAuthorization();

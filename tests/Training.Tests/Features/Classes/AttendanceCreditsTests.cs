@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Domain;
+using Training.Core.Data;
 using Training.Tests.Infrastructure;
+using Training.Web.Features.Classes;
+using Training.Web.Infrastructure.Workflow;
 
 namespace Training.Tests.Features.Classes;
 
@@ -45,5 +48,36 @@ public sealed class AttendanceCreditsTests(AppFixture app)
         Assert.Equal(entries[0].Id, entries[1].ReversesId);
         Assert.Equal("考勤改为缺勤", entries[1].Reason);
         Assert.Equal(4m, entries.Sum(e => e.Hours));
+    }
+
+    [Fact]
+    public async Task Should_answer_changed_when_two_saves_reverse_the_same_credit_at_once_instead_of_failing()
+    {
+        var person = await world.PersonAsync();
+        var c = await world.ClassAsync([0], [person]);
+        var district = await app.SignInAsync(ClassWorld.District);
+        using (await (await AttendanceForm.GetAsync(district, c.Sessions[0])).PostAsync(district, c.Participants[0])) { }
+        var seen = await app.WithDbAsync(db => db.TrainingClasses.Where(x => x.Id == c.Id).Select(x => x.Version).SingleAsync());
+
+        // Both saves read the class at the version the page showed; the other is taken whole while the first is between
+        // reading the ledger and saving, so neither sees the other's reversal (the page's steps, as two requests run them).
+        Task<StepResult> UnmarkAsync(TrainingDbContext db, Func<Task>? meanwhile) =>
+            db.RunAsync(db.TrainingClasses.Include(x => x.Participants)
+                    .Include(x => x.Sessions.Where(s => s.Id == c.Sessions[0])).ThenInclude(s => s.Attendance)
+                    .Where(x => x.Id == c.Id), seen, async cls =>
+                {
+                    var session = cls.Sessions.Single();
+                    var changes = cls.RecordAttendance(session, [], "district-440111", ClassWorld.Today, DateTime.UtcNow);
+                    await AttendanceCredits.ApplyAsync(db, session, changes, "district-440111", DateTime.UtcNow, default);
+                    if (meanwhile is not null) await meanwhile();
+                    return "saved";
+                }, default);
+
+        StepResult? other = null;
+        var mine = await app.WithDbAsync(db => UnmarkAsync(db, async () => other = await app.WithDbAsync(db2 => UnmarkAsync(db2, null))));
+
+        Assert.Equal(StepStatus.Done, other!.Status);
+        Assert.Equal(StepStatus.Changed, mine.Status);
+        Assert.Equal([8m, -8m], (await EntriesAsync(person, c.Sessions[0])).Select(e => e.Hours));
     }
 }

@@ -1,0 +1,174 @@
+using System.Text.RegularExpressions;
+
+namespace Training.Bench.Mixed;
+
+/// <summary>
+/// What each role does in a morning, one pass of its loop: the pages it reads and the steps it takes, every step
+/// through the form the page drew. Targets come from the pages themselves (the applications waiting in the review
+/// queue, the persons the village may recommend, a class's sessions), so the scenario acts only where the portal
+/// lets the account act. A trainee's loop applies, submits and now and then withdraws the application (so that there
+/// is always something to submit and to approve), opens a lesson and studies it (heartbeats every few seconds in a
+/// browser, back to back here).
+/// </summary>
+public static partial class Journeys
+{
+    public const int HeartbeatsPerLesson = 5;
+
+    public static Func<Browser, Task> For(string role) => role switch
+    {
+        "trainee" => new Trainee().PassAsync,
+        "township" => TownshipAsync,
+        "village" => VillageAsync,
+        "district" => DistrictAsync,
+        "city" => CityAsync,
+        "school" => SchoolAsync,
+        _ => throw new ArgumentException($"no journey for {role}"),
+    };
+
+    private sealed class Trainee
+    {
+        private int? application;
+        private bool noOffer;
+        private int? lesson;
+        private bool nothingToStudy;
+
+        public async Task PassAsync(Browser b)
+        {
+            await b.GetAsync("/");
+            if (!noOffer) await ApplyAsync(b);
+            else await b.GetAsync("/Apply/Mine");
+            if (!nothingToStudy) await StudyAsync(b);
+            await b.GetAsync("/Notices");
+        }
+
+        private async Task ApplyAsync(Browser b)
+        {
+            Browser.Answer? page = null;
+            if (application is null)
+            {
+                var offers = await b.GetAsync("/Apply");
+                if (b.Form(offers.Html, "handler=Create") is { } create)
+                {
+                    page = await b.SubmitAsync(create, "apply: create");
+                    application = Link(b.LastPath ?? "", "/Apply/Details/");
+                }
+                else application = Link(offers.Html, "/Apply/Details/");
+                if (application is null) { noOffer = true; return; }
+            }
+            page ??= await b.GetAsync($"/Apply/Details/{application}");
+            if (b.Form(page.Html, "handler=Submit") is { } submit)
+                await b.SubmitAsync(submit, "apply: submit");
+            else if (Random.Shared.Next(3) == 0 && b.Form(page.Html, "handler=Cancel") is { } cancel)
+            {
+                await b.SubmitAsync(cancel, "apply: withdraw");
+                application = null;
+            }
+        }
+
+        private async Task StudyAsync(Browser b)
+        {
+            if (lesson is null)
+            {
+                var courses = await b.GetAsync("/Learning/Study");
+                var course = Link(courses.Html, "/Learning/Study/Course/");
+                if (course is null) { nothingToStudy = true; return; }
+                var lessons = await b.GetAsync($"/Learning/Study/Course/{course}");
+                lesson = Link(lessons.Html, "/Learning/Study/Lesson/");
+                if (lesson is null) { nothingToStudy = true; return; }
+            }
+            var page = await b.GetAsync($"/Learning/Study/Lesson/{lesson}");
+            var playback = PlaybackId().Match(page.Html);
+            var token = HeartbeatToken().Match(page.Html);
+            if (!playback.Success || !token.Success || playback.Groups[1].Value == "") { nothingToStudy = true; return; }
+            for (var beat = 1; beat <= HeartbeatsPerLesson; beat++)
+                await b.PostScriptAsync("/Learning/Heartbeat", "heartbeat", token.Groups[1].Value,
+                    ("lessonId", lesson.ToString()!), ("playbackId", playback.Groups[1].Value), ("position", (beat * 10).ToString()), ("state", "playing"));
+        }
+    }
+
+    private static async Task TownshipAsync(Browser b)
+    {
+        await b.GetAsync("/");
+        await ReviewOneAsync(b);
+        var reserves = await b.GetAsync("/Reserves");
+        if (b.Form(reserves.Html, "handler=Step") is { } step) await b.SubmitAsync(step, "reserve: township's step");
+        await b.GetAsync("/Persons");
+    }
+
+    private static async Task VillageAsync(Browser b)
+    {
+        await b.GetAsync("/");
+        var reserves = await b.GetAsync("/Reserves");
+        var people = HtmlForm.Choices(reserves.Html, "PersonId");
+        if (people.Count > 0 && b.Form(reserves.Html, "handler=Recommend") is { } recommend)
+            await b.SubmitAsync(recommend, "reserve: recommend", ("PersonId", people[Random.Shared.Next(people.Count)]), ("Comment", "负载测试推荐"));
+        await b.GetAsync("/Persons");
+    }
+
+    private static async Task DistrictAsync(Browser b)
+    {
+        await b.GetAsync("/");
+        await ApproveAsync(b, "approve (district)");
+        await AttendanceAsync(b);
+        await b.GetAsync("/Learning/Reports");
+    }
+
+    private static async Task CityAsync(Browser b)
+    {
+        await b.GetAsync("/");
+        await b.GetAsync("/Statistics");
+        await AttendanceAsync(b);
+        await b.GetAsync("/Learning/Reports");
+    }
+
+    private static async Task SchoolAsync(Browser b)
+    {
+        await b.GetAsync("/School");
+        await b.GetAsync("/Import/Graduation");
+    }
+
+    /// <summary>A township reviews one application at a time: the first waiting one opened from the queue and approved.</summary>
+    private static async Task ReviewOneAsync(Browser b)
+    {
+        var queue = await b.GetAsync("/Reviews");
+        var waiting = Links(queue.Html, "/Reviews/Details/");
+        if (waiting.Count == 0) return;
+        var page = await b.GetAsync($"/Reviews/Details/{waiting[Random.Shared.Next(Math.Min(5, waiting.Count))]}");
+        if (b.Form(page.Html, "handler=Approve") is { } approve) await b.SubmitAsync(approve, "approve (township)", ("Comment", "同意"));
+    }
+
+    /// <summary>The review queue as the account's step shows it; up to five of the waiting applications approved at once.</summary>
+    private static async Task ApproveAsync(Browser b, string step)
+    {
+        var queue = await b.GetAsync("/Reviews");
+        var picks = HtmlForm.Choices(queue.Html, "pick").Take(5).Select(p => ("pick", p)).ToArray();
+        if (picks.Length > 0 && b.Form(queue.Html, "handler=Approve") is { } approve)
+            await b.SubmitAsync(approve, step, [.. picks, ("comment", "同意")]);
+    }
+
+    /// <summary>A class the account runs, one of its sessions held by today, and who came (a different few each time).</summary>
+    private static async Task AttendanceAsync(Browser b)
+    {
+        var classes = await b.GetAsync("/Classes");
+        var ids = Links(classes.Html, "/Classes/Details/");
+        if (ids.Count == 0) return;
+        var details = await b.GetAsync($"/Classes/Details/{ids[Random.Shared.Next(ids.Count)]}");
+        var sessions = Links(details.Html, "/Classes/Attendance/");
+        if (sessions.Count == 0) return;
+        var sheet = await b.GetAsync($"/Classes/Attendance/{sessions[Random.Shared.Next(sessions.Count)]}");
+        if (b.Form(sheet.Html, "/Classes/Attendance/") is not { } form) return;
+        var present = HtmlForm.Choices(sheet.Html, "Present").Where(_ => Random.Shared.Next(10) < 8).Select(p => ("Present", p)).ToArray();
+        await b.SubmitAsync(form, "attendance", present);
+    }
+
+    private static int? Link(string html, string prefix) => Links(html, prefix) is [var first, ..] ? first : null;
+
+    private static List<int> Links(string html, string prefix) =>
+        Regex.Matches(html, Regex.Escape(prefix) + @"(\d+)").Select(m => int.Parse(m.Groups[1].Value)).Distinct().ToList();
+
+    [GeneratedRegex(@"data-playback-id=""([^""]*)""")]
+    private static partial Regex PlaybackId();
+
+    [GeneratedRegex(@"id=""heartbeat-token""[^>]*>\s*<input[^>]*value=""([^""]*)""")]
+    private static partial Regex HeartbeatToken();
+}

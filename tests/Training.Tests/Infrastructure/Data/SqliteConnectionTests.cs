@@ -1,0 +1,66 @@
+using System.Data;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Training.Core.Data;
+using Training.Tests.Infrastructure;
+using Training.Web.Infrastructure.Data;
+
+namespace Training.Tests.Infrastructure.Data;
+
+/// <summary>
+/// How the portal uses its SQLite connections: SQLite's own busy handler waits for the writer (not the provider's
+/// 150 ms sleeps), and a page's queries share one connection opened for the request.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class SqliteConnectionTests(AppFixture app)
+{
+    [Fact]
+    public async Task Should_let_sqlite_wait_for_the_writer_itself_on_every_connection_the_context_opens()
+    {
+        for (var i = 0; i < 2; i++) // the second open takes the pooled connection again
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout;";
+            Assert.Equal(60_000L, (long)(await command.ExecuteScalarAsync())!);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Should_keep_one_connection_open_through_a_page_request_and_close_it_after()
+    {
+        var (during, after) = await RunAsync(new Endpoint(_ => Task.CompletedTask, new EndpointMetadataCollection(new PageActionDescriptor()), "page"));
+
+        Assert.Equal(ConnectionState.Open, during);
+        Assert.Equal(ConnectionState.Closed, after);
+    }
+
+    [Fact]
+    public async Task Should_leave_the_connection_closed_for_an_endpoint_that_is_not_a_page()
+    {
+        var (during, _) = await RunAsync(new Endpoint(_ => Task.CompletedTask, EndpointMetadataCollection.Empty, "health"));
+
+        Assert.Equal(ConnectionState.Closed, during);
+    }
+
+    private async Task<(ConnectionState During, ConnectionState After)> RunAsync(Endpoint endpoint)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.SetEndpoint(endpoint);
+        var during = ConnectionState.Broken;
+        await new SqliteConnectionPerRequest(_ =>
+        {
+            during = db.Database.GetDbConnection().State;
+            return Task.CompletedTask;
+        }).Invoke(context);
+        return (during, db.Database.GetDbConnection().State);
+    }
+}
