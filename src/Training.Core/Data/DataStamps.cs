@@ -38,6 +38,7 @@ public static class DataStamps
             // started (credited seconds or completed): stamped when that turns, not on each beat.
             if (type == typeof(LessonProgress) && !Starts(e)) continue;
             (subjects ??= []).Add(SubjectOf(type));
+            if (DataFacets.Of(e) is { } facet) subjects.Add(facet);
         }
         return subjects ?? (IReadOnlyCollection<string>)[];
     }

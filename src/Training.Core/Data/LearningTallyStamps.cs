@@ -8,7 +8,7 @@ namespace Training.Core.Data;
 /// Raises the <see cref="LearningTally.Version"/> of the units a save touches, in the save's transaction, so
 /// the learning report never keeps figures older than the data (see <see cref="LearningTally"/>).
 /// <list type="bullet">
-/// <item>By person: a ledger entry, a post, a reserve, an enrolment or a class place raises the rows of the
+/// <item>By person: a ledger entry, a post, a reserve in the pool, an admitted enrolment (<see cref="DataFacets"/>) or a class place raises the rows of the
 /// person's village (read in the database after the save, so a person moved in the same save is found
 /// where it now is); a person added, changed or deleted raises its village before and after.</item>
 /// <item>By reach: an assignment to the reserves or a category of a unit raises the rows of the units under
@@ -33,8 +33,16 @@ public static class LearningTallyStamps
     private static readonly HashSet<Type> Everything = [typeof(StudyTarget), typeof(OrgUnit)];
     private static readonly HashSet<Type> ByPerson = [typeof(StudyLedgerEntry), typeof(Post), typeof(ReserveCandidate), typeof(Enrollment), typeof(ClassParticipant)];
 
-    /// <summary>Every kind of record whose save can change a unit's learning figures: what a figure kept in memory over them is checked against.</summary>
-    public static readonly Type[] Followed = [.. Everything, .. ByPerson, typeof(Person), typeof(Assignment)];
+    /// <summary>
+    /// The subjects (<see cref="DataStamps"/>) whose saves can change a unit's learning figures: what a figure kept in memory
+    /// over them is checked against. Applications and reserve candidates by their facets (<see cref="DataFacets"/>).
+    /// </summary>
+    public static readonly string[] Followed =
+    [
+        .. Everything.Concat(ByPerson).Concat([typeof(Person), typeof(Assignment)])
+            .Where(t => t != typeof(Enrollment) && t != typeof(ReserveCandidate)).Select(DataStamps.SubjectOf),
+        DataFacets.AdmittedEnrollment, DataFacets.PooledReserve,
+    ];
 
     /// <summary>What a save touches.</summary>
     /// <summary>What a save touches: every row, or the rows of these units, of these persons' villages and of the units under these.</summary>
@@ -55,7 +63,8 @@ public static class LearningTallyStamps
             var type = e.Metadata.ClrType;
             if (Everything.Contains(type)) return Touch.Everything;
             if (type == typeof(Person)) AddValues(units, e.Property(nameof(Person.VillageId)));
-            else if (ByPerson.Contains(type)) AddValues(persons, e.Property(nameof(Post.PersonId)));
+            else if (ByPerson.Contains(type) && (type != typeof(Enrollment) && type != typeof(ReserveCandidate) || DataFacets.Of(e) is not null))
+                AddValues(persons, e.Property(nameof(Post.PersonId)));
             else if (type == typeof(Assignment))
             {
                 var a = (Assignment)e.Entity;

@@ -115,7 +115,7 @@ public sealed class BulkWriter(DbContext db, DbTransaction transaction) : IAsync
         foreach (var (_, command) in _inserts.Values) await command.DisposeAsync();
         _inserts.Clear();
         // What SaveChanges would have stamped: figures kept in memory over these records are computed again.
-        var subjects = _written.Where(DataStamps.Tracks).Select(DataStamps.SubjectOf).ToList();
+        var subjects = _written.Where(DataStamps.Tracks).SelectMany(t => DataFacets.OfKind(t).Prepend(DataStamps.SubjectOf(t))).ToList();
         _written.Clear();
         if (subjects.Count == 0) return;
         var open = _transaction.Connection is not null;

@@ -32,7 +32,12 @@ public sealed class FiguresMemo(FiguresMemo.Store store, TrainingDbContext db, C
 
     /// <param name="key">Everything the figure depends on besides the records and the account's scope (e.g. "UnitFacts|{day}").</param>
     /// <param name="counts">The kinds of records it counts (<see cref="DataStamps.SubjectOf"/>).</param>
-    public async Task<T> GetAsync<T>(string key, Type[] counts, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
+    public Task<T> GetAsync<T>(string key, Type[] counts, Func<CancellationToken, Task<T>> compute, CancellationToken ct) =>
+        GetAsync(key, counts.Select(DataStamps.SubjectOf).ToArray(), compute, ct);
+
+    /// <param name="key">As above.</param>
+    /// <param name="subjects">The stamps' subjects it follows: kinds of records, or narrower facets of them (<see cref="DataFacets"/>).</param>
+    public async Task<T> GetAsync<T>(string key, string[] subjects, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
     {
         // Once a request, and again after the request saved something (a POST that shows its page again).
         if (_stamps is null || _readAfterSaves != db.SavesAttempted)
@@ -40,7 +45,7 @@ public sealed class FiguresMemo(FiguresMemo.Store store, TrainingDbContext db, C
             _readAfterSaves = db.SavesAttempted;
             _stamps = await DataStamps.ReadAsync(db, ct);
         }
-        var stamps = counts.Select(t => _stamps.GetValueOrDefault(DataStamps.SubjectOf(t))).ToArray();
+        var stamps = subjects.Select(s => _stamps.GetValueOrDefault(s)).ToArray();
         key = $"{key}|{me.OrgPath}|{me.PersonId}|{me.SchoolId}|{me.Role}";
         if (store.Cache.TryGetValue(key, out Entry? kept) && kept!.Stamps.SequenceEqual(stamps)) return (T)kept.Value!;
         var value = await compute(ct);

@@ -16,8 +16,17 @@ public enum AssignmentStanding { Completed, InProgress, NotStarted, Overdue }
 /// </summary>
 public static class AssignmentProgress
 {
-    /// <summary>Every kind of record whose save can move a person between the standings: what a count kept in memory is checked against.</summary>
-    public static readonly Type[] Follows = [.. LearningTallyStamps.Followed, typeof(Course), typeof(Lesson), typeof(LessonProgress)];
+    /// <summary>
+    /// Every subject whose save can move a person between the standings: what a count kept in memory is checked against.
+    /// Who is assigned (<see cref="AssignmentMembers"/>: posts, the pool, party membership, the admitted of a cohort, a
+    /// class's places, units), who completed (course credits, not a class's attendance credits) and who started.
+    /// </summary>
+    public static readonly string[] Follows =
+    [
+        .. new[] { typeof(Assignment), typeof(Person), typeof(Post), typeof(ClassParticipant), typeof(OrgUnit), typeof(Course), typeof(Lesson), typeof(LessonProgress) }
+            .Select(DataStamps.SubjectOf),
+        DataFacets.AdmittedEnrollment, DataFacets.PooledReserve, DataFacets.CourseCredit,
+    ];
 
     /// <summary>Init-only (not positional), so that EF can still filter and count on the projection's members.</summary>
     public sealed record MemberRow
