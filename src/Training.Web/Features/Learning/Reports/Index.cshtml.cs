@@ -57,8 +57,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
 
         // The unit's tree and its assignment table are what a report costs (0.1–0.3 s at a city): kept until a save
         // changes what they follow. Nothing here depends on the account beyond the unit, which its scope holds.
-        var (figures, children, months) = await memo.GetAsync($"LearningTree|{unit.Id}|{ShownYear}|{Day:yyyyMMdd}", LearningTallyStamps.Followed,
-            ct => report.ComputeWithChildrenAsync(unit, ShownYear, Day, ct), ct);
+        var (figures, children, months) = await report.KeptWithChildrenAsync(memo, unit, ShownYear, Day, ct);
         (Figures, Children) = (figures, children);
         Ranking = Children.Where(c => c.Figures.Learners > 0)
             .OrderByDescending(c => c.Figures.HoursPerLearner).ThenBy(c => c.Code, StringComparer.Ordinal).ToList();

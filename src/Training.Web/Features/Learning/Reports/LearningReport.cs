@@ -3,6 +3,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Web.Features.Learning.Assignments;
 using Training.Web.Features.Statistics;
+using Training.Web.Infrastructure.Data;
 
 namespace Training.Web.Features.Learning.Reports;
 
@@ -150,6 +151,15 @@ public sealed class LearningReport(TrainingDbContext db, ILogger<LearningReport>
             children.Select(c => new UnitLearning(c.Id, c.Code, c.Name, byUnit.GetValueOrDefault(c.Id, LearningFigures.Zero))).ToList(),
             months.Select(StudyHoursTotal.Hours).ToArray());
     }
+
+    /// <summary>
+    /// <see cref="ComputeWithChildrenAsync"/> kept in memory until a save changes what the learning figures follow: one
+    /// entry for the report's page and the staff home's card, which shows the same unit's own figures.
+    /// </summary>
+    public Task<(LearningFigures Own, IReadOnlyList<UnitLearning> Children, decimal[] Months)> KeptWithChildrenAsync(
+        FiguresMemo memo, Unit unit, int year, DateOnly day, CancellationToken ct) =>
+        memo.GetAsync($"LearningTree|{unit.Id}|{year}|{day:yyyyMMdd}", LearningTallyStamps.Followed,
+            ct => ComputeWithChildrenAsync(unit, year, day, ct), ct);
 
     /// <summary>
     /// The assignments of the year, for the report's table: not cancelled, started by the day, due in the year or later
