@@ -9,6 +9,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.Statistics;
@@ -21,7 +22,7 @@ namespace Training.Web.Features.Statistics;
 [Authorize(Policy = StatisticsPermissions.View)]
 public sealed class IndexModel(
     TrainingDbContext db, CurrentUser me, StatisticsService stats, TimeProvider clock,
-    IBackgroundJobClient jobs, JobStorage storage) : PageModel
+    IBackgroundJobClient jobs, JobStorage storage, FiguresMemo memo) : PageModel
 {
     /// <summary>At most this many snapshots in the trend chart (the latest ones).</summary>
     public const int TrendLength = 60;
@@ -142,8 +143,7 @@ public sealed class IndexModel(
             .OrderBy(x => x.Code)
             .Select(x => new { x.r, x.Code, x.Name })
             .ToListAsync(ct);
-        var toFigures = SnapshotReads.ToFigures.Compile();
-        Children = rows.Select(x => new UnitFigures(x.r.OrgUnitId, x.Code, x.Name, toFigures(x.r))).ToList();
+        Children = rows.Select(x => new UnitFigures(x.r.OrgUnitId, x.Code, x.Name, SnapshotReads.ToFiguresOf(x.r))).ToList();
 
         var trend = await db.SnapshotFigures.AsNoTracking()
             .Where(r => r.OrgUnitId == unitId)
@@ -155,7 +155,10 @@ public sealed class IndexModel(
             .ToListAsync(ct);
         trend.Reverse();
 
-        CohortYears = await stats.ComputeByCohortYearAsync(Current.Path, Snapshot.AsOf, ct);
+        // Counted live over every application of the unit (20 ms at the city): kept until an application or a unit changes.
+        var (path, asOf) = (Current.Path, Snapshot.AsOf);
+        CohortYears = await memo.GetAsync($"CohortYears|{path}|{asOf:yyyyMMdd}", [typeof(Enrollment), typeof(OrgUnit)],
+            ct => stats.ComputeByCohortYearAsync(path, asOf, ct), ct);
         AttainmentByYear = await AttainmentByYearAsync(unitId, Snapshot.AsOf, Figures, ct);
 
         ChartJson = JsonSerializer.Serialize(new

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
@@ -379,11 +380,15 @@ internal static class Inline
             return Visit(new Replace(lambda.Parameters[0], argument).Visit(lambda.Body));
         }
 
+        // Expanded on every query a request builds: the usual arguments (a static rule, a captured variable) are read
+        // by reflection; anything else is interpreted, never compiled (a compiled delegate each request cost CPU and GC).
         private static object Evaluate(Expression e) => e switch
         {
             UnaryExpression { NodeType: ExpressionType.Quote } q => q.Operand,
             ConstantExpression c => c.Value!,
-            _ => Expression.Lambda<Func<object>>(Expression.Convert(e, typeof(object))).Compile()(),
+            MemberExpression { Member: FieldInfo f } m => f.GetValue(m.Expression is null ? null : Evaluate(m.Expression))!,
+            MemberExpression { Member: PropertyInfo p } m => p.GetValue(m.Expression is null ? null : Evaluate(m.Expression))!,
+            _ => Expression.Lambda<Func<object>>(Expression.Convert(e, typeof(object))).Compile(preferInterpretation: true)(),
         };
     }
 

@@ -5,6 +5,7 @@ using Training.Core.Domain;
 using Training.Web.Features.Learning.Assignments;
 using Training.Web.Features.Learning.Study;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.Learning.Home;
@@ -14,7 +15,7 @@ namespace Training.Web.Features.Learning.Home;
 /// window is open, 继续学习 (the lesson last opened, where it stopped), what is due and when, and this
 /// year's 学时 against the target (必修 / 选修 / 尚差).
 /// </summary>
-public sealed class LearnerCard(TrainingDbContext db, CurrentUser me, TimeProvider clock) : ViewComponent
+public sealed class LearnerCard(TrainingDbContext db, CurrentUser me, TimeProvider clock, FiguresMemo memo) : ViewComponent
 {
     public const int DueShown = 5;
 
@@ -45,14 +46,19 @@ public sealed class LearnerCard(TrainingDbContext db, CurrentUser me, TimeProvid
                 resume = new ContinueLine(last.Id, last.Title, last.Course, last.Kind == LessonKind.Video ? progress?.ResumePosition ?? 0 : 0, last.DurationSeconds);
         }
 
-        var credited = StudyLedgerEntry.Standing(db.StudyLedger).Where(e => e.PersonId == personId && e.Source == StudySource.OnlineCourse).Select(e => e.SourceId);
-        var due = await AssignmentMembers.For(db, personId, today).AsNoTracking()
-            .Where(a => !credited.Contains(a.CourseId) && a.Course.State == CourseState.Published)
-            .OrderBy(a => a.DueOn).ThenBy(a => a.Id)
-            .Select(a => new DueLine(a.CourseId, a.Course.Title, a.Required, a.DueOn, a.DueOn < today))
-            .ToListAsync(ct);
-        // One line per course: the same course assigned twice (by the city and the district) is due once, by the earlier deadline.
-        var lines = due.GroupBy(d => d.CourseId).Select(g => g.First() with { Required = g.Any(x => x.Required) }).Take(DueShown).ToList();
+        // Who is assigned what is the most expensive query of the home the most people open (a third of its time):
+        // kept per person and day until a save changes what an assignment's standing follows.
+        var lines = await memo.GetAsync($"LearnerDue|{today:yyyyMMdd}", AssignmentProgress.Follows, async ct =>
+        {
+            var credited = StudyLedgerEntry.Standing(db.StudyLedger).Where(e => e.PersonId == personId && e.Source == StudySource.OnlineCourse).Select(e => e.SourceId);
+            var due = await AssignmentMembers.For(db, personId, today).AsNoTracking()
+                .Where(a => !credited.Contains(a.CourseId) && a.Course.State == CourseState.Published)
+                .OrderBy(a => a.DueOn).ThenBy(a => a.Id)
+                .Select(a => new DueLine(a.CourseId, a.Course.Title, a.Required, a.DueOn, a.DueOn < today))
+                .ToListAsync(ct);
+            // One line per course: the same course assigned twice (by the city and the district) is due once, by the earlier deadline.
+            return due.GroupBy(d => d.CourseId).Select(g => g.First() with { Required = g.Any(x => x.Required) }).Take(DueShown).ToList();
+        }, ct);
 
         var hours = await LearnerHours.ForAsync(db, personId, today.Year, today, ct);
         return View("~/Features/Learning/Home/LearnerCard.cshtml", new Front(cohort, resume, lines, hours));
