@@ -1,5 +1,6 @@
 using Ganss.Xss;
 using Markdig;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Training.Web.Infrastructure.Web;
 
@@ -20,7 +21,23 @@ public static class SafeMarkdown
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
-    public static string ToHtml(string? markdown) => Sanitizer.Sanitize(Markdown.ToHtml(markdown ?? "", Pipeline));
+    /// <summary>
+    /// Rendered texts kept by their source: a lesson or a notice is opened by many and changed rarely, and rendering
+    /// and cleaning it again was a good part of a lesson page's time. The same text gives the same HTML, so nothing of
+    /// one reader reaches another; a changed text is a new key. Bounded by the characters kept (source and HTML).
+    /// </summary>
+    private static readonly MemoryCache Rendered = new(new MemoryCacheOptions { SizeLimit = 4_000_000 });
+
+    private static readonly TimeSpan Idle = TimeSpan.FromMinutes(30);
+
+    public static string ToHtml(string? markdown)
+    {
+        markdown ??= "";
+        if (Rendered.TryGetValue(markdown, out string? kept)) return kept!;
+        var html = Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+        Rendered.Set(markdown, html, new MemoryCacheEntryOptions { Size = markdown.Length + html.Length, SlidingExpiration = Idle });
+        return html;
+    }
 
     private static HtmlSanitizer CreateSanitizer()
     {

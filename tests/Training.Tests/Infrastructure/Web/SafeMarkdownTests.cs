@@ -43,5 +43,15 @@ public sealed class SafeMarkdownTests
     }
 
     [Fact]
+    public void Renders_a_text_once_for_every_reader_and_a_changed_text_again()
+    {
+        var text = "## 第一课\n\n" + Guid.NewGuid();
+        var first = SafeMarkdown.ToHtml(text);
+
+        Assert.Same(first, SafeMarkdown.ToHtml(text));
+        Assert.Contains("（修订）", SafeMarkdown.ToHtml(text + "（修订）"));
+    }
+
+    [Fact]
     public void Writes_nothing_for_nothing() => Assert.Equal("", SafeMarkdown.ToHtml(null).Trim());
 }
