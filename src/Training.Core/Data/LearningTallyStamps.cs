@@ -31,7 +31,9 @@ public static class LearningTallyStamps
     public const int MostIds = 2_000;
 
     private static readonly HashSet<Type> Everything = [typeof(StudyTarget), typeof(OrgUnit)];
-    private static readonly HashSet<Type> ByPerson = [typeof(StudyLedgerEntry), typeof(Post), typeof(ReserveCandidate), typeof(Enrollment), typeof(ClassParticipant)];
+    private static readonly HashSet<Type> ByPerson = [typeof(StudyLedgerEntry), typeof(Post), typeof(ClassParticipant)];
+    /// <summary>By person too, but only what their facet is about (<see cref="DataFacets"/>): an admitted application, a candidate in the pool.</summary>
+    private static readonly HashSet<Type> ByPersonFacet = [typeof(Enrollment), typeof(ReserveCandidate)];
 
     /// <summary>
     /// The subjects (<see cref="DataStamps"/>) whose saves can change a unit's learning figures: what a figure kept in memory
@@ -39,12 +41,10 @@ public static class LearningTallyStamps
     /// </summary>
     public static readonly string[] Followed =
     [
-        .. Everything.Concat(ByPerson).Concat([typeof(Person), typeof(Assignment)])
-            .Where(t => t != typeof(Enrollment) && t != typeof(ReserveCandidate)).Select(DataStamps.SubjectOf),
-        DataFacets.AdmittedEnrollment, DataFacets.PooledReserve,
+        .. Everything.Concat(ByPerson).Concat([typeof(Person), typeof(Assignment)]).Select(DataStamps.SubjectOf),
+        .. ByPersonFacet.SelectMany(DataFacets.OfKind),
     ];
 
-    /// <summary>What a save touches.</summary>
     /// <summary>What a save touches: every row, or the rows of these units, of these persons' villages and of the units under these.</summary>
     public sealed record Touch(bool All, IReadOnlyCollection<int> Units, IReadOnlyCollection<int> Persons, IReadOnlyCollection<int> Under)
     {
@@ -63,7 +63,7 @@ public static class LearningTallyStamps
             var type = e.Metadata.ClrType;
             if (Everything.Contains(type)) return Touch.Everything;
             if (type == typeof(Person)) AddValues(units, e.Property(nameof(Person.VillageId)));
-            else if (ByPerson.Contains(type) && (type != typeof(Enrollment) && type != typeof(ReserveCandidate) || DataFacets.Of(e) is not null))
+            else if (ByPerson.Contains(type) || ByPersonFacet.Contains(type) && DataFacets.Of(e) is not null)
                 AddValues(persons, e.Property(nameof(Post.PersonId)));
             else if (type == typeof(Assignment))
             {

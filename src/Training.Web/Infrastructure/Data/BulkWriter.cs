@@ -122,7 +122,6 @@ public sealed class BulkWriter(DbContext db, DbTransaction transaction) : IAsync
         await DataStamps.RaiseAsync(db, open ? _transaction.Connection! : db.Database.GetDbConnection(), open ? _transaction : null, subjects, CancellationToken.None);
     }
 
-
     private (BulkTable Table, DbCommand Command) InsertFor(Type type, string? ownerProperty, bool keysGiven, int rows)
     {
         _written.Add(type);
