@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Training.Core.Data;
 using Training.Tests.Infrastructure;
@@ -12,7 +13,8 @@ namespace Training.Tests.Infrastructure.Data;
 
 /// <summary>
 /// How the portal uses its SQLite connections: SQLite's own busy handler waits for the writer (not the provider's
-/// 150 ms sleeps), and a page's queries share one connection opened for the request.
+/// 150 ms sleeps), a page's queries share one connection opened for the request,
+/// and only so many pages hold one at once.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class SqliteConnectionTests(AppFixture app)
@@ -49,6 +51,54 @@ public sealed class SqliteConnectionTests(AppFixture app)
         Assert.Equal(ConnectionState.Closed, during);
     }
 
+    [Fact]
+    public async Task Should_let_a_page_wait_while_the_limit_of_pages_holding_a_connection_is_reached()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Sqlite:ConcurrentPages"] = "1" }).Build();
+        var release = new TaskCompletionSource();
+        var entered = 0;
+        var middleware = new SqliteConnectionPerRequest(async _ =>
+        {
+            Interlocked.Increment(ref entered);
+            await release.Task;
+        }, configuration);
+
+        var first = middleware.Invoke(PageContext(app.Services.CreateAsyncScope()));
+        var second = middleware.Invoke(PageContext(app.Services.CreateAsyncScope()));
+        await Task.Delay(200);
+        Assert.Equal(1, Volatile.Read(ref entered));
+
+        release.SetResult();
+        await Task.WhenAll(first, second);
+        Assert.Equal(2, entered);
+    }
+
+    [Fact]
+    public async Task Should_let_a_closed_browser_leave_the_queue_of_pages()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Sqlite:ConcurrentPages"] = "1" }).Build();
+        var release = new TaskCompletionSource();
+        var middleware = new SqliteConnectionPerRequest(_ => release.Task, configuration);
+        var first = middleware.Invoke(PageContext(app.Services.CreateAsyncScope()));
+        using var closed = new CancellationTokenSource();
+        var waiting = PageContext(app.Services.CreateAsyncScope());
+        waiting.RequestAborted = closed.Token;
+
+        var second = middleware.Invoke(waiting);
+        closed.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
+        release.SetResult();
+        await first;
+    }
+
+    private static DefaultHttpContext PageContext(AsyncServiceScope scope)
+    {
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.SetEndpoint(new Endpoint(_ => Task.CompletedTask, new EndpointMetadataCollection(new PageActionDescriptor()), "page"));
+        return context;
+    }
+
     private async Task<(ConnectionState During, ConnectionState After)> RunAsync(Endpoint endpoint)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -60,7 +110,7 @@ public sealed class SqliteConnectionTests(AppFixture app)
         {
             during = db.Database.GetDbConnection().State;
             return Task.CompletedTask;
-        }).Invoke(context);
+        }, new ConfigurationBuilder().Build()).Invoke(context);
         return (during, db.Database.GetDbConnection().State);
     }
 }
