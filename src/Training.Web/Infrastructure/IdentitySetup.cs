@@ -42,6 +42,7 @@ public static class IdentitySetup
             o.OnRefreshingPrincipal = SessionClaims.KeepSignInTime;
         });
         services.AddScoped<SessionCookieEvents>();
+        services.AddSingleton<SessionCookieEvents.Known>();
 
         services.ConfigureApplicationCookie(o =>
         {

@@ -22,6 +22,7 @@ public static class WebSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<Data.FiguresMemo.Store>();
         builder.Services.AddScoped<Data.FiguresMemo>();
+        builder.Services.AddScoped<Data.RequestStamps>();
         builder.Services.AddAntiforgery(o =>
         {
             o.HeaderName = "RequestVerificationToken";

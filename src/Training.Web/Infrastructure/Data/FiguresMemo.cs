@@ -7,12 +7,12 @@ namespace Training.Web.Infrastructure.Data;
 /// <summary>
 /// Figures kept in memory between requests and served only while they are exact: each is kept with the
 /// <see cref="Training.Core.Domain.DataStamp"/>s of the records it counts, read before it was computed; a request
-/// reads the stamps (one query of a few dozen rows, once per request) and computes again when any differs.
+/// reads the stamps (<see cref="RequestStamps"/>: one query of a few dozen rows, once per request) and computes again when any differs.
 /// A save on any web node raises the stamps in its own transaction, so no node serves a figure older than the data.
 /// Every key ends with the account's binding and role, added here: accounts share a figure only when their scope
 /// is the same, so nobody is served what their scope does not show, whatever a caller's key names.
 /// </summary>
-public sealed class FiguresMemo(FiguresMemo.Store store, TrainingDbContext db, CurrentUser me)
+public sealed class FiguresMemo(FiguresMemo.Store store, RequestStamps requestStamps, CurrentUser me)
 {
     /// <summary>The figures of this web node (a singleton); at most <see cref="MaxFigures"/> kept, the least used dropped first.</summary>
     public sealed class Store : IDisposable
@@ -25,9 +25,6 @@ public sealed class FiguresMemo(FiguresMemo.Store store, TrainingDbContext db, C
 
     private static readonly MemoryCacheEntryOptions Keep = new() { SlidingExpiration = TimeSpan.FromMinutes(10), Size = 1 };
 
-    private Dictionary<string, long>? _stamps;
-    private long _readAfterSaves;
-
     private sealed record Entry(long[] Stamps, object? Value);
 
     /// <param name="key">Everything the figure depends on besides the records and the account's scope (e.g. "UnitFacts|{day}").</param>
@@ -39,13 +36,8 @@ public sealed class FiguresMemo(FiguresMemo.Store store, TrainingDbContext db, C
     /// <param name="subjects">The stamps' subjects it follows: kinds of records, or narrower facets of them (<see cref="DataFacets"/>).</param>
     public async Task<T> GetAsync<T>(string key, string[] subjects, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
     {
-        // Once a request, and again after the request saved something (a POST that shows its page again).
-        if (_stamps is null || _readAfterSaves != db.SavesAttempted)
-        {
-            _readAfterSaves = db.SavesAttempted;
-            _stamps = await DataStamps.ReadAsync(db, ct);
-        }
-        var stamps = subjects.Select(s => _stamps.GetValueOrDefault(s)).ToArray();
+        var current = await requestStamps.ReadAsync(ct);
+        var stamps = subjects.Select(s => current.GetValueOrDefault(s)).ToArray();
         key = $"{key}|{me.OrgPath}|{me.PersonId}|{me.SchoolId}|{me.Role}";
         if (store.Cache.TryGetValue(key, out Entry? kept) && kept!.Stamps.SequenceEqual(stamps)) return (T)kept.Value!;
         var value = await compute(ct);

@@ -74,4 +74,25 @@ public sealed class SessionTests(AppFixture app)
         using var after = await user.GetAsync("/Persons");
         AssertSentToLogin(after);
     }
+
+    [Fact]
+    public async Task Should_refuse_a_stamp_this_node_kept_once_the_account_is_saved_with_a_new_one_elsewhere()
+    {
+        var userName = await app.CreateStaffAsync(Unit, Password);
+        var user = await app.SignInAsync(userName, Password);
+        for (var i = 0; i < 2; i++) // the second request is served from the stamp kept by the first
+            using (var kept = await user.GetAsync("/Persons"))
+                Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+
+        // Another node's save: its own context and transaction, nothing told to this node's memory.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Training.Core.Identity.AppUser>>();
+            var account = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
+            Assert.True((await users.UpdateSecurityStampAsync(account)).Succeeded);
+        }
+
+        using var after = await user.GetAsync("/Persons");
+        AssertSentToLogin(after);
+    }
 }
