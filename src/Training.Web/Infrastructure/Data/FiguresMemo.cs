@@ -21,9 +21,13 @@ public sealed class FiguresMemo(FiguresMemo.Store store, RequestStamps requestSt
         public void Dispose() => Cache.Dispose();
     }
 
+    /// <summary>What the store holds at most, in figures: a number or a row of numbers is one; a list weighs more (<see cref="GetListAsync"/>).</summary>
     public const int MaxFigures = 20_000;
 
-    private static readonly MemoryCacheEntryOptions Keep = new() { SlidingExpiration = TimeSpan.FromMinutes(10), Size = 1 };
+    /// <summary>The ids of a kept list that weigh as much as one figure.</summary>
+    public const int IdsPerFigure = 100;
+
+    private static readonly TimeSpan Idle = TimeSpan.FromMinutes(10);
 
     private sealed record Entry(long[] Stamps, object? Value);
 
@@ -34,14 +38,21 @@ public sealed class FiguresMemo(FiguresMemo.Store store, RequestStamps requestSt
 
     /// <param name="key">As above.</param>
     /// <param name="subjects">The stamps' subjects it follows: kinds of records, or narrower facets of them (<see cref="DataFacets"/>).</param>
-    public async Task<T> GetAsync<T>(string key, string[] subjects, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
+    public Task<T> GetAsync<T>(string key, string[] subjects, Func<CancellationToken, Task<T>> compute, CancellationToken ct) =>
+        GetAsync(key, subjects, compute, _ => 1, ct);
+
+    /// <summary>A list of ids kept the same way (the order of a long list), weighing one figure per <see cref="IdsPerFigure"/> ids.</summary>
+    public Task<int[]> GetListAsync(string key, Type[] counts, Func<CancellationToken, Task<int[]>> compute, CancellationToken ct) =>
+        GetAsync(key, counts.Select(DataStamps.SubjectOf).ToArray(), compute, ids => 1 + ids.Length / IdsPerFigure, ct);
+
+    private async Task<T> GetAsync<T>(string key, string[] subjects, Func<CancellationToken, Task<T>> compute, Func<T, int> weight, CancellationToken ct)
     {
         var current = await requestStamps.ReadAsync(ct);
         var stamps = subjects.Select(s => current.GetValueOrDefault(s)).ToArray();
         key = $"{key}|{me.OrgPath}|{me.PersonId}|{me.SchoolId}|{me.Role}";
         if (store.Cache.TryGetValue(key, out Entry? kept) && kept!.Stamps.SequenceEqual(stamps)) return (T)kept.Value!;
         var value = await compute(ct);
-        store.Cache.Set(key, new Entry(stamps, value), Keep);
+        store.Cache.Set(key, new Entry(stamps, value), new MemoryCacheEntryOptions { SlidingExpiration = Idle, Size = weight(value) });
         return value;
     }
 }

@@ -30,4 +30,21 @@ public static class PagedQueries
         var items = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new Paged<T>(items, page, pageSize, total);
     }
+
+    /// <summary>
+    /// Pages a long list whose order costs a sort of every row (by names of joined records): the ordered ids are kept
+    /// by the memo (<paramref name="key"/>, following <paramref name="counts"/>) until a record they are ordered or
+    /// filtered by changes; a page then reads only its own rows, by id (<paramref name="rowsOf"/>), in the kept order.
+    /// </summary>
+    public static async Task<Paged<T>> ToPagedInKeptOrderAsync<T>(this IQueryable<int> orderedIds, Data.FiguresMemo memo, string key, Type[] counts,
+        Func<int[], CancellationToken, Task<List<T>>> rowsOf, Func<T, int> idOf, int pageNumber, CancellationToken ct, int pageSize = DefaultPageSize)
+    {
+        var ids = await memo.GetListAsync(key, counts, orderedIds.ToArrayAsync, ct);
+        var pageCount = Math.Max(1, (ids.Length + pageSize - 1) / pageSize);
+        var page = Math.Clamp(pageNumber, 1, pageCount);
+        var pageIds = ids.Skip((page - 1) * pageSize).Take(pageSize).ToArray();
+        var position = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        var rows = await rowsOf(pageIds, ct);
+        return new Paged<T>(rows.OrderBy(r => position[idOf(r)]).ToList(), page, pageSize, ids.Length);
+    }
 }

@@ -52,15 +52,19 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, FiguresMemo
         var q = Q?.Trim();
         if (!string.IsNullOrEmpty(q)) query = query.Where(e => e.Person.Name.Contains(q));
 
-        Paged = await query
-            .OrderByDescending(e => e.Year).ThenBy(e => e.Program.Name).ThenBy(e => e.Person.Name).ThenBy(e => e.Id)
-            .Select(e => new Row(e.Id, e.Person.Name, e.Person.IdNumber, e.Village.Parent!.Name, e.Village.Name, e.Year,
-                e.Program.Name, e.Level, e.State, e.AdmittedOn, e.GraduatedOn ?? e.WithdrawnOn))
-            .ToPagedAsync(PageNumber, ct, PageSize,
-                count: string.IsNullOrEmpty(q) ? ct => memo.GetAsync($"SchoolCount|{Year}|{State}", counted, query.CountAsync, ct) : null);
+        var ordered = query.OrderByDescending(e => e.Year).ThenBy(e => e.Program.Name).ThenBy(e => e.Person.Name).ThenBy(e => e.Id);
+        // Without a name to look for, the order of the school's students (a sort of thousands over names) is kept.
+        Paged = string.IsNullOrEmpty(q)
+            ? await ordered.Select(e => e.Id).ToPagedInKeptOrderAsync(memo, $"SchoolOrder|{Year}|{State}", counted,
+                async (ids, ct) => await RowsOf(mine.Where(e => ids.Contains(e.Id))).ToListAsync(ct), r => r.Id, PageNumber, ct, PageSize)
+            : await RowsOf(ordered).ToPagedAsync(PageNumber, ct, PageSize);
         PageNumber = Paged.PageNumber;
         return this.PageOrFragment("_Rows");
     }
+
+    private static IQueryable<Row> RowsOf(IQueryable<Enrollment> enrollments) =>
+        enrollments.Select(e => new Row(e.Id, e.Person.Name, e.Person.IdNumber, e.Village.Parent!.Name, e.Village.Name, e.Year,
+            e.Program.Name, e.Level, e.State, e.AdmittedOn, e.GraduatedOn ?? e.WithdrawnOn));
 
     public string PageUrl(int page)
     {

@@ -46,4 +46,37 @@ public sealed class IndexTests(AppFixture appArg) : RegistrarTestBase(appArg)
         var ids = (await list.ReadHtmlAsync()).QuerySelectorAll("[data-enrollment-id]").Select(r => r.GetAttribute("data-enrollment-id")).ToList();
         Assert.Equal([e.EnrollmentId.ToString(System.Globalization.CultureInfo.InvariantCulture)], ids);
     }
+
+    [Fact]
+    public async Task Should_page_the_schools_students_by_year_program_and_name_and_show_a_new_one_at_once()
+    {
+        var client = await app.SignInAsync("school-1");
+        var url = $"/School?year={TestEnrollments.Year}&state=Admitted";
+        Assert.Equal((await ExpectedAsync()).Take(2 * Training.Web.Features.Degree.Registrar.IndexModel.PageSize), [.. await ShownAsync(client, url), .. await ShownAsync(client, url + "&p=2")]);
+
+        var added = await app.AdmittedAsync(); // the order was kept by the reads above: a new student is in it at once
+
+        var expected = await ExpectedAsync();
+        Assert.Contains(added.EnrollmentId, expected);
+        var page = expected.IndexOf(added.EnrollmentId) / Training.Web.Features.Degree.Registrar.IndexModel.PageSize + 1;
+        var start = (page - 1) * Training.Web.Features.Degree.Registrar.IndexModel.PageSize;
+        Assert.Equal(expected.Skip(start).Take(Training.Web.Features.Degree.Registrar.IndexModel.PageSize), await ShownAsync(client, url + $"&p={page}"));
+    }
+
+    private static async Task<List<int>> ShownAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        return (await response.ReadHtmlAsync()).QuerySelectorAll("[data-enrollment-id]")
+            .Select(r => int.Parse(r.GetAttribute("data-enrollment-id")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+    }
+
+    private Task<List<int>> ExpectedAsync() => app.WithDbAsync(async db =>
+    {
+        var schoolId = await db.Users.Where(u => u.UserName == "school-1").Select(u => u.SchoolId).SingleAsync();
+        return (await db.Enrollments
+                .Where(e => e.Program.SchoolId == schoolId && e.Year == TestEnrollments.Year && e.State == EnrollmentState.Admitted)
+                .Select(e => new { e.Id, e.Year, Program = e.Program.Name, Name = e.Person.Name }).ToListAsync())
+            .OrderByDescending(e => e.Year).ThenBy(e => e.Program, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).ThenBy(e => e.Id)
+            .Select(e => e.Id).ToList();
+    });
 }
