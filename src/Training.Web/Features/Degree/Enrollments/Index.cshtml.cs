@@ -52,12 +52,12 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, FiguresMemo
         Type[] counted = [typeof(Enrollment), typeof(OrgUnit), typeof(Person)];
         Years = await memo.GetAsync("EnrollmentYears", counted,
             async ct => (IReadOnlyList<int>)await mine.Select(e => e.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct), ct);
-        Units = await db.OrgUnits.AsNoTracking().InScope(me)
+        Units = await memo.GetAsync($"EnrollmentUnits|{Unit}", [typeof(OrgUnit)], async ct => (IReadOnlyList<UnitOption>)await db.OrgUnits.AsNoTracking().InScope(me)
             .Where(u => u.Level != OrgLevel.Village || u.Id == Unit || u.ParentId == me.OrgUnitId)
             .OrderBy(u => u.Path)
             .Select(u => new UnitOption(u.Id, u.Name, u.Level))
             .Take(500)
-            .ToListAsync(ct);
+            .ToListAsync(ct), ct);
 
         var query = mine;
         if (Year is not null) query = query.Where(e => e.Year == Year);
@@ -70,16 +70,20 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, FiguresMemo
         var q = Q?.Trim();
         if (!string.IsNullOrEmpty(q)) query = query.Where(e => e.Person.Name.Contains(q));
 
-        Paged = await query
-            .OrderByDescending(e => e.Year).ThenBy(e => e.Village.Code).ThenBy(e => e.Person.Name).ThenBy(e => e.Id)
-            .Select(e => new Row(e.Id, e.Person.Name, e.Person.IdNumber, e.Village.Code, e.Village.Name, e.Year,
-                e.Program.School.Name, e.Program.Name, e.Level, e.State, e.Split.SelfPaidFen,
-                e.Payments.Where(p => p.Kind == PaymentKind.SelfPaid).Sum(p => p.AmountFen)))
-            .ToPagedAsync(PageNumber, ct, PageSize,
-                count: string.IsNullOrEmpty(q) ? ct => memo.GetAsync($"EnrollmentCount|{Year}|{State}|{Unit}", counted, query.CountAsync, ct) : null);
+        var ordered = query.OrderByDescending(e => e.Year).ThenBy(e => e.Village.Code).ThenBy(e => e.Person.Name).ThenBy(e => e.Id);
+        // Without a name to look for, the order of the scope's enrollments (a sort of thousands over names) is kept.
+        Paged = string.IsNullOrEmpty(q)
+            ? await ordered.Select(e => e.Id).ToPagedInKeptOrderAsync(memo, $"EnrollmentOrder|{Year}|{State}|{Unit}", counted,
+                async (ids, ct) => await RowsOf(mine.Where(e => ids.Contains(e.Id))).ToListAsync(ct), r => r.Id, PageNumber, ct, PageSize)
+            : await RowsOf(ordered).ToPagedAsync(PageNumber, ct, PageSize);
         PageNumber = Paged.PageNumber;
         return this.PageOrFragment("_Rows");
     }
+
+    private static IQueryable<Row> RowsOf(IQueryable<Enrollment> enrollments) =>
+        enrollments.Select(e => new Row(e.Id, e.Person.Name, e.Person.IdNumber, e.Village.Code, e.Village.Name, e.Year,
+            e.Program.School.Name, e.Program.Name, e.Level, e.State, e.Split.SelfPaidFen,
+            e.Payments.Where(p => p.Kind == PaymentKind.SelfPaid).Sum(p => p.AmountFen)));
 
     public string PageUrl(int page)
     {

@@ -60,4 +60,27 @@ public sealed class IndexTests(AppFixture appArg) : EnrollmentsTestBase(appArg)
         Assert.Contains("data-enrollment-id", html);
         Assert.Contains(response.Headers.Vary, v => v.Equals("HX-Request", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public async Task Should_list_a_unit_by_year_village_and_name_and_show_a_new_admission_at_once()
+    {
+        var township = await app.SignInAsync("township-440111103");
+        var url = $"/Enrollments?year={TestEnrollments.Year}&state=Admitted";
+        using (var before = await township.GetAsync(url)) // keeps the order
+            Assert.Equal((await ExpectedAsync()).Take(Training.Web.Features.Degree.Enrollments.IndexModel.PageSize), Ids(await before.ReadHtmlAsync()).Select(int.Parse));
+
+        var added = await app.AdmittedAsync("440111103201");
+
+        var expected = await ExpectedAsync();
+        var page = expected.IndexOf(added.EnrollmentId) / Training.Web.Features.Degree.Enrollments.IndexModel.PageSize + 1;
+        using var after = await township.GetAsync(url + $"&p={page}");
+        Assert.Equal(expected.Skip((page - 1) * Training.Web.Features.Degree.Enrollments.IndexModel.PageSize).Take(Training.Web.Features.Degree.Enrollments.IndexModel.PageSize), Ids(await after.ReadHtmlAsync()).Select(int.Parse));
+    }
+
+    private Task<List<int>> ExpectedAsync() => app.WithDbAsync(async db =>
+        (await db.Enrollments
+            .Where(e => e.Village.Path.StartsWith("/440100/440111/440111103/") && e.Year == TestEnrollments.Year && e.State == EnrollmentState.Admitted)
+            .Select(e => new { e.Id, e.Year, e.Village.Code, e.Person.Name }).ToListAsync())
+        .OrderByDescending(e => e.Year).ThenBy(e => e.Code, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).ThenBy(e => e.Id)
+        .Select(e => e.Id).ToList());
 }
