@@ -42,8 +42,8 @@ public sealed class FiguresMemo(FiguresMemo.Store store, RequestStamps requestSt
         GetAsync(key, subjects, compute, _ => 1, ct);
 
     /// <summary>A list of ids kept the same way (the order of a long list), weighing one figure per <see cref="IdsPerFigure"/> ids.</summary>
-    public Task<int[]> GetListAsync(string key, Type[] counts, Func<CancellationToken, Task<int[]>> compute, CancellationToken ct) =>
-        GetAsync(key, counts.Select(DataStamps.SubjectOf).ToArray(), compute, ids => 1 + ids.Length / IdsPerFigure, ct);
+    public Task<int[]> GetListAsync(string key, string[] subjects, Func<CancellationToken, Task<int[]>> compute, CancellationToken ct) =>
+        GetAsync(key, subjects, compute, ids => 1 + ids.Length / IdsPerFigure, ct);
 
     private async Task<T> GetAsync<T>(string key, string[] subjects, Func<CancellationToken, Task<T>> compute, Func<T, int> weight, CancellationToken ct)
     {

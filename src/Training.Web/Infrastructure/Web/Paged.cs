@@ -33,13 +33,13 @@ public static class PagedQueries
 
     /// <summary>
     /// Pages a long list whose order costs a sort of every row (by names of joined records): the ordered ids are kept
-    /// by the memo (<paramref name="key"/>, following <paramref name="counts"/>) until a record they are ordered or
+    /// by the memo (<paramref name="key"/>, following <paramref name="subjects"/>) until a record they are ordered or
     /// filtered by changes; a page then reads only its own rows, by id (<paramref name="rowsOf"/>), in the kept order.
     /// </summary>
-    public static async Task<Paged<T>> ToPagedInKeptOrderAsync<T>(this IQueryable<int> orderedIds, Data.FiguresMemo memo, string key, Type[] counts,
+    public static async Task<Paged<T>> ToPagedInKeptOrderAsync<T>(this IQueryable<int> orderedIds, Data.FiguresMemo memo, string key, string[] subjects,
         Func<int[], CancellationToken, Task<List<T>>> rowsOf, Func<T, int> idOf, int pageNumber, CancellationToken ct, int pageSize = DefaultPageSize)
     {
-        var ids = await memo.GetListAsync(key, counts, orderedIds.ToArrayAsync, ct);
+        var ids = await memo.GetListAsync(key, subjects, orderedIds.ToArrayAsync, ct);
         var pageCount = Math.Max(1, (ids.Length + pageSize - 1) / pageSize);
         var page = Math.Clamp(pageNumber, 1, pageCount);
         var pageIds = ids.Skip((page - 1) * pageSize).Take(pageSize).ToArray();
@@ -47,4 +47,9 @@ public static class PagedQueries
         var rows = await rowsOf(pageIds, ct);
         return new Paged<T>(rows.OrderBy(r => position[idOf(r)]).ToList(), page, pageSize, ids.Length);
     }
+
+    /// <summary>The same, following the kinds of records <paramref name="counts"/>.</summary>
+    public static Task<Paged<T>> ToPagedInKeptOrderAsync<T>(this IQueryable<int> orderedIds, Data.FiguresMemo memo, string key, Type[] counts,
+        Func<int[], CancellationToken, Task<List<T>>> rowsOf, Func<T, int> idOf, int pageNumber, CancellationToken ct, int pageSize = DefaultPageSize) =>
+        orderedIds.ToPagedInKeptOrderAsync(memo, key, counts.Select(Training.Core.Data.DataStamps.SubjectOf).ToArray(), rowsOf, idOf, pageNumber, ct, pageSize);
 }

@@ -53,6 +53,8 @@ public sealed class PeopleModel(TrainingDbContext db, CurrentUser me, TimeProvid
         MayOpenLedger = (await authorization.AuthorizeAsync(User, LearningPermissions.Correct)).Succeeded;
 
         IQueryable<int> ids;
+        string key;
+        string[] follows;
         if (Figure is { } figure && Enum.IsDefined(figure))
         {
             // Classifying every person of the unit (a district: 50 ms): the list is kept until a save changes what it follows.
@@ -61,6 +63,7 @@ public sealed class PeopleModel(TrainingDbContext db, CurrentUser me, TimeProvid
             // One JSON parameter (json_each / OPENJSON), however many ids: a list of tens of thousands exceeds SQLite's variables.
             ids = db.Persons.Where(p => EF.Parameter(list).Contains(p.Id)).Select(p => p.Id);
             Heading = ReportTexts.PeopleTitle(figure.Name(), unit.Name, ShownYear);
+            (key, follows) = ($"LearningPeopleOrder|{figure}|{unit.Id}|{ShownYear}|{day:yyyyMMdd}", LearningTallyStamps.Followed);
         }
         else if (Assignment is { } assignmentId && Standing is { } standing && Enum.IsDefined(standing))
         {
@@ -71,17 +74,22 @@ public sealed class PeopleModel(TrainingDbContext db, CurrentUser me, TimeProvid
             ids = AssignmentProgress.Members(db, a, day, persons => persons.Where(p => OrgPaths.IsUnder(p.Village.Path, path)))
                 .In(standing, AssignmentProgress.IsOverdueOn(a.DueOn, day)).Select(m => m.PersonId);
             Heading = ReportTexts.PeopleTitle($"{a.Course.Title} · {standing.Label()}", unit.Name, ShownYear);
+            (key, follows) = ($"LearningPeopleOrder|{assignmentId}|{standing}|{unit.Id}|{ShownYear}|{day:yyyyMMdd}", AssignmentProgress.Follows);
         }
         else return NotFound();
 
         var year = ShownYear;
         var totals = db.StudyHoursTotals.Where(t => t.Year == year);
-        Rows = await db.Persons.AsNoTracking().InScope(me).Where(p => ids.Contains(p.Id))
-            .OrderBy(p => p.Village.Path).ThenBy(p => p.Name).ThenBy(p => p.Id)
-            .Select(p => new Row(p.Id, p.Name, p.IdNumber, p.Village.Code, p.Village.Name,
-                totals.Where(t => t.PersonId == p.Id).Sum(t => (long?)t.RequiredCenti) ?? 0,
-                totals.Where(t => t.PersonId == p.Id).Sum(t => (long?)t.ElectiveCenti) ?? 0))
-            .ToPagedAsync(PageNumber, ct);
+        var persons = db.Persons.AsNoTracking().InScope(me);
+        // The persons in the order of their villages and names, kept (a district's thousands sorted by name on every page otherwise).
+        Rows = await persons.Where(p => ids.Contains(p.Id)).OrderBy(p => p.Village.Path).ThenBy(p => p.Name).ThenBy(p => p.Id).Select(p => p.Id)
+            .ToPagedInKeptOrderAsync(memo, key, [.. follows.Union([DataStamps.SubjectOf(typeof(Person)), DataStamps.SubjectOf(typeof(OrgUnit))])],
+                async (page, ct) => await persons.Where(p => page.Contains(p.Id))
+                    .Select(p => new Row(p.Id, p.Name, p.IdNumber, p.Village.Code, p.Village.Name,
+                        totals.Where(t => t.PersonId == p.Id).Sum(t => (long?)t.RequiredCenti) ?? 0,
+                        totals.Where(t => t.PersonId == p.Id).Sum(t => (long?)t.ElectiveCenti) ?? 0))
+                    .ToListAsync(ct),
+                r => r.Id, PageNumber, ct);
         return this.PageOrFragment("_People");
     }
 

@@ -71,4 +71,43 @@ public sealed class PeopleTests(AppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, bare.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
     }
+
+    [Fact]
+    public async Task Should_list_by_village_and_name_and_place_a_renamed_person_at_once()
+    {
+        var client = await app.SignInAsync(DemoAccounts.Township);
+        var url = $"/Learning/Reports/People?figure=Cadres&unit={await UnitIdAsync(TestPeople.OwnVillage)}";
+        var shown = await AllShownAsync(client, url);
+        Assert.True(shown.Count > 1);
+        Assert.Equal(await InOrderAsync(shown), shown);
+
+        var first = shown[0];
+        await app.WithDbAsync(async db =>
+        {
+            var person = await db.Persons.SingleAsync(p => p.Id == first);
+            person.UpdateContact("龥" + person.Name, person.Phone, person.PoliticalStatus); // sorts after every other name
+            return await db.SaveChangesAsync();
+        });
+
+        var after = await AllShownAsync(client, url);
+        Assert.Equal(await InOrderAsync(after), after);
+        Assert.Equal(first, after[^1]);
+    }
+
+    private static async Task<List<int>> AllShownAsync(HttpClient client, string url)
+    {
+        var ids = new List<int>();
+        for (var p = 1; p < 50; p++)
+        {
+            var rows = (await (await client.GetAsync($"{url}&p={p}")).ReadHtmlAsync()).QuerySelectorAll("tr[data-person-id]")
+                .Select(r => int.Parse(r.GetAttribute("data-person-id")!, CultureInfo.InvariantCulture)).ToList();
+            if (rows.Count == 0 || ids.Contains(rows[0])) break; // past the last page the pager shows the last one again
+            ids.AddRange(rows);
+        }
+        return ids;
+    }
+
+    private Task<List<int>> InOrderAsync(List<int> ids) => app.WithDbAsync(async db =>
+        (await db.Persons.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Village.Path, p.Name }).ToListAsync())
+        .OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id).Select(p => p.Id).ToList());
 }
