@@ -1,3 +1,4 @@
+using Training.Tests.Infrastructure.Builders;
 using Training.Web.Features.Learning.Home;
 using Training.Web.Features.Learning.Reports;
 using System.Net;
@@ -92,6 +93,25 @@ public sealed class IndexTests(AppFixture app)
         Assert.Null(page.QuerySelector("[data-testid=reviews-waiting]"));
         Assert.Null(page.QuerySelector("[data-testid=pairs-overdue]"));
         Assert.Null(page.QuerySelector("[data-testid=accounts]"));
+    }
+
+    [Fact]
+    public async Task Should_show_the_trainee_its_corrected_name_at_once_after_the_home_was_opened()
+    {
+        var trainee = await app.TraineeAsync();
+        var client = await app.SignInAsync(trainee);
+        using (var before = await client.GetAsync("/")) // the card is kept from here
+            Assert.Equal(trainee.Name, (await before.ReadHtmlAsync()).QuerySelector("[data-testid=trainee-name]")?.TextContent);
+
+        await app.WithDbAsync(async db =>
+        {
+            var person = await db.Persons.SingleAsync(p => p.Id == trainee.PersonId);
+            person.UpdateContact(trainee.Name + "（更正）", person.Phone, person.PoliticalStatus);
+            return await db.SaveChangesAsync();
+        });
+
+        using var after = await client.GetAsync("/");
+        Assert.Equal(trainee.Name + "（更正）", (await after.ReadHtmlAsync()).QuerySelector("[data-testid=trainee-name]")?.TextContent);
     }
 
     [Fact]

@@ -30,8 +30,9 @@ public sealed class LearnerCard(TrainingDbContext db, CurrentUser me, TimeProvid
         var ct = HttpContext.RequestAborted;
         var today = clock.Today();
 
-        var cohort = await db.Cohorts.AsNoTracking().Where(c => c.ApplyFrom <= today && today <= c.ApplyTo)
-            .OrderBy(c => c.ApplyTo).Select(c => new OpenCohort(c.Name, c.ApplyTo)).FirstOrDefaultAsync(ct);
+        var cohort = await memo.GetAsync($"OpenCohort|{today:yyyyMMdd}", [typeof(Cohort)], ct => db.Cohorts.AsNoTracking()
+            .Where(c => c.ApplyFrom <= today && today <= c.ApplyTo)
+            .OrderBy(c => c.ApplyTo).Select(c => new OpenCohort(c.Name, c.ApplyTo)).FirstOrDefaultAsync(ct), ct);
 
         var last = await db.Playbacks.AsNoTracking().Where(p => p.PersonId == personId).OrderByDescending(p => p.Id)
             .Join(db.Lessons, p => p.LessonId, l => l.Id, (p, l) => new { l.Id, l.Title, Course = l.Course.Title, l.Course.State, l.DurationSeconds, l.Kind })
@@ -60,7 +61,7 @@ public sealed class LearnerCard(TrainingDbContext db, CurrentUser me, TimeProvid
             return due.GroupBy(d => d.CourseId).Select(g => g.First() with { Required = g.Any(x => x.Required) }).Take(DueShown).ToList();
         }, ct);
 
-        var hours = await LearnerHours.ForAsync(db, personId, today.Year, today, ct);
+        var hours = await memo.GetAsync($"LearnerHours|{today:yyyyMMdd}", LearnerHours.Follows, ct => LearnerHours.ForAsync(db, personId, today.Year, today, ct), ct);
         return View("~/Features/Learning/Home/LearnerCard.cshtml", new Front(cohort, resume, lines, hours));
     }
 }

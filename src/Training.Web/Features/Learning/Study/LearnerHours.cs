@@ -16,6 +16,13 @@ public sealed record LearnerHours(int Year, decimal Required, decimal Elective, 
     public decimal StillOwed => Target is null ? 0 : Math.Max(0, Target.Hours - Total);
     public decimal RequiredStillOwed => Target is null ? 0 : Math.Max(0, Target.RequiredHours - Required);
 
+    /// <summary>What <see cref="ForAsync"/> reads, for a kept copy (<c>FiguresMemo</c>): the ledger, the targets, and what puts a person in a category.</summary>
+    public static readonly string[] Follows =
+    [
+        DataStamps.SubjectOf(typeof(StudyLedgerEntry)), DataStamps.SubjectOf(typeof(StudyTarget)), DataStamps.SubjectOf(typeof(Post)),
+        DataFacets.PooledReserve, DataStamps.SubjectOf(typeof(Person)),
+    ];
+
     public static async Task<LearnerHours> ForAsync(TrainingDbContext db, int personId, int year, DateOnly today, CancellationToken ct)
     {
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));

@@ -34,4 +34,18 @@ public sealed class LatestNoticesCardTests(AppFixture app)
 
         Assert.Contains(n.Title, html.QuerySelector("[data-testid=latest-notices]")?.TextContent);
     }
+
+    [Fact]
+    public async Task Should_show_a_notice_published_after_the_home_was_last_opened()
+    {
+        var trainee = await app.SignInAsync(await app.TraineeAsync());
+        using (var before = await trainee.GetAsync("/")) // the card is kept from here
+            Assert.Equal(System.Net.HttpStatusCode.OK, before.StatusCode);
+
+        var n = await app.NoticeAsync(ownerCode: TestTrainees.DistrictCode, pinned: true);
+
+        using var after = await trainee.GetAsync("/");
+        var lines = (await after.ReadHtmlAsync()).QuerySelectorAll("[data-testid=latest-notices] li").Select(li => li.GetAttribute("data-id")).ToList();
+        Assert.Contains(n.Id.ToString(), lines);
+    }
 }
