@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
+using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.Degree.Enrollments;
@@ -15,7 +16,7 @@ namespace Training.Web.Features.Degree.Enrollments;
 /// (outstanding), in yuan. Summed by the database, grouped by (district, year).
 /// </summary>
 [Authorize(Policy = DegreePermissions.Totals)]
-public sealed class TotalsModel(TrainingDbContext db, CurrentUser me) : PageModel
+public sealed class TotalsModel(TrainingDbContext db, CurrentUser me, FiguresMemo memo) : PageModel
 {
     /// <summary>"/440100/440111/": the city's and the district's codes, six digits each.</summary>
     public const int DistrictPathLength = 15;
@@ -55,9 +56,12 @@ public sealed class TotalsModel(TrainingDbContext db, CurrentUser me) : PageMode
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var cells = await CellsAsync(db, db.Enrollments.AsNoTracking().InScope(me), ct);
-        var districts = await db.OrgUnits.AsNoTracking().InScope(me).Where(u => u.Level == OrgLevel.District)
-            .OrderBy(u => u.Code).Select(u => new { u.Path, u.Name }).ToListAsync(ct);
+        // Sums over every admitted enrollment and payment of the scope (at province scale the page's whole cost): kept until one changes.
+        var cells = await memo.GetAsync("EnrollmentTotals", [typeof(Enrollment), typeof(Payment), typeof(OrgUnit)],
+            ct => CellsAsync(db, db.Enrollments.AsNoTracking().InScope(me), ct), ct);
+        var districts = await memo.GetAsync("EnrollmentTotalsDistricts", [typeof(OrgUnit)], async ct =>
+            (IReadOnlyList<(string Path, string Name)>)await db.OrgUnits.AsNoTracking().InScope(me).Where(u => u.Level == OrgLevel.District)
+                .OrderBy(u => u.Code).Select(u => new ValueTuple<string, string>(u.Path, u.Name)).ToListAsync(ct), ct);
 
         Years = cells.Select(c => c.Year).Distinct().OrderByDescending(y => y).ToList();
         var yearCells = Year is null ? cells : cells.Where(c => c.Year == Year).ToList();
