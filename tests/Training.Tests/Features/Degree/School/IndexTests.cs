@@ -50,6 +50,8 @@ public sealed class IndexTests(AppFixture appArg) : RegistrarTestBase(appArg)
     [Fact]
     public async Task Should_page_the_schools_students_by_year_program_and_name_and_show_a_new_one_at_once()
     {
+        // More than a page, whatever ran before: past the last page the pager shows the last one again.
+        while ((await ExpectedAsync()).Count <= Training.Web.Features.Degree.Registrar.IndexModel.PageSize) await app.AdmittedAsync();
         var client = await app.SignInAsync("school-1");
         var url = $"/School?year={TestEnrollments.Year}&state=Admitted";
         Assert.Equal((await ExpectedAsync()).Take(2 * Training.Web.Features.Degree.Registrar.IndexModel.PageSize), [.. await ShownAsync(client, url), .. await ShownAsync(client, url + "&p=2")]);
