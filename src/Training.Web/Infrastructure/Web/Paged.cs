@@ -32,14 +32,16 @@ public static class PagedQueries
     }
 
     /// <summary>
-    /// Pages a long list whose order costs a sort of every row (by names of joined records): the ordered ids are kept
-    /// by the memo (<paramref name="key"/>, following <paramref name="subjects"/>) until a record they are ordered or
-    /// filtered by changes; a page then reads only its own rows, by id (<paramref name="rowsOf"/>), in the kept order.
+    /// Pages a long list whose order costs a sort of every row (by names of joined records): the ordered ids
+    /// (<paramref name="orderedIds"/>, run only when not kept) are kept by the memo (<paramref name="key"/>, following
+    /// <paramref name="subjects"/>) until a record they are ordered or filtered by changes; a page then reads only its
+    /// own rows, by id (<paramref name="rowsOf"/>), in the kept order.
     /// </summary>
-    public static async Task<Paged<T>> ToPagedInKeptOrderAsync<T>(this IQueryable<int> orderedIds, Data.FiguresMemo memo, string key, string[] subjects,
-        Func<int[], CancellationToken, Task<List<T>>> rowsOf, Func<T, int> idOf, int pageNumber, CancellationToken ct, int pageSize = DefaultPageSize)
+    public static async Task<Paged<T>> ToPagedInKeptOrderAsync<T>(this Data.FiguresMemo memo, string key, string[] subjects,
+        Func<CancellationToken, Task<int[]>> orderedIds, Func<int[], CancellationToken, Task<List<T>>> rowsOf, Func<T, int> idOf,
+        int pageNumber, CancellationToken ct, int pageSize = DefaultPageSize)
     {
-        var ids = await memo.GetListAsync(key, subjects, orderedIds.ToArrayAsync, ct);
+        var ids = await memo.GetListAsync(key, subjects, orderedIds, ct);
         var pageCount = Math.Max(1, (ids.Length + pageSize - 1) / pageSize);
         var page = Math.Clamp(pageNumber, 1, pageCount);
         var pageIds = ids.Skip((page - 1) * pageSize).Take(pageSize).ToArray();
@@ -48,8 +50,9 @@ public static class PagedQueries
         return new Paged<T>(rows.OrderBy(r => position[idOf(r)]).ToList(), page, pageSize, ids.Length);
     }
 
-    /// <summary>The same, following the kinds of records <paramref name="counts"/>.</summary>
+    /// <summary>The same for an ordered query of ids, following the kinds of records <paramref name="counts"/>.</summary>
     public static Task<Paged<T>> ToPagedInKeptOrderAsync<T>(this IQueryable<int> orderedIds, Data.FiguresMemo memo, string key, Type[] counts,
         Func<int[], CancellationToken, Task<List<T>>> rowsOf, Func<T, int> idOf, int pageNumber, CancellationToken ct, int pageSize = DefaultPageSize) =>
-        orderedIds.ToPagedInKeptOrderAsync(memo, key, counts.Select(Training.Core.Data.DataStamps.SubjectOf).ToArray(), rowsOf, idOf, pageNumber, ct, pageSize);
+        memo.ToPagedInKeptOrderAsync(key, counts.Select(Training.Core.Data.DataStamps.SubjectOf).ToArray(), orderedIds.ToArrayAsync,
+            rowsOf, idOf, pageNumber, ct, pageSize);
 }

@@ -52,16 +52,22 @@ public sealed class PeopleModel(TrainingDbContext db, CurrentUser me, TimeProvid
         var day = LearningReport.DayOf(ShownYear, today);
         MayOpenLedger = (await authorization.AuthorizeAsync(User, LearningPermissions.Correct)).Succeeded;
 
-        IQueryable<int> ids;
+        var persons = db.Persons.AsNoTracking().InScope(me);
+        // The persons in the order of their villages and names, kept (a district's thousands sorted by name on every page otherwise).
+        IQueryable<int> InOrder(IQueryable<int> ids) =>
+            persons.Where(p => ids.Contains(p.Id)).OrderBy(p => p.Village.Path).ThenBy(p => p.Name).ThenBy(p => p.Id).Select(p => p.Id);
+        Func<CancellationToken, Task<int[]>> ordered;
         string key;
         string[] follows;
         if (Figure is { } figure && Enum.IsDefined(figure))
         {
-            // Classifying every person of the unit (a district: 50 ms): the list is kept until a save changes what it follows.
-            var list = await memo.GetAsync($"LearningPeople|{figure}|{unit.Id}|{ShownYear}|{day:yyyyMMdd}", LearningTallyStamps.Followed,
-                ct => report.PersonsBehindAsync(figure, unit, ShownYear, day, ct), ct);
-            // One JSON parameter (json_each / OPENJSON), however many ids: a list of tens of thousands exceeds SQLite's variables.
-            ids = db.Persons.Where(p => EF.Parameter(list).Contains(p.Id)).Select(p => p.Id);
+            // Classifying every person of the unit (a district: 50 ms), only when the kept order is stale.
+            ordered = async ct =>
+            {
+                var list = await report.PersonsBehindAsync(figure, unit, ShownYear, day, ct);
+                // One JSON parameter (json_each / OPENJSON), however many ids: a list of tens of thousands exceeds SQLite's variables.
+                return await InOrder(db.Persons.Where(p => EF.Parameter(list).Contains(p.Id)).Select(p => p.Id)).ToArrayAsync(ct);
+            };
             Heading = ReportTexts.PeopleTitle(figure.Name(), unit.Name, ShownYear);
             (key, follows) = ($"LearningPeopleOrder|{figure}|{unit.Id}|{ShownYear}|{day:yyyyMMdd}", LearningTallyStamps.Followed);
         }
@@ -71,8 +77,8 @@ public sealed class PeopleModel(TrainingDbContext db, CurrentUser me, TimeProvid
                 .SingleOrDefaultAsync(x => x.Id == assignmentId, ct);
             if (a is null) return NotFound();
             var path = unit.Path;
-            ids = AssignmentProgress.Members(db, a, day, persons => persons.Where(p => OrgPaths.IsUnder(p.Village.Path, path)))
-                .In(standing, AssignmentProgress.IsOverdueOn(a.DueOn, day)).Select(m => m.PersonId);
+            ordered = InOrder(AssignmentProgress.Members(db, a, day, candidates => candidates.Where(p => OrgPaths.IsUnder(p.Village.Path, path)))
+                .In(standing, AssignmentProgress.IsOverdueOn(a.DueOn, day)).Select(m => m.PersonId)).ToArrayAsync;
             Heading = ReportTexts.PeopleTitle($"{a.Course.Title} · {standing.Label()}", unit.Name, ShownYear);
             (key, follows) = ($"LearningPeopleOrder|{assignmentId}|{standing}|{unit.Id}|{ShownYear}|{day:yyyyMMdd}", AssignmentProgress.Follows);
         }
@@ -80,16 +86,14 @@ public sealed class PeopleModel(TrainingDbContext db, CurrentUser me, TimeProvid
 
         var year = ShownYear;
         var totals = db.StudyHoursTotals.Where(t => t.Year == year);
-        var persons = db.Persons.AsNoTracking().InScope(me);
-        // The persons in the order of their villages and names, kept (a district's thousands sorted by name on every page otherwise).
-        Rows = await persons.Where(p => ids.Contains(p.Id)).OrderBy(p => p.Village.Path).ThenBy(p => p.Name).ThenBy(p => p.Id).Select(p => p.Id)
-            .ToPagedInKeptOrderAsync(memo, key, [.. follows.Union([DataStamps.SubjectOf(typeof(Person)), DataStamps.SubjectOf(typeof(OrgUnit))])],
-                async (page, ct) => await persons.Where(p => page.Contains(p.Id))
-                    .Select(p => new Row(p.Id, p.Name, p.IdNumber, p.Village.Code, p.Village.Name,
-                        totals.Where(t => t.PersonId == p.Id).Sum(t => (long?)t.RequiredCenti) ?? 0,
-                        totals.Where(t => t.PersonId == p.Id).Sum(t => (long?)t.ElectiveCenti) ?? 0))
-                    .ToListAsync(ct),
-                r => r.Id, PageNumber, ct);
+        Rows = await memo.ToPagedInKeptOrderAsync(key, [.. follows.Union([DataStamps.SubjectOf(typeof(Person)), DataStamps.SubjectOf(typeof(OrgUnit))])],
+            ordered,
+            async (page, ct) => await persons.Where(p => page.Contains(p.Id))
+                .Select(p => new Row(p.Id, p.Name, p.IdNumber, p.Village.Code, p.Village.Name,
+                    totals.Where(t => t.PersonId == p.Id).Sum(t => (long?)t.RequiredCenti) ?? 0,
+                    totals.Where(t => t.PersonId == p.Id).Sum(t => (long?)t.ElectiveCenti) ?? 0))
+                .ToListAsync(ct),
+            r => r.Id, PageNumber, ct);
         return this.PageOrFragment("_People");
     }
 
