@@ -9,11 +9,12 @@ namespace Training.Core.Data;
 /// about, for figures that depend on that part only. The learning figures count an application only once it is
 /// 已录取 (a cohort's assignment gives its course to the admitted) and a reserve candidate only in the pool; following
 /// every save of the kind, they were counted again on each applicant's submit and each recommendation (a third of the
-/// server's time in the mixed load benchmark). Conservative: a record that is or was admitted, or in the pool, raises
-/// its facet whatever else changed. An assignment's counts follow course credits, not every 学时 entry (attendance).
+/// server's time in the mixed load benchmark). Conservative: a record that is or was admitted (or beyond: 毕业, 退学, what a
+/// school's register lists), or in the pool, raises its facet whatever else changed. An assignment's counts follow course credits, not every 学时 entry (attendance).
 /// </summary>
 public static class DataFacets
 {
+    /// <summary>An application that is or was 已录取, 已毕业 or 已退学 (<see cref="EnrollmentStateNames.ReachedAdmission"/>).</summary>
     public const string AdmittedEnrollment = nameof(Enrollment) + ":Admitted";
     public const string PooledReserve = nameof(ReserveCandidate) + ":Pool";
     /// <summary>A 学时 entry for an online course: whether a person completed an assigned course (a class's attendance credits are not).</summary>
@@ -22,7 +23,7 @@ public static class DataFacets
     /// <summary>The facet a changed entry raises, if any (read before the save: a deleted row still holds its values).</summary>
     public static string? Of(EntityEntry e) => e.Entity switch
     {
-        Enrollment => IsOrWas(e, nameof(Enrollment.State), v => v is EnrollmentState.Admitted) ? AdmittedEnrollment : null,
+        Enrollment => IsOrWas(e, nameof(Enrollment.State), v => v is EnrollmentState s && s.ReachedAdmission()) ? AdmittedEnrollment : null,
         ReserveCandidate => IsOrWas(e, nameof(ReserveCandidate.InPoolOn), v => v is not null) ? PooledReserve : null,
         StudyLedgerEntry => IsOrWas(e, nameof(StudyLedgerEntry.Source), v => v is StudySource.OnlineCourse) ? CourseCredit : null,
         _ => null,

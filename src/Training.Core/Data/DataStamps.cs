@@ -45,6 +45,8 @@ public static class DataStamps
 
     public static string SubjectOf(Type type) => type.Name;
 
+    public static string[] SubjectsOf(params Type[] types) => Array.ConvertAll(types, SubjectOf);
+
     private static bool Starts(EntityEntry e)
     {
         var credited = e.Property(nameof(LessonProgress.CreditedSeconds));

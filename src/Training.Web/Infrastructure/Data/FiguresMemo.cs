@@ -34,7 +34,7 @@ public sealed class FiguresMemo(FiguresMemo.Store store, RequestStamps requestSt
     /// <param name="key">Everything the figure depends on besides the records and the account's scope (e.g. "UnitFacts|{day}").</param>
     /// <param name="counts">The kinds of records it counts (<see cref="DataStamps.SubjectOf"/>).</param>
     public Task<T> GetAsync<T>(string key, Type[] counts, Func<CancellationToken, Task<T>> compute, CancellationToken ct) =>
-        GetAsync(key, counts.Select(DataStamps.SubjectOf).ToArray(), compute, ct);
+        GetAsync(key, DataStamps.SubjectsOf(counts), compute, ct);
 
     /// <param name="key">As above.</param>
     /// <param name="subjects">The stamps' subjects it follows: kinds of records, or narrower facets of them (<see cref="DataFacets"/>).</param>

@@ -50,9 +50,8 @@ public static class PagedQueries
         return new Paged<T>(rows.OrderBy(r => position[idOf(r)]).ToList(), page, pageSize, ids.Length);
     }
 
-    /// <summary>The same for an ordered query of ids, following the kinds of records <paramref name="counts"/>.</summary>
-    public static Task<Paged<T>> ToPagedInKeptOrderAsync<T>(this IQueryable<int> orderedIds, Data.FiguresMemo memo, string key, Type[] counts,
+    /// <summary>The same for an ordered query of ids, following <paramref name="subjects"/>.</summary>
+    public static Task<Paged<T>> ToPagedInKeptOrderAsync<T>(this IQueryable<int> orderedIds, Data.FiguresMemo memo, string key, string[] subjects,
         Func<int[], CancellationToken, Task<List<T>>> rowsOf, Func<T, int> idOf, int pageNumber, CancellationToken ct, int pageSize = DefaultPageSize) =>
-        memo.ToPagedInKeptOrderAsync(key, counts.Select(Training.Core.Data.DataStamps.SubjectOf).ToArray(), orderedIds.ToArrayAsync,
-            rowsOf, idOf, pageNumber, ct, pageSize);
+        memo.ToPagedInKeptOrderAsync(key, subjects, orderedIds.ToArrayAsync, rowsOf, idOf, pageNumber, ct, pageSize);
 }

@@ -70,6 +70,29 @@ public sealed class DataFacetsTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Should_raise_the_admitted_facet_for_a_change_to_a_graduated_application()
+    {
+        // A school's register lists 已录取, 已毕业 and 已退学 alike and keeps its order following this facet.
+        var admitted = await app.AdmittedAsync();
+        await app.WithDbAsync(async db =>
+        {
+            var e = await db.Enrollments.Include(x => x.Person).Include(x => x.Program).SingleAsync(x => x.Id == admitted.EnrollmentId);
+            e.Graduate("school-1", TestPeople.Today, "GZCVU-FACET-" + e.Id, TestPeople.Today, DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        var before = await StampsAsync();
+
+        await app.WithDbAsync(async db => // a correction made to the record of a graduate (an import, a repair)
+        {
+            var e = await db.Enrollments.SingleAsync(x => x.Id == admitted.EnrollmentId);
+            db.Entry(e).Property(x => x.Year).CurrentValue = e.Year - 1;
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(1L, Raised(before, await StampsAsync(), DataFacets.AdmittedEnrollment));
+    }
+
+    [Fact]
     public async Task Should_raise_the_pool_facet_for_a_candidate_in_the_pool_and_not_for_a_recommendation()
     {
         var before = await StampsAsync();

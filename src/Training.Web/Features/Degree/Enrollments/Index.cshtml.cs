@@ -49,7 +49,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, FiguresMemo
         var mine = db.Enrollments.AsNoTracking().InScope(me).Where(Enrollment.HasReachedAdmission);
 
         // The years and the unfiltered count read every admitted enrollment of the scope: kept until one changes.
-        Type[] counted = [typeof(Enrollment), typeof(OrgUnit), typeof(Person)];
+        var counted = DataStamps.SubjectsOf(typeof(Enrollment), typeof(OrgUnit), typeof(Person));
         Years = await memo.GetAsync("EnrollmentYears", counted,
             async ct => (IReadOnlyList<int>)await mine.Select(e => e.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct), ct);
         Units = await memo.GetAsync($"EnrollmentUnits|{Unit}", [typeof(OrgUnit)], async ct => (IReadOnlyList<UnitOption>)await db.OrgUnits.AsNoTracking().InScope(me)

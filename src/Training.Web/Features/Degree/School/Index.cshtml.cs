@@ -41,8 +41,9 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, FiguresMemo
         if (State is not null && !EnrollmentForms.States.Contains(State.Value)) State = null;
         SchoolName = await db.Schools.AsNoTracking().Where(s => s.Id == me.SchoolId).Select(s => s.Name).SingleOrDefaultAsync(ct) ?? "";
         var mine = db.Enrollments.AsNoTracking().InScope(me).Where(Enrollment.HasReachedAdmission);
-        // The school's admitted students of every year, counted for the year list and the pager: kept until one changes.
-        Type[] counted = [typeof(Enrollment), typeof(StudyProgram), typeof(Person)];
+        // The school's admitted students of every year, counted for the year list and the pager: kept until one of them
+        // changes (the admitted facet, not every application: trainees apply and submit all day), a programme or a person.
+        string[] counted = [DataFacets.AdmittedEnrollment, DataStamps.SubjectOf(typeof(StudyProgram)), DataStamps.SubjectOf(typeof(Person))];
         Years = await memo.GetAsync("SchoolYears", counted,
             async ct => (IReadOnlyList<int>)await mine.Select(e => e.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct), ct);
 
