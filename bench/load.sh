@@ -170,7 +170,7 @@ if [ -n "$mixed" ]; then
   start_portal "$work/publish"
   users=$connections
   [ -z "$quick" ] || users=1 # Mix gives every role at least one user: 1 trainee and one of each staff role
-  dotnet "$bench_dll" mixed --base "$base" --db "$copy/training.db" --users "$users" --seconds "$mixed_seconds" --warm "$warm" || mixed_failed=1
+  dotnet "$bench_dll" mixed --base "$base" --db "$copy/training.db" --users "$users" --seconds "$mixed_seconds" --warm "$warm" --server-pid "$server" || mixed_failed=1
   echo "server peak memory in the mixed scenario (VmHWM): $(awk '/^VmHWM/ {printf "%d MB", $2 / 1024}' "/proc/$server/status")"
 fi
 

@@ -6,7 +6,7 @@ namespace Training.Bench.Mixed;
 /// <summary>
 /// The mixed scenario of bench/load.sh (issue 15): the roles' morning journeys interleaved, POSTs included, against a
 /// running portal over the city demo. Usage:
-/// <c>Training.Bench mixed --base URL --db FILE [--users N] [--seconds T] [--warm W]</c>
+/// <c>Training.Bench mixed --base URL --db FILE [--users N] [--seconds T] [--warm W] [--server-pid PID]</c>
 /// <list type="number">
 /// <item>Preparation (timed apart): every staff user signs in through the form with its own session (the demo's
 /// accounts of one township and the district, city and school above it; several users may share an account); every
@@ -18,6 +18,8 @@ namespace Training.Bench.Mixed;
 /// </list>
 /// Prints each step's requests, requests/s, p50/p90/p99, conflicts (409), refusals (422) and errors (anything else that
 /// is not 2xx/3xx, a timeout of 10 s, a dropped connection), then the totals. Exits 1 on any error.
+/// With the server's process id (Linux), also the server's CPU time per request in the timed part: what a step costs
+/// whatever the VM's speed that hour, so that two builds compare across runs.
 /// </summary>
 public static class MixedScenario
 {
@@ -48,6 +50,7 @@ public static class MixedScenario
         var seconds = double.Parse(Arg("--seconds") ?? "30");
         var warmSeconds = double.Parse(Arg("--warm") ?? "15");
         var baseUri = new Uri(baseUrl);
+        var serverPid = Arg("--server-pid") is { } pid ? int.Parse(pid) : (int?)null;
 
         var roles = Roles(users);
         Console.WriteLine($"== mixed scenario: {users} users ({string.Join(", ", roles.GroupBy(r => r).Select(g => $"{g.Count()} {g.Key}"))}), {seconds:0.#} s");
@@ -86,7 +89,9 @@ public static class MixedScenario
         var baseline = new StepLog();
         var baselineSeconds = await RunAllAsync(browsers, baseline, 3, async b => await b.GetAsync("/health/live", "GET /health/live (baseline)"));
         var log = new StepLog();
+        var cpuBefore = ServerCpu.Read(serverPid);
         var elapsed = await RunAllAsync(browsers, log, seconds, b => journeys[b](b));
+        var cpuAfter = ServerCpu.Read(serverPid);
         Console.WriteLine();
         Print(baseline, baselineSeconds, header: true);
         Print(log, elapsed, header: false);
@@ -98,6 +103,8 @@ public static class MixedScenario
         var errors = Sum(all, s => s.Errors);
         Console.WriteLine($"   all: {Sum(all, s => s.Count) / elapsed:N0} requests/s ({Sum(gets, s => s.Count) / elapsed:N0} GET, {Sum(posts, s => s.Count) / elapsed:N0} POST; target for POST ≥ 200/s), "
             + $"409 {Sum(all, s => s.Conflicts)}, 422 {Sum(all, s => s.Refused)}, errors {errors}; baseline {Sum(baseline.Steps, s => s.Count) / baselineSeconds:N0}/s");
+        if (cpuBefore is { } c0 && cpuAfter is { } c1)
+            Console.WriteLine($"   server CPU: {(c1 - c0).TotalSeconds / elapsed:0.00} cores, {(c1 - c0).TotalMilliseconds / Sum(all, s => s.Count):0.00} ms a request");
         foreach (var b in browsers) b.Dispose();
         return errors > 0 ? 1 : 0;
     }
