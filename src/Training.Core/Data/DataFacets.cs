@@ -14,7 +14,8 @@ namespace Training.Core.Data;
 /// </summary>
 public static class DataFacets
 {
-    /// <summary>An application that is or was 已录取, 已毕业 or 已退学 (<see cref="EnrollmentStateNames.ReachedAdmission"/>).</summary>
+    /// <summary>An application that is or was 已录取, 已毕业 or 已退学 (<see cref="EnrollmentStateNames.ReachedAdmission"/>) or has or had
+    /// an admission date (what the statistics count as admitted by a day).</summary>
     public const string AdmittedEnrollment = nameof(Enrollment) + ":Admitted";
     public const string PooledReserve = nameof(ReserveCandidate) + ":Pool";
     /// <summary>A 学时 entry for an online course: whether a person completed an assigned course (a class's attendance credits are not).</summary>
@@ -23,7 +24,8 @@ public static class DataFacets
     /// <summary>The facet a changed entry raises, if any (read before the save: a deleted row still holds its values).</summary>
     public static string? Of(EntityEntry e) => e.Entity switch
     {
-        Enrollment => IsOrWas(e, nameof(Enrollment.State), v => v is EnrollmentState s && s.ReachedAdmission()) ? AdmittedEnrollment : null,
+        Enrollment => IsOrWas(e, nameof(Enrollment.State), v => v is EnrollmentState s && s.ReachedAdmission())
+                      || IsOrWas(e, nameof(Enrollment.AdmittedOn), v => v is not null) ? AdmittedEnrollment : null,
         ReserveCandidate => IsOrWas(e, nameof(ReserveCandidate.InPoolOn), v => v is not null) ? PooledReserve : null,
         StudyLedgerEntry => IsOrWas(e, nameof(StudyLedgerEntry.Source), v => v is StudySource.OnlineCourse) ? CourseCredit : null,
         _ => null,

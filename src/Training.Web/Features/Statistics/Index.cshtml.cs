@@ -155,9 +155,11 @@ public sealed class IndexModel(
             .ToListAsync(ct);
         trend.Reverse();
 
-        // Counted live over every application of the unit (20 ms at the city): kept until an application or a unit changes.
+        // Counted live over the unit's admitted applications (20 ms at the city) and every cohort's year: kept until an
+        // application that is or was admitted, a cohort or a unit changes (not on each applicant's draft or submit).
         var (path, asOf) = (Current.Path, Snapshot.AsOf);
-        CohortYears = await memo.GetAsync($"CohortYears|{path}|{asOf:yyyyMMdd}", [typeof(Enrollment), typeof(OrgUnit)],
+        CohortYears = await memo.GetAsync($"CohortYears|{path}|{asOf:yyyyMMdd}",
+            [DataFacets.AdmittedEnrollment, .. DataStamps.SubjectsOf(typeof(Cohort), typeof(OrgUnit))],
             ct => stats.ComputeByCohortYearAsync(path, asOf, ct), ct);
         AttainmentByYear = await AttainmentByYearAsync(unitId, Snapshot.AsOf, Figures, ct);
 

@@ -9,6 +9,7 @@ using Training.Core.Domain;
 using Training.Web.Features.Demo;
 using Training.Web.Features.Statistics;
 using Training.Tests.Infrastructure;
+using Training.Tests.Infrastructure.Builders;
 
 namespace Training.Tests.Features.Statistics;
 
@@ -63,6 +64,33 @@ public sealed partial class IndexTests(AppFixture appArg) : DashboardTestBase(ap
             var ownPage = await own.ReadHtmlAsync();
             Assert.Equal((100 + baiyunIndex).ToString(), Text(ownPage, "[data-figure=Participants] a"));
             Assert.DoesNotContain("立即计算", ownPage.Body!.TextContent);
+        }
+        finally
+        {
+            await RemoveSnapshotAsync(snapshot.Id);
+        }
+    }
+
+    [Fact]
+    public async Task Should_count_a_new_admission_in_its_cohort_year_at_once_after_the_page_was_read()
+    {
+        var city = (await UnitsAsync("440100")).Single();
+        var snapshot = await WriteSnapshotAsync(await NextDateAsync(), new Dictionary<int, Figures> { [city.Id] = CityFigures });
+        try
+        {
+            var client = await app.SignInAsync("city");
+            async Task<int> AdmittedAsync()
+            {
+                using var response = await client.GetAsync("/Statistics");
+                var row = (await response.ReadHtmlAsync()).QuerySelectorAll("[data-testid=cohort-years] tbody tr")
+                    .Single(r => r.QuerySelector("td[data-label=年度]")!.TextContent == TestEnrollments.Year.ToString());
+                return int.Parse(row.QuerySelector("td[data-label=招生人数]")!.TextContent);
+            }
+            var before = await AdmittedAsync(); // the counts are kept from here on
+
+            await app.AdmittedAsync();
+
+            Assert.Equal(before + 1, await AdmittedAsync());
         }
         finally
         {

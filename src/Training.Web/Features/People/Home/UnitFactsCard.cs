@@ -17,8 +17,10 @@ public sealed class UnitFactsCard(TrainingDbContext db, CurrentUser me, TimeProv
     {
         if (me.OrgUnitId is not { } unitId) return Content("");
         var today = clock.Today();
-        // Every staff account of the unit opens this first: kept until a save changes what it counts.
-        var facts = await memo.GetAsync($"UnitFacts|{today:yyyyMMdd}", [typeof(OrgUnit), typeof(Person), typeof(Post), typeof(ReserveCandidate)],
+        // Every staff account of the unit opens this first: kept until a save changes what it counts (of the reserves,
+        // only those in the pool: a recommendation or a township's selection leaves it as it is).
+        var facts = await memo.GetAsync($"UnitFacts|{today:yyyyMMdd}",
+            [.. DataStamps.SubjectsOf(typeof(OrgUnit), typeof(Person), typeof(Post)), DataFacets.PooledReserve],
             ct => CountAsync(unitId, today, ct), HttpContext.RequestAborted);
         return View("~/Features/People/Home/UnitFactsCard.cshtml", facts);
     }

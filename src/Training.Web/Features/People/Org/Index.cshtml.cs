@@ -40,9 +40,11 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         Crumbs = await units.Where(u => ancestorCodes.Contains(u.Code) && u.Id != id)
             .OrderBy(u => u.Level).Select(u => new Crumb(u.Id, u.Name)).ToListAsync(ct);
 
-        // Kept until a save changes a unit, a person, a post or a reserve (a district's children: 4 grouped queries, 10 ms).
+        // Kept until a save changes a unit, a person, a post or a candidate in the pool (a district's children: 4 grouped
+        // queries, 10 ms; recommendations and selections outside the pool leave them as they are).
         var today = clock.Today();
-        Children = await memo.GetAsync($"OrgChildren|{id}|{today:yyyyMMdd}", [typeof(OrgUnit), typeof(Person), typeof(Post), typeof(ReserveCandidate)],
+        Children = await memo.GetAsync($"OrgChildren|{id}|{today:yyyyMMdd}",
+            [.. DataStamps.SubjectsOf(typeof(OrgUnit), typeof(Person), typeof(Post)), DataFacets.PooledReserve],
             ct => ChildrenAsync(units, id!.Value, path, today, ct), ct);
         return Page();
     }

@@ -27,19 +27,18 @@ public sealed class ReservesTodoCard(TrainingDbContext db, CurrentUser me, TimeP
         var waitingState = me.IsIn(Roles.TownshipStaff) ? ReserveState.Recommended
             : me.IsIn(Roles.DistrictStaff) ? ReserveState.Selected
             : (ReserveState?)null;
-        var todo = await memo.GetAsync($"ReservesTodo|{waitingState}|{today:yyyyMMdd}",
-            [typeof(OrgUnit), typeof(ReserveCandidate), typeof(MentorPair), typeof(MentorEvaluation), typeof(Post), typeof(Person)],
-            ct => CountAsync(path, waitingState, today, ct), HttpContext.RequestAborted);
-        return View("~/Features/Reserves/Home/ReservesTodoCard.cshtml", todo);
-    }
-
-    private async Task<Todo> CountAsync(string path, ReserveState? waitingState, DateOnly today, CancellationToken ct)
-    {
-        var below = (await coverage.VillagesUnderAsync(path, today, ct)).Count(v => !v.Rule.Meets);
+        var aborted = HttpContext.RequestAborted;
+        // Three figures kept apart, each following only what it counts: the candidates waiting change with every step of
+        // 村推 → 镇选 all morning, the coverage (villages, the pool) and the pairs (mentoring, the pool) far less often.
+        var below = await memo.GetAsync($"ReservesBelowRule|{today:yyyyMMdd}", [DataStamps.SubjectOf(typeof(OrgUnit)), DataFacets.PooledReserve],
+            async ct => (await coverage.VillagesUnderAsync(path, today, ct)).Count(v => !v.Rule.Meets), aborted);
         var waiting = waitingState is { } state
-            ? await db.Reserves.AsNoTracking().InScope(me).CountAsync(r => r.State == state, ct)
+            ? await memo.GetAsync($"ReservesWaiting|{state}", [typeof(OrgUnit), typeof(ReserveCandidate)],
+                ct => db.Reserves.AsNoTracking().InScope(me).CountAsync(r => r.State == state, ct), aborted)
             : 0;
-        var overdue = await db.MentorPairs.AsNoTracking().InScope(me).Where(MentorPair.OverdueOn(today)).CountAsync(ct);
-        return new Todo(waitingState, waiting, overdue, below);
+        var overdue = await memo.GetAsync($"PairsOverdue|{today:yyyyMMdd}",
+            [.. DataStamps.SubjectsOf(typeof(OrgUnit), typeof(MentorPair), typeof(MentorEvaluation)), DataFacets.PooledReserve],
+            ct => db.MentorPairs.AsNoTracking().InScope(me).Where(MentorPair.OverdueOn(today)).CountAsync(ct), aborted);
+        return View("~/Features/Reserves/Home/ReservesTodoCard.cshtml", new Todo(waitingState, waiting, overdue, below));
     }
 }
