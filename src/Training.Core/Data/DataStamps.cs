@@ -98,6 +98,17 @@ public static class DataStamps
           """;
 
     /// <summary>Every subject's stamp (a few dozen rows); a subject never saved is absent (0).</summary>
-    public static Task<Dictionary<string, long>> ReadAsync(TrainingDbContext db, CancellationToken ct) =>
-        db.DataStamps.AsNoTracking().ToDictionaryAsync(s => s.Subject, s => s.Version, ct);
+    public static async Task<Dictionary<string, long>> ReadAsync(TrainingDbContext db, CancellationToken ct)
+    {
+        var stamps = new Dictionary<string, long>();
+        await foreach (var s in All(db).WithCancellation(ct)) stamps[s.Subject] = s.Version;
+        return stamps;
+    }
+
+    /// <summary>
+    /// Compiled once: read on nearly every request (the kept figures, the sign-in check), where EF's per-query work
+    /// (the expression's parameters and cache key) cost more than SQLite's read of a few dozen rows.
+    /// </summary>
+    private static readonly Func<TrainingDbContext, IAsyncEnumerable<DataStamp>> All =
+        EF.CompileAsyncQuery((TrainingDbContext db) => db.DataStamps.AsNoTracking());
 }

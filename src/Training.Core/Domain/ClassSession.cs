@@ -26,13 +26,16 @@ public class ClassSession
     public decimal Hours => Length == SessionLength.HalfDay ? HalfDayHours : FullDayHours;
     public IReadOnlyList<SessionAttendance> Attendance => _attendance;
 
-    /// <summary>Marks the participant; true when being present changed (an unrecorded participant counted as absent).</summary>
+    /// <summary>
+    /// Marks the participant; true when being present changed (an unrecorded participant counted as absent). A mark
+    /// that stays as it was keeps who recorded it and when: saving the sheet again rewrites only what changed.
+    /// </summary>
     internal bool Mark(ClassParticipant participant, bool present, string actor, DateTime now)
     {
         var existing = _attendance.FirstOrDefault(a => ReferenceEquals(a.Participant, participant) || (participant.Id != 0 && a.ParticipantId == participant.Id));
         var was = existing?.Present == true;
         if (existing is null) _attendance.Add(new SessionAttendance(this, participant, present, actor, now));
-        else existing.Set(present, actor, now);
+        else if (existing.Present != present) existing.Set(present, actor, now);
         return was != present;
     }
 

@@ -414,6 +414,19 @@ public class TrainingClassTests
     }
 
     [Fact]
+    public void Should_rewrite_only_the_marks_that_changed_when_the_sheet_is_saved_again()
+    {
+        var (c, s, a, b, d) = Attended();
+        c.RecordAttendance(s, [a.Id, d.Id], "区", Today, Now);
+
+        var changes = c.RecordAttendance(s, [a.Id, b.Id], "镇", Today, Now.AddHours(1));
+
+        Assert.Equal([(12, true), (13, false)], changes.Select(x => (x.Participant.Id, x.Present)).OrderBy(x => x.Item1));
+        Assert.Equal([(11, true, "区", Now), (12, true, "镇", Now.AddHours(1)), (13, false, "镇", Now.AddHours(1))],
+            s.Attendance.Select(x => (x.Participant.Id, x.Present, x.RecordedBy, x.RecordedAt)).OrderBy(x => x.Item1));
+    }
+
+    [Fact]
     public void Should_refuse_attendance_before_the_session_day()
     {
         var (c, _, a, _, _) = Attended();
