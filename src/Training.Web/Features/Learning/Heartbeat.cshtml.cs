@@ -8,6 +8,7 @@ using Training.Core.Domain;
 using Training.Web.Features.Learning.Heartbeats;
 using Training.Web.Features.Learning.Study;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.Learning;
@@ -22,6 +23,7 @@ namespace Training.Web.Features.Learning;
 /// at once in the evening.
 /// </summary>
 [Authorize(Policy = LearningPermissions.Study)]
+[NoRequestConnection]
 public sealed class HeartbeatModel(CurrentUser me, TimeProvider clock, HeartbeatWriter writer) : PageModel
 {
     /// <summary>What the answer says: seconds this heartbeat earned, the lesson's totals, and whether it (or the course) completed.</summary>

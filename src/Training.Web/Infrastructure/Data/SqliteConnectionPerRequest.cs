@@ -15,7 +15,8 @@ namespace Training.Web.Infrastructure.Data;
 /// At most <see cref="Limit"/> pages hold a connection at once; the others wait their turn here. SQLite keeps a
 /// page cache per connection (2 MB each): with 100 pages in flight the pool grew to 75 connections and the caches
 /// to a third of the process's memory, while two cores run only a few requests at a time anyway. The wait is
-/// bounded by the request (a closed browser leaves the queue).
+/// bounded by the request (a closed browser leaves the queue). Pages marked <see cref="NoRequestConnectionAttribute"/>
+/// wait elsewhere and are left alone.
 /// </remarks>
 public sealed class SqliteConnectionPerRequest
 {
@@ -34,7 +35,8 @@ public sealed class SqliteConnectionPerRequest
 
     public async Task Invoke(HttpContext context)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>() is null)
+        var metadata = context.GetEndpoint()?.Metadata;
+        if (metadata?.GetMetadata<PageActionDescriptor>() is null || metadata.GetMetadata<NoRequestConnectionAttribute>() is not null)
         {
             await _next(context);
             return;

@@ -52,6 +52,34 @@ public sealed class SqliteConnectionTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Should_leave_a_page_that_waits_elsewhere_without_a_connection_or_a_place_among_the_pages()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Sqlite:ConcurrentPages"] = "1" }).Build();
+        var release = new TaskCompletionSource();
+        var entered = 0;
+        var middleware = new SqliteConnectionPerRequest(async _ =>
+        {
+            Interlocked.Increment(ref entered);
+            await release.Task;
+        }, configuration);
+
+        var waitingElsewhere = middleware.Invoke(PageContext(app.Services.CreateAsyncScope(), new NoRequestConnectionAttribute()));
+        var page = middleware.Invoke(PageContext(app.Services.CreateAsyncScope())); // the only place is still free
+        await Task.Delay(200);
+        var (during, _) = await RunAsync(new Endpoint(_ => Task.CompletedTask,
+            new EndpointMetadataCollection(new PageActionDescriptor(), new NoRequestConnectionAttribute()), "heartbeat"));
+
+        Assert.Equal(2, Volatile.Read(ref entered));
+        Assert.Equal(ConnectionState.Closed, during);
+        release.SetResult();
+        await Task.WhenAll(waitingElsewhere, page);
+    }
+
+    [Fact]
+    public async Task Should_mark_the_heartbeat_as_a_page_that_waits_elsewhere() =>
+        Assert.NotNull(typeof(Training.Web.Features.Learning.HeartbeatModel).GetCustomAttributes(typeof(NoRequestConnectionAttribute), false).SingleOrDefault());
+
+    [Fact]
     public async Task Should_let_a_page_wait_while_the_limit_of_pages_holding_a_connection_is_reached()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Sqlite:ConcurrentPages"] = "1" }).Build();
@@ -92,10 +120,10 @@ public sealed class SqliteConnectionTests(AppFixture app)
         await first;
     }
 
-    private static DefaultHttpContext PageContext(AsyncServiceScope scope)
+    private static DefaultHttpContext PageContext(AsyncServiceScope scope, params object[] more)
     {
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-        context.SetEndpoint(new Endpoint(_ => Task.CompletedTask, new EndpointMetadataCollection(new PageActionDescriptor()), "page"));
+        context.SetEndpoint(new Endpoint(_ => Task.CompletedTask, new EndpointMetadataCollection([new PageActionDescriptor(), .. more]), "page"));
         return context;
     }
 
