@@ -85,7 +85,10 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
 
     private async Task LoadDevelopmentAsync(int id, CancellationToken ct)
     {
-        var pairs = await db.MentorPairs.AsNoTracking().Where(p => p.Reserve.PersonId == id || p.MentorId == id)
+        // The pairs of the person as a reserve and as a mentor, each found by its own index: one condition with OR
+        // over both made SQLite read every pair of the city (4 ms, 40 at province scale).
+        var pairs = await db.MentorPairs.AsNoTracking().Where(p => p.Reserve.PersonId == id)
+            .Union(db.MentorPairs.AsNoTracking().Where(p => p.MentorId == id))
             .OrderByDescending(p => p.StartOn)
             .Select(p => new
             {
