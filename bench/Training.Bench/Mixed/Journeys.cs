@@ -99,9 +99,15 @@ public static partial class Journeys
     {
         await b.GetAsync("/");
         var reserves = await b.GetAsync("/Reserves");
-        var people = HtmlForm.Choices(reserves.Html, "PersonId");
+        // The persons the page offers, each for the target it is not already a candidate for.
+        var offered = PersonSelect().Match(reserves.Html).Groups[1].Value;
+        var people = PersonOption().Matches(offered).Select(m => (Id: m.Groups[1].Value, Held: m.Groups[2].Value)).ToList();
         if (people.Count > 0 && b.Form(reserves.Html, "handler=Recommend") is { } recommend)
-            await b.SubmitAsync(recommend, "reserve: recommend", ("PersonId", people[Random.Shared.Next(people.Count)]), ("Comment", "负载测试推荐"));
+        {
+            var (id, held) = people[Random.Shared.Next(people.Count)];
+            var target = held == "TwoCommittee" ? "Secretary" : "TwoCommittee";
+            await b.SubmitAsync(recommend, "reserve: recommend", ("PersonId", id), ("NewTarget", target), ("Comment", "负载测试推荐"));
+        }
         await b.GetAsync("/Persons");
     }
 
@@ -165,6 +171,12 @@ public static partial class Journeys
 
     private static List<int> Links(string html, string prefix) =>
         Regex.Matches(html, Regex.Escape(prefix) + @"(\d+)").Select(m => int.Parse(m.Groups[1].Value)).Distinct().ToList();
+
+    [GeneratedRegex(@"<select name=""PersonId""[^>]*>(.*?)</select>", RegexOptions.Singleline)]
+    private static partial Regex PersonSelect();
+
+    [GeneratedRegex(@"<option value=""(\d+)""(?:[^>]*?data-open-target=""(\w+)"")?")]
+    private static partial Regex PersonOption();
 
     [GeneratedRegex(@"data-playback-id=""([^""]*)""")]
     private static partial Regex PlaybackId();

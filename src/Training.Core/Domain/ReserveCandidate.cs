@@ -127,6 +127,10 @@ public class ReserveCandidate : IVersioned
     public static bool IsOpen(ReserveState state) =>
         state is ReserveState.Recommended or ReserveState.Selected or ReserveState.InPool;
 
+    /// <summary><see cref="IsOpen"/> for queries: a candidacy not yet appointed, exited or declined.</summary>
+    public static readonly Expression<Func<ReserveCandidate, bool>> Open = r =>
+        r.State == ReserveState.Recommended || r.State == ReserveState.Selected || r.State == ReserveState.InPool;
+
     /// <summary>
     /// 村推: the village recommends one of its own persons as 书记后备 or 两委后备.
     /// <paramref name="existing"/> are the person's candidacies so far (any target): a second

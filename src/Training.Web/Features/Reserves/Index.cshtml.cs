@@ -34,7 +34,8 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, ReserveWork
     public sealed record Row(int Id, Guid Version, string Name, string VillageName, string TownshipName,
         ReserveTarget Target, ReserveState State, DateOnly RecommendedOn, DateOnly? InPoolOn);
 
-    public sealed record PersonChoice(int Id, string Name, int BirthYear);
+    /// <param name="OpenFor">The target the person is already an open candidate for, if one (the other may still be recommended).</param>
+    public sealed record PersonChoice(int Id, string Name, int BirthYear, ReserveTarget? OpenFor);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
@@ -79,9 +80,22 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, ReserveWork
         {
             var people = db.Persons.AsNoTracking().InScope(me).Where(p => p.VillageId == villageId);
             if (!string.IsNullOrWhiteSpace(Pq)) people = people.Where(p => p.Name.Contains(Pq.Trim()));
-            People = await people.OrderBy(p => p.Name).Take(100)
-                .Select(p => new PersonChoice(p.Id, p.Name, p.BirthDate.Year))
-                .ToListAsync(ct);
+            // Only who may still be recommended: a person already an open candidate for both targets would be refused
+            // whatever the village chose; one open for a target is offered with it named, for the other.
+            var open = db.Reserves.Where(ReserveCandidate.Open);
+            People = (await people
+                    .Select(p => new
+                    {
+                        p.Id, p.Name, p.BirthDate.Year,
+                        Secretary = open.Any(r => r.PersonId == p.Id && r.Target == ReserveTarget.Secretary),
+                        TwoCommittee = open.Any(r => r.PersonId == p.Id && r.Target == ReserveTarget.TwoCommittee),
+                    })
+                    .Where(p => !(p.Secretary && p.TwoCommittee))
+                    .OrderBy(p => p.Name).Take(100)
+                    .ToListAsync(ct))
+                .Select(p => new PersonChoice(p.Id, p.Name, p.Year,
+                    p.Secretary ? ReserveTarget.Secretary : p.TwoCommittee ? ReserveTarget.TwoCommittee : null))
+                .ToList();
         }
     }
 }

@@ -58,8 +58,7 @@ public sealed class ReserveWorkflow(TrainingDbContext db, CurrentUser me, TimePr
         return await db.CreateAsync(
             () => (ReserveCandidate.Recommend(person, village, target, me.Actor, clock.Today(), clock.UtcNow(), existing, comment),
                 ReservesTexts.Recommended(person.Name, target)),
-            _ => db.Reserves.Where(r => r.PersonId == personId && r.Target == target
-                && (r.State == ReserveState.Recommended || r.State == ReserveState.Selected || r.State == ReserveState.InPool)),
+            _ => db.Reserves.Where(ReserveCandidate.Open).Where(r => r.PersonId == personId && r.Target == target),
             null, ReservesTexts.AlreadyCandidate(person.Name, target), ct);
     }
 

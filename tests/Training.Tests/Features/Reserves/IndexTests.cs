@@ -109,6 +109,39 @@ public sealed class IndexTests(AppFixture appArg) : ReservesTestBase(appArg)
     }
 
     [Fact]
+    public async Task Should_offer_the_village_only_whom_it_may_still_recommend_naming_the_target_already_held()
+    {
+        var free = await app.PersonAsync(OwnVillage, "推荐名单");
+        var oneTarget = (await LoadAsync(await app.CandidateAsync(OwnVillage))).PersonId; // 两委后备, open
+        var bothTargets = (await LoadAsync(await app.CandidateAsync(OwnVillage))).PersonId;
+        await app.WithDbAsync(async db =>
+        {
+            var person = await db.Persons.Include(p => p.Village).SingleAsync(p => p.Id == bothTargets);
+            var existing = await db.Reserves.Where(r => r.PersonId == bothTargets).ToListAsync();
+            db.Reserves.Add(ReserveCandidate.Recommend(person, person.Village, ReserveTarget.Secretary, "test-village", TestPeople.Today, DateTime.UtcNow, existing));
+            return await db.SaveChangesAsync();
+        });
+        var village = await app.SignInAsync(Village);
+
+        async Task<IHtmlOptionElement?> OfferedAsync(int personId)
+        {
+            var name = await app.WithDbAsync(db => db.Persons.Where(p => p.Id == personId).Select(p => p.Name).SingleAsync());
+            using var page = await village.GetAsync("/Reserves?Pq=" + Uri.EscapeDataString(name));
+            return (await page.ReadHtmlAsync()).QuerySelectorAll("select[name=PersonId] option").OfType<IHtmlOptionElement>()
+                .SingleOrDefault(o => o.Value == personId.ToString());
+        }
+        var offeredFree = await OfferedAsync(free);
+        var offeredOne = await OfferedAsync(oneTarget);
+        var offeredBoth = await OfferedAsync(bothTargets);
+
+        Assert.NotNull(offeredFree);
+        Assert.DoesNotContain("已是", offeredFree!.Text);
+        Assert.Contains("已是两委后备人选", offeredOne?.Text);
+        Assert.Equal(nameof(ReserveTarget.TwoCommittee), offeredOne!.GetAttribute("data-open-target"));
+        Assert.Null(offeredBoth);
+    }
+
+    [Fact]
     public async Task Should_not_let_a_township_recommend()
     {
         var personId = await app.PersonAsync(OwnVillage, "后备测试");
