@@ -108,6 +108,19 @@ public static partial class Journeys
             var target = held == "TwoCommittee" ? "Secretary" : "TwoCommittee";
             await b.SubmitAsync(recommend, "reserve: recommend", ("PersonId", id), ("NewTarget", target), ("Comment", "负载测试推荐"));
         }
+        else
+        {
+            // Every person of the village is a candidate already (18 persons: gone in the warm-up): the village withdraws
+            // one of its recommendations not yet decided, so that there is someone to recommend again.
+            var waiting = await b.GetAsync("/Reserves?State=Recommended");
+            var ids = Links(waiting.Html, "/Reserves/Detail?id=");
+            if (ids.Count > 0)
+            {
+                var detail = await b.GetAsync($"/Reserves/Detail?id={ids[Random.Shared.Next(ids.Count)]}");
+                if (b.Form(detail.Html, "step=Withdraw") is { } withdraw)
+                    await b.SubmitAsync(withdraw, "reserve: withdraw", ("Comment", "负载测试撤回"));
+            }
+        }
         await b.GetAsync("/Persons");
     }
 
