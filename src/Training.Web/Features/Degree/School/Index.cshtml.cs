@@ -43,7 +43,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, FiguresMemo
         var mine = db.Enrollments.AsNoTracking().InScope(me).Where(Enrollment.HasReachedAdmission);
         // The school's admitted students of every year, counted for the year list and the pager: kept until one of them
         // changes (the admitted facet, not every application: trainees apply and submit all day), a programme or a person.
-        string[] counted = [DataFacets.AdmittedEnrollment, DataStamps.SubjectOf(typeof(StudyProgram)), DataStamps.SubjectOf(typeof(Person))];
+        string[] counted = [DataFacets.AdmittedEnrollment, .. DataStamps.SubjectsOf(typeof(StudyProgram), typeof(Person))];
         Years = await memo.GetAsync("SchoolYears", counted,
             async ct => (IReadOnlyList<int>)await mine.Select(e => e.Year).Distinct().OrderByDescending(y => y).ToListAsync(ct), ct);
 

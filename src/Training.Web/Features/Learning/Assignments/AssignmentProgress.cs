@@ -23,8 +23,8 @@ public static class AssignmentProgress
     /// </summary>
     public static readonly string[] Follows =
     [
-        .. new[] { typeof(Assignment), typeof(Person), typeof(Post), typeof(ClassParticipant), typeof(OrgUnit), typeof(Course), typeof(Lesson), typeof(LessonProgress) }
-            .Select(DataStamps.SubjectOf),
+        .. DataStamps.SubjectsOf(typeof(Assignment), typeof(Person), typeof(Post), typeof(ClassParticipant), typeof(OrgUnit), typeof(Course),
+            typeof(Lesson), typeof(LessonProgress)),
         DataFacets.AdmittedEnrollment, DataFacets.PooledReserve, DataFacets.CourseCredit,
     ];
 

@@ -86,7 +86,7 @@ public sealed class PeopleModel(TrainingDbContext db, CurrentUser me, TimeProvid
 
         var year = ShownYear;
         var totals = db.StudyHoursTotals.Where(t => t.Year == year);
-        Rows = await memo.ToPagedInKeptOrderAsync(key, [.. follows.Union([DataStamps.SubjectOf(typeof(Person)), DataStamps.SubjectOf(typeof(OrgUnit))])],
+        Rows = await memo.ToPagedInKeptOrderAsync(key, [.. follows.Union(DataStamps.SubjectsOf(typeof(Person), typeof(OrgUnit)))],
             ordered,
             async (page, ct) => await persons.Where(p => page.Contains(p.Id))
                 .Select(p => new Row(p.Id, p.Name, p.IdNumber, p.Village.Code, p.Village.Name,

@@ -19,8 +19,8 @@ public sealed record LearnerHours(int Year, decimal Required, decimal Elective, 
     /// <summary>What <see cref="ForAsync"/> reads, for a kept copy (<c>FiguresMemo</c>): the ledger, the targets, and what puts a person in a category.</summary>
     public static readonly string[] Follows =
     [
-        DataStamps.SubjectOf(typeof(StudyLedgerEntry)), DataStamps.SubjectOf(typeof(StudyTarget)), DataStamps.SubjectOf(typeof(Post)),
-        DataFacets.PooledReserve, DataStamps.SubjectOf(typeof(Person)),
+        .. DataStamps.SubjectsOf(typeof(StudyLedgerEntry), typeof(StudyTarget), typeof(Post), typeof(Person)),
+        DataFacets.PooledReserve,
     ];
 
     public static async Task<LearnerHours> ForAsync(TrainingDbContext db, int personId, int year, DateOnly today, CancellationToken ct)
