@@ -138,10 +138,10 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
             .OrderBy(s => s.On).ThenBy(s => s.Id)
             .Select(s => new SessionRow(s.Id, s.On, s.Title, s.Length, s.Attendance.Count, s.Attendance.Count(a => a.Present)))
             .ToListAsync(ct);
-        var terms = (await ClassGraduation.TermsAsync(db, [id], ct))[id];
-        Conditions = GraduationTexts.Describe(terms.RequiredHours, terms.ElectiveHours, terms.Courses.Select(x => x.Name), terms.Quizzes.Select(x => x.Name));
+        var terms = await ClassGraduation.TermsAsync(db, [id], ct);
+        Conditions = GraduationTexts.Describe(terms[id].RequiredHours, terms[id].ElectiveHours, terms[id].Courses.Select(x => x.Name), terms[id].Quizzes.Select(x => x.Name));
         var participants = db.ClassParticipants.InScope(me).Where(p => p.ClassId == id);
-        var graduation = await ClassGraduation.EvaluateAsync(db, participants, Today, ct);
+        var graduation = await ClassGraduation.EvaluateAsync(db, participants, Today, ct, terms);
         Participants = (await participants.AsNoTracking()
                 .OrderBy(p => p.Person.Village.Path).ThenBy(p => p.Person.Name).ThenBy(p => p.Id)
                 .Select(p => new { p.Id, p.PersonId, p.Person.Name, p.Person.Sex, Village = p.Person.Village.Name, Township = p.Person.Village.Parent!.Name })

@@ -17,49 +17,59 @@ public sealed record Graduate(int ParticipantId, int PersonId, decimal Hours);
 public static class ClassGraduation
 {
     /// <summary>The participants <paramref name="participants"/> selects (any filter: one class, one person, a scope), evaluated today, by participant id.</summary>
+    /// <param name="terms">The classes' terms when the caller has read them already (<see cref="TermsAsync"/>); read here otherwise.</param>
     public static async Task<IReadOnlyDictionary<int, (int PersonId, GraduationResult Result, GraduationFacts Facts)>> EvaluateAsync(
-        TrainingDbContext db, IQueryable<ClassParticipant> participants, DateOnly today, CancellationToken ct)
+        TrainingDbContext db, IQueryable<ClassParticipant> participants, DateOnly today, CancellationToken ct,
+        IReadOnlyDictionary<int, GraduationTerms>? terms = null)
     {
-        var rows = await participants.AsNoTracking().Select(p => new { p.Id, p.PersonId, p.ClassId }).ToListAsync(ct);
+        // Sessions attended and the hours within the class's dates ride on the participants' own rows (correlated
+        // subqueries over the ledger's (person, day) index): one query instead of three set queries, each of
+        // which carried the participants' filter again.
+        var rows = await participants.AsNoTracking()
+            .Select(p => new
+            {
+                p.Id, p.PersonId, p.ClassId,
+                Attended = db.SessionAttendance.Count(a => a.ParticipantId == p.Id && a.Present),
+                RequiredHours = db.StudyLedger
+                    .Where(e => e.PersonId == p.PersonId && e.Required && e.On >= p.Class.StartOn && e.On <= p.Class.EndOn)
+                    .Sum(e => e.Hours),
+                ElectiveHours = db.StudyLedger
+                    .Where(e => e.PersonId == p.PersonId && !e.Required && e.On >= p.Class.StartOn && e.On <= p.Class.EndOn)
+                    .Sum(e => e.Hours),
+            })
+            .ToListAsync(ct);
         if (rows.Count == 0) return new Dictionary<int, (int, GraduationResult, GraduationFacts)>();
-        var terms = await TermsAsync(db, rows.Select(r => r.ClassId).Distinct().ToList(), ct);
+        var classIds = rows.Select(r => r.ClassId).Distinct().ToList();
+        if (terms is null || classIds.Any(id => !terms.ContainsKey(id))) terms = await TermsAsync(db, classIds, ct);
 
-        var ids = participants.Select(p => p.Id);
-        var attended = await db.SessionAttendance.AsNoTracking()
-            .Where(a => a.Present && ids.Contains(a.ParticipantId))
-            .GroupBy(a => a.ParticipantId)
-            .Select(g => new { ParticipantId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.ParticipantId, x => x.Count, ct);
-        var hours = await (
-                from p in participants
-                join e in db.StudyLedger on p.PersonId equals e.PersonId
-                where e.On >= p.Class.StartOn && e.On <= p.Class.EndOn
-                group e.Hours by new { ParticipantId = p.Id, e.Required } into g
-                select new { g.Key.ParticipantId, g.Key.Required, Hours = g.Sum() })
-            .ToListAsync(ct);
-        var standing = StudyLedgerEntry.Standing(db.StudyLedger).Where(e => e.Source == StudySource.OnlineCourse);
-        var courses = await (
-                from p in participants
-                join r in db.Set<ClassRequiredCourse>() on p.ClassId equals r.ClassId
-                where standing.Any(e => e.PersonId == p.PersonId && e.SourceId == r.CourseId)
-                select new { ParticipantId = p.Id, r.CourseId })
-            .ToListAsync(ct);
-        var quizzes = await (
-                from p in participants
-                join r in db.Set<ClassRequiredQuiz>() on p.ClassId equals r.ClassId
-                where db.QuizAttempts.Any(a => a.PersonId == p.PersonId && a.LessonId == r.LessonId && a.Passed)
-                select new { ParticipantId = p.Id, r.LessonId })
-            .ToListAsync(ct);
+        // Required courses and quizzes are asked about only when some class has any (most have none).
+        var courses = new List<(int ParticipantId, int Id)>();
+        if (classIds.Any(id => terms[id].Courses.Count > 0))
+        {
+            var standing = StudyLedgerEntry.Standing(db.StudyLedger).Where(e => e.Source == StudySource.OnlineCourse);
+            courses = (await (
+                    from p in participants
+                    join r in db.Set<ClassRequiredCourse>() on p.ClassId equals r.ClassId
+                    where standing.Any(e => e.PersonId == p.PersonId && e.SourceId == r.CourseId)
+                    select new { ParticipantId = p.Id, r.CourseId })
+                .ToListAsync(ct)).Select(x => (x.ParticipantId, x.CourseId)).ToList();
+        }
+        var quizzes = new List<(int ParticipantId, int Id)>();
+        if (classIds.Any(id => terms[id].Quizzes.Count > 0))
+        {
+            quizzes = (await (
+                    from p in participants
+                    join r in db.Set<ClassRequiredQuiz>() on p.ClassId equals r.ClassId
+                    where db.QuizAttempts.Any(a => a.PersonId == p.PersonId && a.LessonId == r.LessonId && a.Passed)
+                    select new { ParticipantId = p.Id, r.LessonId })
+                .ToListAsync(ct)).Select(x => (x.ParticipantId, x.LessonId)).ToList();
+        }
 
-        var coursesOf = courses.ToLookup(x => x.ParticipantId, x => x.CourseId);
-        var quizzesOf = quizzes.ToLookup(x => x.ParticipantId, x => x.LessonId);
-        var hoursOf = hours.ToLookup(x => x.ParticipantId);
+        var coursesOf = courses.ToLookup(x => x.ParticipantId, x => x.Id);
+        var quizzesOf = quizzes.ToLookup(x => x.ParticipantId, x => x.Id);
         return rows.ToDictionary(r => r.Id, r =>
         {
-            var facts = new GraduationFacts(
-                attended.GetValueOrDefault(r.Id),
-                hoursOf[r.Id].Where(h => h.Required).Sum(h => h.Hours),
-                hoursOf[r.Id].Where(h => !h.Required).Sum(h => h.Hours),
+            var facts = new GraduationFacts(r.Attended, r.RequiredHours, r.ElectiveHours,
                 coursesOf[r.Id].ToHashSet(), quizzesOf[r.Id].ToHashSet());
             return (r.PersonId, Training.Core.Domain.Graduation.Evaluate(terms[r.ClassId], facts, today), facts);
         });
@@ -80,22 +90,32 @@ public static class ClassGraduation
             .OrderBy(g => g.ParticipantId)
             .ToList();
 
-    /// <summary>The terms of each class, by id.</summary>
+    /// <summary>The terms of each class, by id: one query, and one for each kind of required item some class has.</summary>
     public static async Task<IReadOnlyDictionary<int, GraduationTerms>> TermsAsync(TrainingDbContext db, IReadOnlyCollection<int> classIds, CancellationToken ct)
     {
         var classes = await db.TrainingClasses.AsNoTracking().Where(c => classIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.StartOn, c.EndOn, c.CompletionPercent, c.RequiredHours, c.ElectiveHours, Sessions = c.Sessions.Count })
+            .Select(c => new
+            {
+                c.Id, c.StartOn, c.EndOn, c.CompletionPercent, c.RequiredHours, c.ElectiveHours, Sessions = c.Sessions.Count,
+                Courses = c.RequiredCourses.Count, Quizzes = c.RequiredQuizzes.Count,
+            })
             .ToListAsync(ct);
-        var courses = await db.Set<ClassRequiredCourse>().AsNoTracking().Where(r => classIds.Contains(r.ClassId))
-            .OrderBy(r => r.Course.Title).ThenBy(r => r.CourseId)
-            .Select(r => new { r.ClassId, Item = new GraduationItem(r.CourseId, r.Course.Title) })
-            .ToListAsync(ct);
-        var quizzes = await db.Set<ClassRequiredQuiz>().AsNoTracking().Where(r => classIds.Contains(r.ClassId))
-            .OrderBy(r => r.Lesson.Course.Title).ThenBy(r => r.Lesson.Order)
-            .Select(r => new { r.ClassId, r.LessonId, r.Lesson.Title, Course = r.Lesson.Course.Title })
-            .ToListAsync(ct);
+        var withCourses = classes.Where(c => c.Courses > 0).Select(c => c.Id).ToList();
+        var withQuizzes = classes.Where(c => c.Quizzes > 0).Select(c => c.Id).ToList();
+        var courses = withCourses.Count == 0 ? [] : (await db.Set<ClassRequiredCourse>().AsNoTracking()
+                .Where(r => withCourses.Contains(r.ClassId))
+                .OrderBy(r => r.Course.Title).ThenBy(r => r.CourseId)
+                .Select(r => new { r.ClassId, r.CourseId, r.Course.Title })
+                .ToListAsync(ct))
+            .Select(x => (x.ClassId, Item: new GraduationItem(x.CourseId, x.Title))).ToList();
+        var quizzes = withQuizzes.Count == 0 ? [] : (await db.Set<ClassRequiredQuiz>().AsNoTracking()
+                .Where(r => withQuizzes.Contains(r.ClassId))
+                .OrderBy(r => r.Lesson.Course.Title).ThenBy(r => r.Lesson.Order)
+                .Select(r => new { r.ClassId, r.LessonId, r.Lesson.Title, Course = r.Lesson.Course.Title })
+                .ToListAsync(ct))
+            .Select(x => (x.ClassId, Item: new GraduationItem(x.LessonId, GraduationTexts.QuizItem(x.Course, x.Title)))).ToList();
         var coursesOf = courses.ToLookup(x => x.ClassId, x => x.Item);
-        var quizzesOf = quizzes.ToLookup(x => x.ClassId, x => new GraduationItem(x.LessonId, GraduationTexts.QuizItem(x.Course, x.Title)));
+        var quizzesOf = quizzes.ToLookup(x => x.ClassId, x => x.Item);
         return classes.ToDictionary(c => c.Id, c => new GraduationTerms(c.StartOn, c.EndOn, c.CompletionPercent, c.Sessions,
             c.RequiredHours, c.ElectiveHours, coursesOf[c.Id].ToList(), quizzesOf[c.Id].ToList()));
     }
