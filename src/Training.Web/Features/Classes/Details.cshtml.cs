@@ -9,6 +9,7 @@ using Training.Web.Infrastructure;
 using Training.Web.Features.Classes.Graduation;
 using Training.Web.Features.Classes.Participants;
 using Training.Web.Features.Classes.Sessions;
+using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Scoping;
 using Training.Web.Infrastructure.Workflow;
 
@@ -22,7 +23,7 @@ namespace Training.Web.Features.Classes;
 /// this page finds persons to enrol and answers each step the one way (PageAnswers).
 /// </summary>
 [Authorize(Policy = ClassesPermissions.View)]
-public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, FiguresMemo memo) : PageModel
 {
     public const int SearchLimit = 30;
 
@@ -122,23 +123,21 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         return this.Unprocessable();
     }
 
+    /// <summary>What the page shows of the class itself, kept (<see cref="FiguresMemo"/>) until the class, its sessions, their attendance or its enrolment change.</summary>
+    private sealed record ClassPart(ClassView Class, bool MayManage, IReadOnlyList<SessionRow> Sessions);
+
+    private static readonly string[] ClassPartFollows = DataStamps.SubjectsOf(
+        typeof(TrainingClass), typeof(OrgUnit), typeof(ClassSession), typeof(SessionAttendance), typeof(ClassParticipant));
+
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var c = await db.TrainingClasses.AsNoTracking().InScope(me).Where(x => x.Id == id)
-            .Select(x => new ClassView(x.Id, x.Name, x.Owner.Name, x.Owner.Path, x.StartOn, x.EndOn, x.Capacity, x.SexOnly,
-                x.Audience, x.CompletionPercent, x.Description, x.CreatedBy, x.CreatedAt, x.Version, x.Participants.Count))
-            .SingleOrDefaultAsync(ct);
-        if (c is null) return false;
-        Class = c;
+        var part = await memo.GetAsync($"ClassPage|{id}", ClassPartFollows, c => ReadClassAsync(id, c), ct);
+        if (part is null) return false;
+        (Class, MayManage, Sessions) = (part.Class, part.MayManage, part.Sessions);
         Today = clock.Today();
-        MayManage = await db.TrainingClasses.ManagedBy(me).AnyAsync(x => x.Id == id, ct);
-        MayEnrol = MayManage || ClassSteps.MayEnrolIn(me, c.OwnerPath);
+        MayEnrol = MayManage || ClassSteps.MayEnrolIn(me, Class.OwnerPath);
 
-        Sessions = await db.ClassSessions.AsNoTracking().Where(s => s.ClassId == id)
-            .OrderBy(s => s.On).ThenBy(s => s.Id)
-            .Select(s => new SessionRow(s.Id, s.On, s.Title, s.Length, s.Attendance.Count, s.Attendance.Count(a => a.Present)))
-            .ToListAsync(ct);
-        var terms = await ClassGraduation.TermsAsync(db, [id], ct);
+        var terms = await ClassGraduation.TermsAsync(db, memo, [id], ct);
         Conditions = GraduationTexts.Describe(terms[id].RequiredHours, terms[id].ElectiveHours, terms[id].Courses.Select(x => x.Name), terms[id].Quizzes.Select(x => x.Name));
         var participants = db.ClassParticipants.InScope(me).Where(p => p.ClassId == id);
         var graduation = await ClassGraduation.EvaluateAsync(db, participants, Today, ct, terms);
@@ -153,9 +152,25 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         if (MayEnrol && !string.IsNullOrWhiteSpace(Q))
         {
             var name = Q.Trim();
-            Found = await SearchAsync(id, c.OwnerPath, people => people.Where(p => p.Name.Contains(name)), ct);
+            Found = await SearchAsync(id, Class.OwnerPath, people => people.Where(p => p.Name.Contains(name)), ct);
         }
         return true;
+    }
+
+    /// <summary>The class as far as the account's scope shows it (null: not found), whether it manages it, and the sessions.</summary>
+    private async Task<ClassPart?> ReadClassAsync(int id, CancellationToken ct)
+    {
+        var c = await db.TrainingClasses.AsNoTracking().InScope(me).Where(x => x.Id == id)
+            .Select(x => new ClassView(x.Id, x.Name, x.Owner.Name, x.Owner.Path, x.StartOn, x.EndOn, x.Capacity, x.SexOnly,
+                x.Audience, x.CompletionPercent, x.Description, x.CreatedBy, x.CreatedAt, x.Version, x.Participants.Count))
+            .SingleOrDefaultAsync(ct);
+        if (c is null) return null;
+        var mayManage = await db.TrainingClasses.ManagedBy(me).AnyAsync(x => x.Id == id, ct);
+        var sessions = await db.ClassSessions.AsNoTracking().Where(s => s.ClassId == id)
+            .OrderBy(s => s.On).ThenBy(s => s.Id)
+            .Select(s => new SessionRow(s.Id, s.On, s.Title, s.Length, s.Attendance.Count, s.Attendance.Count(a => a.Present)))
+            .ToListAsync(ct);
+        return new ClassPart(c, mayManage, sessions);
     }
 
     /// <summary>Persons of the account's scope under the class's owner that <paramref name="match"/> keeps.</summary>

@@ -6,6 +6,7 @@ using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Features.Classes.Graduation;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.Classes;
@@ -16,7 +17,7 @@ namespace Training.Web.Features.Classes;
 /// the course or quiz it asks for.
 /// </summary>
 [Authorize(Policy = ClassesPermissions.Mine)]
-public sealed class MineModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class MineModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, FiguresMemo memo) : PageModel
 {
     public enum Mark { Present, Absent, NotRecorded, NotYet }
 
@@ -37,7 +38,7 @@ public sealed class MineModel(TrainingDbContext db, CurrentUser me, TimeProvider
     {
         if (me.PersonId is not { } personId) return;
         var today = clock.Today();
-        var graduation = await ClassGraduation.EvaluateAsync(db, db.ClassParticipants.Where(p => p.PersonId == personId), today, ct);
+        var graduation = await ClassGraduation.EvaluateAsync(db, db.ClassParticipants.Where(p => p.PersonId == personId), today, ct, memo: memo);
         var found = await db.TrainingClasses.AsNoTracking().InScope(me)
             .Where(c => c.Participants.Any(p => p.PersonId == personId))
             .OrderByDescending(c => c.StartOn).ThenByDescending(c => c.Id)

@@ -135,6 +135,30 @@ public sealed class ConditionsTests(AppFixture app)
         Assert.All(after.Checks, x => Assert.True(x.Met));
     }
 
+    [Fact]
+    public async Task Should_show_a_required_course_under_its_new_title_at_once()
+    {
+        // The terms are kept between requests (they change when staff edit a class): a course renamed since must show.
+        var course = await app.CourseAsync();
+        var c = await world.ClassAsync([0], [await world.PersonAsync()]);
+        var district = await app.SignInAsync(ClassWorld.District);
+        using (var saved = await SaveAsync(district, c.Id, "", "", [course.Id], [])) Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains(course.Title, await ConditionsShownAsync(district, c.Id));
+
+        var renamed = course.Title + "（修订）";
+        await app.WithDbAsync(async db =>
+        {
+            var stored = await db.Courses.SingleAsync(x => x.Id == course.Id);
+            stored.Change(renamed, stored.Category, stored.Description, stored.QuizEarnsHours);
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Contains(renamed, await ConditionsShownAsync(district, c.Id));
+    }
+
+    private static async Task<string> ConditionsShownAsync(HttpClient client, int classId) =>
+        (await (await client.GetAsync($"/Classes/Details/{classId}")).ReadHtmlAsync()).QuerySelector("[data-testid=conditions]")!.TextContent;
+
     private sealed record Checklist(string Completion, IReadOnlyList<(string Condition, bool Met)> Checks, string Text);
 
     private static async Task<Checklist> MineAsync(HttpClient trainee, int classId)

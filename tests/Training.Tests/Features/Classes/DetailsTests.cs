@@ -363,4 +363,26 @@ public sealed class DetailsTests(AppFixture app)
         Assert.Empty(await app.ParticipantsAsync(id));
         Assert.True(await app.WithDbAsync(db => db.Audit.AnyAsync(a => a.Action == "培训班取消报名")));
     }
+
+    [Fact]
+    public async Task Should_show_attendance_taken_and_persons_enrolled_since_the_page_was_last_shown()
+    {
+        // The page keeps what it shows of the class between requests: each of these must show at once.
+        var id = await app.ClassAsync("440111", startDay: -10, endDay: -1);
+        var first = await app.PersonAsync(OwnVillage, "学员", Sex.Female);
+        var participant = (await app.EnrolAsync(id, first)).Single();
+        var session = await app.SessionAsync(id, -9);
+        var district = await app.SignInAsync(District);
+        var before = await PageAsync(district, $"/Classes/Details/{id}");
+        Assert.Contains("未登记", before.QuerySelector($"[data-testid=session-rows] tr[data-id='{session}']")!.TextContent);
+
+        await app.AttendanceAsync(id, session, participant);
+        var second = await app.PersonAsync(OwnVillage, "学员", Sex.Male);
+        await app.EnrolAsync(id, second);
+        var after = await PageAsync(district, $"/Classes/Details/{id}");
+
+        Assert.Contains("已登记，出勤 1/1", after.QuerySelector($"[data-testid=session-rows] tr[data-id='{session}']")!.TextContent);
+        Assert.NotNull(after.QuerySelector($"[data-testid=participant-rows] tr[data-person='{second}']"));
+        Assert.Contains("学员（2", after.QuerySelector("#participants")!.TextContent);
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Domain;
+using Training.Web.Infrastructure.Data;
 
 namespace Training.Web.Features.Classes.Graduation;
 
@@ -18,9 +19,10 @@ public static class ClassGraduation
 {
     /// <summary>The participants <paramref name="participants"/> selects (any filter: one class, one person, a scope), evaluated today, by participant id.</summary>
     /// <param name="terms">The classes' terms when the caller has read them already (<see cref="TermsAsync"/>); read here otherwise.</param>
+    /// <param name="memo">Where pages keep the terms between requests; jobs pass none and read them.</param>
     public static async Task<IReadOnlyDictionary<int, (int PersonId, GraduationResult Result, GraduationFacts Facts)>> EvaluateAsync(
         TrainingDbContext db, IQueryable<ClassParticipant> participants, DateOnly today, CancellationToken ct,
-        IReadOnlyDictionary<int, GraduationTerms>? terms = null)
+        IReadOnlyDictionary<int, GraduationTerms>? terms = null, FiguresMemo? memo = null)
     {
         // Sessions attended and the hours within the class's dates ride on the participants' own rows (correlated
         // subqueries over the ledger's (person, day) index): one query instead of three set queries, each of
@@ -40,7 +42,8 @@ public static class ClassGraduation
             .ToListAsync(ct);
         if (rows.Count == 0) return new Dictionary<int, (int, GraduationResult, GraduationFacts)>();
         var classIds = rows.Select(r => r.ClassId).Distinct().ToList();
-        if (terms is null || classIds.Any(id => !terms.ContainsKey(id))) terms = await TermsAsync(db, classIds, ct);
+        if (terms is null || classIds.Any(id => !terms.ContainsKey(id)))
+            terms = memo is null ? await TermsAsync(db, classIds, ct) : await TermsAsync(db, memo, classIds, ct);
 
         // Required courses and quizzes are asked about only when some class has any (most have none).
         var courses = new List<(int ParticipantId, int Id)>();
@@ -90,7 +93,19 @@ public static class ClassGraduation
             .OrderBy(g => g.ParticipantId)
             .ToList();
 
-    /// <summary>The terms of each class, by id: one query, and one for each kind of required item some class has.</summary>
+    /// <summary>
+    /// The terms of each class, kept between requests until a class, its sessions or its required courses and
+    /// quizzes (or their titles) change: they change when staff edit a class, and every view of a class, a
+    /// trainee's classes and a person's page evaluates against them.
+    /// </summary>
+    public static Task<IReadOnlyDictionary<int, GraduationTerms>> TermsAsync(
+        TrainingDbContext db, FiguresMemo memo, IReadOnlyCollection<int> classIds, CancellationToken ct) =>
+        memo.GetAsync($"GraduationTerms|{string.Join(',', classIds.Order())}", TermsFollow, c => TermsAsync(db, classIds, c), ct);
+
+    private static readonly string[] TermsFollow = DataStamps.SubjectsOf(
+        typeof(TrainingClass), typeof(ClassSession), typeof(ClassRequiredCourse), typeof(ClassRequiredQuiz), typeof(Course), typeof(Lesson));
+
+    /// <summary>The terms of each class, by id, read now: one query, and one for each kind of required item some class has.</summary>
     public static async Task<IReadOnlyDictionary<int, GraduationTerms>> TermsAsync(TrainingDbContext db, IReadOnlyCollection<int> classIds, CancellationToken ct)
     {
         var classes = await db.TrainingClasses.AsNoTracking().Where(c => classIds.Contains(c.Id))

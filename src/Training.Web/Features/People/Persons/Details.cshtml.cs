@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Web.Infrastructure;
 using Training.Core.Domain;
+using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.People.Persons;
@@ -15,7 +16,7 @@ namespace Training.Web.Features.People.Persons;
 /// about the person is shown, and staff get links to the records (a trainee its own classes).
 /// </summary>
 [Authorize(Policy = PeoplePermissions.PersonDetails)]
-public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, FiguresMemo memo) : PageModel
 {
     public PersonView Person { get; private set; } = null!;
     public IReadOnlyList<PostRow> Posts { get; private set; } = [];
@@ -118,7 +119,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
             .ToListAsync(ct);
 
         var participations = db.ClassParticipants.Where(x => x.PersonId == id);
-        var graduation = await Features.Classes.Graduation.ClassGraduation.EvaluateAsync(db, participations, Today, ct);
+        var graduation = await Features.Classes.Graduation.ClassGraduation.EvaluateAsync(db, participations, Today, ct, memo: memo);
         var classes = await participations.AsNoTracking()
             .OrderByDescending(x => x.Class.StartOn)
             .Select(x => new
