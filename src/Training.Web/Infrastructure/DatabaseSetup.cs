@@ -54,7 +54,7 @@ public static class DatabaseSetup
         options.AddInterceptors(OrgPathRange.Instance);
         // A list in a query (ids.Contains(x.Id), the units above an account) goes as one JSON parameter
         // (json_each / OPENJSON): EF 10's default, one parameter per item, makes the SQL depend on the
-        // list's length, so EF generates it again on every execution (a tenth of the class page's CPU
+        // list's length, so EF generates it again on every execution (about 4% of the class page's CPU
         // under load) instead of taking it from its cache; and one list can hold more than SQLite's
         // 32,766 parameters.
         if (provider == DatabaseProvider.SqlServer)

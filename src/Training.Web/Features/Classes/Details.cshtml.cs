@@ -140,7 +140,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         var terms = await ClassGraduation.TermsAsync(db, memo, [id], ct);
         Conditions = GraduationTexts.Describe(terms[id].RequiredHours, terms[id].ElectiveHours, terms[id].Courses.Select(x => x.Name), terms[id].Quizzes.Select(x => x.Name));
         var participants = db.ClassParticipants.InScope(me).Where(p => p.ClassId == id);
-        var graduation = await ClassGraduation.EvaluateAsync(db, participants, Today, ct, terms);
+        var graduation = await ClassGraduation.EvaluateAsync(db, participants, Today, ct, memo);
         Participants = (await participants.AsNoTracking()
                 .OrderBy(p => p.Person.Village.Path).ThenBy(p => p.Person.Name).ThenBy(p => p.Id)
                 .Select(p => new { p.Id, p.PersonId, p.Person.Name, p.Person.Sex, Village = p.Person.Village.Name, Township = p.Person.Village.Parent!.Name })

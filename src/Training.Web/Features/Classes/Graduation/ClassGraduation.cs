@@ -18,11 +18,9 @@ public sealed record Graduate(int ParticipantId, int PersonId, decimal Hours);
 public static class ClassGraduation
 {
     /// <summary>The participants <paramref name="participants"/> selects (any filter: one class, one person, a scope), evaluated today, by participant id.</summary>
-    /// <param name="terms">The classes' terms when the caller has read them already (<see cref="TermsAsync"/>); read here otherwise.</param>
-    /// <param name="memo">Where pages keep the terms between requests; jobs pass none and read them.</param>
+    /// <param name="memo">Where pages keep the terms between requests (<see cref="TermsAsync(TrainingDbContext, FiguresMemo, IReadOnlyCollection{int}, CancellationToken)"/>); jobs pass none and read them.</param>
     public static async Task<IReadOnlyDictionary<int, (int PersonId, GraduationResult Result, GraduationFacts Facts)>> EvaluateAsync(
-        TrainingDbContext db, IQueryable<ClassParticipant> participants, DateOnly today, CancellationToken ct,
-        IReadOnlyDictionary<int, GraduationTerms>? terms = null, FiguresMemo? memo = null)
+        TrainingDbContext db, IQueryable<ClassParticipant> participants, DateOnly today, CancellationToken ct, FiguresMemo? memo = null)
     {
         // Sessions attended and the hours within the class's dates ride on the participants' own rows (correlated
         // subqueries over the ledger's (person, day) index): one query instead of three set queries, each of
@@ -42,8 +40,7 @@ public static class ClassGraduation
             .ToListAsync(ct);
         if (rows.Count == 0) return new Dictionary<int, (int, GraduationResult, GraduationFacts)>();
         var classIds = rows.Select(r => r.ClassId).Distinct().ToList();
-        if (terms is null || classIds.Any(id => !terms.ContainsKey(id)))
-            terms = memo is null ? await TermsAsync(db, classIds, ct) : await TermsAsync(db, memo, classIds, ct);
+        var terms = memo is null ? await TermsAsync(db, classIds, ct) : await TermsAsync(db, memo, classIds, ct);
 
         // Required courses and quizzes are asked about only when some class has any (most have none).
         var courses = new List<(int ParticipantId, int Id)>();
