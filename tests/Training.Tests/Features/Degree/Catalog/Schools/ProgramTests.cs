@@ -12,6 +12,19 @@ namespace Training.Tests.Features.Degree.Catalog.Schools;
 [Collection(AppCollection.Name)]
 public sealed class ProgramTests(AppFixture appArg) : CatalogTestBase(appArg)
 {
+    [Theory]
+    [InlineData(DegreeLevel.Associate, "大专")]
+    [InlineData(DegreeLevel.Bachelor, "本科")]
+    public async Task Should_show_the_level_the_program_has_as_chosen(DegreeLevel level, string shown)
+    {
+        var id = await app.WithDbAsync(db => db.Programs.Where(p => p.Level == level).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        var client = await app.SignInAsync("city");
+
+        var page = await (await client.GetAsync($"/Catalog/Schools/Program/{id}")).ReadHtmlAsync();
+
+        Assert.Equal(shown, page.QuerySelector("select[name='Input.Level'] option[selected]")?.TextContent);
+    }
+
     [Fact]
     public async Task Should_not_change_the_level_of_a_program_that_has_applications()
     {
