@@ -31,15 +31,16 @@ public sealed class IndexModel(
     /// <summary>A snapshot job being watched (after 立即计算 without JavaScript).</summary>
     [BindProperty(SupportsGet = true)] public string? Job { get; set; }
 
-    public UnitView Current { get; private set; } = null!;
-    public IReadOnlyList<Crumb> Crumbs { get; private set; } = [];
-    public SnapshotView? Snapshot { get; private set; }
-    public Figures? Figures { get; private set; }
-    public IReadOnlyList<UnitFigures> Children { get; private set; } = [];
-    public IReadOnlyList<CohortYearFigures> CohortYears { get; private set; } = [];
+    private Shown shown = null!;
+    public UnitView Current => shown.Current;
+    public IReadOnlyList<Crumb> Crumbs => shown.Crumbs;
+    public SnapshotView? Snapshot => shown.Snapshot;
+    public Figures? Figures => shown.Figures;
+    public IReadOnlyList<UnitFigures> Children => shown.Children;
+    public IReadOnlyList<CohortYearFigures> CohortYears => shown.CohortYears;
     /// <summary>The attainment shares at the end of each cohort year (the latest snapshot for its own year), where a snapshot holds them.</summary>
-    public IReadOnlyDictionary<int, Attainment> AttainmentByYear { get; private set; } = new Dictionary<int, Attainment>();
-    public string ChartJson { get; private set; } = "{}";
+    public IReadOnlyDictionary<int, Attainment> AttainmentByYear => shown.AttainmentByYear;
+    public string ChartJson => shown.ChartJson;
     public bool MayRecompute => me.IsIn(Roles.CityAdmin);
     public JobProgress? Progress { get; private set; }
 
@@ -53,12 +54,24 @@ public sealed class IndexModel(
     public sealed record JobProgress(string JobId, bool Running, bool Failed);
     public sealed record Attainment(DateOnly AsOf, Share Secretaries, Share TwoCommittee);
 
+    /// <summary>What the page shows of a unit: read from the snapshots, the units and the cohort years.</summary>
+    private sealed record Shown(
+        UnitView Current, IReadOnlyList<Crumb> Crumbs, SnapshotView? Snapshot, Figures? Figures, IReadOnlyList<UnitFigures> Children,
+        IReadOnlyList<CohortYearFigures> CohortYears, IReadOnlyDictionary<int, Attainment> AttainmentByYear, string ChartJson);
+
+    /// <summary>
+    /// Everything shown changes only with a new snapshot, a unit, a cohort or an admitted application, so a
+    /// unit's page is kept until one of these is saved (eight queries and the charts' JSON each time before).
+    /// </summary>
+    private static readonly string[] ShownFollows =
+        [DataFacets.AdmittedEnrollment, .. DataStamps.SubjectsOf(typeof(StatisticsSnapshot), typeof(SnapshotFigure), typeof(Cohort), typeof(OrgUnit))];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var unit = await FindUnitAsync(ct);
-        if (unit is null) return NotFound();
-        Current = unit;
-        await LoadAsync(ct);
+        var kept = await memo.GetAsync($"StatisticsPage|{Unit ?? me.OrgUnitId}", ShownFollows,
+            async ct => await FindUnitAsync(ct) is { } unit ? await LoadAsync(unit, ct) : null, ct);
+        if (kept is null) return NotFound();
+        shown = kept;
         if (Job is not null && MayRecompute) Progress = ProgressOf(Job);
         return Page();
     }
@@ -117,23 +130,23 @@ public sealed class IndexModel(
             .SingleOrDefaultAsync(ct);
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    private async Task<Shown> LoadAsync(UnitView current, CancellationToken ct)
     {
-        var ancestorCodes = Current.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        Crumbs = await db.OrgUnits.AsNoTracking().InScope(me)
-            .Where(u => ancestorCodes.Contains(u.Code) && u.Id != Current.Id)
+        var ancestorCodes = current.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var crumbs = await db.OrgUnits.AsNoTracking().InScope(me)
+            .Where(u => ancestorCodes.Contains(u.Code) && u.Id != current.Id)
             .OrderBy(u => u.Level).Select(u => new Crumb(u.Id, u.Name)).ToListAsync(ct);
 
-        var unitId = Current.Id;
-        Snapshot = await db.StatisticsSnapshots.AsNoTracking()
+        var unitId = current.Id;
+        var snapshot = await db.StatisticsSnapshots.AsNoTracking()
             .Where(s => s.Figures.Any(r => r.OrgUnitId == unitId))
             .OrderByDescending(s => s.AsOf)
             .Select(s => new SnapshotView(s.Id, s.AsOf, s.ComputedAt, s.Trigger))
             .FirstOrDefaultAsync(ct);
-        if (Snapshot is null) return;
+        if (snapshot is null) return new Shown(current, crumbs, null, null, [], [], new Dictionary<int, Attainment>(), "{}");
 
-        var snapshotId = Snapshot.Id;
-        Figures = await db.SnapshotFigures.AsNoTracking()
+        var snapshotId = snapshot.Id;
+        var figures = await db.SnapshotFigures.AsNoTracking()
             .Where(r => r.SnapshotId == snapshotId && r.OrgUnitId == unitId)
             .Select(SnapshotReads.ToFigures).SingleAsync(ct);
 
@@ -143,7 +156,7 @@ public sealed class IndexModel(
             .OrderBy(x => x.Code)
             .Select(x => new { x.r, x.Code, x.Name })
             .ToListAsync(ct);
-        Children = rows.Select(x => new UnitFigures(x.r.OrgUnitId, x.Code, x.Name, SnapshotReads.ToFiguresOf(x.r))).ToList();
+        var children = rows.Select(x => new UnitFigures(x.r.OrgUnitId, x.Code, x.Name, SnapshotReads.ToFiguresOf(x.r))).ToList();
 
         var trend = await db.SnapshotFigures.AsNoTracking()
             .Where(r => r.OrgUnitId == unitId)
@@ -155,15 +168,11 @@ public sealed class IndexModel(
             .ToListAsync(ct);
         trend.Reverse();
 
-        // Counted live over the unit's admitted applications (20 ms at the city) and every cohort's year: kept until an
-        // application that is or was admitted, a cohort or a unit changes (not on each applicant's draft or submit).
-        var (path, asOf) = (Current.Path, Snapshot.AsOf);
-        CohortYears = await memo.GetAsync($"CohortYears|{path}|{asOf:yyyyMMdd}",
-            [DataFacets.AdmittedEnrollment, .. DataStamps.SubjectsOf(typeof(Cohort), typeof(OrgUnit))],
-            ct => stats.ComputeByCohortYearAsync(path, asOf, ct), ct);
-        AttainmentByYear = await AttainmentByYearAsync(unitId, Snapshot.AsOf, Figures, ct);
+        // Counted live over the unit's admitted applications (20 ms at the city) and every cohort's year.
+        var cohortYears = await stats.ComputeByCohortYearAsync(current.Path, snapshot.AsOf, ct);
+        var attainmentByYear = await AttainmentByYearAsync(unitId, snapshot.AsOf, figures, cohortYears, ct);
 
-        ChartJson = JsonSerializer.Serialize(new
+        var chartJson = JsonSerializer.Serialize(new
         {
             trend = new
             {
@@ -176,39 +185,41 @@ public sealed class IndexModel(
             },
             cohorts = new
             {
-                labels = CohortYears.Select(c => c.Year.ToString()),
+                labels = cohortYears.Select(c => c.Year.ToString()),
                 series = new object[]
                 {
-                    new { label = StatisticsTexts.AdmittedSeries, data = CohortYears.Select(c => c.Admitted) },
-                    new { label = StatisticsTexts.GraduatedSeries, data = CohortYears.Select(c => c.Graduated) },
+                    new { label = StatisticsTexts.AdmittedSeries, data = cohortYears.Select(c => c.Admitted) },
+                    new { label = StatisticsTexts.GraduatedSeries, data = cohortYears.Select(c => c.Graduated) },
                 },
-                rate = new { label = StatisticsTexts.GraduationRateSeries, data = CohortYears.Select(c => Percent(c.GraduationRate)) },
+                rate = new { label = StatisticsTexts.GraduationRateSeries, data = cohortYears.Select(c => Percent(c.GraduationRate)) },
             },
             attainment = new
             {
-                labels = CohortYears.Select(c => c.Year.ToString()),
+                labels = cohortYears.Select(c => c.Year.ToString()),
                 series = new object[]
                 {
-                    new { label = StatisticsTexts.SecretaryShareSeries, data = CohortYears.Select(c => AttainmentByYear.TryGetValue(c.Year, out var a) ? Percent(a.Secretaries) : null) },
-                    new { label = StatisticsTexts.TwoCommitteeShareSeries, data = CohortYears.Select(c => AttainmentByYear.TryGetValue(c.Year, out var a) ? Percent(a.TwoCommittee) : null) },
+                    new { label = StatisticsTexts.SecretaryShareSeries, data = cohortYears.Select(c => attainmentByYear.TryGetValue(c.Year, out var a) ? Percent(a.Secretaries) : null) },
+                    new { label = StatisticsTexts.TwoCommitteeShareSeries, data = cohortYears.Select(c => attainmentByYear.TryGetValue(c.Year, out var a) ? Percent(a.TwoCommittee) : null) },
                 },
             },
             reserves = new
             {
-                labels = Children.Select(c => c.Name),
+                labels = children.Select(c => c.Name),
                 series = new object[]
                 {
-                    new { label = StatisticsTexts.ReserveRatioSeries, data = Children.Select(c => c.Figures.ReserveRatio.Value is { } v ? Math.Round(v, 2) : (decimal?)null) },
+                    new { label = StatisticsTexts.ReserveRatioSeries, data = children.Select(c => c.Figures.ReserveRatio.Value is { } v ? Math.Round(v, 2) : (decimal?)null) },
                 },
                 target = 2,
             },
         });
+        return new Shown(current, crumbs, snapshot, figures, children, cohortYears, attainmentByYear, chartJson);
     }
 
     /// <summary>Year-end snapshots (see <see cref="ComputeSnapshotJob.YearEnd"/>) before the latest, and the latest for its own year.</summary>
-    private async Task<IReadOnlyDictionary<int, Attainment>> AttainmentByYearAsync(int unitId, DateOnly latest, Figures figures, CancellationToken ct)
+    private async Task<IReadOnlyDictionary<int, Attainment>> AttainmentByYearAsync(
+        int unitId, DateOnly latest, Figures figures, IReadOnlyList<CohortYearFigures> cohortYears, CancellationToken ct)
     {
-        var yearEnds = CohortYears.Select(c => ComputeSnapshotJob.YearEnd(c.Year)).Where(d => d < latest).ToList();
+        var yearEnds = cohortYears.Select(c => ComputeSnapshotJob.YearEnd(c.Year)).Where(d => d < latest).ToList();
         var rows = await db.SnapshotFigures.AsNoTracking()
             .Where(r => r.OrgUnitId == unitId)
             .Join(db.StatisticsSnapshots.Where(s => yearEnds.Contains(s.AsOf)), r => r.SnapshotId, s => s.Id, (r, s) => new
@@ -224,5 +235,6 @@ public sealed class IndexModel(
 
     private static decimal? Percent(Share share) => share.Value is { } v ? Math.Round(100 * v, 1, MidpointRounding.AwayFromZero) : null;
 
-    public string Link(Figure figure, int unitId) => Url.StatisticsPeople(figure, unitId, Snapshot!.AsOf);
+    private string? peoplePath;
+    public string Link(Figure figure, int unitId) => SnapshotReads.StatisticsPeople(peoplePath ??= Url.Page("/Statistics/People")!, figure, unitId, Snapshot!.AsOf);
 }

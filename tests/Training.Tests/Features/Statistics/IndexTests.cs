@@ -99,6 +99,30 @@ public sealed partial class IndexTests(AppFixture appArg) : DashboardTestBase(ap
     }
 
     [Fact]
+    public async Task Should_show_a_new_snapshot_at_once_after_the_page_was_read()
+    {
+        var village = await NewVillageAsync();
+        var first = await WriteSnapshotAsync(await NextDateAsync(), new Dictionary<int, Figures> { [village] = CityFigures });
+        StatisticsSnapshot? second = null;
+        try
+        {
+            var client = await app.SignInAsync("city");
+            async Task<string> ParticipantsAsync() =>
+                Text(await (await client.GetAsync($"/Statistics?unit={village}")).ReadHtmlAsync(), "[data-figure=Participants] a");
+            Assert.Equal("12345", await ParticipantsAsync()); // the page is kept from here on
+
+            second = await WriteSnapshotAsync(await NextDateAsync(), new Dictionary<int, Figures> { [village] = CityFigures with { Participants = 54_321 } });
+
+            Assert.Equal("54321", await ParticipantsAsync());
+        }
+        finally
+        {
+            if (second is not null) await RemoveSnapshotAsync(second.Id);
+            await RemoveSnapshotAsync(first.Id);
+        }
+    }
+
+    [Fact]
     public async Task Should_say_so_when_a_unit_has_no_snapshot_yet()
     {
         var village = await NewVillageAsync();
