@@ -23,19 +23,32 @@ public sealed record DrawnForm(string Action, IReadOnlyDictionary<string, string
         return new FormUrlEncodedContent(body);
     }
 
-    public static DrawnForm Of(IElement form) => new(
-        WebUtility.HtmlDecode(form.GetAttribute("action") ?? ""),
-        form.QuerySelectorAll("input[name]")
-            .Where(i => i.GetAttribute("type") is not ("checkbox" or "radio") || i.HasAttribute("checked"))
+    /// <summary>
+    /// What a browser posts for <paramref name="element"/>: a form, or a submit button, which posts its own form or the
+    /// one its <c>form</c> attribute names (a table's rows sharing one form), to its <c>formaction</c> when it has one,
+    /// with its own name and value among the fields.
+    /// </summary>
+    public static DrawnForm Of(IElement element)
+    {
+        var isButton = element.LocalName is "button" or "input";
+        var form = !isButton ? element
+            : element.GetAttribute("form") is { } id ? element.Owner!.GetElementById(id) : element.Closest("form");
+        Assert.True(form is not null, $"按钮 {element.OuterHtml} 不属于任何表单。");
+        var fields = form.QuerySelectorAll("input[name]")
+            .Where(i => i.GetAttribute("type") is not ("checkbox" or "radio" or "submit") || i.HasAttribute("checked"))
             .GroupBy(i => i.GetAttribute("name")!)
-            .ToDictionary(g => g.Key, g => g.First().GetAttribute("value") ?? ""));
+            .ToDictionary(g => g.Key, g => g.First().GetAttribute("value") ?? "");
+        if (isButton && element.GetAttribute("name") is { } name) fields[name] = element.GetAttribute("value") ?? "";
+        var action = (isButton ? element.GetAttribute("formaction") : null) ?? form.GetAttribute("action") ?? "";
+        return new DrawnForm(WebUtility.HtmlDecode(action), fields);
+    }
 }
 
 public static class DrawnForms
 {
     /// <summary>
-    /// Opens <paramref name="pageUrl"/> (200 expected) and reads the first form matching
-    /// <paramref name="selector"/> (and <paramref name="where"/>); fails with what the page showed when there is none.
+    /// Opens <paramref name="pageUrl"/> (200 expected) and reads the first form or submit button matching
+    /// <paramref name="selector"/> (and <paramref name="where"/>) as <see cref="DrawnForm.Of"/> does; fails with what the page showed when there is none.
     /// </summary>
     public static async Task<DrawnForm> DrawnFormAsync(this HttpClient client, string pageUrl, string selector, Func<IElement, bool>? where = null)
     {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
+using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Scoping;
 using Training.Web.Infrastructure.Workflow;
 
@@ -16,7 +17,7 @@ namespace Training.Web.Features.Reserves;
 /// appointment and exit on the candidate's page, which asks for a reason and a confirmation).
 /// </summary>
 [Authorize(Policy = ReservesPermissions.View)]
-public sealed class IndexModel(TrainingDbContext db, CurrentUser me, ReserveWorkflow workflow) : PageModel
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me, ReserveWorkflow workflow, FiguresMemo memo) : PageModel
 {
     public const int PageSize = 200;
 
@@ -36,6 +37,8 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, ReserveWork
 
     /// <param name="OpenFor">The target the person is already an open candidate for, if one (the other may still be recommended).</param>
     public sealed record PersonChoice(int Id, string Name, int BirthYear, ReserveTarget? OpenFor);
+
+    private sealed record Listed(int Total, IReadOnlyList<Row> Rows);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
@@ -64,17 +67,24 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, ReserveWork
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        var q = Q?.Trim();
         var query = db.Reserves.AsNoTracking().InScope(me);
         if (State is { } s) query = query.Where(r => r.State == s);
         if (Target is { } t) query = query.Where(r => r.Target == t);
-        if (!string.IsNullOrWhiteSpace(Q)) query = query.Where(r => r.Person.Name.Contains(Q.Trim()));
-        Total = await query.CountAsync(ct);
-        Rows = await query
+        if (!string.IsNullOrEmpty(q)) query = query.Where(r => r.Person.Name.Contains(q));
+        async Task<Listed> ListAsync(CancellationToken ct) => new(await query.CountAsync(ct), await query
             .OrderBy(r => r.State).ThenByDescending(r => r.RecommendedOn).ThenByDescending(r => r.Id)
             .Take(PageSize)
             .Select(r => new Row(r.Id, r.Version, r.Person.Name, r.Village.Name, r.Village.Parent!.Name,
                 r.Target, r.State, r.RecommendedOn, r.InPoolOn))
-            .ToListAsync(ct);
+            .ToListAsync(ct));
+        // The list by state and target is what staff open all day: kept until a candidate, a person or a unit is saved
+        // (a township's count and first 200 rows were half the page's time). A name searched is read afresh: those
+        // are many keys, each seldom asked again.
+        var listed = string.IsNullOrEmpty(q)
+            ? await memo.GetAsync($"Reserves|{State}|{Target}", [typeof(ReserveCandidate), typeof(Person), typeof(OrgUnit)], ListAsync, ct)
+            : await ListAsync(ct);
+        (Total, Rows) = (listed.Total, listed.Rows);
 
         if (MayRecommend && me.OrgUnitId is { } villageId)
         {

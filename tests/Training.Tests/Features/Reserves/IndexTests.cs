@@ -65,6 +65,36 @@ public sealed class IndexTests(AppFixture appArg) : ReservesTestBase(appArg)
     }
 
     [Fact]
+    public async Task Should_list_a_step_taken_and_a_name_corrected_at_once_after_the_list_was_read()
+    {
+        var id = await app.CandidateAsync(OwnVillage);
+        var township = await app.SignInAsync(Township);
+        Assert.NotNull(await RowAsync(township, "/Reserves?State=Recommended", id));
+        Assert.Null(await RowAsync(township, "/Reserves?State=Selected", id));
+
+        await StepAsync(township, id, "Select", "同意推荐", HttpStatusCode.Redirect);
+        Assert.Null(await RowAsync(township, "/Reserves?State=Recommended", id));
+        var selected = await RowAsync(township, "/Reserves?State=Selected", id);
+        Assert.Equal(nameof(ReserveState.Selected), selected?.GetAttribute("data-state"));
+
+        var renamed = "更名" + Guid.NewGuid().ToString("N")[..6];
+        await app.WithDbAsync(async db =>
+        {
+            var person = await db.Reserves.Where(r => r.Id == id).Select(r => r.Person).SingleAsync();
+            person.UpdateContact(renamed, person.Phone, person.PoliticalStatus);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(renamed, (await RowAsync(township, "/Reserves?State=Selected", id))?.QuerySelector("td[data-label=姓名]")?.TextContent);
+    }
+
+    private static async Task<AngleSharp.Dom.IElement?> RowAsync(HttpClient client, string url, int id)
+    {
+        using var page = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        return (await page.ReadHtmlAsync()).QuerySelector($"[data-testid=reserve-rows] tr[data-id='{id}']");
+    }
+
+    [Fact]
     public async Task Should_offer_the_village_its_withdrawal_from_the_list()
     {
         var id = await app.CandidateAsync(OwnVillage);

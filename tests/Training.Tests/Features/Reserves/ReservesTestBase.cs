@@ -59,7 +59,7 @@ public abstract class ReservesTestBase(AppFixture appArg)
         client.DrawnFormAsync($"/Reserves/Detail?id={id}", $"form[data-step={step}]");
 
     protected static Task<DrawnForm> ListFormAsync(HttpClient client, string url, int id, string step) =>
-        client.DrawnFormAsync(url, $"tr[data-id='{id}'] form", f => (f.GetAttribute("action") ?? "").Contains($"step={step}", StringComparison.Ordinal));
+        client.DrawnFormAsync(url, $"tr[data-id='{id}'] button[formaction]", b => b.GetAttribute("formaction")!.Contains($"step={step}", StringComparison.Ordinal));
 
     protected static async Task<HttpResponseMessage> StepAsync(HttpClient client, int id, string step, string comment, HttpStatusCode expect)
     {
