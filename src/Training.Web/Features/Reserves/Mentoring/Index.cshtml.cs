@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
 
@@ -17,7 +18,7 @@ namespace Training.Web.Features.Reserves.Mentoring;
 /// The same URL serves the page and the rows fragment for htmx.
 /// </summary>
 [Authorize(Policy = ReservesPermissions.View)]
-public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, FiguresMemo memo) : PageModel
 {
     public const int PageSize = 20;
 
@@ -42,29 +43,42 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Today = clock.Today();
-        var pairs = db.MentorPairs.AsNoTracking().InScope(me);
-        OverdueCount = await pairs.Where(MentorPair.OverdueOn(Today)).CountAsync(ct);
+        // Five queries (the overdue count, the page's count, its rows, the mentors' posts, the overdue marks) kept per
+        // filter, page and day until a pair, a candidate, a person, a post or a unit is saved: staff open the list all day.
+        var shown = await memo.GetAsync($"Mentoring|{State}|{Overdue}|{PageNumber}|{Today:yyyyMMdd}", Follows, ReadAsync, ct);
+        (Paged, OverdueCount, OverdueIds) = (shown.Paged, shown.OverdueCount, shown.OverdueIds);
+        PageNumber = Paged.PageNumber;
+        return this.PageOrFragment("_Rows");
+    }
 
+    private static readonly Type[] Follows = [typeof(MentorPair), typeof(ReserveCandidate), typeof(Person), typeof(Post), typeof(OrgUnit)];
+
+    private sealed record Shown(Paged<Row> Paged, int OverdueCount, IReadOnlySet<int> OverdueIds);
+
+    private async Task<Shown> ReadAsync(CancellationToken ct)
+    {
         var today = Today;
+        var pairs = db.MentorPairs.AsNoTracking().InScope(me);
+        var overdueCount = await pairs.Where(MentorPair.OverdueOn(today)).CountAsync(ct);
+
         var query = State.Phase() is { } phase ? pairs.InPhase(phase, today) : pairs;
         if (Overdue) query = query.Where(MentorPair.OverdueOn(today));
 
         var ordered = Overdue
             ? query.OrderBy(p => p.LastEvaluatedOn ?? p.StartOn).ThenBy(p => p.Id)
             : query.OrderByDescending(p => p.StartOn).ThenByDescending(p => p.Id);
-        Paged = await ordered
+        var paged = await ordered
             .Select(p => new Row(p.Id, p.ReserveId, p.Reserve.Person.Name, p.Reserve.VillageId, p.Reserve.Village.Name,
                 p.Reserve.Village.Parent!.Name, p.MentorId, p.Mentor.Name, Array.Empty<MentorPost>(),
                 p.StartOn, p.EndOn, p.LastEvaluatedOn))
             .ToPagedAsync(PageNumber, ct, PageSize);
-        var posts = await MentorPost.HeldOnAsync(db, Paged.Items.Select(r => r.MentorId).ToList(), today, ct);
-        Paged = Paged with { Items = Paged.Items.Select(r => r with { MentorPosts = posts[r.MentorId].ToList() }).ToList() };
-        PageNumber = Paged.PageNumber;
+        var posts = await MentorPost.HeldOnAsync(db, paged.Items.Select(r => r.MentorId).ToList(), today, ct);
+        paged = paged with { Items = paged.Items.Select(r => r with { MentorPosts = posts[r.MentorId].ToList() }).ToList() };
         // The overdue mark asks the domain's rule, not a copy of it.
-        var ids = Rows.Select(r => r.Id).ToList();
-        OverdueIds = (await pairs.Where(p => ids.Contains(p.Id)).Where(MentorPair.OverdueOn(today))
+        var ids = paged.Items.Select(r => r.Id).ToList();
+        var overdueIds = (await pairs.Where(p => ids.Contains(p.Id)).Where(MentorPair.OverdueOn(today))
             .Select(p => p.Id).ToListAsync(ct)).ToHashSet();
-        return this.PageOrFragment("_Rows");
+        return new Shown(paged, overdueCount, overdueIds);
     }
 
     /// <summary>Days since the last evaluation, or since the start when there is none.</summary>

@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
 using Training.Web.Infrastructure.Workflow;
@@ -19,7 +20,7 @@ namespace Training.Web.Features.Reserves.Mentoring;
 /// overlapping pairing) are the domain's.
 /// </summary>
 [Authorize(Policy = ReservesPermissions.Arrange)]
-public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, FiguresMemo memo) : PageModel
 {
     public const int MaxChoices = 200;
 
@@ -95,14 +96,33 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var today = clock.Today();
+        var q = Mq?.Trim();
+        // The two lists (up to 200 reserves and 200 serving cadres with their posts) are the page's cost: kept for the
+        // reserve and mentor chosen until a candidate, a pair, a person, a post or a unit is saved. A name searched is
+        // read afresh: many keys, each seldom asked again.
+        var choices = string.IsNullOrEmpty(q)
+            ? await memo.GetAsync($"MentoringChoices|{ReserveId}|{MentorId}|{today:yyyyMMdd}", Follows, ct => ChoicesAsync(today, null, ct), ct)
+            : await ChoicesAsync(today, q, ct);
+        if (choices is null) return false;
+        (Reserves, Mentors) = (choices.Reserves, choices.Mentors);
+        return true;
+    }
+
+    private static readonly Type[] Follows = [typeof(ReserveCandidate), typeof(MentorPair), typeof(Person), typeof(Post), typeof(OrgUnit)];
+
+    private sealed record Choices(IReadOnlyList<ReserveChoice> Reserves, IReadOnlyList<MentorChoice> Mentors);
+
+    /// <summary>The choices offered, or null when the reserve asked for is not the township's.</summary>
+    private async Task<Choices?> ChoicesAsync(DateOnly today, string? q, CancellationToken ct)
+    {
         var inPool = db.Reserves.AsNoTracking().InScope(me).Where(r => r.State == ReserveState.InPool);
         if (ReserveId is { } chosen && !await inPool.AnyAsync(r => r.Id == chosen, ct))
         {
             // A reserve of the township that left the pool is shown the domain's message on POST; outside: 404.
-            if (!await db.Reserves.InScope(me).AnyAsync(r => r.Id == chosen, ct)) return false;
+            if (!await db.Reserves.InScope(me).AnyAsync(r => r.Id == chosen, ct)) return null;
         }
         var paired = db.MentorPairs.InScope(me).Where(p => p.EndOn >= today).Select(p => p.ReserveId);
-        Reserves = await inPool
+        var reserves = await inPool
             .Where(r => r.Id == ReserveId || !paired.Contains(r.Id))
             .OrderBy(r => r.Id == ReserveId ? 0 : 1).ThenBy(r => r.Village.Code).ThenBy(r => r.Person.Name).ThenBy(r => r.Id)
             .Take(MaxChoices)
@@ -110,15 +130,13 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
             .ToListAsync(ct);
 
         var serving = MayMentor(db.Persons.AsNoTracking()).Where(Person.TwoCommitteeCadreOn(today));
-        var q = Mq?.Trim();
         if (!string.IsNullOrEmpty(q)) serving = serving.Where(p => p.Name.Contains(q) || p.Id == MentorId);
-        Mentors = await serving
+        var mentors = await serving
             .OrderBy(p => p.Id == MentorId ? 0 : 1).ThenBy(p => p.Village.Code).ThenBy(p => p.Name).ThenBy(p => p.Id)
             .Take(MaxChoices)
             .Select(p => new MentorChoice(p.Id, p.Name, Array.Empty<MentorPost>()))
             .ToListAsync(ct);
-        var posts = await MentorPost.HeldOnAsync(db, Mentors.Select(m => m.Id).ToList(), today, ct);
-        Mentors = Mentors.Select(m => m with { Posts = posts[m.Id].ToList() }).ToList();
-        return true;
+        var posts = await MentorPost.HeldOnAsync(db, mentors.Select(m => m.Id).ToList(), today, ct);
+        return new Choices(reserves, mentors.Select(m => m with { Posts = posts[m.Id].ToList() }).ToList());
     }
 }

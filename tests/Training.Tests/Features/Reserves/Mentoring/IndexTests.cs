@@ -105,4 +105,27 @@ public sealed class IndexTests(AppFixture appArg) : MentoringTestBase(appArg)
         var row = Assert.Single(rows, r => r.Id == id).Row;
         Assert.Contains("党组织书记", row.QuerySelector("td[data-label=帮带人]")?.TextContent);
     }
+
+    [Fact]
+    public async Task Should_show_an_evaluation_and_a_mentors_post_ending_at_once_after_the_list_was_read()
+    {
+        var id = await app.PairAsync(startedAgo: 100);
+        var township = await app.SignInAsync(Township);
+        Assert.Contains(await AllRowsAsync(township, "/Mentoring?Overdue=true"), r => r.Id == id);
+        var mentorCell = (await AllRowsAsync(township, "/Mentoring")).Single(r => r.Id == id).Row.QuerySelector("td[data-label=帮带人]");
+        Assert.Contains("党组织书记", mentorCell?.TextContent);
+
+        await app.WithDbAsync(async db =>
+        {
+            var pair = await db.MentorPairs.SingleAsync(p => p.Id == id);
+            pair.Evaluate(Today, Rating.Good, "进步明显", "test-township", DateTime.UtcNow, Today);
+            var mentor = await db.Persons.Include(p => p.Posts).SingleAsync(p => p.Id == pair.MentorId);
+            foreach (var post in mentor.Posts.ToList()) mentor.ChangePostEnd(post, Today.AddDays(-1));
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.DoesNotContain(await AllRowsAsync(township, "/Mentoring?Overdue=true"), r => r.Id == id);
+        mentorCell = (await AllRowsAsync(township, "/Mentoring")).Single(r => r.Id == id).Row.QuerySelector("td[data-label=帮带人]");
+        Assert.DoesNotContain("党组织书记", mentorCell?.TextContent);
+    }
 }

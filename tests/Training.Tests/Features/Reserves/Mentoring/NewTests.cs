@@ -51,6 +51,26 @@ public sealed class NewTests(AppFixture appArg) : MentoringTestBase(appArg)
     }
 
     [Fact]
+    public async Task Should_stop_offering_a_reserve_at_once_when_it_leaves_the_pool_after_the_page_was_read()
+    {
+        var reserveId = await app.PooledReserveAsync();
+        var township = await app.SignInAsync(Township);
+        var url = $"/Mentoring/New?reserveId={reserveId}";
+        using (var page = await township.GetAsync(url))
+            Assert.Equal(reserveId.ToString(), (await page.ReadHtmlAsync()).QuerySelector("select[name=ReserveId] option[selected]")?.GetAttribute("value"));
+
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Reserves.SingleAsync(r => r.Id == reserveId)).Exit(Today, "外出务工", "test-district", DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+
+        using var again = await township.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Null((await again.ReadHtmlAsync()).QuerySelector($"select[name=ReserveId] option[value='{reserveId}']"));
+    }
+
+    [Fact]
     public async Task Should_refuse_a_mentor_who_is_not_a_serving_cadre_keeping_what_was_typed()
     {
         var reserveId = await app.PooledReserveAsync();
