@@ -89,7 +89,11 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
             .Select(u => new LearningReport.Unit(u.Id, u.Code, u.Name, u.Path, u.Level)).SingleOrDefaultAsync(ct);
     }
 
-    public string People(LearningFigure figure, int unitId) => Url.LearningPeople(figure, unitId, ShownYear);
+    /// <summary>The report's links, written from paths found once (<see cref="ReportLinks"/>).</summary>
+    public ReportLinks.Paths Links => links ??= ReportLinks.Found(Url);
+    private ReportLinks.Paths? links;
 
-    public string PageUrl(int page) => Url.LearningReport(Current.Id, ShownYear, page);
+    public string People(LearningFigure figure, int unitId) => Links.People(figure, unitId, ShownYear);
+
+    public string PageUrl(int page) => Links.Report(Current.Id, ShownYear, page);
 }

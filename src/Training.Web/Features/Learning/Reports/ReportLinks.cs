@@ -1,20 +1,43 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Training.Web.Features.Learning.Assignments;
 
 namespace Training.Web.Features.Learning.Reports;
 
-/// <summary>The report's addresses, by page name.</summary>
+/// <summary>
+/// The report's addresses, by page name. A report links every figure of every child unit: <see cref="Found"/> asks
+/// routing for the two pages' paths once and writes the rest (an enum name and numbers: nothing to escape), where
+/// asking routing for each link was a tenth of a township's report.
+/// </summary>
 public static class ReportLinks
 {
     /// <summary>A unit's report for a year: /Learning/Reports?unit=…&amp;year=….</summary>
     public static string LearningReport(this IUrlHelper url, int unitId, int year, int page = 1) =>
-        url.Page("/Learning/Reports/Index", new { unit = unitId, year, p = page > 1 ? page : (int?)null })!;
+        Found(url).Report(unitId, year, page);
 
     /// <summary>The persons behind a figure of a unit: /Learning/Reports/People?figure=…&amp;unit=…&amp;year=….</summary>
     public static string LearningPeople(this IUrlHelper url, LearningFigure figure, int unitId, int year, int page = 1) =>
-        url.Page("/Learning/Reports/People", new { figure, unit = unitId, year, p = page > 1 ? page : (int?)null })!;
+        Found(url).People(figure, unitId, year, page);
 
     /// <summary>The persons of a unit in one standing on an assignment.</summary>
     public static string LearningPeople(this IUrlHelper url, int assignmentId, AssignmentStanding standing, int unitId, int year, int page = 1) =>
-        url.Page("/Learning/Reports/People", new { assignment = assignmentId, standing, unit = unitId, year, p = page > 1 ? page : (int?)null })!;
+        Found(url).People(assignmentId, standing, unitId, year, page);
+
+    /// <summary>The report's and its people page's paths, asked of routing once.</summary>
+    public static Paths Found(IUrlHelper url) => new(url.Page("/Learning/Reports/Index")!, url.Page("/Learning/Reports/People")!);
+
+    public sealed record Paths(string ReportPath, string PeoplePath)
+    {
+        public string Report(int unitId, int year, int page = 1) =>
+            string.Create(CultureInfo.InvariantCulture, $"{ReportPath}?unit={unitId}&year={year}{PageOf(page)}");
+
+        public string People(LearningFigure figure, int unitId, int year, int page = 1) =>
+            string.Create(CultureInfo.InvariantCulture, $"{PeoplePath}?figure={figure}&unit={unitId}&year={year}{PageOf(page)}");
+
+        public string People(int assignmentId, AssignmentStanding standing, int unitId, int year, int page = 1) =>
+            string.Create(CultureInfo.InvariantCulture,
+                $"{PeoplePath}?assignment={assignmentId}&standing={standing}&unit={unitId}&year={year}{PageOf(page)}");
+
+        private static string PageOf(int page) => page > 1 ? "&p=" + page.ToString(CultureInfo.InvariantCulture) : "";
+    }
 }
