@@ -61,7 +61,22 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     private async Task LoadAsync(CancellationToken ct)
     {
         var today = clock.Today();
-        Units = await db.OrgUnits.AsNoTracking().InScope(me)
+        var q = Q?.Trim();
+        // The list as first opened (a unit, a page, no name) is what staff open all day: kept whole until a person, a
+        // post or a unit is saved. A name searched is read afresh: many keys, each seldom asked again.
+        var shown = string.IsNullOrEmpty(q)
+            ? await memo.GetAsync($"PersonsPage|{Unit}|{PageNumber}|{today:yyyyMMdd}", Follows, ct => ReadAsync(today, null, ct), ct)
+            : await ReadAsync(today, q, ct);
+        (Units, Rows) = (shown.Units, shown.Rows);
+    }
+
+    private static readonly Type[] Follows = [typeof(Person), typeof(Post), typeof(OrgUnit)];
+
+    private sealed record Shown(IReadOnlyList<UnitOption> Units, Paged<Row> Rows);
+
+    private async Task<Shown> ReadAsync(DateOnly today, string? q, CancellationToken ct)
+    {
+        var units = await db.OrgUnits.AsNoTracking().InScope(me)
             .Where(u => u.Level != OrgLevel.Village || u.Id == Unit || u.ParentId == me.OrgUnitId)
             .OrderBy(u => u.Path)
             .Select(u => new UnitOption(u.Id, u.Name, u.Level))
@@ -74,21 +89,22 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
             var path = await db.OrgUnits.Where(u => u.Id == Unit).Select(u => u.Path).SingleAsync(ct);
             query = query.Where(p => OrgPaths.IsUnder(p.Village.Path, path));
         }
-        var q = Q?.Trim();
         if (!string.IsNullOrEmpty(q)) query = query.Where(p => p.Name.Contains(q));
 
-        // The unfiltered list of a district or the city counts tens of thousands of persons: kept until one changes.
+        // The unfiltered list of a district or the city counts tens of thousands of persons: kept until one changes
+        // (the page itself is kept too, but this count serves every page number of the unit).
         Func<CancellationToken, Task<int>>? count = string.IsNullOrEmpty(q)
             ? ct => memo.GetAsync($"PersonsCount|{Unit}", [typeof(Person), typeof(OrgUnit)], query.CountAsync, ct)
             : null;
         // By the village's path (its township's, then its own code): SQLite walks the path index in that order and
         // stops after the page, where ordering by the village's code sorted every person of the scope first.
-        Rows = await query
+        var rows = await query
             .OrderBy(p => p.Village.Path).ThenBy(p => p.Name).ThenBy(p => p.Id)
             .Select(p => new Row(p.Id, p.Name, p.Sex, p.BirthDate, p.IdNumber, p.Phone, p.Village.Code, p.Village.Name,
                 p.Education,
                 p.Posts.AsQueryable().Where(Post.HeldOn(today)).Select(x => x.Type).ToList()))
             .ToPagedAsync(PageNumber, ct, count: count);
+        return new Shown(units, rows);
     }
 
     public string PageUrl(int page) =>

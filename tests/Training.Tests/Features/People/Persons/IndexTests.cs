@@ -56,4 +56,26 @@ public sealed class IndexTests(AppFixture app)
         Assert.Contains(ResidentId.Mask(person.IdNumber), row.TextContent);
         Assert.DoesNotContain(person.IdNumber, row.TextContent);
     }
+
+    [Fact]
+    public async Task Should_count_a_person_registered_after_the_list_was_read_at_once()
+    {
+        var villageId = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == TestPeople.OwnVillage).Select(u => u.Id).SingleAsync());
+        var township = await app.SignInAsync(DemoAccounts.Township);
+        var before = await TotalAsync(township, $"/Persons?unit={villageId}");
+
+        var id = await app.PersonAsync(TestPeople.OwnVillage, "新登记");
+
+        Assert.Equal(before + 1, await TotalAsync(township, $"/Persons?unit={villageId}"));
+        await app.WithDbAsync(async db => db.Persons.Remove(await db.Persons.SingleAsync(p => p.Id == id)) is not null && await db.SaveChangesAsync() > 0);
+        Assert.Equal(before, await TotalAsync(township, $"/Persons?unit={villageId}"));
+    }
+
+    private static async Task<int> TotalAsync(HttpClient client, string url)
+    {
+        using var list = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        var text = (await list.ReadHtmlAsync()).QuerySelector("[data-testid=persons-total]")!.TextContent.Trim();
+        return int.Parse(text.Replace("共", "").Replace("人", "").Replace(",", "").Trim());
+    }
 }
