@@ -15,9 +15,27 @@ public sealed partial class HtmlForm
 
     private HtmlForm(string action, IReadOnlyList<(string, string)> fields) => (Action, Fields) = (action, fields);
 
-    /// <summary>The first form on the page whose action contains <paramref name="actionPart"/> (e.g. "handler=Submit"), or null.</summary>
+    /// <summary>
+    /// What the first submit button or form on the page posting to an address containing <paramref name="actionPart"/>
+    /// (e.g. "handler=Submit") sends, or null. A button with its own <c>formaction</c> (a table's rows sharing one form
+    /// named by the button's <c>form</c> attribute) posts that form's fields and its own name and value there.
+    /// </summary>
     public static HtmlForm? Find(string html, string actionPart, string? pagePath = null)
     {
+        foreach (Match button in ButtonTag().Matches(html))
+        {
+            var tag = button.Value;
+            if (Attribute(tag, "formaction") is not { } formAction) continue;
+            var action = WebUtility.HtmlDecode(formAction);
+            if (!action.Contains(actionPart, StringComparison.Ordinal)) continue;
+            var formId = Attribute(tag, "form");
+            var owner = FormTag().Matches(html).FirstOrDefault(f => formId is null
+                ? f.Index < button.Index && button.Index < f.Index + f.Length
+                : Attribute(f.Groups["open"].Value, "id") == formId);
+            var fields = owner is null ? [] : Values(owner.Groups["body"].Value);
+            if (Attribute(tag, "name") is { } name) fields.Add((name, WebUtility.HtmlDecode(Attribute(tag, "value") ?? "")));
+            return new HtmlForm(action, fields);
+        }
         foreach (Match form in FormTag().Matches(html))
         {
             var action = WebUtility.HtmlDecode(Attribute(form.Groups["open"].Value, "action") ?? pagePath ?? "");
@@ -75,6 +93,8 @@ public sealed partial class HtmlForm
 
     [GeneratedRegex(@"(?<open><form\b[^>]*>)(?<body>.*?)</form>", RegexOptions.Singleline)]
     private static partial Regex FormTag();
+    [GeneratedRegex(@"<button\b[^>]*>")]
+    private static partial Regex ButtonTag();
     [GeneratedRegex(@"<input\b[^>]*>")]
     private static partial Regex InputTag();
     [GeneratedRegex(@"(?<open><select\b[^>]*>)(?<body>.*?)</select>", RegexOptions.Singleline)]

@@ -95,6 +95,20 @@ public sealed class IndexTests(AppFixture appArg) : ReservesTestBase(appArg)
     }
 
     [Fact]
+    public async Task Should_draw_the_steps_form_only_when_a_row_offers_a_step()
+    {
+        await app.CandidateAsync(OwnVillage);
+
+        using var township = await (await app.SignInAsync(Township)).GetAsync("/Reserves?State=Recommended");
+        using var village = await (await app.SignInAsync(Village)).GetAsync("/Reserves?State=Recommended");
+
+        Assert.NotNull((await township.ReadHtmlAsync()).QuerySelector("form#reserve-steps"));
+        var villageList = await village.ReadHtmlAsync();
+        Assert.NotEmpty(villageList.QuerySelectorAll("[data-testid=reserve-rows] tbody tr"));
+        Assert.Null(villageList.QuerySelector("form#reserve-steps"));
+    }
+
+    [Fact]
     public async Task Should_offer_the_village_its_withdrawal_from_the_list()
     {
         var id = await app.CandidateAsync(OwnVillage);
