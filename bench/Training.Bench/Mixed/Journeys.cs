@@ -90,8 +90,19 @@ public static partial class Journeys
     {
         await b.GetAsync("/");
         await ReviewOneAsync(b);
-        var reserves = await b.GetAsync("/Reserves");
-        if (b.Form(reserves.Html, "handler=Step") is { } step) await b.SubmitAsync(step, "reserve: township's step");
+        // The candidates waiting on the township: it selects one, or declines one with a reason on its page, which
+        // makes the person recommendable again (selecting every one in the warm-up left the villages nobody to recommend).
+        var reserves = await b.GetAsync("/Reserves?State=Recommended");
+        if (Random.Shared.Next(2) == 0)
+        {
+            if (b.Form(reserves.Html, "handler=Step") is { } step) await b.SubmitAsync(step, "reserve: township's step");
+        }
+        else if (Links(reserves.Html, "/Reserves/Detail?id=") is { Count: > 0 } ids)
+        {
+            var detail = await b.GetAsync($"/Reserves/Detail?id={ids[Random.Shared.Next(ids.Count)]}");
+            if (b.Form(detail.Html, "step=DeclineByTownship") is { } decline)
+                await b.SubmitAsync(decline, "reserve: township declines", ("Comment", "负载测试：群众评议不足"));
+        }
         await b.GetAsync("/Persons");
     }
 
