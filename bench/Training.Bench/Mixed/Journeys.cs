@@ -139,6 +139,16 @@ public static partial class Journeys
     {
         await b.GetAsync("/");
         await ApproveAsync(b, "approve (district)");
+        // 区考察: the district declines one of the candidates selected latest (the list is newest first) on its page.
+        // A selected candidate stays open, so without it every person of the village was a candidate for both
+        // targets after the warm-up and the village and township journeys had nothing left to do.
+        var selected = await b.GetAsync("/Reserves?State=Selected");
+        if (Links(selected.Html, "/Reserves/Detail?id=") is { Count: > 0 } ids)
+        {
+            var detail = await b.GetAsync($"/Reserves/Detail?id={ids[Random.Shared.Next(Math.Min(5, ids.Count))]}");
+            if (b.Form(detail.Html, "step=DeclineByDistrict") is { } decline)
+                await b.SubmitAsync(decline, "reserve: district declines", ("Comment", "负载测试：考察未通过"));
+        }
         await AttendanceAsync(b);
         await b.GetAsync("/Learning/Reports");
     }
