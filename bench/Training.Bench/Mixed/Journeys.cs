@@ -97,12 +97,7 @@ public static partial class Journeys
         {
             if (b.Form(reserves.Html, "handler=Step") is { } step) await b.SubmitAsync(step, "reserve: township's step");
         }
-        else if (Links(reserves.Html, "/Reserves/Detail?id=") is { Count: > 0 } ids)
-        {
-            var detail = await b.GetAsync($"/Reserves/Detail?id={ids[Random.Shared.Next(ids.Count)]}");
-            if (b.Form(detail.Html, "step=DeclineByTownship") is { } decline)
-                await b.SubmitAsync(decline, "reserve: township declines", ("Comment", "负载测试：群众评议不足"));
-        }
+        else await StepOnCandidatePageAsync(b, reserves.Html, "DeclineByTownship", "reserve: township declines", "负载测试：群众评议不足");
         await b.GetAsync("/Persons");
     }
 
@@ -124,13 +119,7 @@ public static partial class Journeys
             // Every person of the village is a candidate already (18 persons: gone in the warm-up): the village withdraws
             // one of its recommendations not yet decided, so that there is someone to recommend again.
             var waiting = await b.GetAsync("/Reserves?State=Recommended");
-            var ids = Links(waiting.Html, "/Reserves/Detail?id=");
-            if (ids.Count > 0)
-            {
-                var detail = await b.GetAsync($"/Reserves/Detail?id={ids[Random.Shared.Next(ids.Count)]}");
-                if (b.Form(detail.Html, "step=Withdraw") is { } withdraw)
-                    await b.SubmitAsync(withdraw, "reserve: withdraw", ("Comment", "负载测试撤回"));
-            }
+            await StepOnCandidatePageAsync(b, waiting.Html, "Withdraw", "reserve: withdraw", "负载测试撤回");
         }
         await b.GetAsync("/Persons");
     }
@@ -143,12 +132,7 @@ public static partial class Journeys
         // A selected candidate stays open, so without it every person of the village was a candidate for both
         // targets after the warm-up and the village and township journeys had nothing left to do.
         var selected = await b.GetAsync("/Reserves?State=Selected");
-        if (Links(selected.Html, "/Reserves/Detail?id=") is { Count: > 0 } ids)
-        {
-            var detail = await b.GetAsync($"/Reserves/Detail?id={ids[Random.Shared.Next(Math.Min(5, ids.Count))]}");
-            if (b.Form(detail.Html, "step=DeclineByDistrict") is { } decline)
-                await b.SubmitAsync(decline, "reserve: district declines", ("Comment", "负载测试：考察未通过"));
-        }
+        await StepOnCandidatePageAsync(b, selected.Html, "DeclineByDistrict", "reserve: district declines", "负载测试：考察未通过", among: 5);
         await AttendanceAsync(b);
         await b.GetAsync("/Learning/Reports");
     }
@@ -199,6 +183,18 @@ public static partial class Journeys
         if (b.Form(sheet.Html, "/Classes/Attendance/") is not { } form) return;
         var present = HtmlForm.Choices(sheet.Html, "Present").Where(_ => Random.Shared.Next(10) < 8).Select(p => ("Present", p)).ToArray();
         await b.SubmitAsync(form, "attendance", present);
+    }
+
+    /// <summary>
+    /// A step that asks for a reason, taken on a candidate's page: one of the first <paramref name="among"/> candidates
+    /// the list (<paramref name="listHtml"/>) links to is opened and its <paramref name="step"/> form sent with <paramref name="reason"/>.
+    /// </summary>
+    private static async Task StepOnCandidatePageAsync(Browser b, string listHtml, string step, string label, string reason, int among = int.MaxValue)
+    {
+        var ids = Links(listHtml, "/Reserves/Detail?id=");
+        if (ids.Count == 0) return;
+        var detail = await b.GetAsync($"/Reserves/Detail?id={ids[Random.Shared.Next(Math.Min(among, ids.Count))]}");
+        if (b.Form(detail.Html, "step=" + step) is { } form) await b.SubmitAsync(form, label, ("Comment", reason));
     }
 
     private static int? Link(string html, string prefix) => Links(html, prefix) is [var first, ..] ? first : null;
