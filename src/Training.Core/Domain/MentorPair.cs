@@ -39,8 +39,11 @@ public class MentorPair : IVersioned, IDatedPeriod
     public bool IsActiveOn(DateOnly date) => StartOn <= date && date <= EndOn;
 
     /// <summary>Running on <paramref name="today"/> and neither started nor evaluated in the last 90 days.</summary>
-    public bool IsOverdueOn(DateOnly today) =>
-        IsActiveOn(today) && (LastEvaluatedOn ?? StartOn) <= today.AddDays(-EvaluationIntervalDays);
+    public bool IsOverdueOn(DateOnly today) => IsOverdue(StartOn, EndOn, LastEvaluatedOn, today);
+
+    /// <summary><see cref="IsOverdueOn"/> for a pair read as its dates (a page that has them needs no query of its own).</summary>
+    public static bool IsOverdue(DateOnly startOn, DateOnly endOn, DateOnly? lastEvaluatedOn, DateOnly today) =>
+        startOn <= today && today <= endOn && (lastEvaluatedOn ?? startOn) <= today.AddDays(-EvaluationIntervalDays);
 
     /// <summary><see cref="IsOverdueOn"/> for queries.</summary>
     public static Expression<Func<MentorPair, bool>> OverdueOn(DateOnly today)

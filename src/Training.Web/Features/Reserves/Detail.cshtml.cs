@@ -90,8 +90,17 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, ReserveWor
 public static class ReserveTimeline
 {
     public static async Task<IReadOnlyList<DetailModel.Step>> ForAsync(TrainingDbContext db, int reserveId, CancellationToken ct) =>
-        await db.ReserveTransitions.AsNoTracking().Where(t => t.ReserveId == reserveId)
-            .OrderBy(t => t.At).ThenBy(t => t.Id)
-            .Select(t => new DetailModel.Step(t.At, t.On, t.Action, t.From, t.To, t.Actor, t.Comment))
-            .ToListAsync(ct);
+        (await ForManyAsync(db, [reserveId], ct))[reserveId];
+
+    /// <summary>The steps of each of <paramref name="reserveIds"/> in one query (a person's page shows all its candidacies).</summary>
+    public static async Task<IReadOnlyDictionary<int, IReadOnlyList<DetailModel.Step>>> ForManyAsync(
+        TrainingDbContext db, IReadOnlyCollection<int> reserveIds, CancellationToken ct)
+    {
+        var steps = (await db.ReserveTransitions.AsNoTracking().Where(t => reserveIds.Contains(t.ReserveId))
+                .OrderBy(t => t.At).ThenBy(t => t.Id)
+                .Select(t => new { t.ReserveId, Step = new DetailModel.Step(t.At, t.On, t.Action, t.From, t.To, t.Actor, t.Comment) })
+                .ToListAsync(ct))
+            .ToLookup(t => t.ReserveId, t => t.Step);
+        return reserveIds.Distinct().ToDictionary(id => id, id => (IReadOnlyList<DetailModel.Step>)steps[id].ToList());
+    }
 }

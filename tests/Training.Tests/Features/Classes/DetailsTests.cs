@@ -354,10 +354,9 @@ public sealed class DetailsTests(AppFixture app)
         var district = await app.SignInAsync(District);
         var url = $"/Classes/Details/{id}";
 
-        var page = await PageAsync(district, url);
-        Assert.NotNull(page.QuerySelector($"[data-testid=participant-rows] tr[data-id='{participant}'] button[data-confirm]"));
-        using var response = await district.PostFormAsync(url, $"{url}?handler=RemoveParticipant&participantId={participant}",
-            new Dictionary<string, string> { ["Version"] = (await app.ClassVersionAsync(id)).ToString() });
+        // What the browser posts for the row's button: the table's one form, sent to the button's own formaction.
+        var remove = await district.DrawnFormAsync(url, $"[data-testid=participant-rows] tr[data-id='{participant}'] button[data-confirm]");
+        using var response = await district.PostAsync(remove.Action, remove.With());
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Empty(await app.ParticipantsAsync(id));

@@ -77,9 +77,8 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         Reserves = await db.Reserves.AsNoTracking().Where(r => r.PersonId == id)
             .OrderByDescending(r => r.RecommendedOn).ThenByDescending(r => r.Id)
             .Select(r => new ReserveRow(r.Id, r.Target, r.State, r.RecommendedOn, r.InPoolOn, r.LeftPoolOn, r.Reason)).ToListAsync(ct);
-        var timelines = new Dictionary<int, IReadOnlyList<Features.Reserves.DetailModel.Step>>();
-        foreach (var r in Reserves) timelines[r.Id] = await Features.Reserves.ReserveTimeline.ForAsync(db, r.Id, ct);
-        ReserveTimelines = timelines;
+        // Most persons were never candidates: the queries that can only find something for a candidacy are not sent.
+        if (Reserves.Count > 0) ReserveTimelines = await Features.Reserves.ReserveTimeline.ForManyAsync(db, Reserves.Select(r => r.Id).ToList(), ct);
         await LoadDevelopmentAsync(id, ct);
         return Page();
     }
@@ -100,26 +99,27 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         var ids = pairs.Select(p => p.Id).ToList();
         // The pairs' evaluations in a query of their own: "the latest three of each pair" inside the pairs'
         // query made the database number every evaluation of the city (48 ms); a pair has a few dozen at most.
-        var latest = (await db.MentorEvaluations.AsNoTracking().Where(e => ids.Contains(e.PairId))
+        var latest = ids.Count == 0 ? [] : (await db.MentorEvaluations.AsNoTracking().Where(e => ids.Contains(e.PairId))
                 .Select(e => new { e.PairId, e.Id, Row = new EvaluationRow(e.On, e.Rating, e.Text) }).ToListAsync(ct))
             .GroupBy(e => e.PairId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<EvaluationRow>)g.OrderByDescending(e => e.Row.On).ThenByDescending(e => e.Id)
                 .Take(LatestEvaluations).Select(e => e.Row).ToList());
         IReadOnlyList<EvaluationRow> LatestOf(int pairId) => latest.GetValueOrDefault(pairId) ?? [];
-        var overdue = (await db.MentorPairs.AsNoTracking().Where(p => ids.Contains(p.Id)).Where(MentorPair.OverdueOn(Today))
-            .Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+        bool Overdue(DateOnly startOn, DateOnly endOn, DateOnly? lastEvaluatedOn) => MentorPair.IsOverdue(startOn, endOn, lastEvaluatedOn, Today);
         PairsAsReserve = pairs.Where(p => p.AsReserve)
-            .Select(p => new PairRow(p.Id, p.Mentor, p.StartOn, p.EndOn, p.Goals, p.EndReason, overdue.Contains(p.Id), LatestOf(p.Id))).ToList();
+            .Select(p => new PairRow(p.Id, p.Mentor, p.StartOn, p.EndOn, p.Goals, p.EndReason, Overdue(p.StartOn, p.EndOn, p.LastEvaluatedOn), LatestOf(p.Id))).ToList();
         PairsAsMentor = pairs.Where(p => !p.AsReserve)
-            .Select(p => new PairRow(p.Id, p.Reserve, p.StartOn, p.EndOn, p.Goals, p.EndReason, overdue.Contains(p.Id), LatestOf(p.Id))).ToList();
+            .Select(p => new PairRow(p.Id, p.Reserve, p.StartOn, p.EndOn, p.Goals, p.EndReason, Overdue(p.StartOn, p.EndOn, p.LastEvaluatedOn), LatestOf(p.Id))).ToList();
 
-        Shadowings = await db.Shadowings.AsNoTracking().Where(s => s.Reserve.PersonId == id)
+        // 跟班学习 is arranged for a candidacy.
+        Shadowings = Reserves.Count == 0 ? [] : await db.Shadowings.AsNoTracking().Where(s => s.Reserve.PersonId == id)
             .OrderByDescending(s => s.StartOn)
             .Select(s => new ShadowingRow(s.Id, s.Township.Name, s.Department, s.StartOn, s.EndOn, s.Rating, s.Evaluation))
             .ToListAsync(ct);
 
         var participations = db.ClassParticipants.Where(x => x.PersonId == id);
         var graduation = await Features.Classes.Graduation.ClassGraduation.EvaluateAsync(db, participations, Today, ct, memo: memo);
+        if (graduation.Count == 0) return; // in no class
         var classes = await participations.AsNoTracking()
             .OrderByDescending(x => x.Class.StartOn)
             .Select(x => new

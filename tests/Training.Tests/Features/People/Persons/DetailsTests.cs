@@ -76,6 +76,45 @@ public sealed class DetailsTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Should_show_each_candidacy_with_its_own_steps_and_an_unevaluated_pair_as_overdue()
+    {
+        // The steps of all candidacies are read at once and the overdue mark worked out from the pair's dates: each
+        // card must still show only its own steps, and a pair unevaluated for 90 days its mark.
+        var personId = await app.WithDbAsync(async db =>
+        {
+            var today = TimeProvider.System.Today();
+            var now = DateTime.UtcNow;
+            var village = await db.OrgUnits.SingleAsync(u => u.Code == Hantang);
+            var person = Person.Register(await TestPeople.FreeIdNumberAsync(db), "两次推荐" + Guid.NewGuid().ToString("N")[..6], null,
+                PoliticalStatus.PartyMember, Education.HighSchool, village, today, now);
+            var mentor = Person.Register(await TestPeople.FreeIdNumberAsync(db), "帮带人", null, PoliticalStatus.PartyMember, Education.Associate, village, today, now);
+            mentor.AddPost(village, PostType.CommitteeMember, new DateOnly(2021, 3, 15));
+            db.Persons.AddRange(person, mentor);
+            var first = ReserveCandidate.Recommend(person, village, ReserveTarget.TwoCommittee, "test-village", today.AddDays(-120), now, []);
+            first.DeclineByTownship("test-township", "第一次未选定的原因", today.AddDays(-119), now);
+            db.Reserves.Add(first);
+            await db.SaveChangesAsync();
+            var second = ReserveCandidate.Recommend(person, village, ReserveTarget.TwoCommittee, "test-village", today.AddDays(-100), now, [first]);
+            second.SelectByTownship("test-township", null, today.AddDays(-99), now);
+            second.PutInPool("test-district", null, today.AddDays(-98), now);
+            db.Reserves.Add(second);
+            await db.SaveChangesAsync();
+            db.Add(MentorPair.Start(second, mentor, today.AddDays(-95), today.AddDays(270), "帮带目标", "test", now, []));
+            await db.SaveChangesAsync();
+            return person.Id;
+        });
+
+        using var page = await (await app.SignInAsync("township-440111103")).GetAsync($"/Persons/Details/{personId}");
+
+        var html = await page.ReadHtmlAsync();
+        var cards = html.QuerySelectorAll("[data-testid=person-reserve]")
+            .ToDictionary(c => c.GetAttribute("data-state")!, c => c.QuerySelectorAll("[data-testid=reserve-timeline] li").Select(li => li.GetAttribute("data-action")).ToList());
+        Assert.Equal([nameof(ReserveAction.Recommend), nameof(ReserveAction.DeclineByTownship)], cards[nameof(ReserveState.Declined)]);
+        Assert.Equal([nameof(ReserveAction.Recommend), nameof(ReserveAction.SelectByTownship), nameof(ReserveAction.PutInPool)], cards[nameof(ReserveState.InPool)]);
+        Assert.Contains("逾期未评价", html.QuerySelector("[data-testid=person-pair]")!.TextContent);
+    }
+
+    [Fact]
     public async Task Should_answer_404_for_a_person_of_another_township()
     {
         var story = await StoryAsync();
