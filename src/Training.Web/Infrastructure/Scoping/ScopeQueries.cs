@@ -71,7 +71,9 @@ public static class ScopeQueries
         if (user.OrgPath is { } path)
         {
             var above = AncestorPaths(path);
-            return classes.Where(c => OrgPaths.IsUnder(c.Owner.Path, path) || above.Contains(c.Owner.Path));
+            // The owner's path as an expression (+ ""), as for assignments: classes are few per unit, and with the path
+            // indexable SQLite walked every unit below the account's path to find the owners (4,281 for a district at province scale).
+            return classes.Where(c => OrgPaths.IsUnder(c.Owner.Path + "", path) || above.Contains(c.Owner.Path + ""));
         }
         if (user.PersonId is { } personId) return classes.Where(c => c.Participants.Any(p => p.PersonId == personId));
         return classes.Where(_ => false);
@@ -82,7 +84,7 @@ public static class ScopeQueries
     {
         if (user.OrgPath is not { } path || !(user.IsIn(Training.Core.Identity.Roles.CityAdmin) || user.IsIn(Training.Core.Identity.Roles.DistrictStaff)))
             return classes.Where(_ => false);
-        return classes.Where(c => OrgPaths.IsUnder(c.Owner.Path, path));
+        return classes.Where(c => OrgPaths.IsUnder(c.Owner.Path + "", path)); // (+ "": as in InScope)
     }
 
     public static IQueryable<ClassParticipant> InScope(this IQueryable<ClassParticipant> participants, CurrentUser user)
@@ -103,7 +105,8 @@ public static class ScopeQueries
         if (user.OrgPath is { } path)
         {
             var above = AncestorPaths(path);
-            return courses.Where(c => OrgPaths.IsUnder(c.Owner.Path, path) || above.Contains(c.Owner.Path));
+            // (+ "": courses are few per unit, as classes are)
+            return courses.Where(c => OrgPaths.IsUnder(c.Owner.Path + "", path) || above.Contains(c.Owner.Path + ""));
         }
         if (user.PersonId is { } personId)
             return courses.Where(c => c.State == CourseState.Published
