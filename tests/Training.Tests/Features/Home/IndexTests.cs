@@ -115,6 +115,23 @@ public sealed class IndexTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Should_count_a_staff_account_created_after_the_home_page_was_read_at_once()
+    {
+        var client = await app.SignInAsync("district-440111");
+        static async Task<int> AccountsAsync(HttpClient client)
+        {
+            using var home = await client.GetAsync("/"); // the count is kept from the first read
+            var text = (await home.ReadHtmlAsync()).QuerySelector("[data-testid=accounts] a")!.TextContent;
+            return int.Parse(System.Text.RegularExpressions.Regex.Match(text, @"[\d,]+").Value.Replace(",", ""));
+        }
+        var before = await AccountsAsync(client);
+
+        await app.CreateStaffAsync("440111103201", "Str0ng!pass");
+
+        Assert.Equal(before + 1, await AccountsAsync(client));
+    }
+
+    [Fact]
     public async Task Should_draw_no_cards_for_an_account_bound_to_nothing_and_say_whom_to_ask()
     {
         const string password = "Str0ng!pass";
