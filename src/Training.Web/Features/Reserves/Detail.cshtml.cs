@@ -71,11 +71,10 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, ReserveWor
     {
         var today = clock.Today();
         var pairs = db.MentorPairs.AsNoTracking().InScope(me).Where(p => p.ReserveId == id);
-        var overdue = await pairs.Where(MentorPair.OverdueOn(today)).Select(p => p.Id).ToListAsync(ct);
         Pairs = (await pairs.OrderByDescending(p => p.StartOn).ThenByDescending(p => p.Id)
                 .Select(p => new { p.Id, p.Mentor.Name, p.StartOn, p.EndOn, p.LastEvaluatedOn })
                 .ToListAsync(ct))
-            .Select(p => new PairRow(p.Id, p.Name, p.StartOn, p.EndOn, p.LastEvaluatedOn, overdue.Contains(p.Id)))
+            .Select(p => new PairRow(p.Id, p.Name, p.StartOn, p.EndOn, p.LastEvaluatedOn, MentorPair.IsOverdue(p.StartOn, p.EndOn, p.LastEvaluatedOn, today)))
             .ToList();
         Shadowings = await db.Shadowings.AsNoTracking().InScope(me).Where(s => s.ReserveId == id)
             .OrderByDescending(s => s.StartOn).ThenByDescending(s => s.Id)

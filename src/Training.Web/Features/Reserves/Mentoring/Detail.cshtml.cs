@@ -97,15 +97,14 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, TimeProvid
     {
         Today = clock.Today();
         var today = Today;
-        var pairs = db.MentorPairs.AsNoTracking().InScope(me).Where(p => p.Id == id);
-        var pair = await pairs
+        var pair = await db.MentorPairs.AsNoTracking().InScope(me).Where(p => p.Id == id)
             .Select(p => new PairView(p.Id, p.Version, p.ReserveId, p.Reserve.Person.Name, p.Reserve.Target,
                 p.Reserve.VillageId, p.Reserve.Village.Name, p.Reserve.Village.Parent!.Name, p.MentorId, p.Mentor.Name, Array.Empty<MentorPost>(),
                 p.StartOn, p.EndOn, p.Goals, p.EndReason, p.LastEvaluatedOn, p.CreatedBy, p.CreatedAt))
             .SingleOrDefaultAsync(ct);
         if (pair is null) return false;
         Pair = pair with { MentorPosts = (await MentorPost.HeldOnAsync(db, [pair.MentorId], today, ct))[pair.MentorId].ToList() };
-        IsOverdue = await pairs.AnyAsync(MentorPair.OverdueOn(today), ct);
+        IsOverdue = MentorPair.IsOverdue(pair.StartOn, pair.EndOn, pair.LastEvaluatedOn, today);
         Evaluations = await db.MentorEvaluations.AsNoTracking().Where(e => e.PairId == id)
             .OrderByDescending(e => e.On).ThenByDescending(e => e.Id)
             .Select(e => new EvaluationView(e.On, e.Rating, e.Text, e.Actor, e.At))
