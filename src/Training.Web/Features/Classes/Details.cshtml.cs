@@ -139,12 +139,12 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
 
         var terms = await ClassGraduation.TermsAsync(db, memo, [id], ct);
         Conditions = GraduationTexts.Describe(terms[id].RequiredHours, terms[id].ElectiveHours, terms[id].Courses.Select(x => x.Name), terms[id].Quizzes.Select(x => x.Name));
-        var participants = db.ClassParticipants.InScope(me).Where(p => p.ClassId == id);
-        var graduation = await ClassGraduation.EvaluateAsync(db, participants, Today, ct, memo);
-        Participants = (await participants.AsNoTracking()
-                .OrderBy(p => p.Person.Village.Path).ThenBy(p => p.Person.Name).ThenBy(p => p.Id)
-                .Select(p => new { p.Id, p.PersonId, p.Person.Name, p.Person.Sex, Village = p.Person.Village.Name, Township = p.Person.Village.Parent!.Name })
-                .ToListAsync(ct))
+        var participants = await db.ClassParticipants.InScope(me).Where(p => p.ClassId == id).AsNoTracking()
+            .OrderBy(p => p.Person.Village.Path).ThenBy(p => p.Person.Name).ThenBy(p => p.Id)
+            .Select(p => new { p.Id, p.PersonId, p.Person.Name, p.Person.Sex, Village = p.Person.Village.Name, Township = p.Person.Village.Parent!.Name })
+            .ToListAsync(ct);
+        var graduation = await ClassGraduation.EvaluateAsync(db, participants.Select(p => new ParticipantKey(p.Id, p.PersonId, id)).ToList(), Today, ct, memo);
+        Participants = participants
             .Select(p => new ParticipantRow(p.Id, p.PersonId, p.Name, p.Sex, p.Village, p.Township,
                 graduation[p.Id].Facts.Attended, graduation[p.Id].Result))
             .ToList();

@@ -38,7 +38,6 @@ public sealed class MineModel(TrainingDbContext db, CurrentUser me, TimeProvider
     {
         if (me.PersonId is not { } personId) return;
         var today = clock.Today();
-        var graduation = await ClassGraduation.EvaluateAsync(db, db.ClassParticipants.Where(p => p.PersonId == personId), today, ct, memo: memo);
         var found = await db.TrainingClasses.AsNoTracking().InScope(me)
             .Where(c => c.Participants.Any(p => p.PersonId == personId))
             .OrderByDescending(c => c.StartOn).ThenByDescending(c => c.Id)
@@ -52,6 +51,8 @@ public sealed class MineModel(TrainingDbContext db, CurrentUser me, TimeProvider
                 }).ToList(),
             })
             .ToListAsync(ct);
+        var graduation = await ClassGraduation.EvaluateAsync(db,
+            found.Select(c => new ParticipantKey(c.ParticipantId, personId, c.Id)).ToList(), today, ct, memo: memo);
 
         Classes = found.Select(c =>
         {

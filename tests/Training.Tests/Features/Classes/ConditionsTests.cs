@@ -136,6 +136,32 @@ public sealed class ConditionsTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Should_show_on_the_class_page_each_credit_and_quiz_passed_at_once()
+    {
+        // The participants' facts are kept between requests: hours credited or a quiz passed since must show.
+        var (_, quiz) = await app.QuizCourseAsync();
+        var personId = await world.PersonAsync();
+        var c = await world.ClassAsync([0], [personId], completionPercent: 100);
+        var district = await app.SignInAsync(ClassWorld.District);
+        using (var saved = await SaveAsync(district, c.Id, "10", "", [], [quiz])) Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await app.AttendanceAsync(c.Id, c.Sessions[0], c.Participants[0]);
+        Assert.Equal((nameof(ClassCompletion.InProgress), "差 2 项"), await RowAsync(district, c.Id, personId));
+
+        await app.CreditAsync(personId, ClassWorld.Today, 10, required: true, StudySource.Offline, null);
+        Assert.Equal((nameof(ClassCompletion.InProgress), "差 1 项"), await RowAsync(district, c.Id, personId));
+
+        await app.PassQuizAsync(personId, quiz);
+        Assert.Equal((nameof(ClassCompletion.Completed), ""), await RowAsync(district, c.Id, personId));
+    }
+
+    private static async Task<(string Completion, string Missing)> RowAsync(HttpClient client, int classId, int personId)
+    {
+        var row = (await (await client.GetAsync($"/Classes/Details/{classId}")).ReadHtmlAsync())
+            .QuerySelector($"[data-testid=participant-rows] tr[data-person='{personId}']")!;
+        return (row.GetAttribute("data-completion")!, row.QuerySelector("[data-testid=missing]")?.TextContent.Trim() ?? "");
+    }
+
+    [Fact]
     public async Task Should_show_a_required_course_under_its_new_title_at_once()
     {
         // The terms are kept between requests (they change when staff edit a class): a course renamed since must show.

@@ -5,6 +5,9 @@ using Training.Web.Infrastructure.Data;
 
 namespace Training.Web.Features.Classes.Graduation;
 
+/// <summary>Which participant of which class is to be evaluated (a page that lists participants has read these already).</summary>
+public sealed record ParticipantKey(int Id, int PersonId, int ClassId);
+
 /// <summary>A participant who meets every condition of the class (已结业) and the 学时 the ledger holds for them within its dates.</summary>
 public sealed record Graduate(int ParticipantId, int PersonId, decimal Hours);
 
@@ -20,60 +23,91 @@ public static class ClassGraduation
     /// <summary>The participants <paramref name="participants"/> selects (any filter: one class, one person, a scope), evaluated today, by participant id.</summary>
     /// <param name="memo">Where pages keep the terms between requests (<see cref="TermsAsync(TrainingDbContext, FiguresMemo, IReadOnlyCollection{int}, CancellationToken)"/>); jobs pass none and read them.</param>
     public static async Task<IReadOnlyDictionary<int, (int PersonId, GraduationResult Result, GraduationFacts Facts)>> EvaluateAsync(
-        TrainingDbContext db, IQueryable<ClassParticipant> participants, DateOnly today, CancellationToken ct, FiguresMemo? memo = null)
+        TrainingDbContext db, IQueryable<ClassParticipant> participants, DateOnly today, CancellationToken ct, FiguresMemo? memo = null) =>
+        await EvaluateAsync(db, await participants.AsNoTracking().Select(p => new ParticipantKey(p.Id, p.PersonId, p.ClassId)).ToListAsync(ct),
+            today, ct, memo);
+
+    /// <summary>
+    /// The participants a page has already read, evaluated today, by participant id.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, (int PersonId, GraduationResult Result, GraduationFacts Facts)>> EvaluateAsync(
+        TrainingDbContext db, IReadOnlyCollection<ParticipantKey> participants, DateOnly today, CancellationToken ct, FiguresMemo? memo = null)
     {
-        // Sessions attended and the hours within the class's dates ride on the participants' own rows (correlated
-        // subqueries over the ledger's (person, day) index): one query instead of three set queries, each of
-        // which carried the participants' filter again.
-        var rows = await participants.AsNoTracking()
-            .Select(p => new
-            {
-                p.Id, p.PersonId, p.ClassId,
-                Attended = db.SessionAttendance.Count(a => a.ParticipantId == p.Id && a.Present),
-                RequiredHours = db.StudyLedger
-                    .Where(e => e.PersonId == p.PersonId && e.Required && e.On >= p.Class.StartOn && e.On <= p.Class.EndOn)
-                    .Sum(e => e.Hours),
-                ElectiveHours = db.StudyLedger
-                    .Where(e => e.PersonId == p.PersonId && !e.Required && e.On >= p.Class.StartOn && e.On <= p.Class.EndOn)
-                    .Sum(e => e.Hours),
-            })
-            .ToListAsync(ct);
-        if (rows.Count == 0) return new Dictionary<int, (int, GraduationResult, GraduationFacts)>();
-        var classIds = rows.Select(r => r.ClassId).Distinct().ToList();
+        if (participants.Count == 0) return new Dictionary<int, (int, GraduationResult, GraduationFacts)>();
+        var classIds = participants.Select(r => r.ClassId).Distinct().ToList();
         var terms = memo is null ? await TermsAsync(db, classIds, ct) : await TermsAsync(db, memo, classIds, ct);
 
-        // Required courses and quizzes are asked about only when some class has any (most have none).
-        var courses = new List<(int ParticipantId, int Id)>();
-        if (classIds.Any(id => terms[id].Courses.Count > 0))
-        {
-            var standing = StudyLedgerEntry.Standing(db.StudyLedger).Where(e => e.Source == StudySource.OnlineCourse);
-            courses = (await (
-                    from p in participants
-                    join r in db.Set<ClassRequiredCourse>() on p.ClassId equals r.ClassId
-                    where standing.Any(e => e.PersonId == p.PersonId && e.SourceId == r.CourseId)
-                    select new { ParticipantId = p.Id, r.CourseId })
-                .ToListAsync(ct)).Select(x => (x.ParticipantId, x.CourseId)).ToList();
-        }
-        var quizzes = new List<(int ParticipantId, int Id)>();
-        if (classIds.Any(id => terms[id].Quizzes.Count > 0))
-        {
-            quizzes = (await (
-                    from p in participants
-                    join r in db.Set<ClassRequiredQuiz>() on p.ClassId equals r.ClassId
-                    where db.QuizAttempts.Any(a => a.PersonId == p.PersonId && a.LessonId == r.LessonId && a.Passed)
-                    select new { ParticipantId = p.Id, r.LessonId })
-                .ToListAsync(ct)).Select(x => (x.ParticipantId, x.LessonId)).ToList();
-        }
+        var facts = memo is null ? await FactsAsync(db, participants, terms, ct)
+            : await memo.GetAsync($"GraduationFacts|{string.Join(',', participants.Select(p => p.Id).Order())}", FactsFollow,
+                c => FactsAsync(db, participants, terms, c), ct);
+        return participants.ToDictionary(p => p.Id, p =>
+            (p.PersonId, Training.Core.Domain.Graduation.Evaluate(terms[p.ClassId], facts[p.Id], today), facts[p.Id]));
+    }
 
-        var coursesOf = courses.ToLookup(x => x.ParticipantId, x => x.Id);
-        var quizzesOf = quizzes.ToLookup(x => x.ParticipantId, x => x.Id);
-        return rows.ToDictionary(r => r.Id, r =>
+    /// <summary>
+    /// What the facts count: a page keeps them until attendance, the ledger, a quiz attempt, the participants or the
+    /// terms change — the ledger moves when a course is completed or a session recorded, not with every heartbeat,
+    /// so a class's page is not read again for each of its viewers in between (the class page of 34 participants:
+    /// a third of its CPU went into these queries).
+    /// </summary>
+    private static readonly string[] FactsFollow = DataStamps.SubjectsOf(
+        typeof(TrainingClass), typeof(ClassSession), typeof(ClassRequiredCourse), typeof(ClassRequiredQuiz), typeof(Course), typeof(Lesson),
+        typeof(SessionAttendance), typeof(StudyLedgerEntry), typeof(QuizAttempt), typeof(ClassParticipant));
+
+    /// <summary>Each participant's facts, read now by the participants' and persons' ids (a page's scope filter is not sent again).</summary>
+    private static async Task<IReadOnlyDictionary<int, GraduationFacts>> FactsAsync(TrainingDbContext db,
+        IReadOnlyCollection<ParticipantKey> participants, IReadOnlyDictionary<int, GraduationTerms> terms, CancellationToken ct)
+    {
+        // Sessions attended and the hours within the class's dates ride on the participants' own rows (correlated
+        // subqueries over the attendance and the ledger's (person, day) index), in a query compiled once.
+        var ids = participants.Select(p => p.Id).ToArray();
+        var counted = new Dictionary<int, (int Attended, decimal Required, decimal Elective)>(ids.Length);
+        await foreach (var f in FactsOf(db, ids).WithCancellation(ct))
+            counted[f.Id] = (f.Attended, f.RequiredHours, f.ElectiveHours);
+
+        // Required courses and quizzes are asked about only when some class has any (most have none): which of the
+        // persons hold a standing credit for which of the courses, passed which of the quizzes.
+        var classIds = participants.Select(r => r.ClassId).Distinct().ToList();
+        var personIds = participants.Select(p => p.PersonId).Distinct().ToArray();
+        var credited = new HashSet<(int PersonId, int CourseId)>();
+        var courseIds = classIds.SelectMany(id => terms[id].Courses).Select(c => c.Id).Distinct().ToArray();
+        if (courseIds.Length > 0)
+            credited = (await StudyLedgerEntry.Standing(db.StudyLedger.AsNoTracking())
+                    .Where(e => e.Source == StudySource.OnlineCourse && personIds.Contains(e.PersonId) && courseIds.Contains(e.SourceId!.Value))
+                    .Select(e => new { e.PersonId, CourseId = e.SourceId!.Value })
+                    .ToListAsync(ct))
+                .Select(c => (c.PersonId, c.CourseId)).ToHashSet();
+        var passed = new HashSet<(int PersonId, int LessonId)>();
+        var lessonIds = classIds.SelectMany(id => terms[id].Quizzes).Select(q => q.Id).Distinct().ToArray();
+        if (lessonIds.Length > 0)
+            passed = (await db.QuizAttempts.AsNoTracking()
+                    .Where(a => a.Passed && personIds.Contains(a.PersonId) && lessonIds.Contains(a.LessonId))
+                    .Select(a => new { a.PersonId, a.LessonId })
+                    .ToListAsync(ct))
+                .Select(q => (q.PersonId, q.LessonId)).ToHashSet();
+
+        return participants.ToDictionary(p => p.Id, p =>
         {
-            var facts = new GraduationFacts(r.Attended, r.RequiredHours, r.ElectiveHours,
-                coursesOf[r.Id].ToHashSet(), quizzesOf[r.Id].ToHashSet());
-            return (r.PersonId, Training.Core.Domain.Graduation.Evaluate(terms[r.ClassId], facts, today), facts);
+            var t = terms[p.ClassId];
+            var (attended, required, elective) = counted.GetValueOrDefault(p.Id);
+            return new GraduationFacts(attended, required, elective,
+                t.Courses.Where(c => credited.Contains((p.PersonId, c.Id))).Select(c => c.Id).ToHashSet(),
+                t.Quizzes.Where(q => passed.Contains((p.PersonId, q.Id))).Select(q => q.Id).ToHashSet());
         });
     }
+
+    private sealed record Counted(int Id, int Attended, decimal RequiredHours, decimal ElectiveHours);
+
+    private static readonly Func<TrainingDbContext, int[], IAsyncEnumerable<Counted>> FactsOf = EF.CompileAsyncQuery(
+        (TrainingDbContext db, int[] ids) => db.ClassParticipants.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new Counted(p.Id,
+                db.SessionAttendance.Count(a => a.ParticipantId == p.Id && a.Present),
+                db.StudyLedger
+                    .Where(e => e.PersonId == p.PersonId && e.Required && e.On >= p.Class.StartOn && e.On <= p.Class.EndOn)
+                    .Sum(e => e.Hours),
+                db.StudyLedger
+                    .Where(e => e.PersonId == p.PersonId && !e.Required && e.On >= p.Class.StartOn && e.On <= p.Class.EndOn)
+                    .Sum(e => e.Hours))));
 
     /// <summary>The class's participants who have graduated today.</summary>
     public static async Task<IReadOnlyList<Graduate>> GraduatesAsync(TrainingDbContext db, int classId, DateOnly today, CancellationToken ct) =>

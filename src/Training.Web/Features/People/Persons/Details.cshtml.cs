@@ -7,6 +7,7 @@ using Training.Web.Infrastructure;
 using Training.Core.Domain;
 using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Scoping;
+using Training.Web.Features.Classes.Graduation;
 
 namespace Training.Web.Features.People.Persons;
 
@@ -117,10 +118,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
             .Select(s => new ShadowingRow(s.Id, s.Township.Name, s.Department, s.StartOn, s.EndOn, s.Rating, s.Evaluation))
             .ToListAsync(ct);
 
-        var participations = db.ClassParticipants.Where(x => x.PersonId == id);
-        var graduation = await Features.Classes.Graduation.ClassGraduation.EvaluateAsync(db, participations, Today, ct, memo: memo);
-        if (graduation.Count == 0) return; // in no class
-        var classes = await participations.AsNoTracking()
+        var classes = await db.ClassParticipants.AsNoTracking().Where(x => x.PersonId == id)
             .OrderByDescending(x => x.Class.StartOn)
             .Select(x => new
             {
@@ -128,6 +126,9 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
                 Sessions = x.Class.Sessions.Count(),
             })
             .ToListAsync(ct);
+        if (classes.Count == 0) return; // in no class
+        var graduation = await ClassGraduation.EvaluateAsync(db,
+            classes.Select(c => new ParticipantKey(c.ParticipantId, id, c.Id)).ToList(), Today, ct, memo: memo);
         Classes = classes.Select(c => new ClassRow(c.Id, c.Name, c.Owner, c.StartOn, c.EndOn, graduation[c.ParticipantId].Facts.Attended, c.Sessions,
             graduation[c.ParticipantId].Result.Completion)).ToList();
     }
