@@ -53,9 +53,14 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
         Counts = Enum.GetValues<AssignmentStanding>().ToDictionary(s => s, counts.Of);
 
         var shown = Show is { } show ? members.In(show, overdue) : members;
-        if (!string.IsNullOrWhiteSpace(Q)) shown = shown.Where(m => m.Name.Contains(Q.Trim()));
-        Members = await shown.OrderBy(m => m.VillagePath).ThenBy(m => m.PersonId)
-            .ToPagedAsync(PageNumber, ct, count: string.IsNullOrWhiteSpace(Q) ? _ => Task.FromResult(Show is { } s ? counts.Of(s) : counts.Total) : null);
+        var q = Q?.Trim();
+        var ordered = (string.IsNullOrEmpty(q) ? shown : shown.Where(m => m.Name.Contains(q))).OrderBy(m => m.VillagePath).ThenBy(m => m.PersonId);
+        // Without a name to look for, the order of everyone assigned (the city's: every member's standing and a pass over
+        // thousands, 1 ms a request) is kept with the counts' stamps; a page then reads its own 20 members by id.
+        Members = string.IsNullOrEmpty(q)
+            ? await ordered.Select(m => m.PersonId).ToPagedInKeptOrderAsync(memo, $"AssignmentOrder|{id}|{Show}|{Today:yyyyMMdd}", AssignmentProgress.Follows,
+                async (ids, ct) => await members.Where(m => ids.Contains(m.PersonId)).ToListAsync(ct), m => m.PersonId, PageNumber, ct)
+            : await ordered.ToPagedAsync(PageNumber, ct);
         return this.PageOrFragment("_Members");
     }
 

@@ -56,6 +56,30 @@ public sealed class DetailsTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Should_move_a_person_to_the_completed_the_moment_the_course_is_credited()
+    {
+        // Without a name to look for, the order of those assigned is kept between requests: a credit since must show.
+        var course = await app.CourseAsync();
+        var person = await app.PersonAsync(cadreSince: TestPeople.Today.AddYears(-1));
+        var id = await app.AssignAsync(course.Id, TestPeople.OwnVillage);
+        var township = await app.SignInAsync(DemoAccounts.Township);
+        // The newest person is last in the list (village, then id): the last page (a page beyond it shows the last).
+        async Task<bool> ListedAsync(string show) => (await (await township.GetAsync($"/Learning/Assignments/Details/{id}?show={show}&p=1000")).ReadHtmlAsync())
+            .QuerySelector($"[data-testid=member-rows] tr[data-person='{person}']") is not null;
+        Assert.True(await ListedAsync("NotStarted"));
+        Assert.False(await ListedAsync("Completed"));
+
+        await app.WithDbAsync(async db =>
+        {
+            db.StudyLedger.Add(StudyLedgerEntry.Credit(person, TestPeople.Today, 0.25m, false, StudySource.OnlineCourse, course.Id, "test", DateTime.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.False(await ListedAsync("NotStarted"));
+        Assert.True(await ListedAsync("Completed"));
+    }
+
+    [Fact]
     public async Task Should_not_find_another_districts_assignment()
     {
         var id = await app.AssignAsync((await app.CourseAsync(ownerCode: "440103")).Id, "440103", ownerCode: "440103");
