@@ -80,6 +80,21 @@ public sealed class DetailsTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Should_show_the_assignment_cancelled_once_its_unit_cancels_it()
+    {
+        // The assignment's head is kept between requests: the page read before the cancel must not be served after it.
+        var id = await app.AssignAsync((await app.CourseAsync()).Id, TestPeople.OwnVillage);
+        var city = await app.SignInAsync(DemoAccounts.City);
+        var form = await city.DrawnFormAsync($"/Learning/Assignments/Details/{id}", "form[action*='handler=Cancel']");
+
+        using (var cancelled = await city.PostAsync(form.Action, form.With())) Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+
+        var page = await (await city.GetAsync($"/Learning/Assignments/Details/{id}")).ReadHtmlAsync();
+        Assert.Contains("（已撤销）", page.QuerySelector("dl.facts")!.TextContent);
+        Assert.Null(page.QuerySelector("form[action*='handler=Cancel']"));
+    }
+
+    [Fact]
     public async Task Should_not_find_another_districts_assignment()
     {
         var id = await app.AssignAsync((await app.CourseAsync(ownerCode: "440103")).Id, "440103", ownerCode: "440103");
