@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Web.Features.Learning.Study;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Scoping;
 using Training.Web.Infrastructure.Web;
 
@@ -13,7 +14,7 @@ namespace Training.Web.Features.Learning;
 
 /// <summary>我的学时: the year's 必修, 选修 and what is still owed against the target, and every ledger entry of the year, newest first.</summary>
 [Authorize(Policy = LearningPermissions.Study)]
-public sealed class HoursModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class HoursModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, FiguresMemo memo) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
@@ -32,7 +33,7 @@ public sealed class HoursModel(TrainingDbContext db, CurrentUser me, TimeProvide
             .Append(today.Year).Distinct().OrderDescending().ToList();
         var year = Year is { } y && Years.Contains(y) ? y : today.Year;
         Year = year;
-        Summary = await LearnerHours.ForAsync(db, personId, year, today, ct);
+        Summary = await LearnerHours.KeptAsync(memo, db, personId, year, today, ct);
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         Entries = await db.StudyLedger.AsNoTracking()
             .Where(e => e.PersonId == personId && e.On >= from && e.On <= to)

@@ -33,4 +33,27 @@ public sealed class HoursTests(AppFixture app)
         Assert.Equal(4, html.QuerySelectorAll("[data-testid=ledger-rows] tbody tr").Length);
         Assert.Contains("考勤登记错误", html.QuerySelector("[data-testid=ledger-rows]")?.TextContent);
     }
+
+    [Fact]
+    public async Task Should_show_a_credit_in_the_years_sums_at_once_and_each_year_its_own()
+    {
+        // The sums are kept between requests (shared with the home's card): a credit since must show, in its own year only.
+        var trainee = await app.TraineeAsync(Standing.Cadre);
+        var client = await app.SignInAsync(trainee);
+        var today = TestPeople.Today;
+        async Task<string?> RequiredAsync(int year) =>
+            (await (await client.GetAsync($"/Learning/Hours?year={year}")).ReadHtmlAsync()).QuerySelector("[data-testid=required-hours]")?.TextContent;
+        Assert.Equal("0 学时", await RequiredAsync(today.Year));
+
+        await app.WithDbAsync(async db =>
+        {
+            db.StudyLedger.AddRange(
+                StudyLedgerEntry.Credit(trainee.PersonId, today, 2, true, StudySource.Offline, null, "test", DateTime.UtcNow),
+                StudyLedgerEntry.Credit(trainee.PersonId, new DateOnly(today.Year - 1, 6, 1), 7, true, StudySource.Offline, null, "test", DateTime.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal("2 学时", await RequiredAsync(today.Year));
+        Assert.Equal("7 学时", await RequiredAsync(today.Year - 1));
+    }
 }

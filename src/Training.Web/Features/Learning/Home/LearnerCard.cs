@@ -61,7 +61,7 @@ public sealed class LearnerCard(TrainingDbContext db, CurrentUser me, TimeProvid
             return due.GroupBy(d => d.CourseId).Select(g => g.First() with { Required = g.Any(x => x.Required) }).Take(DueShown).ToList();
         }, ct);
 
-        var hours = await memo.GetAsync($"LearnerHours|{today:yyyyMMdd}", LearnerHours.Follows, ct => LearnerHours.ForAsync(db, personId, today.Year, today, ct), ct);
+        var hours = await LearnerHours.KeptAsync(memo, db, personId, today.Year, today, ct);
         return View("~/Features/Learning/Home/LearnerCard.cshtml", new Front(cohort, resume, lines, hours));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Domain;
+using Training.Web.Infrastructure.Data;
 
 namespace Training.Web.Features.Learning.Study;
 
@@ -22,6 +23,13 @@ public sealed record LearnerHours(int Year, decimal Required, decimal Elective, 
         .. DataStamps.SubjectsOf(typeof(StudyLedgerEntry), typeof(StudyTarget), typeof(Post), typeof(Person)),
         DataFacets.PooledReserve,
     ];
+
+    /// <summary>
+    /// <see cref="ForAsync"/> kept (<c>FiguresMemo</c>, per person by the memo's binding) until what it reads changes:
+    /// the home's card and 我的学时 share it (three queries of six on 我的学时).
+    /// </summary>
+    public static Task<LearnerHours> KeptAsync(FiguresMemo memo, TrainingDbContext db, int personId, int year, DateOnly today, CancellationToken ct) =>
+        memo.GetAsync($"LearnerHours|{year}|{today:yyyyMMdd}", Follows, c => ForAsync(db, personId, year, today, c), ct);
 
     public static async Task<LearnerHours> ForAsync(TrainingDbContext db, int personId, int year, DateOnly today, CancellationToken ct)
     {
