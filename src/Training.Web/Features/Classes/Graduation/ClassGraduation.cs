@@ -27,9 +27,7 @@ public static class ClassGraduation
         await EvaluateAsync(db, await participants.AsNoTracking().Select(p => new ParticipantKey(p.Id, p.PersonId, p.ClassId)).ToListAsync(ct),
             today, ct, memo);
 
-    /// <summary>
-    /// The participants a page has already read, evaluated today, by participant id.
-    /// </summary>
+    /// <summary>The participants a page has already read, evaluated today, by participant id.</summary>
     public static async Task<IReadOnlyDictionary<int, (int PersonId, GraduationResult Result, GraduationFacts Facts)>> EvaluateAsync(
         TrainingDbContext db, IReadOnlyCollection<ParticipantKey> participants, DateOnly today, CancellationToken ct, FiguresMemo? memo = null)
     {
@@ -44,16 +42,6 @@ public static class ClassGraduation
             (p.PersonId, Training.Core.Domain.Graduation.Evaluate(terms[p.ClassId], facts[p.Id], today), facts[p.Id]));
     }
 
-    /// <summary>
-    /// What the facts count: a page keeps them until attendance, the ledger, a quiz attempt, the participants or the
-    /// terms change — the ledger moves when a course is completed or a session recorded, not with every heartbeat,
-    /// so a class's page is not read again for each of its viewers in between (the class page of 34 participants:
-    /// a third of its CPU went into these queries).
-    /// </summary>
-    private static readonly string[] FactsFollow = DataStamps.SubjectsOf(
-        typeof(TrainingClass), typeof(ClassSession), typeof(ClassRequiredCourse), typeof(ClassRequiredQuiz), typeof(Course), typeof(Lesson),
-        typeof(SessionAttendance), typeof(StudyLedgerEntry), typeof(QuizAttempt), typeof(ClassParticipant));
-
     /// <summary>Each participant's facts, read now by the participants' and persons' ids (a page's scope filter is not sent again).</summary>
     private static async Task<IReadOnlyDictionary<int, GraduationFacts>> FactsAsync(TrainingDbContext db,
         IReadOnlyCollection<ParticipantKey> participants, IReadOnlyDictionary<int, GraduationTerms> terms, CancellationToken ct)
@@ -67,10 +55,9 @@ public static class ClassGraduation
 
         // Required courses and quizzes are asked about only when some class has any (most have none): which of the
         // persons hold a standing credit for which of the courses, passed which of the quizzes.
-        var classIds = participants.Select(r => r.ClassId).Distinct().ToList();
         var personIds = participants.Select(p => p.PersonId).Distinct().ToArray();
         var credited = new HashSet<(int PersonId, int CourseId)>();
-        var courseIds = classIds.SelectMany(id => terms[id].Courses).Select(c => c.Id).Distinct().ToArray();
+        var courseIds = terms.Values.SelectMany(t => t.Courses).Select(c => c.Id).Distinct().ToArray();
         if (courseIds.Length > 0)
             credited = (await StudyLedgerEntry.Standing(db.StudyLedger.AsNoTracking())
                     .Where(e => e.Source == StudySource.OnlineCourse && personIds.Contains(e.PersonId) && courseIds.Contains(e.SourceId!.Value))
@@ -78,7 +65,7 @@ public static class ClassGraduation
                     .ToListAsync(ct))
                 .Select(c => (c.PersonId, c.CourseId)).ToHashSet();
         var passed = new HashSet<(int PersonId, int LessonId)>();
-        var lessonIds = classIds.SelectMany(id => terms[id].Quizzes).Select(q => q.Id).Distinct().ToArray();
+        var lessonIds = terms.Values.SelectMany(t => t.Quizzes).Select(q => q.Id).Distinct().ToArray();
         if (lessonIds.Length > 0)
             passed = (await db.QuizAttempts.AsNoTracking()
                     .Where(a => a.Passed && personIds.Contains(a.PersonId) && lessonIds.Contains(a.LessonId))
@@ -135,6 +122,16 @@ public static class ClassGraduation
 
     private static readonly string[] TermsFollow = DataStamps.SubjectsOf(
         typeof(TrainingClass), typeof(ClassSession), typeof(ClassRequiredCourse), typeof(ClassRequiredQuiz), typeof(Course), typeof(Lesson));
+
+    /// <summary>
+    /// What the facts count: a page keeps them until attendance, the ledger, a quiz attempt, the participants or the
+    /// terms change — the ledger moves when a course is completed or a session recorded, not with every heartbeat,
+    /// so a class's page is not read again for each of its viewers in between (the class page of 34 participants:
+    /// a third of its CPU went into these queries).
+    /// </summary>
+    /// <remarks>Declared after <see cref="TermsFollow"/>: static fields are set in the order they are written.</remarks>
+    private static readonly string[] FactsFollow =
+        [.. TermsFollow, .. DataStamps.SubjectsOf(typeof(SessionAttendance), typeof(StudyLedgerEntry), typeof(QuizAttempt), typeof(ClassParticipant))];
 
     /// <summary>The terms of each class, by id, read now: one query, and one for each kind of required item some class has.</summary>
     public static async Task<IReadOnlyDictionary<int, GraduationTerms>> TermsAsync(TrainingDbContext db, IReadOnlyCollection<int> classIds, CancellationToken ct)
