@@ -36,7 +36,7 @@ public static class ClassGraduation
         var terms = memo is null ? await TermsAsync(db, classIds, ct) : await TermsAsync(db, memo, classIds, ct);
 
         var facts = memo is null ? await FactsAsync(db, participants, terms, ct)
-            : await memo.GetAsync($"GraduationFacts|{string.Join(',', participants.Select(p => p.Id).Order())}", FactsFollow,
+            : await memo.GetAsync($"GraduationFacts|{string.Join(',', participants.Select(p => p.Id).Order())}", Follows,
                 c => FactsAsync(db, participants, terms, c), ct);
         return participants.ToDictionary(p => p.Id, p =>
             (p.PersonId, Training.Core.Domain.Graduation.Evaluate(terms[p.ClassId], facts[p.Id], today), facts[p.Id]));
@@ -130,7 +130,7 @@ public static class ClassGraduation
     /// a third of its CPU went into these queries).
     /// </summary>
     /// <remarks>Declared after <see cref="TermsFollow"/>: static fields are set in the order they are written.</remarks>
-    private static readonly string[] FactsFollow =
+    public static readonly string[] Follows =
         [.. TermsFollow, .. DataStamps.SubjectsOf(typeof(SessionAttendance), typeof(StudyLedgerEntry), typeof(QuizAttempt), typeof(ClassParticipant))];
 
     /// <summary>The terms of each class, by id, read now: one query, and one for each kind of required item some class has.</summary>

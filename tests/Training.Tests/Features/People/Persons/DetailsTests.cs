@@ -115,6 +115,89 @@ public sealed class DetailsTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Should_show_a_post_a_candidacy_an_evaluation_and_attendance_added_after_the_page_was_read()
+    {
+        // The page is kept between views: each kind of record it shows must be seen the moment it is saved.
+        var today = TimeProvider.System.Today();
+        var now = DateTime.UtcNow;
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var (personId, mentorId) = await app.WithDbAsync(async db =>
+        {
+            var village = await db.OrgUnits.SingleAsync(u => u.Code == Hantang);
+            var person = Person.Register(await TestPeople.FreeIdNumberAsync(db), "后来测试" + tag, null, PoliticalStatus.PartyMember, Education.HighSchool, village, today, now);
+            var mentor = Person.Register(await TestPeople.FreeIdNumberAsync(db), "后来帮带" + tag, null, PoliticalStatus.PartyMember, Education.Associate, village, today, now);
+            mentor.AddPost(village, PostType.CommitteeMember, new DateOnly(2021, 3, 15));
+            db.Persons.AddRange(person, mentor);
+            await db.SaveChangesAsync();
+            return (person.Id, mentor.Id);
+        });
+        var client = await app.SignInAsync("township-440111103");
+        async Task<string> PageAsync()
+        {
+            using var response = await client.GetAsync($"/Persons/Details/{personId}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadAsStringAsync();
+        }
+        Assert.DoesNotContain("村(居)委会委员", await PageAsync());
+
+        await app.WithDbAsync(async db =>
+        {
+            var person = await db.Persons.Include(p => p.Posts).SingleAsync(p => p.Id == personId);
+            person.AddPost(await db.OrgUnits.SingleAsync(u => u.Code == Hantang), PostType.CommitteeMember, today.AddDays(-10));
+            return await db.SaveChangesAsync();
+        });
+        Assert.Contains("村(居)委会委员", await PageAsync());
+
+        var reserveId = await app.WithDbAsync(async db =>
+        {
+            var person = await db.Persons.SingleAsync(p => p.Id == personId);
+            var reserve = ReserveCandidate.Recommend(person, await db.OrgUnits.SingleAsync(u => u.Code == Hantang), ReserveTarget.TwoCommittee, "test-village", today, now, []);
+            reserve.SelectByTownship("test-township", null, today, now);
+            reserve.PutInPool("test-district", null, today, now);
+            db.Reserves.Add(reserve);
+            await db.SaveChangesAsync();
+            return reserve.Id;
+        });
+        Assert.Contains("data-testid=\"person-reserve\"", await PageAsync());
+
+        var pairId = await app.WithDbAsync(async db =>
+        {
+            var pair = MentorPair.Start(await db.Reserves.SingleAsync(r => r.Id == reserveId), await db.Persons.Include(p => p.Posts).SingleAsync(p => p.Id == mentorId),
+                today, today.AddYears(1), "后来目标" + tag, "test", now, []);
+            db.Add(pair);
+            await db.SaveChangesAsync();
+            return pair.Id;
+        });
+        Assert.Contains("后来目标" + tag, await PageAsync());
+        await app.WithDbAsync(async db =>
+        {
+            var pair = await db.MentorPairs.SingleAsync(p => p.Id == pairId);
+            pair.Evaluate(today, Rating.Good, "后来评价" + tag, "test", now, today);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Contains("后来评价" + tag, await PageAsync());
+
+        var (classId, sessionId, participantId) = await app.WithDbAsync(async db =>
+        {
+            var c = TrainingClass.Create(await db.OrgUnits.SingleAsync(u => u.Code == "440111"), "后来班" + tag, today, today.AddDays(30), 10, null,
+                ClassAudience.Any, 80, null, "test", now);
+            var session = c.AddSession(today, "第一课");
+            c.Enroll(await db.Persons.Include(p => p.Village).SingleAsync(p => p.Id == personId), [await db.Reserves.SingleAsync(r => r.Id == reserveId)], "test", today, now);
+            db.Add(c);
+            await db.SaveChangesAsync();
+            return (c.Id, session.Id, c.Participants.Single().Id);
+        });
+        Assert.Contains("0 / 1 次", await PageAsync());
+        await app.WithDbAsync(async db =>
+        {
+            var c = await db.TrainingClasses.Include(x => x.Sessions).ThenInclude(s => s.Attendance).Include(x => x.Participants).SingleAsync(x => x.Id == classId);
+            c.RecordAttendance(c.Sessions.Single(s => s.Id == sessionId), [participantId], "test", today, now);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Contains("1 / 1 次", await PageAsync());
+    }
+
+    [Fact]
     public async Task Should_answer_404_for_a_person_of_another_township()
     {
         var story = await StoryAsync();
