@@ -29,13 +29,27 @@ public sealed class HoursModel(TrainingDbContext db, CurrentUser me, TimeProvide
     {
         if (me.PersonId is not { } personId) return Forbid();
         var today = clock.Today();
-        Years = (await db.StudyLedger.AsNoTracking().Where(e => e.PersonId == personId).Select(e => e.On.Year).Distinct().ToListAsync(ct))
+        // The years and the page of entries are kept until the ledger (or a course's or class's name) changes: a
+        // trainee opens this page again and again, and the ledger moves when a course is credited, not with a heartbeat.
+        var ledger = await memo.GetAsync($"MyLedger|{personId}|{Year}|{PageNumber}|{today:yyyyMMdd}", LedgerFollows,
+            c => ReadLedgerAsync(personId, today, c), ct);
+        (Years, Year, Entries) = (ledger.Years, ledger.Year, ledger.Entries);
+        Summary = await LearnerHours.KeptAsync(memo, db, personId, ledger.Year, today, ct);
+        return this.PageOrFragment("_HoursRows");
+    }
+
+    private sealed record Ledger(IReadOnlyList<int> Years, int Year, Paged<EntryRow> Entries);
+
+    private static readonly string[] LedgerFollows =
+        DataStamps.SubjectsOf(typeof(StudyLedgerEntry), typeof(Course), typeof(ClassSession), typeof(TrainingClass));
+
+    private async Task<Ledger> ReadLedgerAsync(int personId, DateOnly today, CancellationToken ct)
+    {
+        var years = (await db.StudyLedger.AsNoTracking().Where(e => e.PersonId == personId).Select(e => e.On.Year).Distinct().ToListAsync(ct))
             .Append(today.Year).Distinct().OrderDescending().ToList();
-        var year = Year is { } y && Years.Contains(y) ? y : today.Year;
-        Year = year;
-        Summary = await LearnerHours.KeptAsync(memo, db, personId, year, today, ct);
+        var year = Year is { } y && years.Contains(y) ? y : today.Year;
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        Entries = await db.StudyLedger.AsNoTracking()
+        var entries = await db.StudyLedger.AsNoTracking()
             .Where(e => e.PersonId == personId && e.On >= from && e.On <= to)
             .OrderByDescending(e => e.On).ThenByDescending(e => e.Id)
             .Select(e => new EntryRow(e.Id, e.On, e.Hours, e.Required, e.Source,
@@ -44,7 +58,7 @@ public sealed class HoursModel(TrainingDbContext db, CurrentUser me, TimeProvide
                 : null,
                 e.RecordedBy, e.Reason))
             .ToPagedAsync(PageNumber, ct);
-        return this.PageOrFragment("_HoursRows");
+        return new Ledger(years, year, entries);
     }
 
     public string PageUrl(int page) => Url.Page("/Learning/Hours", new { Year, p = page > 1 ? page : (int?)null })!;

@@ -43,7 +43,11 @@ public sealed class HoursTests(AppFixture app)
         var today = TestPeople.Today;
         async Task<string?> RequiredAsync(int year) =>
             (await (await client.GetAsync($"/Learning/Hours?year={year}")).ReadHtmlAsync()).QuerySelector("[data-testid=required-hours]")?.TextContent;
+        async Task<int> RowsAsync(int year) =>
+            (await (await client.GetAsync($"/Learning/Hours?year={year}")).ReadHtmlAsync()).QuerySelectorAll("[data-testid=ledger-rows] tbody tr").Length;
         Assert.Equal("0 学时", await RequiredAsync(today.Year));
+        Assert.Equal("0 学时", await RequiredAsync(today.Year - 1)); // a year without entries: the current one is shown
+        Assert.Equal(0, await RowsAsync(today.Year));
 
         await app.WithDbAsync(async db =>
         {
@@ -55,5 +59,6 @@ public sealed class HoursTests(AppFixture app)
 
         Assert.Equal("2 学时", await RequiredAsync(today.Year));
         Assert.Equal("7 学时", await RequiredAsync(today.Year - 1));
+        Assert.Equal(1, await RowsAsync(today.Year));
     }
 }
