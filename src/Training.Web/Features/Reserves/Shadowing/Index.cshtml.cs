@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
 
@@ -16,7 +17,7 @@ namespace Training.Web.Features.Reserves.Shadowing;
 /// (over and not evaluated), paged. The same URL serves the page and the rows fragment.
 /// </summary>
 [Authorize(Policy = ReservesPermissions.View)]
-public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, FiguresMemo memo) : PageModel
 {
     public const int PageSize = 20;
 
@@ -43,17 +44,25 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Today = clock.Today();
+        // The count and the page kept per filter, page and day until a period, a candidate, a person or a unit is
+        // saved, as 结对帮带's list: the township opens it all day.
+        Paged = await memo.GetAsync($"Shadowing|{Status}|{Pending}|{PageNumber}|{Today:yyyyMMdd}", Follows, ReadAsync, ct);
+        PageNumber = Paged.PageNumber;
+        return this.PageOrFragment("_Rows");
+    }
+
+    private static readonly Type[] Follows = [typeof(Core.Domain.Shadowing), typeof(ReserveCandidate), typeof(Person), typeof(OrgUnit)];
+
+    private Task<Paged<Row>> ReadAsync(CancellationToken ct)
+    {
         var query = db.Shadowings.AsNoTracking().InScope(me);
         if (Status is { } status) query = query.InPhase(status, Today);
         if (Pending) query = query.Where(ShadowingTexts.AwaitingEvaluation(Today));
-
-        Paged = await query
+        return query
             .OrderByDescending(s => s.StartOn).ThenByDescending(s => s.Id)
             .Select(s => new Row(s.Id, s.ReserveId, s.Reserve.Person.Name, s.Reserve.Village.Name, s.Township.Name,
                 s.Department, s.StartOn, s.EndOn, s.Rating))
             .ToPagedAsync(PageNumber, ct, PageSize);
-        PageNumber = Paged.PageNumber;
-        return this.PageOrFragment("_Rows");
     }
 
     public string PageUrl(int page)

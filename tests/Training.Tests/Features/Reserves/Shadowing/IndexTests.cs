@@ -38,6 +38,26 @@ public sealed class IndexTests(AppFixture appArg) : ShadowingTestBase(appArg)
     }
 
     [Fact]
+    public async Task Should_show_a_new_period_and_an_evaluation_at_once_after_the_list_was_read()
+    {
+        // The list is kept between views: a period recorded or evaluated since must show on the next one.
+        var (reserveId, name) = await app.ReserveAsync(on: Today.AddDays(-60));
+        var township = await app.SignInAsync(Township);
+        Assert.False((await ListAsync(township, "/Shadowing?Pending=true")).ContainsKey(name));
+
+        var id = await app.ShadowingAsync(reserveId, Today.AddDays(-50), Today.AddDays(-1));
+        Assert.Equal("待评价", (await ListAsync(township, "/Shadowing?Pending=true")).GetValueOrDefault(name));
+
+        await app.WithDbAsync(async db =>
+        {
+            var period = await db.Shadowings.SingleAsync(s => s.Id == id);
+            period.Evaluate(Rating.Good, "跟班表现良好", "test-township", DateTime.UtcNow, Today);
+            return await db.SaveChangesAsync();
+        });
+        Assert.False((await ListAsync(township, "/Shadowing?Pending=true")).ContainsKey(name));
+    }
+
+    [Fact]
     public async Task Should_answer_htmx_with_the_rows_only_and_vary_on_it()
     {
         var client = await app.SignInAsync(District);
