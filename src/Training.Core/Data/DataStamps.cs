@@ -34,9 +34,9 @@ public static class DataStamps
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             var type = e.Metadata.ClrType;
             if (Untracked.Contains(type) || e.Metadata.IsOwned()) continue;
-            // A lesson's progress changes with every heartbeat; what is counted of it is only whether a person has
-            // started (credited seconds or completed): stamped when that turns, not on each beat.
-            if (type == typeof(LessonProgress) && !Starts(e)) continue;
+            // A lesson's progress changes with every heartbeat; what is counted of it is whether a person has
+            // started (credited seconds or completed) and whether it is completed: stamped when either turns, not on each beat.
+            if (type == typeof(LessonProgress) && !StartsOrCompletes(e)) continue;
             (subjects ??= []).Add(SubjectOf(type));
             if (DataFacets.Of(e) is { } facet) subjects.Add(facet);
         }
@@ -47,13 +47,16 @@ public static class DataStamps
 
     public static string[] SubjectsOf(params Type[] types) => Array.ConvertAll(types, SubjectOf);
 
-    private static bool Starts(EntityEntry e)
+    private static bool StartsOrCompletes(EntityEntry e)
     {
+        if (e.State == EntityState.Deleted) return true;
         var credited = e.Property(nameof(LessonProgress.CreditedSeconds));
         var completed = e.Property(nameof(LessonProgress.CompletedAt));
+        var added = e.State == EntityState.Added;
         var startedNow = (double)credited.CurrentValue! > 0 || completed.CurrentValue is not null;
-        var startedBefore = e.State != EntityState.Added && ((double)credited.OriginalValue! > 0 || completed.OriginalValue is not null);
-        return e.State == EntityState.Deleted || startedNow != startedBefore;
+        var startedBefore = !added && ((double)credited.OriginalValue! > 0 || completed.OriginalValue is not null);
+        var completedBefore = !added && completed.OriginalValue is not null;
+        return startedNow != startedBefore || (completed.CurrentValue is not null) != completedBefore;
     }
 
     /// <summary>Whether saves of <paramref name="type"/> raise a stamp.</summary>
