@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
+using Training.Core.Domain;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
 using Training.Web.Infrastructure.Web;
@@ -44,16 +45,15 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     {
         var today = clock.Today();
         if (Year is { } y && (y < today.Year - 50 || y > today.Year)) return NotFound();
-        var unit = await FindAsync(db, me, Unit, ct);
-        if (unit is null) return NotFound();
-        Current = unit;
         ShownYear = Year ?? today.Year;
         Day = LearningReport.DayOf(ShownYear, today);
+        // The unit, its crumbs and the page's assignments kept until a unit or an assignment is saved: three queries
+        // on every view of a report that staff open all day.
+        var head = await memo.GetAsync($"LearningReportHead|{Unit}|{Day:yyyyMMdd}|{PageNumber}", HeadFollows, ReadHeadAsync, ct);
+        if (head is null) return NotFound();
+        var (unit, page) = (head.Unit, head.Page);
+        (Current, Crumbs) = (unit, head.Crumbs);
         Years = Enumerable.Range(0, YearsShown).Select(i => today.Year - i).ToList();
-
-        var ancestors = ScopeQueries.AncestorPaths(unit.Path);
-        Crumbs = (await db.OrgUnits.AsNoTracking().InScope(me).Where(u => ancestors.Contains(u.Path))
-            .OrderBy(u => u.Level).Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name)).ToList();
 
         // The unit's tree and its assignment table are what a report costs (0.1–0.3 s at a city): kept until a save
         // changes what they follow. Nothing here depends on the account beyond the unit, which its scope holds.
@@ -62,7 +62,6 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         Ranking = Children.Where(c => c.Figures.Learners > 0)
             .OrderByDescending(c => c.Figures.HoursPerLearner).ThenBy(c => c.Code, StringComparer.Ordinal).ToList();
 
-        var page = await report.AssignmentsOfYear(ShownYear, Day).InScope(me).Select(a => a.Id).ToPagedAsync(PageNumber, ct);
         var lines = await memo.GetAsync($"LearningLines|{unit.Id}|{Day:yyyyMMdd}|{string.Join(',', page.Items)}", AssignmentProgress.Follows,
             ct => report.LinesAsync(page.Items, unit.Path, Day, ct), ct);
         Assignments = new Paged<LearningReport.AssignmentLine>(lines, page.PageNumber, page.PageSize, page.Total);
@@ -80,6 +79,21 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     }
 
     public IReadOnlyList<decimal> Months { get; private set; } = [];
+
+    private sealed record Head(LearningReport.Unit Unit, IReadOnlyList<(int Id, string Name)> Crumbs, Paged<int> Page);
+
+    private static readonly string[] HeadFollows = DataStamps.SubjectsOf(typeof(OrgUnit), typeof(Assignment));
+
+    private async Task<Head?> ReadHeadAsync(CancellationToken ct)
+    {
+        var unit = await FindAsync(db, me, Unit, ct);
+        if (unit is null) return null;
+        var ancestors = ScopeQueries.AncestorPaths(unit.Path);
+        var crumbs = (await db.OrgUnits.AsNoTracking().InScope(me).Where(u => ancestors.Contains(u.Path))
+            .OrderBy(u => u.Level).Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name)).ToList();
+        var page = await report.AssignmentsOfYear(ShownYear, Day).InScope(me).Select(a => a.Id).ToPagedAsync(PageNumber, ct);
+        return new Head(unit, crumbs, page);
+    }
 
     /// <summary>The unit asked for (the account's own by default), if the account's scope holds it.</summary>
     internal static Task<LearningReport.Unit?> FindAsync(TrainingDbContext db, CurrentUser me, int? unitId, CancellationToken ct)

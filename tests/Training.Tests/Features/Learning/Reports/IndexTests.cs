@@ -97,4 +97,28 @@ public sealed class IndexTests(AppFixture app)
         Assert.Equal(Number(details.QuerySelector("[data-count=NotStarted]")?.TextContent), Number(row.QuerySelector("[data-count=NotStarted] a")?.TextContent));
         Assert.Equal(Number(details.QuerySelector("[data-count=Completed]")?.TextContent), Number(row.QuerySelector("[data-count=Completed] a")?.TextContent));
     }
+
+    [Fact]
+    public async Task Should_list_an_assignment_made_after_the_report_was_read()
+    {
+        // The report's unit and its page of assignments are kept between views: a new assignment must show on the next.
+        var township = await app.SignInAsync(DemoAccounts.Township);
+        var unit = await UnitIdAsync("440111103");
+        async Task<bool> ListedAsync(int? id)
+        {
+            var found = false;
+            for (var p = 1; p < 30; p++)
+            {
+                var page = await (await township.GetAsync($"/Learning/Reports?unit={unit}&p={p}")).ReadHtmlAsync();
+                found |= id is { } i && page.QuerySelector($"tr[data-assignment='{i}']") is not null;
+                if (!page.QuerySelectorAll("nav.pager a").Any(a => a.TextContent == "下一页")) break;
+            }
+            return found;
+        }
+        await ListedAsync(null); // every page read once
+
+        var id = await app.AssignAsync((await app.CourseAsync()).Id, "440111103", ownerCode: "440111");
+
+        Assert.True(await ListedAsync(id));
+    }
 }
