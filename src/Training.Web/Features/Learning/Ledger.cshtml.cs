@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Web.Features.Learning.Study;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Scoping;
 using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Workflow;
@@ -18,7 +19,7 @@ namespace Training.Web.Features.Learning;
 /// a reason, once (the database refuses a second), audited.
 /// </summary>
 [Authorize(Policy = LearningPermissions.Correct)]
-public sealed class LedgerModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public sealed class LedgerModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, IAuthorizationService authorization, FiguresMemo memo) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty] public int EntryId { get; set; }
@@ -63,15 +64,30 @@ public sealed class LedgerModel(TrainingDbContext db, CurrentUser me, TimeProvid
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var person = await db.Persons.AsNoTracking().InScope(me).Where(p => p.Id == id).Select(p => new { p.Id, p.Name }).SingleOrDefaultAsync(ct);
-        if (person is null) return false;
-        (PersonId, PersonName) = (person.Id, person.Name);
         var today = clock.Today();
         var year = Year is { } y && y is >= 2000 and <= 2100 ? y : today.Year;
         Year = year;
-        Summary = await LearnerHours.ForAsync(db, id, year, today, ct);
+        // The person's name and the year's entries kept until the person, the ledger or an offline record changes (a
+        // township opens its people's ledgers often; the ledger moves when something is credited, not with a heartbeat).
+        var kept = await memo.GetAsync($"StaffLedger|{id}|{year}", LedgerFollows, c => ReadAsync(id, year, c), ct);
+        if (kept is null) return false;
+        (PersonId, PersonName, Entries) = (id, kept.Name, kept.Entries);
+        Summary = await LearnerHours.KeptAsync(memo, db, id, year, today, ct);
+        MayAddOffline = (await authorization.AuthorizeAsync(User, LearningPermissions.Offline)).Succeeded;
+        return true;
+    }
+
+    private sealed record Kept(string Name, IReadOnlyList<EntryRow> Entries);
+
+    private static readonly string[] LedgerFollows =
+        DataStamps.SubjectsOf(typeof(Person), typeof(StudyLedgerEntry), typeof(OfflineStudyRecord));
+
+    private async Task<Kept?> ReadAsync(int id, int year, CancellationToken ct)
+    {
+        var name = await db.Persons.AsNoTracking().InScope(me).Where(p => p.Id == id).Select(p => p.Name).SingleOrDefaultAsync(ct);
+        if (name is null) return null;
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        Entries = await db.StudyLedger.AsNoTracking().Where(e => e.PersonId == id && e.On >= from && e.On <= to)
+        var entries = await db.StudyLedger.AsNoTracking().Where(e => e.PersonId == id && e.On >= from && e.On <= to)
             .OrderByDescending(e => e.On).ThenByDescending(e => e.Id)
             .Select(e => new EntryRow(e.Id, e.On, e.Hours, e.Required, e.Source, e.RecordedBy, e.Reason,
                 db.StudyLedger.Any(r => r.ReversesId == e.Id), e.ReversesId != null,
@@ -79,7 +95,6 @@ public sealed class LedgerModel(TrainingDbContext db, CurrentUser me, TimeProvid
                     ? db.OfflineStudy.Where(o => o.Id == e.SourceId).Select(o => new OfflineTraining(o.Title, o.Organizer)).FirstOrDefault()
                     : null))
             .ToListAsync(ct);
-        MayAddOffline = (await authorization.AuthorizeAsync(User, LearningPermissions.Offline)).Succeeded;
-        return true;
+        return new Kept(name, entries);
     }
 }

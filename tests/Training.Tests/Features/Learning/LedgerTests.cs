@@ -43,6 +43,32 @@ public sealed class LedgerTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Should_show_each_persons_own_sums_and_a_credit_made_after_the_page_was_read()
+    {
+        // The page and the sums are kept between views: per person (one account opens many people's ledgers) and
+        // only until the ledger changes.
+        var (first, _) = await CreditedAsync();
+        var second = await app.PersonAsync(cadreSince: TestPeople.Today.AddYears(-1));
+        var township = await app.SignInAsync(DemoAccounts.Township);
+        async Task<(string? Required, int Rows)> ReadAsync(int personId)
+        {
+            var html = await (await township.GetAsync($"/Learning/Ledger/{personId}")).ReadHtmlAsync();
+            return (html.QuerySelector("[data-testid=required-hours]")?.TextContent, html.QuerySelectorAll("[data-testid=ledger-rows] tbody tr").Length);
+        }
+        Assert.Equal(("8 学时", 1), await ReadAsync(first));
+        Assert.Equal(("0 学时", 0), await ReadAsync(second));
+
+        await app.WithDbAsync(async db =>
+        {
+            db.StudyLedger.Add(StudyLedgerEntry.Credit(second, TestPeople.Today, 3, true, StudySource.Offline, null, "test", DateTime.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(("3 学时", 1), await ReadAsync(second));
+        Assert.Equal(("8 学时", 1), await ReadAsync(first));
+    }
+
+    [Fact]
     public async Task Should_refuse_a_reversal_without_a_reason()
     {
         var (personId, entryId) = await CreditedAsync();

@@ -71,14 +71,19 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, FiguresMemo
         if (!string.IsNullOrEmpty(q)) query = query.Where(e => e.Person.Name.Contains(q));
 
         var ordered = query.OrderByDescending(e => e.Year).ThenBy(e => e.Village.Code).ThenBy(e => e.Person.Name).ThenBy(e => e.Id);
-        // Without a name to look for, the order of the scope's enrollments (a sort of thousands over names) is kept.
+        // Without a name to look for, the order of the scope's enrollments (a sort of thousands over names) is kept, and
+        // each page of rows with it until an enrollment, a payment or what a row names changes.
         Paged = string.IsNullOrEmpty(q)
-            ? await ordered.Select(e => e.Id).ToPagedInKeptOrderAsync(memo, $"EnrollmentOrder|{Year}|{State}|{Unit}", counted,
-                async (ids, ct) => await RowsOf(mine.Where(e => ids.Contains(e.Id))).ToListAsync(ct), r => r.Id, PageNumber, ct, PageSize)
+            ? await memo.GetAsync($"EnrollmentPage|{Year}|{State}|{Unit}|{PageNumber}", PageFollows, ct =>
+                ordered.Select(e => e.Id).ToPagedInKeptOrderAsync(memo, $"EnrollmentOrder|{Year}|{State}|{Unit}", counted,
+                    async (ids, ct) => await RowsOf(mine.Where(e => ids.Contains(e.Id))).ToListAsync(ct), r => r.Id, PageNumber, ct, PageSize), ct)
             : await RowsOf(ordered).ToPagedAsync(PageNumber, ct, PageSize);
         PageNumber = Paged.PageNumber;
         return this.PageOrFragment("_Rows");
     }
+
+    private static readonly string[] PageFollows = DataStamps.SubjectsOf(
+        typeof(Enrollment), typeof(OrgUnit), typeof(Person), typeof(Payment), typeof(StudyProgram), typeof(School));
 
     private static IQueryable<Row> RowsOf(IQueryable<Enrollment> enrollments) =>
         enrollments.Select(e => new Row(e.Id, e.Person.Name, e.Person.IdNumber, e.Village.Code, e.Village.Name, e.Year,

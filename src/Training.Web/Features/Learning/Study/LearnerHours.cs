@@ -25,11 +25,11 @@ public sealed record LearnerHours(int Year, decimal Required, decimal Elective, 
     ];
 
     /// <summary>
-    /// <see cref="ForAsync"/> kept (<c>FiguresMemo</c>, per person by the memo's binding) until what it reads changes:
-    /// the home's card and 我的学时 share it (three queries of six on 我的学时).
+    /// <see cref="ForAsync"/> kept (<c>FiguresMemo</c>, per person and account) until what it reads changes:
+    /// the home's card, 我的学时 and the staff's ledger page share it (three queries of six on 我的学时).
     /// </summary>
     public static Task<LearnerHours> KeptAsync(FiguresMemo memo, TrainingDbContext db, int personId, int year, DateOnly today, CancellationToken ct) =>
-        memo.GetAsync($"LearnerHours|{year}|{today:yyyyMMdd}", Follows, c => ForAsync(db, personId, year, today, c), ct);
+        memo.GetAsync($"LearnerHours|{personId}|{year}|{today:yyyyMMdd}", Follows, c => ForAsync(db, personId, year, today, c), ct);
 
     public static async Task<LearnerHours> ForAsync(TrainingDbContext db, int personId, int year, DateOnly today, CancellationToken ct)
     {

@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Workflow;
 using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
@@ -20,7 +21,7 @@ namespace Training.Web.Features.Reserves.Shadowing;
 /// what was typed (422).
 /// </summary>
 [Authorize(Policy = ReservesPermissions.Arrange)]
-public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, FiguresMemo memo) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? ReserveId { get; set; }
     [BindProperty] public string? Department { get; set; }
@@ -77,12 +78,17 @@ public sealed class NewModel(TrainingDbContext db, CurrentUser me, TimeProvider 
         return this.Unprocessable();
     }
 
-    /// <summary>The township's reserves in the pool (the account's scope is its township).</summary>
+    /// <summary>
+    /// The township's reserves in the pool (the account's scope is its township), kept until a candidate enters or
+    /// leaves the pool or a person or unit is renamed: the form's list was read again on every view.
+    /// </summary>
     private async Task LoadAsync(CancellationToken ct) =>
-        Reserves = await db.Reserves.AsNoTracking().InScope(me)
+        Reserves = await memo.GetAsync("ShadowingChoices", ChoicesFollow, c => db.Reserves.AsNoTracking().InScope(me)
             .Where(r => r.State == ReserveState.InPool)
             .OrderBy(r => r.Village.Path).ThenBy(r => r.Person.Name).ThenBy(r => r.Id)
             .Take(500)
             .Select(r => new ReserveChoice(r.Id, r.Person.Name, r.Village.Name, r.Target, r.InPoolOn))
-            .ToListAsync(ct);
+            .ToListAsync(c), ct);
+
+    private static readonly string[] ChoicesFollow = [DataFacets.PooledReserve, .. DataStamps.SubjectsOf(typeof(Person), typeof(OrgUnit))];
 }

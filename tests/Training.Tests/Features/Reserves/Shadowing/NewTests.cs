@@ -87,6 +87,29 @@ public sealed class NewTests(AppFixture appArg) : ShadowingTestBase(appArg)
     }
 
     [Fact]
+    public async Task Should_offer_a_reserve_put_in_the_pool_after_the_form_was_read()
+    {
+        // The form's list is kept between views: a candidate entering the pool since must be offered on the next.
+        var selected = await app.CandidateAsync(TestPeople.OwnVillage, ReserveState.Selected);
+        var township = await app.SignInAsync(Township);
+        async Task<List<string?>> OptionsAsync()
+        {
+            using var page = await township.GetAsync("/Shadowing/New");
+            return (await page.ReadHtmlAsync()).QuerySelectorAll("select[name=ReserveId] option").Select(o => o.GetAttribute("value")).ToList();
+        }
+        Assert.DoesNotContain(selected.ToString(), await OptionsAsync());
+
+        await app.WithDbAsync(async db =>
+        {
+            var reserve = await db.Reserves.SingleAsync(r => r.Id == selected);
+            reserve.PutInPool("test-district", null, Today, DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Contains(selected.ToString(), await OptionsAsync());
+    }
+
+    [Fact]
     public async Task Should_not_let_a_township_record_or_open_a_reserve_of_another_township()
     {
         var (reserveId, _) = await app.ReserveAsync(await app.VillageCodeAsync("440111", notPrefix: "440111103"));
