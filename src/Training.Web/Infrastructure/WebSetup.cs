@@ -2,6 +2,7 @@ using Htmx.TagHelpers;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.WebEncoders;
 
@@ -27,14 +28,20 @@ public static class WebSetup
         {
             o.HeaderName = "RequestVerificationToken";
             o.Cookie.Name = "training.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        // The flash message's cookie named as the others, so that HostPrefixedCookies treats every cookie alike.
+        builder.Services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.Name = "training.flash");
+        builder.Services.Configure<ForwardedHeadersOptions>(o => Web.TrustedProxies.Configure(o, builder.Configuration));
+        // A year, the portal's subdomains included (the department's other sites are HTTPS too): 等保 asks for
+        // transport protection everywhere, and a subdomain on HTTP could otherwise toss cookies.
+        builder.Services.AddHsts(o =>
         {
-            // Behind the operators' load balancer: trust its X-Forwarded-* so that Secure cookies work.
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
         });
+        // No "Server: Kestrel": nothing tells an outsider which server to look up vulnerabilities for.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
@@ -42,6 +49,8 @@ public static class WebSetup
     public static WebApplication UseTrainingPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        // After the forwarded scheme is known, before anything reads a cookie.
+        app.UseMiddleware<Web.HostPrefixedCookies>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,6 +57,15 @@ public sealed class AppFixture : IAsyncLifetime
 
     /// <summary>A client without cookies of any account; redirects are returned, not followed.</summary>
     public HttpClient Anonymous() => Started().CreateClient(ClientOptions);
+
+    /// <summary>Like <see cref="Anonymous"/>, its requests made over HTTPS.</summary>
+    public HttpClient AnonymousOverHttps() => Started().CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost"),
+    });
+
+    /// <summary>One request built by hand (the connection's remote address among what it may set).</summary>
+    public Task<HttpContext> SendAsync(Action<HttpContext> configure) => Started().Server.SendAsync(configure);
 
     /// <summary>Signs in through the real login form (antiforgery included) and returns the client holding the cookie.</summary>
     public async Task<HttpClient> SignInAsync(string userName, string password = DemoPassword) =>
