@@ -1,12 +1,13 @@
 # Sourced by the benchmarks that talk to a running portal: start it on a free port, sign in through the form.
 # Expects $work (logs go there); sets $server (pid) and $base (its address).
 
-# start_portal DIR: runs DIR/Training.Web.dll on a free local port and waits until /health/ready answers 200.
+# start_portal DIR [ARG…]: runs DIR/Training.Web.dll (with the ARGs, e.g. configuration) on a free local port and
+# waits until /health/ready answers 200.
 start_portal() {
-  local dir=$1 port
+  local dir=$1 port; shift
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   base=http://127.0.0.1:$port
-  (cd "$dir" && exec dotnet Training.Web.dll --urls "$base" >"$work/server.log" 2>&1) &
+  (cd "$dir" && exec dotnet Training.Web.dll --urls "$base" "$@" >"$work/server.log" 2>&1) &
   server=$!
   for _ in $(seq 240); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready" || true)" = 200 ] && return 0

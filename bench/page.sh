@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# One page under the microscope, on data a load run kept (bench/load.sh --keep DIR): what it costs and why.
+# Usage: DATA=DIR/city bench/page.sh WHAT PUBLISH_DIR ARGS...
+#   cpu  PUB WARM SECS "account path"...  each page warmed WARM s, then 2 rounds of SECS s at 100 connections:
+#                                         requests/s, p99 and the server's CPU ms a request (the figure to trust
+#                                         when the machine's speed moves: compare two builds in the same hour,
+#                                         alternating A B A B)
+#   sql  PUB account path                 the SQL the 4th GET of the page sends (3 GETs warm what is kept)
+#   perf PUB account path                 perf record of the server under load (WARM s of warming first, default 15);
+#                                         then: perf report -i $OUT/perf.data --children --sort symbol --stdio -g none
+#   jit  PUB account path SECS            dotnet-counters (JIT, CPU) every 5 s beside SECS s of load
+# DATA defaults to bench/.data/city; OUT (perf's folder) to /tmp/page-perf. PUB is a `dotnet publish -c Release` folder.
+set -euo pipefail
+what=$1 pub=$(realpath "$2"); shift 2
+here=$(cd "$(dirname "$0")" && pwd)
+data=$(realpath "${DATA:-$here/.data/city}")
+[ -f "$data/training.db" ] || { echo "no seeded data in $data: run bench/load.sh --keep DIR first and set DATA=DIR/city" >&2; exit 1; }
+work=$(mktemp -d /tmp/page.XXXX)
+export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
+export ConnectionStrings__Training="Data Source=$data/training.db"
+export Hangfire__SqliteFile="$work/hangfire.db" Exports__Folder="$work/exports" Media__Folder="$data/media"
+source "$here/portal.sh"
+trap 'if [ -n "${server:-}" ]; then kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; fi; rm -rf "$work"' EXIT
+
+# cookie_of JAR: the jar's cookies as one Cookie header value.
+cookie_of() { sed 's/^#HttpOnly_//' "$1" | awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }'; }
+cpu_ticks() { awk '{print $14+$15}' "/proc/$server/stat"; }
+
+case $what in
+  cpu)
+    warm=$1 secs=$2; shift 2
+    pages=("$@")
+    start_portal "$pub"
+    declare -A ck
+    for p in "${pages[@]}"; do set -- $p; [ -n "${ck[$1]:-}" ] || { sign_in "$1" "$work/jar-$1"; ck[$1]=$(cookie_of "$work/jar-$1"); }; done
+    for p in "${pages[@]}"; do set -- $p
+      echo "warm $1 $2 $(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: ${ck[$1]}" "$base$2")"
+      wrk -t2 -c100 -d"${warm}s" --timeout 2s -H "Cookie: ${ck[$1]}" "$base$2" >/dev/null
+    done
+    tck=$(getconf CLK_TCK)
+    for round in 1 2; do
+      for p in "${pages[@]}"; do set -- $p
+        c0=$(cpu_ticks)
+        out=$(wrk -t2 -c100 -d"${secs}s" --timeout 2s --latency -H "Cookie: ${ck[$1]}" "$base$2")
+        c1=$(cpu_ticks)
+        n=$(awk '/requests in/ {print $1}' <<<"$out"); rps=$(awk '/^Requests\/sec:/ {print int($2)}' <<<"$out")
+        p99=$(awk '$1=="99%" {print $2}' <<<"$out"); err=$(awk '/Non-2xx/ {print $5}' <<<"$out")
+        printf "r%d %-22s %-50s %6s/s p99 %8s cpu %.2f ms/req err %s\n" "$round" "$1" "$2" "$rps" "$p99" \
+          "$(awk -v a="$c0" -v b="$c1" -v n="$n" -v t="$tck" 'BEGIN{print (b-a)/t*1000/n}')" "${err:-0}"
+      done
+    done
+    echo "peak working set $(awk '/^VmHWM/ {printf "%d MB", $2/1024}' "/proc/$server/status")" ;;
+  sql)
+    acct=$1 path=$2
+    start_portal "$pub" --Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information
+    sign_in "$acct" "$work/jar"
+    for _ in 1 2 3; do curl -s -o /dev/null -b "$work/jar" "$base$path"; done
+    sleep 1; n=$(wc -l < "$work/server.log")
+    curl -s -o /dev/null -w '%{http_code} %{time_total} s\n' -b "$work/jar" "$base$path"
+    sleep 1; tail -n +$((n + 1)) "$work/server.log" | cut -c1-250 ;;
+  perf)
+    acct=$1 path=$2 out=${OUT:-/tmp/page-perf}
+    rm -rf "$out"; mkdir -p "$out"
+    export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
+    start_portal "$pub"
+    sign_in "$acct" "$work/jar"; c=$(cookie_of "$work/jar")
+    wrk -t2 -c100 -d"${WARM:-15}s" --timeout 2s -H "Cookie: $c" "$base$path" >/dev/null
+    wrk -t1 -c50 -d10s --timeout 2s -H "Cookie: $c" "$base$path" > "$out/wrk.txt" &
+    sleep 1
+    timeout 30 perf record -F 499 -g -p "$server" -o "$out/perf.data" -- sleep 7 > "$out/perf.log" 2>&1
+    wait
+    cp "/tmp/perf-$server.map" "$out/" 2>/dev/null || true
+    echo "recorded: perf report -i $out/perf.data --children --sort symbol --stdio -g none" ;;
+  jit)
+    acct=$1 path=$2 secs=$3
+    start_portal "$pub"
+    sign_in "$acct" "$work/jar"; c=$(cookie_of "$work/jar")
+    wrk -t2 -c100 -d"${secs}s" --timeout 2s -H "Cookie: $c" "$base$path" > "$work/wrk.txt" & w=$!
+    counters=$(command -v dotnet-counters || echo "$HOME/.dotnet/tools/dotnet-counters")
+    timeout $((secs + 10)) "$counters" collect -p "$server" --duration "00:00:$(printf %02d $((secs - 2)))" --refresh-interval 5 \
+      --counters System.Runtime --format csv -o "$work/c.csv" >/dev/null 2>&1 || true
+    wait $w
+    grep Requests "$work/wrk.txt"
+    awk -F, '/compiled_methods|jit.compilation.time|cpu.mode=user/ {print $1, $3, $5}' "$work/c.csv" ;;
+  *) sed -n 2,13p "$0"; exit 2 ;;
+esac
