@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test: unit and HTTP tests (tests/Training.Tests), browser journeys (e2e/Training.E2E) and the
-# load benchmark's short mode (bench/load.sh --quick, counted as one test).
+# Every test: unit and HTTP tests (tests/Training.Tests), browser journeys (e2e/Training.E2E), the
+# load benchmark's short mode (bench/load.sh --quick, counted as one test) and the check for packages with
+# known vulnerabilities (one test).
 # Installs what the journeys need when it is missing (Debian's chromium, a CJK font so that
 # screenshots are readable), builds once in Release, runs both projects with TRX loggers into
 # TestResults/<project>, and ends with exactly one line: "N passed, N failed".
@@ -104,6 +105,26 @@ else
     failed=$(( failed + 1 ))
     echo "bench/load.sh --quick failed:" >&2
     tail -n 30 "$results/load/quick.txt" >&2
+fi
+
+# No package with a known vulnerability (issue 16 §9), the transitive ones included: one test that fails when NuGet
+# lists any. A package source without vulnerability data answers "no vulnerable packages" for everything, so the
+# source is asked first about a canary with a known one (scripts/package-audit); when it does not flag it, the
+# check cannot be made here: said so, counted neither way.
+echo "== vulnerable packages (dotnet list package --vulnerable --include-transitive)"
+mkdir -p "$results/packages"
+audit() { dotnet list "$1" package --vulnerable --include-transitive >"$2" 2>&1; }
+if ! audit scripts/package-audit/Canary.csproj "$results/packages/canary.txt" \
+    || ! grep -q "has the following vulnerable packages" "$results/packages/canary.txt"; then
+    echo "not checked: the package source gives no vulnerability data (the canary Newtonsoft.Json 12.0.1 was not flagged)"
+elif audit Training.sln "$results/packages/vulnerable.txt" \
+    && ! grep -q "has the following vulnerable packages" "$results/packages/vulnerable.txt"; then
+    passed=$(( passed + 1 ))
+    echo "no vulnerable packages"
+else
+    failed=$(( failed + 1 ))
+    echo "vulnerable packages:" >&2
+    tail -n 30 "$results/packages/vulnerable.txt" >&2
 fi
 
 if [ "$failed" -gt 0 ] || [ $(( passed + failed )) -eq 0 ]; then
