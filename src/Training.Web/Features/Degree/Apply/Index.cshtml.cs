@@ -7,6 +7,7 @@ using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Features.Degree;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Web;
 using Training.Web.Infrastructure.Scoping;
 using Training.Web.Infrastructure.Workflow;
@@ -19,7 +20,7 @@ namespace Training.Web.Features.Degree.Apply;
 /// person has at most one active application, and a second create opens the existing one.
 /// </summary>
 [Authorize(Policy = DegreePermissions.Apply)]
-public sealed class IndexModel(TrainingDbContext db, CurrentUser me, EligibilityQuery eligibility, TimeProvider clock) : PageModel
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me, EligibilityQuery eligibility, TimeProvider clock, FiguresMemo memo) : PageModel
 {
     [BindProperty] public int FeeId { get; set; }
 
@@ -97,11 +98,29 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, Eligibility
     {
         Today = clock.Today();
         if (me.PersonId is not { } personId) return;
-        var facts = await eligibility.ForAsync(personId, Today, ct: ct);
-        if (facts is null) return;
+        // What the trainee sees is kept (per account, as every kept figure, and per day) until its person, posts, the
+        // pool, an application, a cohort or a fee changes: the trainee's eligibility and the offers were read on every view.
+        var view = await memo.GetAsync($"ApplyView|{Today:yyyyMMdd}", ViewFollows, c => ReadAsync(personId, c), ct);
+        if (view is null) return;
         HasPerson = true;
+        (Current, CommonReasons, Cohorts) = (view.Current, view.CommonReasons, view.Cohorts);
+    }
 
-        Current = await db.Enrollments.AsNoTracking().InScope(me)
+    private sealed record View(Active? Current, IReadOnlyList<string> CommonReasons, IReadOnlyList<CohortView> Cohorts);
+
+    private static readonly string[] ViewFollows =
+    [
+        .. DataStamps.SubjectsOf(typeof(Person), typeof(Post), typeof(Enrollment), typeof(Cohort), typeof(FeeSchedule),
+            typeof(StudyProgram), typeof(School)),
+        DataFacets.PooledReserve,
+    ];
+
+    private async Task<View?> ReadAsync(int personId, CancellationToken ct)
+    {
+        var facts = await eligibility.ForAsync(personId, Today, ct: ct);
+        if (facts is null) return null;
+
+        var current = await db.Enrollments.AsNoTracking().InScope(me)
             .Where(Enrollment.IsActive).Where(e => e.PersonId == personId)
             .Select(e => new Active(e.Id, e.Year, e.Program.Name, e.Level, e.State))
             .FirstOrDefaultAsync(ct);
@@ -118,13 +137,13 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, Eligibility
             [DegreeLevel.Associate] = Eligibility.Reasons(facts, DegreeLevel.Associate),
             [DegreeLevel.Bachelor] = Eligibility.Reasons(facts, DegreeLevel.Bachelor),
         };
-        CommonReasons = reasons[DegreeLevel.Associate].Intersect(reasons[DegreeLevel.Bachelor]).ToList();
-        Cohorts = cohorts.Select(c => new CohortView(c.Id, c.Name, c.Year, c.ApplyFrom, c.ApplyTo,
-                c.ApplyFrom <= Today && Today <= c.ApplyTo,
-                offers.Where(o => o.CohortId == c.Id)
-                    .Select(o => new OfferView(o, reasons[o.Level]))
-                    .ToList()))
-            .ToList();
+        return new View(current, reasons[DegreeLevel.Associate].Intersect(reasons[DegreeLevel.Bachelor]).ToList(),
+            cohorts.Select(c => new CohortView(c.Id, c.Name, c.Year, c.ApplyFrom, c.ApplyTo,
+                    c.ApplyFrom <= Today && Today <= c.ApplyTo,
+                    offers.Where(o => o.CohortId == c.Id)
+                        .Select(o => new OfferView(o, reasons[o.Level]))
+                        .ToList()))
+                .ToList());
     }
 
     public bool ShowReason(string reason) => !CommonReasons.Contains(reason);

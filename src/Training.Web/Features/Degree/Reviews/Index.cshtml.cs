@@ -102,10 +102,12 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, QuotaQuery 
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Cohorts = await db.Cohorts.AsNoTracking().OrderByDescending(c => c.Year).ThenByDescending(c => c.Id)
-            .Select(c => new Option(c.Id, c.Name)).ToListAsync(ct);
-        Units = await db.OrgUnits.AsNoTracking().InScope(me).Where(u => u.ParentId == me.OrgUnitId)
-            .OrderBy(u => u.Code).Select(u => new Option(u.Id, u.Name)).ToListAsync(ct);
+        // The filters' choices kept until a cohort or a unit is saved: two queries on every view of the queue.
+        (Cohorts, Units) = await memo.GetAsync("ReviewsChoices", [typeof(Cohort), typeof(OrgUnit)], async ct => (
+            (IReadOnlyList<Option>)await db.Cohorts.AsNoTracking().OrderByDescending(c => c.Year).ThenByDescending(c => c.Id)
+                .Select(c => new Option(c.Id, c.Name)).ToListAsync(ct),
+            (IReadOnlyList<Option>)await db.OrgUnits.AsNoTracking().InScope(me).Where(u => u.ParentId == me.OrgUnitId)
+                .OrderBy(u => u.Code).Select(u => new Option(u.Id, u.Name)).ToListAsync(ct)), ct);
         // The queue's header counts every application of the scope (at the city 30 ms): kept until one changes.
         Type[] counted = [typeof(Enrollment), typeof(OrgUnit), typeof(Cohort), typeof(DistrictQuota)];
         Cohort ??= await memo.GetAsync($"ReviewsCohort|{Stage.Waiting}", counted, DefaultCohortAsync, ct);
@@ -129,13 +131,21 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, QuotaQuery 
         var query = inCohort.Where(e => e.State == listed);
         var q = Q?.Trim();
         if (!string.IsNullOrEmpty(q)) query = query.Where(e => e.Person.Name.Contains(q));
-        Paged = await query
+        Task<Paged<Row>> PageAsync(CancellationToken ct) => query
             .OrderBy(e => e.SubmittedAt).ThenBy(e => e.Id)
             .Select(e => new Row(e.Id, e.Version, e.Person.Name, e.Person.IdNumber, e.Village.Name, e.Village.Parent!.Name,
                 e.Village.Parent!.Parent!.Name, e.Program.Name, e.Level, e.Program.School.Name, e.State, e.SubmittedAt))
             .ToPagedAsync(PageNumber, ct, PageSize, count: string.IsNullOrEmpty(q) ? _ => Task.FromResult(counts.GetValueOrDefault(listed)) : null);
+        // Without a name to look for, the page is kept with the counts until an application or what a row names changes
+        // (a row's version is the application's: a decision raises the applications' stamp).
+        Paged = string.IsNullOrEmpty(q)
+            ? await memo.GetAsync($"ReviewsPage|{cohortId}|{Unit}|{listed}|{PageNumber}", PageFollows, PageAsync, ct)
+            : await PageAsync(ct);
         PageNumber = Paged.PageNumber;
     }
+
+    private static readonly Type[] PageFollows =
+        [typeof(Enrollment), typeof(OrgUnit), typeof(Cohort), typeof(Person), typeof(StudyProgram), typeof(School)];
 
     /// <summary>The newest cohort with applications waiting at this level in the scope; else with any application in the scope; else the newest.</summary>
     private async Task<int?> DefaultCohortAsync(CancellationToken ct)

@@ -9,6 +9,10 @@ public sealed record AssignmentRow(int Id, int CourseId, string Course, string O
 {
     public string TargetText => AssignmentTexts.Describe(Target, Unit, Category, Cohort, ClassName);
 
+    /// <summary>What a row reads: for a kept list or head (<c>FiguresMemo</c>) to follow.</summary>
+    public static readonly string[] Follows = DataStamps.SubjectsOf(
+        typeof(Assignment), typeof(OrgUnit), typeof(Course), typeof(Cohort), typeof(TrainingClass));
+
     public static IQueryable<AssignmentRow> Select(TrainingDbContext db, IQueryable<Assignment> assignments) =>
         assignments.Select(a => new AssignmentRow(a.Id, a.CourseId, a.Course.Title, a.Owner.Name, a.OwnerId, a.Required, a.StartOn, a.DueOn, a.Cancelled,
             a.Target, a.Category, a.Unit != null ? a.Unit.Name : null,

@@ -77,8 +77,8 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     /// <summary>The assignment (read only: its target and unit say who is assigned) and how the page names it, kept until either changes.</summary>
     private sealed record Head(Assignment Assignment, AssignmentRow Row);
 
-    private static readonly string[] HeadFollows = DataStamps.SubjectsOf(
-        typeof(Assignment), typeof(OrgUnit), typeof(Course), typeof(Cohort), typeof(TrainingClass));
+    /// <summary>The assignment itself and its row's naming.</summary>
+    private static readonly string[] HeadFollows = AssignmentRow.Follows;
 
     /// <summary>撤销: nobody is assigned from now on; what was earned stays in the ledger.</summary>
     public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Scoping;
 using Training.Web.Infrastructure.Web;
 
@@ -12,7 +13,7 @@ namespace Training.Web.Features.Learning.Assignments;
 
 /// <summary>学习任务: the assignments made by the account's unit, below it and above it, newest first.</summary>
 [Authorize(Policy = LearningPermissions.Follow)]
-public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, FiguresMemo memo) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
@@ -23,7 +24,9 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Today = clock.Today();
-        Rows = await AssignmentRow.Select(db, db.Assignments.AsNoTracking().InScope(me).OrderByDescending(a => a.Id)).ToPagedAsync(PageNumber, ct);
+        // Each page kept until an assignment or what its row names is saved: the count and the page on every view.
+        Rows = await memo.GetAsync($"Assignments|{PageNumber}", AssignmentRow.Follows,
+            ct => AssignmentRow.Select(db, db.Assignments.AsNoTracking().InScope(me).OrderByDescending(a => a.Id)).ToPagedAsync(PageNumber, ct), ct);
         return this.PageOrFragment("_Rows");
     }
 

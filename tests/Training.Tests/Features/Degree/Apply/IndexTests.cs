@@ -48,6 +48,26 @@ public sealed class IndexTests(AppFixture appArg) : ApplyTestBase(appArg)
     }
 
     [Fact]
+    public async Task Should_offer_the_apply_button_the_moment_the_trainee_takes_a_post()
+    {
+        // The page is kept between views: a post taken since must make the trainee eligible on the next one.
+        var cohort = await app.OpenCohortAsync();
+        var trainee = await app.TraineeAsync(Standing.None, Education.HighSchool);
+        var client = await app.SignInAsync(trainee);
+        async Task<IHtmlDocument> PageAsync() => await (await client.GetAsync("/Apply")).ReadHtmlAsync();
+        AssertOffer(await PageAsync(), cohort.AssociateFeeId, false);
+
+        await app.WithDbAsync(async db =>
+        {
+            var person = await db.Persons.Include(p => p.Village).Include(p => p.Posts).SingleAsync(p => p.Id == trainee.PersonId);
+            person.AddPost(person.Village, PostType.CommitteeMember, TestPeople.Today.AddDays(-1));
+            return await db.SaveChangesAsync();
+        });
+
+        AssertOffer(await PageAsync(), cohort.AssociateFeeId, true);
+    }
+
+    [Fact]
     public async Task Should_refuse_to_create_an_application_for_an_ineligible_trainee_with_the_reason()
     {
         var cohort = await app.OpenCohortAsync();

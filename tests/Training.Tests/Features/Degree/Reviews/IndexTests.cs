@@ -86,6 +86,26 @@ public sealed class IndexTests(AppFixture appArg) : ReviewTestBase(appArg)
     }
 
     [Fact]
+    public async Task Should_drop_an_application_decided_after_the_queue_was_read()
+    {
+        // The queue's page is kept between views: an application approved since (only the application changes) must
+        // leave the township's queue on the next view.
+        var id = await ApplicantAsync();
+        var cohortId = (await LoadAsync(id)).CohortId;
+        var township = await app.SignInAsync(Township);
+        Assert.Contains(id, await QueueIdsAsync(township, $"/Reviews?cohort={cohortId}"));
+
+        await app.WithDbAsync(async db =>
+        {
+            var enrollment = await db.Enrollments.SingleAsync(e => e.Id == id);
+            enrollment.ApproveByTownship("test-township", "", TimeProvider.System.Today(), DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.DoesNotContain(id, await QueueIdsAsync(township, $"/Reviews?cohort={cohortId}"));
+    }
+
+    [Fact]
     public async Task Should_search_the_queue_by_name_and_serve_the_rows_as_a_fragment_to_htmx()
     {
         var id = await ApplicantAsync();

@@ -25,6 +25,23 @@ public sealed class IndexTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Should_count_an_account_created_after_the_list_was_read()
+    {
+        // The list is kept between views: an account created since must be counted on the next one.
+        var township = await app.SignInAsync(DemoAccounts.Township);
+        async Task<int> TotalAsync()
+        {
+            var text = (await (await township.GetAsync("/Admin/Users")).ReadHtmlAsync()).Body!.TextContent;
+            return int.Parse(System.Text.RegularExpressions.Regex.Match(text, @"共 ([\d,]+) 个账号").Groups[1].Value.Replace(",", ""));
+        }
+        var before = await TotalAsync();
+
+        await app.CreateStaffAsync(TestPeople.OwnVillage, "Str0ng!pass");
+
+        Assert.Equal(before + 1, await TotalAsync());
+    }
+
+    [Fact]
     public async Task Should_refuse_the_account_list_to_village_staff()
     {
         using var response = await (await app.SignInAsync(DemoAccounts.Village)).GetAsync("/Admin/Users");
