@@ -129,6 +129,11 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
     private static readonly string[] ClassPartFollows = DataStamps.SubjectsOf(
         typeof(TrainingClass), typeof(OrgUnit), typeof(ClassSession), typeof(SessionAttendance), typeof(ClassParticipant));
 
+    private sealed record Participant(int Id, int PersonId, string Name, Sex Sex, string Village, string Township);
+
+    /// <summary>The participants in the account's scope, kept until one joins or leaves or a person or unit is saved.</summary>
+    private static readonly string[] ParticipantsFollow = DataStamps.SubjectsOf(typeof(ClassParticipant), typeof(Person), typeof(OrgUnit));
+
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var part = await memo.GetAsync($"ClassPage|{id}", ClassPartFollows, c => ReadClassAsync(id, c), ct);
@@ -139,10 +144,11 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
 
         var terms = await ClassGraduation.TermsAsync(db, memo, [id], ct);
         Conditions = GraduationTexts.Describe(terms[id].RequiredHours, terms[id].ElectiveHours, terms[id].Courses.Select(x => x.Name), terms[id].Quizzes.Select(x => x.Name));
-        var participants = await db.ClassParticipants.InScope(me).Where(p => p.ClassId == id).AsNoTracking()
+        var participants = await memo.GetAsync($"ClassParticipants|{id}", ParticipantsFollow, c => db.ClassParticipants.InScope(me)
+            .Where(p => p.ClassId == id).AsNoTracking()
             .OrderBy(p => p.Person.Village.Path).ThenBy(p => p.Person.Name).ThenBy(p => p.Id)
-            .Select(p => new { p.Id, p.PersonId, p.Person.Name, p.Person.Sex, Village = p.Person.Village.Name, Township = p.Person.Village.Parent!.Name })
-            .ToListAsync(ct);
+            .Select(p => new Participant(p.Id, p.PersonId, p.Person.Name, p.Person.Sex, p.Person.Village.Name, p.Person.Village.Parent!.Name))
+            .ToListAsync(c), ct);
         var graduation = await ClassGraduation.EvaluateAsync(db, participants.Select(p => new ParticipantKey(p.Id, p.PersonId, id)).ToList(), Today, ct, memo);
         Participants = participants
             .Select(p => new ParticipantRow(p.Id, p.PersonId, p.Name, p.Sex, p.Village, p.Township,

@@ -218,6 +218,31 @@ public sealed class DetailsTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Should_show_a_participant_enrolled_and_a_name_corrected_at_once_after_the_page_was_read()
+    {
+        var id = await app.ClassAsync("440111");
+        var first = await app.PersonAsync(OwnVillage, "学员");
+        var second = await app.PersonAsync(OwnVillage, "学员");
+        await app.EnrolAsync(id, first);
+        var district = await app.SignInAsync(District);
+        var url = $"/Classes/Details/{id}";
+        Assert.NotNull((await PageAsync(district, url)).QuerySelector($"[data-testid=participant-rows] tr[data-person='{first}']"));
+
+        await app.EnrolAsync(id, second);
+        var afterEnrol = await PageAsync(district, url);
+        await app.WithDbAsync(async db =>
+        {
+            var person = await db.Persons.SingleAsync(p => p.Id == first);
+            person.UpdateContact(person.Name + "更正", person.Phone, person.PoliticalStatus);
+            return await db.SaveChangesAsync();
+        });
+        var afterRename = await PageAsync(district, url);
+
+        Assert.NotNull(afterEnrol.QuerySelector($"[data-testid=participant-rows] tr[data-person='{second}']"));
+        Assert.Contains("更正", afterRename.QuerySelector($"[data-testid=participant-rows] tr[data-person='{first}']")!.TextContent);
+    }
+
+    [Fact]
     public async Task Should_let_another_district_enrol_only_its_own_people_in_a_city_class()
     {
         var id = await app.ClassAsync("440100");

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Scoping;
 using Training.Web.Infrastructure.Workflow;
 
@@ -16,7 +17,7 @@ namespace Training.Web.Features.Learning.Assignments;
 /// category of people in a unit and below — as 必修 or 选修, from a start date to a deadline.
 /// </summary>
 [Authorize(Policy = LearningPermissions.Author)]
-public sealed class CreateModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class CreateModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, FiguresMemo memo) : PageModel
 {
     [BindProperty] public AssignmentForm Input { get; set; } = new();
 
@@ -88,16 +89,26 @@ public sealed class CreateModel(TrainingDbContext db, CurrentUser me, TimeProvid
             a.CohortId is { } cohort ? await db.Cohorts.Where(c => c.Id == cohort).Select(c => c.Name).SingleAsync(ct) : null,
             a.ClassId is { } cls ? await db.TrainingClasses.Where(c => c.Id == cls).Select(c => c.Name).SingleAsync(ct) : null);
 
+    private sealed record FormChoices(List<Choice> Courses, List<Choice> Cohorts, List<Choice> Classes, List<Choice> Units);
+
+    // The form's four lists are kept per day until a course, cohort, class or unit is saved: four queries a view
+    // were most of the page's 2.3 ms of server CPU at 100 connections.
+    private static readonly Type[] ChoicesFollow = [typeof(Course), typeof(Cohort), typeof(TrainingClass), typeof(OrgUnit)];
+
     private async Task ChoicesAsync(CancellationToken ct)
     {
-        Courses = await db.Courses.AsNoTracking().InScope(me, db.Persons).Where(c => c.State == CourseState.Published)
-            .OrderBy(c => c.Title).Select(c => new Choice(c.Id, c.Title)).ToListAsync(ct);
-        Cohorts = await db.Cohorts.AsNoTracking().OrderByDescending(c => c.Year).Select(c => new Choice(c.Id, c.Name)).ToListAsync(ct);
         var today = clock.Today();
-        Classes = await db.TrainingClasses.AsNoTracking().InScope(me).Where(c => c.EndOn >= today)
-            .OrderByDescending(c => c.StartOn).Select(c => new Choice(c.Id, c.Name)).ToListAsync(ct);
-        // The account's own unit and the units right below it: a district reaches a township's people this way.
-        Units = await db.OrgUnits.AsNoTracking().Where(u => u.Id == me.OrgUnitId || u.ParentId == me.OrgUnitId)
-            .OrderBy(u => u.Level).ThenBy(u => u.Code).Select(u => new Choice(u.Id, u.Name)).ToListAsync(ct);
+        var choices = await memo.GetAsync($"AssignmentChoices|{today:yyyyMMdd}", ChoicesFollow, c => ReadChoicesAsync(today, c), ct);
+        (Courses, Cohorts, Classes, Units) = (choices.Courses, choices.Cohorts, choices.Classes, choices.Units);
     }
+
+    private async Task<FormChoices> ReadChoicesAsync(DateOnly today, CancellationToken ct) => new(
+        await db.Courses.AsNoTracking().InScope(me, db.Persons).Where(c => c.State == CourseState.Published)
+            .OrderBy(c => c.Title).Select(c => new Choice(c.Id, c.Title)).ToListAsync(ct),
+        await db.Cohorts.AsNoTracking().OrderByDescending(c => c.Year).Select(c => new Choice(c.Id, c.Name)).ToListAsync(ct),
+        await db.TrainingClasses.AsNoTracking().InScope(me).Where(c => c.EndOn >= today)
+            .OrderByDescending(c => c.StartOn).Select(c => new Choice(c.Id, c.Name)).ToListAsync(ct),
+        // The account's own unit and the units right below it: a district reaches a township's people this way.
+        await db.OrgUnits.AsNoTracking().Where(u => u.Id == me.OrgUnitId || u.ParentId == me.OrgUnitId)
+            .OrderBy(u => u.Level).ThenBy(u => u.Code).Select(u => new Choice(u.Id, u.Name)).ToListAsync(ct));
 }

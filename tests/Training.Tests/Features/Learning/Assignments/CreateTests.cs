@@ -69,4 +69,20 @@ public sealed class CreateTests(AppFixture app)
 
         AssertRefused(response);
     }
+
+    [Fact]
+    public async Task Should_offer_a_course_published_and_a_class_opened_after_the_form_was_read_at_once()
+    {
+        var district = await app.SignInAsync(DemoAccounts.District);
+        using (var first = await district.GetAsync("/Learning/Assignments/Create")) Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+
+        var course = await app.CourseAsync();
+        using (var afterCourse = await district.GetAsync("/Learning/Assignments/Create"))
+            Assert.NotNull((await afterCourse.ReadHtmlAsync()).QuerySelector($"input[name='Input.CourseIds'][value='{course.Id}']"));
+        var classId = await app.ClassAsync("440111");
+
+        using var again = await district.GetAsync("/Learning/Assignments/Create");
+        var html = await again.ReadHtmlAsync();
+        Assert.NotNull(html.QuerySelector($"select[name='Input.ClassId'] option[value='{classId}']"));
+    }
 }

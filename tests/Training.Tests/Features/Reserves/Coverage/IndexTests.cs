@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Training.Core.Domain;
 using Training.Tests.Infrastructure;
+using Training.Tests.Infrastructure.Builders;
 using Training.Web.Infrastructure;
 
 namespace Training.Tests.Features.Reserves.Coverage;
@@ -38,6 +39,51 @@ public sealed class IndexTests(AppFixture app)
             plain.Count.ToString(), plain.Count(v => v.Meets).ToString(), plain.Sum(v => v.Reserves).ToString(),
             plain.Sum(v => v.KeyPosts).ToString(), Percent(plain.Sum(v => v.Reserves), 2 * plain.Sum(v => v.KeyPosts)),
         }, total);
+    }
+
+    [Fact]
+    public async Task Should_count_a_reserve_taken_into_the_pool_and_a_key_post_changed_at_once_after_the_page_was_read()
+    {
+        var selected = await app.CandidateAsync(TestPeople.OwnVillage, ReserveState.Selected);
+        var township = await app.SignInAsync("township-440111103");
+        var before = await TotalAsync(township);
+
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Reserves.SingleAsync(r => r.Id == selected)).PutInPool("test-district", null, TestPeople.Today, DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        var afterPool = await TotalAsync(township);
+        var village = await app.WithDbAsync(db => db.OrgUnits.SingleAsync(u => u.Code == TestPeople.OwnVillage));
+        try
+        {
+            await app.WithDbAsync(async db =>
+            {
+                (await db.OrgUnits.SingleAsync(u => u.Id == village.Id)).SetKeyPosts(village.KeyPosts + 1);
+                return await db.SaveChangesAsync();
+            });
+            var afterKeyPost = await TotalAsync(township);
+
+            Assert.Equal(before[2] + 1, afterPool[2]);
+            Assert.Equal(afterPool[3] + 1, afterKeyPost[3]);
+        }
+        finally
+        {
+            await app.WithDbAsync(async db =>
+            {
+                (await db.OrgUnits.SingleAsync(u => u.Id == village.Id)).SetKeyPosts(village.KeyPosts);
+                return await db.SaveChangesAsync();
+            });
+        }
+    }
+
+    /// <summary>The total line's figures as numbers: villages, meeting, reserves, key posts.</summary>
+    private static async Task<int[]> TotalAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/Reserves/Coverage");
+        var html = await response.ReadHtmlAsync();
+        return html.QuerySelectorAll("[data-testid=coverage-total] .stat-value").Take(4)
+            .Select(e => int.Parse(e.TextContent.Trim().Replace(",", ""), CultureInfo.InvariantCulture)).ToArray();
     }
 
     [Fact]

@@ -16,6 +16,8 @@ public sealed class KeyPostsTests(AppFixture app)
         var client = await app.SignInAsync("district-440111");
         try
         {
+            // Read first: the rows are kept, and the saved count must show all the same.
+            using (var first = await client.GetAsync($"{Page}?township={township}")) Assert.Equal(HttpStatusCode.OK, first.StatusCode);
             using var response = await client.PostFormAsync($"{Page}?township={township}", Page,
                 new Dictionary<string, string> { ["VillageId"] = id.ToString(), ["Count"] = "4" });
 
