@@ -17,4 +17,7 @@ public sealed class HomeModule : TrainingModule
     [
         new(HomeTexts.MenuMaintenance, "/Home/Maintenance", HomePermissions.Maintenance, 99),
     ];
+
+    public override void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddSingleton<RecurringJobsView>();
 }

@@ -23,4 +23,21 @@ public sealed class MaintenanceTests(AppFixture app)
         Assert.Contains("exports-expiry", text);
         Assert.NotNull(page.QuerySelector("a[href='/hangfire']"));
     }
+
+    [Fact]
+    public async Task A_recurring_job_added_after_the_page_was_read_is_listed_within_two_seconds()
+    {
+        var client = await app.SignInAsync("city");
+        using (var first = await client.GetAsync("/Maintenance")) Assert.DoesNotContain("maintenance-probe", await first.TextAsync());
+        var jobs = app.Services.GetRequiredService<Hangfire.IRecurringJobManager>();
+        Hangfire.RecurringJobManagerExtensions.AddOrUpdate(jobs, "maintenance-probe", () => Console.WriteLine("probe"), Hangfire.Cron.Yearly());
+        try
+        {
+            await Task.Delay(Training.Web.Features.Home.RecurringJobsView.Freshness + TimeSpan.FromMilliseconds(200));
+
+            using var again = await client.GetAsync("/Maintenance");
+            Assert.Contains("maintenance-probe", await again.TextAsync());
+        }
+        finally { jobs.RemoveIfExists("maintenance-probe"); }
+    }
 }
