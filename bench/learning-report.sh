@@ -46,7 +46,6 @@ trap 'exit 130' INT TERM
 export ASPNETCORE_ENVIRONMENT=Production
 export Logging__LogLevel__Default=Warning
 web() { (cd "$webdir" && exec dotnet Training.Web.dll "$@"); }
-hwm() { awk '/^VmHWM/ {printf "%d MB", $2 / 1024}' "/proc/$server/status"; }
 source bench/portal.sh
 
 # summary LABEL: p50 / p95 / max of the times (seconds, one a line) in $work/times.
@@ -158,7 +157,7 @@ SQL
   time_after "GET /Learning/Reports after an assignment (all rows)" "/Learning/Reports" \
     "UPDATE LearningTallies SET Version = Version + 1"
   time_get "GET /health/live (baseline)" "/health/live"
-  echo "   server peak memory (VmHWM): $(hwm)"
+  echo "   server peak memory (VmHWM): $(peak_memory)"
   kill "$server"; wait "$server" 2>/dev/null || true; server=
   [ -n "$keep" ] || rm -rf "$work"
   work=

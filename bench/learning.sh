@@ -69,9 +69,8 @@ export Exports__Folder="$work/exports"
 export Media__Folder="$work/media"
 export Logging__LogLevel__Default=Warning
 web() { (cd "$webdir" && exec dotnet Training.Web.dll "$@"); }
+source "$repo/bench/portal.sh"
 ms() { date +%s%N | cut -c1-13; }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
-hwm() { awk '/^VmHWM/ {printf "%d MB", $2 / 1024}' "/proc/$server/status"; }
 rss() { awk '/^VmRSS/ {printf "%d MB", $2 / 1024}' "/proc/$server/status"; }
 hz=$(getconf CLK_TCK)
 
@@ -80,22 +79,12 @@ web migrate >"$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; exit 1; 
 web seed-demo >"$work/seed.log" 2>&1 || { cat "$work/seed.log" >&2; exit 1; }
 grep -v -e '^warn' -e '^      ' "$work/seed.log" | sed 's/^/   /'
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base=http://127.0.0.1:$port
-(cd "$webdir" && exec dotnet Training.Web.dll --urls "$base" >"$work/server.log" 2>&1) &
-server=$!
-for _ in $(seq 120); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready" || true)" = 200 ] && break
-  kill -0 "$server" 2>/dev/null || { echo "the portal stopped:" >&2; tail -20 "$work/server.log" >&2; exit 1; }
-  sleep 0.5
-done
-[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready")" = 200 ] || { echo "/health/ready never answered 200" >&2; exit 1; }
-echo "== portal: pid $server at $base (Production, Logging:LogLevel:Default=Warning), ready; peak memory $(hwm)"
+start_portal "$webdir"
+echo "== portal: pid $server at $base (Production, Logging:LogLevel:Default=Warning), ready; peak memory $(peak_memory)"
 
 # --- as a browser: a cookie jar, and each form's antiforgery token taken from the page it is on
 mkdir -p "$work/jars"
 jar=$work/jars/city
-token_of() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
 version_of() { grep -o 'name="Version" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
 get() { curl -sS -c "$jar" -b "$jar" "$base$1"; }
 # post URL field=value…: posts the form with the page's token; prints the status and the redirect target.
@@ -142,7 +131,7 @@ answer=$(curl -sS -o "$work/last.html" -w '%{http_code} %{redirect_url}' -c "$ja
   "$base/Learning/Courses/Lessons/Upload/$course?kind=Video")
 t1=$(ms)
 expect_redirect "upload video" "$answer"
-echo "   upload: $((mp4_bytes / 1024 / 1024)) MB in $((t1 - t0)) ms ($(awk -v b="$mp4_bytes" -v t=$((t1 - t0)) 'BEGIN {printf "%.0f", b / 1048576 / (t / 1000)}') MB/s); server peak memory after it $(hwm)"
+echo "   upload: $((mp4_bytes / 1024 / 1024)) MB in $((t1 - t0)) ms ($(awk -v b="$mp4_bytes" -v t=$((t1 - t0)) 'BEGIN {printf "%.0f", b / 1048576 / (t / 1000)}') MB/s); server peak memory after it $(peak_memory)"
 page=$(get "/Learning/Courses/Details/$course")
 answer=$(post "/Learning/Courses/Details/$course?handler=Publish" "Version=$(version_of <<<"$page")" "__RequestVerificationToken=$(token_of <<<"$page")")
 expect_redirect "publish" "$answer"
@@ -224,7 +213,7 @@ fi
 
 echo "== video: /Learning/Media/File/$video_lesson ($((mp4_bytes / 1024 / 1024)) MB) as a trainee"
 cookie=$(head -1 "$work/learners.tsv" | cut -f4)
-echo "   server peak memory (VmHWM) before: $(hwm), resident now $(rss)"
+echo "   server peak memory (VmHWM) before: $(peak_memory), resident now $(rss)"
 awk -v n="$ranges" -v max=$((mp4_bytes - range_kb * 1024)) 'BEGIN {srand(13); for (i = 0; i < n; i++) printf "%d\n", int(rand() * max)}' >"$work/offsets"
 bad=0
 while read -r start; do
@@ -238,10 +227,10 @@ awk -v bad="$bad" -v kb="$range_kb" '{t[NR] = $1 * 1000} END {
   p = t[int((NR - 1) * 0.50) + 1]; q = t[int((NR - 1) * 0.95) + 1];
   printf "   %d range requests of %d KB at random offsets: p50 %.1f ms, p95 %.1f ms, max %.1f ms; not 206 or short: %d; target < 50 ms: %s\n",
     NR, kb, p, q, t[NR], bad, (q < 50 && bad == 0) ? "met" : "NOT met" }' "$work/range-times"
-echo "   server peak memory (VmHWM) after the range requests: $(hwm), resident now $(rss)"
+echo "   server peak memory (VmHWM) after the range requests: $(peak_memory), resident now $(rss)"
 read -r code size total speed < <(curl -sS -o /dev/null -H "Cookie: $cookie" -w '%{http_code} %{size_download} %{time_total} %{speed_download}\n' "$base/Learning/Media/File/$video_lesson")
 awk -v c="$code" -v s="$size" -v t="$total" -v v="$speed" 'BEGIN {printf "   whole file (status %s): %.0f MB in %.2f s, %.0f MB/s\n", c, s / 1048576, t, v / 1048576}'
-echo "   server peak memory (VmHWM) after the whole download: $(hwm), resident now $(rss)"
+echo "   server peak memory (VmHWM) after the whole download: $(peak_memory), resident now $(rss)"
 
 echo "== the learner's home at city scale (trainee-demo: assignments of the city and its class, ledger, demo progress of ~3,000 cadres)"
 jar=$work/jars/trainee-demo

@@ -108,7 +108,7 @@ declare -A cookies=([anonymous]="")
 remember_session() {
   local jar=$work/jar-$1
   sign_in "$1" "$jar"
-  cookies[$1]=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }')
+  cookies[$1]=$(cookie_header "$jar")
 }
 # as ACCOUNT: sets $header to the curl / wrk arguments carrying the account's session.
 as() {
@@ -177,7 +177,7 @@ while read -r account path; do
   if [ "$status" != 200 ]; then skipped+=("$account $url → $status"); continue; fi
   load "$account" "$url" "$(awk -v t="$single" 'BEGIN { printf "%.1f", t * 1000 }')"
 done < <(pages)
-echo "server peak memory (VmHWM): $(awk '/^VmHWM/ {printf "%d MB", $2 / 1024}' "/proc/$server/status")"
+echo "server peak memory (VmHWM): $(peak_memory)"
 
 # The mixed scenario writes (registrations, applications, attendance…): on a copy, so that a kept demo stays as seeded.
 mixed_failed=
@@ -191,7 +191,7 @@ if [ -n "$mixed" ]; then
   users=$connections
   [ -z "$quick" ] || users=1 # Mix gives every role at least one user: 1 trainee and one of each staff role
   dotnet "$bench_dll" mixed --base "$base" --db "$copy/training.db" --users "$users" --seconds "$mixed_seconds" --warm "$warm" --server-pid "$server" || mixed_failed=1
-  echo "server peak memory in the mixed scenario (VmHWM): $(awk '/^VmHWM/ {printf "%d MB", $2 / 1024}' "/proc/$server/status")"
+  echo "server peak memory in the mixed scenario (VmHWM): $(peak_memory)"
 fi
 
 if [ ${#skipped[@]} -gt 0 ]; then

@@ -22,17 +22,13 @@ export Hangfire__SqliteFile="$work/hangfire.db" Exports__Folder="$work/exports" 
 source "$here/portal.sh"
 trap 'if [ -n "${server:-}" ]; then kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; fi; rm -rf "$work"' EXIT
 
-# cookie_of JAR: the jar's cookies as one Cookie header value.
-cookie_of() { sed 's/^#HttpOnly_//' "$1" | awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }'; }
-cpu_ticks() { awk '{print $14+$15}' "/proc/$server/stat"; }
-
 case $what in
   cpu)
     warm=$1 secs=$2; shift 2
     pages=("$@")
     start_portal "$pub"
     declare -A ck
-    for p in "${pages[@]}"; do set -- $p; [ -n "${ck[$1]:-}" ] || { sign_in "$1" "$work/jar-$1"; ck[$1]=$(cookie_of "$work/jar-$1"); }; done
+    for p in "${pages[@]}"; do set -- $p; [ -n "${ck[$1]:-}" ] || { sign_in "$1" "$work/jar-$1"; ck[$1]=$(cookie_header "$work/jar-$1"); }; done
     for p in "${pages[@]}"; do set -- $p
       echo "warm $1 $2 $(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: ${ck[$1]}" "$base$2")"
       wrk -t2 -c100 -d"${warm}s" --timeout 2s -H "Cookie: ${ck[$1]}" "$base$2" >/dev/null
@@ -49,7 +45,7 @@ case $what in
           "$(awk -v a="$c0" -v b="$c1" -v n="$n" -v t="$tck" 'BEGIN{print (b-a)/t*1000/n}')" "${err:-0}"
       done
     done
-    echo "peak working set $(awk '/^VmHWM/ {printf "%d MB", $2/1024}' "/proc/$server/status")" ;;
+    echo "peak working set $(peak_memory)" ;;
   sql)
     acct=$1 path=$2
     start_portal "$pub" --Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information

@@ -1,5 +1,5 @@
 # Sourced by the benchmarks that talk to a running portal: start it on a free port, sign in through the form.
-# Expects $work (logs go there); sets $server (pid) and $base (its address).
+# Expects $work (logs go there); sets $server (pid) and $base (its address). The server's figures are read from /proc.
 
 # start_portal DIR [ARG…]: runs DIR/Training.Web.dll (with the ARGs, e.g. configuration) on a free local port and
 # waits until /health/ready answers 200.
@@ -30,3 +30,12 @@ sign_in() {
     --data-urlencode "Input.UserName=$account" --data-urlencode "Input.Password=Demo@12345" --data-urlencode "__RequestVerificationToken=$token")
   [ "$answer" = 302 ] || { echo "sign-in as $account answered $answer" >&2; exit 1; }
 }
+
+# cookie_header JAR: the jar's cookies as one Cookie header value (for wrk, which has no cookie jar).
+cookie_header() { sed 's/^#HttpOnly_//' "$1" | awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }'; }
+
+# cpu_ticks: the server's CPU time so far (user + system), in clock ticks (getconf CLK_TCK of them a second).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+
+# peak_memory: the server's peak resident memory (VmHWM), in MB.
+peak_memory() { awk '/^VmHWM/ {printf "%d MB", $2 / 1024}' "/proc/$server/status"; }
