@@ -19,6 +19,8 @@ public sealed class MineTests(AppFixture appArg) : ApplyTestBase(appArg)
         var trainee = await app.TraineeAsync();
         var someoneElse = await app.TraineeAsync();
         var client = await app.SignInAsync(trainee);
+        // The home read first: what it shows is kept, and a notice arriving afterwards must show all the same.
+        Assert.Empty((await (await client.GetAsync("/")).ReadHtmlAsync()).QuerySelectorAll("[data-notification-id]"));
         await app.WithDbAsync(async db =>
         {
             db.Notifications.Add(new Notification(trainee.PersonId, null, "较早的通知：镇（街）审核通过", DateTime.UtcNow.AddMinutes(-5)));
@@ -39,5 +41,20 @@ public sealed class MineTests(AppFixture appArg) : ApplyTestBase(appArg)
         var after = await (await client.GetAsync("/")).ReadHtmlAsync();
         Assert.Empty(after.QuerySelectorAll("[data-notification-id]"));
         Assert.Equal(1, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.PersonId == someoneElse.PersonId && n.ReadAt == null)));
+    }
+
+    [Fact]
+    public async Task Should_list_an_application_made_after_the_home_was_read_at_once()
+    {
+        var cohort = await app.CohortAsync(Today.AddDays(-10), Today.AddDays(10));
+        var trainee = await app.TraineeAsync();
+        var client = await app.SignInAsync(trainee);
+        Assert.Contains("您还没有报名记录", await (await client.GetAsync("/")).TextAsync());
+
+        await app.DraftAsync(trainee, cohort.AssociateFeeId);
+
+        var home = await (await client.GetAsync("/")).TextAsync();
+        Assert.DoesNotContain("您还没有报名记录", home);
+        Assert.Contains("草稿", home);
     }
 }
