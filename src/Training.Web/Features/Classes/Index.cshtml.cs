@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.Classes;
@@ -15,7 +16,7 @@ namespace Training.Web.Features.Classes;
 /// year and state. The same URL answers htmx with the list alone.
 /// </summary>
 [Authorize(Policy = ClassesPermissions.View)]
-public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, FiguresMemo memo) : PageModel
 {
     public const int PageSize = 200;
 
@@ -33,6 +34,10 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     public int Total { get; private set; }
     public IReadOnlyList<int> Years { get; private set; } = [];
     public DateOnly Today { get; private set; }
+
+    // The years, the count and the rows for a filter, kept per day (a class's phase moves with the day) until a class,
+    // a participant, a session or a unit is saved: three queries a view.
+    private static readonly Type[] Follows = [typeof(TrainingClass), typeof(ClassParticipant), typeof(ClassSession), typeof(OrgUnit)];
     public bool MayCreate => me.IsIn(Roles.CityAdmin) || me.IsIn(Roles.DistrictStaff);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -45,19 +50,22 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
             Year = null;
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
-        var scoped = db.TrainingClasses.AsNoTracking().InScope(me);
-        Years = (await scoped.Select(c => c.StartOn).ToListAsync(ct))
-            .Select(d => d.Year).Append(Today.Year).Distinct().OrderDescending().ToList();
-
-        var query = scoped;
-        if (Year is { } y) query = query.Where(c => c.StartOn >= new DateOnly(y, 1, 1) && c.StartOn <= new DateOnly(y, 12, 31));
-        var today = Today;
-        if (State is { } phase) query = query.InPhase(phase, today);
-        Total = await query.CountAsync(ct);
-        Rows = await query.OrderByDescending(c => c.StartOn).ThenByDescending(c => c.Id).Take(PageSize)
-            .Select(c => new Row(c.Id, c.Name, c.Owner.Name, c.StartOn, c.EndOn, c.SexOnly, c.Audience,
-                c.Participants.Count, c.Capacity, c.Sessions.Count))
-            .ToListAsync(ct);
+        var (year, state, today) = (Year, State, Today);
+        (Years, Total, Rows) = await memo.GetAsync($"Classes|{year}|{state}|{today:yyyyMMdd}", Follows, async ct =>
+        {
+            var scoped = db.TrainingClasses.AsNoTracking().InScope(me);
+            var years = (await scoped.Select(c => c.StartOn).ToListAsync(ct))
+                .Select(d => d.Year).Append(today.Year).Distinct().OrderDescending().ToList();
+            var query = scoped;
+            if (year is { } y) query = query.Where(c => c.StartOn >= new DateOnly(y, 1, 1) && c.StartOn <= new DateOnly(y, 12, 31));
+            if (state is { } phase) query = query.InPhase(phase, today);
+            var total = await query.CountAsync(ct);
+            var rows = await query.OrderByDescending(c => c.StartOn).ThenByDescending(c => c.Id).Take(PageSize)
+                .Select(c => new Row(c.Id, c.Name, c.Owner.Name, c.StartOn, c.EndOn, c.SexOnly, c.Audience,
+                    c.Participants.Count, c.Capacity, c.Sessions.Count))
+                .ToListAsync(ct);
+            return (years, total, rows);
+        }, ct);
         return this.PageOrFragment("_Rows");
     }
 }

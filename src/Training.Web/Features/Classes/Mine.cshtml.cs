@@ -34,23 +34,26 @@ public sealed class MineModel(TrainingDbContext db, CurrentUser me, TimeProvider
 
     public IReadOnlyList<ClassCard> Classes { get; private set; } = [];
 
+    private sealed record TakenSession(DateOnly On, string Title, bool? Present);
+    private sealed record Taken(int Id, int ParticipantId, string Name, string OwnerName, DateOnly StartOn, DateOnly EndOn,
+        int CompletionPercent, List<TakenSession> Sessions);
+
+    // The trainee's classes and its own marks, kept until a class, a participant, a session, a mark or a unit is saved.
+    private static readonly Type[] Follows = [typeof(TrainingClass), typeof(ClassParticipant), typeof(ClassSession), typeof(SessionAttendance), typeof(OrgUnit)];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (me.PersonId is not { } personId) return;
         var today = clock.Today();
-        var found = await db.TrainingClasses.AsNoTracking().InScope(me)
+        var found = await memo.GetAsync("MyClasses", Follows, ct => db.TrainingClasses.AsNoTracking().InScope(me)
             .Where(c => c.Participants.Any(p => p.PersonId == personId))
             .OrderByDescending(c => c.StartOn).ThenByDescending(c => c.Id)
-            .Select(c => new
-            {
-                c.Id, ParticipantId = c.Participants.Where(p => p.PersonId == personId).Select(p => p.Id).First(), c.Name, OwnerName = c.Owner.Name, c.StartOn, c.EndOn, c.CompletionPercent,
-                Sessions = c.Sessions.OrderBy(s => s.On).ThenBy(s => s.Id).Select(s => new
-                {
+            .Select(c => new Taken(
+                c.Id, c.Participants.Where(p => p.PersonId == personId).Select(p => p.Id).First(), c.Name, c.Owner.Name, c.StartOn, c.EndOn, c.CompletionPercent,
+                c.Sessions.OrderBy(s => s.On).ThenBy(s => s.Id).Select(s => new TakenSession(
                     s.On, s.Title,
-                    Present = s.Attendance.Where(a => a.Participant.PersonId == personId).Select(a => (bool?)a.Present).FirstOrDefault(),
-                }).ToList(),
-            })
-            .ToListAsync(ct);
+                    s.Attendance.Where(a => a.Participant.PersonId == personId).Select(a => (bool?)a.Present).FirstOrDefault())).ToList()))
+            .ToListAsync(ct), ct);
         var graduation = await ClassGraduation.EvaluateAsync(db,
             found.Select(c => new ParticipantKey(c.ParticipantId, personId, c.Id)).ToList(), today, ct, memo: memo);
 

@@ -31,6 +31,30 @@ public sealed class IndexTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Should_show_a_new_class_a_participant_and_a_session_at_once_after_the_list_was_read()
+    {
+        var district = await app.SignInAsync(District);
+        await PageAsync(district, "/Classes?State=Running");
+
+        var running = await app.ClassAsync("440111", capacity: 12, startDay: -1, endDay: 3);
+        var afterCreate = await RowAsync(district, running);
+        await app.EnrolAsync(running, await app.PersonAsync(OwnVillage, "学员"));
+        var afterEnrol = await RowAsync(district, running);
+        await app.SessionAsync(running, 0);
+        var afterSession = await RowAsync(district, running);
+
+        Assert.Equal(("0 / 12", "0"), afterCreate);
+        Assert.Equal(("1 / 12", "0"), afterEnrol);
+        Assert.Equal(("1 / 12", "1"), afterSession);
+    }
+
+    private static async Task<(string?, string?)> RowAsync(HttpClient client, int id)
+    {
+        var row = (await PageAsync(client, "/Classes?State=Running")).QuerySelector($"[data-testid=class-rows] tr[data-id='{id}']");
+        return (row?.QuerySelector("[data-label=人数]")?.TextContent, row?.QuerySelector("[data-label=课次]")?.TextContent);
+    }
+
+    [Fact]
     public async Task Should_answer_htmx_with_the_list_alone_and_vary_on_it()
     {
         var id = await app.ClassAsync("440111", startDay: 5, endDay: 8);

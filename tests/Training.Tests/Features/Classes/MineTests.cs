@@ -108,6 +108,19 @@ public sealed class MineTests(AppFixture app)
         Assert.Contains("您还没有参加培训班。", await page.TextAsync());
     }
 
+    [Fact]
+    public async Task Should_show_a_mark_taken_after_the_page_was_read_at_once()
+    {
+        var trainee = await world.TraineeAsync();
+        var c = await world.ClassAsync([-2, -1], [trainee.PersonId]);
+        var client = await app.SignInAsync(trainee.UserName, ClassWorld.TraineePassword);
+        Assert.Equal(["NotRecorded", "NotRecorded"], Marks((await CardAsync(client, c.Id))!));
+
+        await SaveAsync(await app.SignInAsync(ClassWorld.District), c.Sessions[0], c.Participants[0]);
+
+        Assert.Equal(["Present", "NotRecorded"], Marks((await CardAsync(client, c.Id))!));
+    }
+
     private static async Task SaveAsync(HttpClient district, int sessionId, params int[] present)
     {
         using var saved = await (await AttendanceForm.GetAsync(district, sessionId)).PostAsync(district, present);

@@ -39,6 +39,19 @@ public sealed class IndexTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Should_list_a_notice_published_after_the_list_was_read_at_once()
+    {
+        var client = await app.SignInAsync(await app.TraineeAsync());
+        var before = await ListedAsync(client);
+
+        var published = await app.NoticeAsync(ownerCode: TestTrainees.DistrictCode);
+
+        var after = await ListedAsync(client);
+        Assert.DoesNotContain(published.Id, before);
+        Assert.Contains(published.Id, after);
+    }
+
+    [Fact]
     public async Task Should_list_pinned_notices_first_then_the_newest()
     {
         var pinnedOld = await app.NoticeAsync(ownerCode: TestTrainees.DistrictCode, pinned: true, publishedDaysAgo: 10);
