@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Scoping;
 using Training.Web.Infrastructure.Workflow;
 
@@ -19,7 +20,7 @@ namespace Training.Web.Features.Reserves;
 /// Outside the scope: 404.
 /// </summary>
 [Authorize(Policy = ReservesPermissions.View)]
-public sealed class DetailModel(TrainingDbContext db, CurrentUser me, ReserveWorkflow workflow, TimeProvider clock) : PageModel
+public sealed class DetailModel(TrainingDbContext db, CurrentUser me, ReserveWorkflow workflow, TimeProvider clock, FiguresMemo memo) : PageModel
 {
     [BindProperty] public Guid Version { get; set; }
     [BindProperty] public string? Comment { get; set; }
@@ -52,34 +53,43 @@ public sealed class DetailModel(TrainingDbContext db, CurrentUser me, ReserveWor
             done: () => RedirectToPage("/Reserves/Detail", new { id }),
             again: async () => await LoadAsync(id, ct));
 
+    /// <summary>What the page shows of a candidacy, kept (per account scope and day: a pair's evaluation falls due by the
+    /// day) until the candidacy, its steps, the person, a unit, a pair, an evaluation or a 跟班 period is saved.</summary>
+    private sealed record Shown(CandidateView Candidate, IReadOnlyList<Step> Timeline, IReadOnlyList<PairRow> Pairs, IReadOnlyList<ShadowingRow> Shadowings);
+
+    private static readonly Type[] Follows = [typeof(ReserveCandidate), typeof(ReserveTransition), typeof(Person), typeof(OrgUnit),
+        typeof(MentorPair), typeof(MentorEvaluation), typeof(Core.Domain.Shadowing)];
+
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var shown = await memo.GetAsync($"ReserveDetail|{id}|{today:yyyyMMdd}", Follows, c => ReadAsync(id, today, c), ct);
+        if (shown is null) return false;
+        (Candidate, Timeline, Pairs, Shadowings) = (shown.Candidate, shown.Timeline, shown.Pairs, shown.Shadowings);
+        Steps = ReserveWorkflow.Allowed(me, Candidate.State);
+        return true;
+    }
+
+    private async Task<Shown?> ReadAsync(int id, DateOnly today, CancellationToken ct)
     {
         var candidate = await db.Reserves.AsNoTracking().InScope(me).Where(r => r.Id == id)
             .Select(r => new CandidateView(r.Id, r.Version, r.PersonId, r.Person.Name, r.Person.Sex, r.Person.BirthDate,
                 r.Village.Name, r.Village.Parent!.Name, r.Village.Parent!.Parent!.Name, r.Target, r.State,
                 r.RecommendedOn, r.InPoolOn, r.LeftPoolOn, r.Reason))
             .SingleOrDefaultAsync(ct);
-        if (candidate is null) return false;
-        Candidate = candidate;
-        Timeline = await ReserveTimeline.ForAsync(db, id, ct);
-        Steps = ReserveWorkflow.Allowed(me, candidate.State);
-        await LoadDevelopmentAsync(id, ct);
-        return true;
-    }
-
-    private async Task LoadDevelopmentAsync(int id, CancellationToken ct)
-    {
-        var today = clock.Today();
-        var pairs = db.MentorPairs.AsNoTracking().InScope(me).Where(p => p.ReserveId == id);
-        Pairs = (await pairs.OrderByDescending(p => p.StartOn).ThenByDescending(p => p.Id)
+        if (candidate is null) return null;
+        var timeline = await ReserveTimeline.ForAsync(db, id, ct);
+        var pairs = (await db.MentorPairs.AsNoTracking().InScope(me).Where(p => p.ReserveId == id)
+                .OrderByDescending(p => p.StartOn).ThenByDescending(p => p.Id)
                 .Select(p => new { p.Id, p.Mentor.Name, p.StartOn, p.EndOn, p.LastEvaluatedOn })
                 .ToListAsync(ct))
             .Select(p => new PairRow(p.Id, p.Name, p.StartOn, p.EndOn, p.LastEvaluatedOn, MentorPair.IsOverdue(p.StartOn, p.EndOn, p.LastEvaluatedOn, today)))
             .ToList();
-        Shadowings = await db.Shadowings.AsNoTracking().InScope(me).Where(s => s.ReserveId == id)
+        var shadowings = await db.Shadowings.AsNoTracking().InScope(me).Where(s => s.ReserveId == id)
             .OrderByDescending(s => s.StartOn).ThenByDescending(s => s.Id)
             .Select(s => new ShadowingRow(s.Id, s.Department, s.StartOn, s.EndOn, s.Rating))
             .ToListAsync(ct);
+        return new Shown(candidate, timeline, pairs, shadowings);
     }
 
     public static string Local(DateTime at) => ChinaTime.Format(at);

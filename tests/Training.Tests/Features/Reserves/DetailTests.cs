@@ -246,6 +246,23 @@ public sealed class DetailTests(AppFixture appArg) : ReservesTestBase(appArg)
     }
 
     [Fact]
+    public async Task Should_show_a_pair_and_a_shadowing_period_arranged_after_the_page_was_read_at_once()
+    {
+        var (id, _) = await app.ReserveAsync(OwnVillage, on: TestPeople.Today.AddDays(-100));
+        var township = await app.SignInAsync(Township);
+        var url = $"/Reserves/Detail?id={id}";
+        Assert.Empty((await (await township.GetAsync(url)).ReadHtmlAsync()).QuerySelectorAll("[data-testid=reserve-mentoring] tr[data-id]"));
+
+        var (pairId, _) = await PairAsync(id, startDaysAgo: 10);
+        var afterPair = await (await township.GetAsync(url)).ReadHtmlAsync();
+        var shadowingId = await app.ShadowingAsync(id, TestPeople.Today.AddDays(-10), TestPeople.Today.AddDays(20), "党建办", Rating.Good);
+        var afterShadowing = await (await township.GetAsync(url)).ReadHtmlAsync();
+
+        Assert.NotNull(afterPair.QuerySelector($"[data-testid=reserve-mentoring] tr[data-id='{pairId}']"));
+        Assert.NotNull(afterShadowing.QuerySelector($"[data-testid=reserve-shadowing] tr[data-id='{shadowingId}']"));
+    }
+
+    [Fact]
     public async Task Should_show_an_evaluated_pair_as_not_overdue_and_offer_no_arrangement_to_the_district()
     {
         var (id, _) = await app.ReserveAsync(OwnVillage, on: TestPeople.Today.AddDays(-100));

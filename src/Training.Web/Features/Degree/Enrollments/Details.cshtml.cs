@@ -8,6 +8,7 @@ using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Features.Degree;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Scoping;
 using Training.Web.Infrastructure.Workflow;
 
@@ -20,7 +21,7 @@ namespace Training.Web.Features.Degree.Enrollments;
 /// Outside the scope (or not yet admitted): 404.
 /// </summary>
 [Authorize(Policy = DegreePermissions.Enrollments)]
-public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, INotificationSender notifier) : PageModel
+public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, INotificationSender notifier, FiguresMemo memo) : PageModel
 {
     public EnrollmentRecord Record { get; private set; } = null!;
     [BindProperty] public PaymentInput Pay { get; set; } = new();
@@ -127,7 +128,7 @@ public sealed class DetailsModel(TrainingDbContext db, CurrentUser me, TimeProvi
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var record = await EnrollmentRecord.LoadAsync(db.Enrollments.InScope(me), id, ct);
+        var record = await EnrollmentRecord.KeptAsync(memo, db.Enrollments.InScope(me), id, ct);
         if (record is null) return false;
         Record = record;
         return true;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Domain;
+using Training.Web.Infrastructure.Data;
 
 namespace Training.Web.Features.Degree.Enrollments;
 
@@ -23,8 +24,17 @@ public sealed record EnrollmentRecord(
 
     public sealed record PaymentRow(PaymentKind Kind, long AmountFen, DateOnly PaidOn, string ReceiptNumber, string RecordedBy, DateTime RecordedAt);
 
+    /// <summary>What the record follows: the enrollment, its payments and steps, and everything it names.</summary>
+    private static readonly Type[] Follows = [typeof(Enrollment), typeof(Payment), typeof(EnrollmentTransition), typeof(Person),
+        typeof(OrgUnit), typeof(Cohort), typeof(StudyProgram), typeof(School)];
+
+    /// <summary>As <see cref="LoadAsync"/>, kept (<see cref="FiguresMemo"/>, bound to the account's scope) until anything it
+    /// follows is saved: three queries a view of the details pages.</summary>
+    public static Task<EnrollmentRecord?> KeptAsync(FiguresMemo memo, IQueryable<Enrollment> scoped, int id, CancellationToken ct) =>
+        memo.GetAsync($"EnrollmentRecord|{id}", Follows, c => LoadAsync(scoped, id, c), ct);
+
     /// <summary>The enrollment <paramref name="id"/> if it is in <paramref name="scoped"/> and reached admission; otherwise null (404).</summary>
-    public static async Task<EnrollmentRecord?> LoadAsync(IQueryable<Enrollment> scoped, int id, CancellationToken ct)
+    private static async Task<EnrollmentRecord?> LoadAsync(IQueryable<Enrollment> scoped, int id, CancellationToken ct)
     {
         var record = await scoped.AsNoTracking().Where(Enrollment.HasReachedAdmission).Where(e => e.Id == id)
             .Select(e => new EnrollmentRecord(e.Id, e.PersonId, e.Person.Name, e.Person.IdNumber, e.Person.Phone, e.Person.Education,

@@ -41,11 +41,13 @@ public sealed class PeopleModel(TrainingDbContext db, CurrentUser me, TimeProvid
         public decimal Total => StudyHoursTotal.Hours(RequiredCenti + ElectiveCenti);
     }
 
+    private static readonly Type[] RowsFollow = [typeof(Person), typeof(OrgUnit), typeof(StudyLedgerEntry)];
+
     public async Task<IActionResult> OnGetAsync([FromServices] IAuthorizationService authorization, CancellationToken ct)
     {
         var today = clock.Today();
         if (Year is { } y && (y < today.Year - 50 || y > today.Year)) return NotFound();
-        var unit = await IndexModel.FindAsync(db, me, Unit, ct);
+        var unit = await memo.GetAsync($"LearningUnit|{Unit}", [typeof(OrgUnit)], c => IndexModel.FindAsync(db, me, Unit, c), ct);
         if (unit is null) return NotFound();
         Current = unit;
         ShownYear = Year ?? today.Year;
@@ -88,11 +90,13 @@ public sealed class PeopleModel(TrainingDbContext db, CurrentUser me, TimeProvid
         var totals = db.StudyHoursTotals.Where(t => t.Year == year);
         Rows = await memo.ToPagedInKeptOrderAsync(key, [.. follows.Union(DataStamps.SubjectsOf(typeof(Person), typeof(OrgUnit)))],
             ordered,
-            async (page, ct) => await persons.Where(p => page.Contains(p.Id))
+            // The page's rows with their year's sums, kept until a person, a unit or the ledger (which the sums follow) changes.
+            (page, ct) => memo.GetAsync($"LearningPeopleRows|{year}|{string.Join(',', page)}", RowsFollow, async ct => await persons
+                .Where(p => page.Contains(p.Id))
                 .Select(p => new Row(p.Id, p.Name, p.IdNumber, p.Village.Code, p.Village.Name,
                     totals.Where(t => t.PersonId == p.Id).Sum(t => (long?)t.RequiredCenti) ?? 0,
                     totals.Where(t => t.PersonId == p.Id).Sum(t => (long?)t.ElectiveCenti) ?? 0))
-                .ToListAsync(ct),
+                .ToListAsync(ct), ct),
             r => r.Id, PageNumber, ct);
         return this.PageOrFragment("_People");
     }

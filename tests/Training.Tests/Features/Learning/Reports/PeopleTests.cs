@@ -59,6 +59,32 @@ public sealed class PeopleTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Should_show_a_credit_in_a_listed_persons_hours_at_once_after_the_page_was_read()
+    {
+        var person = await app.PersonAsync(cadreSince: Today.AddYears(-1));
+        var client = await app.SignInAsync(DemoAccounts.Township);
+        var village = await UnitIdAsync(TestPeople.OwnVillage);
+        string? url = null;
+        AngleSharp.Dom.IElement? before = null;
+        for (var p = 1; p < 50 && before is null; p++)
+        {
+            url = $"/Learning/Reports/People?figure=Cadres&unit={village}&p={p}";
+            before = (await (await client.GetAsync(url)).ReadHtmlAsync()).QuerySelector($"tr[data-person-id='{person}']");
+        }
+        Assert.NotNull(before);
+
+        await app.WithDbAsync(async db =>
+        {
+            db.StudyLedger.Add(Training.Core.Domain.StudyLedgerEntry.Credit(person, Today, 2.5m, true, Training.Core.Domain.StudySource.Class, null, "test", DateTime.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+
+        var after = (await (await client.GetAsync(url)).ReadHtmlAsync()).QuerySelector($"tr[data-person-id='{person}']");
+        Assert.Equal("0", before.QuerySelector("[data-testid=total]")?.TextContent);
+        Assert.Equal("2.5", after?.QuerySelector("[data-testid=total]")?.TextContent);
+    }
+
+    [Fact]
     public async Task Should_not_open_without_a_figure_or_for_another_townships_assignment_list()
     {
         var client = await app.SignInAsync(DemoAccounts.Township);
