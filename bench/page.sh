@@ -8,7 +8,7 @@
 #   sql  PUB account path                 the SQL the 4th GET of the page sends (3 GETs warm what is kept)
 #   perf PUB account path                 perf record of the server under load (WARM s of warming first, default 15);
 #                                         then: perf report -i $OUT/perf.data --children --sort symbol --stdio -g none
-#   jit  PUB account path SECS            dotnet-counters (JIT, CPU) every 5 s beside SECS s of load
+#   jit  PUB account path SECS            dotnet-counters (JIT, CPU, GC heap, working set) every 5 s beside SECS s of load
 # DATA defaults to bench/.data/city; OUT (perf's folder) to /tmp/page-perf. PUB is a `dotnet publish -c Release` folder.
 set -euo pipefail
 what=$1 pub=$(realpath "$2"); shift 2
@@ -59,7 +59,7 @@ case $what in
     rm -rf "$out"; mkdir -p "$out"
     export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
     start_portal "$pub"
-    sign_in "$acct" "$work/jar"; c=$(cookie_of "$work/jar")
+    sign_in "$acct" "$work/jar"; c=$(cookie_header "$work/jar")
     wrk -t2 -c100 -d"${WARM:-15}s" --timeout 2s -H "Cookie: $c" "$base$path" >/dev/null
     wrk -t1 -c50 -d10s --timeout 2s -H "Cookie: $c" "$base$path" > "$out/wrk.txt" &
     sleep 1
@@ -70,13 +70,13 @@ case $what in
   jit)
     acct=$1 path=$2 secs=$3
     start_portal "$pub"
-    sign_in "$acct" "$work/jar"; c=$(cookie_of "$work/jar")
+    sign_in "$acct" "$work/jar"; c=$(cookie_header "$work/jar")
     wrk -t2 -c100 -d"${secs}s" --timeout 2s -H "Cookie: $c" "$base$path" > "$work/wrk.txt" & w=$!
     counters=$(command -v dotnet-counters || echo "$HOME/.dotnet/tools/dotnet-counters")
     timeout $((secs + 10)) "$counters" collect -p "$server" --duration "00:00:$(printf %02d $((secs - 2)))" --refresh-interval 5 \
       --counters System.Runtime --format csv -o "$work/c.csv" >/dev/null 2>&1 || true
     wait $w
     grep Requests "$work/wrk.txt"
-    awk -F, '/compiled_methods|jit.compilation.time|cpu.mode=user/ {print $1, $3, $5}' "$work/c.csv" ;;
+    awk -F, '/compiled_methods|jit.compilation.time|cpu.mode=user|heap.size|working_set/ {print $1, $3, $5}' "$work/c.csv" ;;
   *) sed -n 2,13p "$0"; exit 2 ;;
 esac
