@@ -50,7 +50,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     /// were half the page's time (2.0–3.2 ms of server CPU a request at 100 connections).</summary>
     private sealed record Shown(UnitInfo Root, IReadOnlyList<VillageCoverage> Villages, IReadOnlyList<CoverageSummary> Breakdown);
 
-    public static readonly string[] Follows = [.. DataStamps.SubjectsOf(typeof(OrgUnit)), DataFacets.PooledReserve];
+    private static readonly string[] Follows = [.. DataStamps.SubjectsOf(typeof(OrgUnit)), DataFacets.PooledReserve];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
