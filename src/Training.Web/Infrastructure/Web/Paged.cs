@@ -19,14 +19,23 @@ public static class PagedQueries
 {
     public const int DefaultPageSize = 20;
 
+    /// <summary>A page of a list already in memory (a kept one), clamped as the others.</summary>
+    public static Paged<T> ToPaged<T>(this IReadOnlyList<T> ordered, int pageNumber, int pageSize = DefaultPageSize)
+    {
+        var page = Clamp(pageNumber, ordered.Count, pageSize);
+        return new Paged<T>(ordered.Skip((page - 1) * pageSize).Take(pageSize).ToList(), page, pageSize, ordered.Count);
+    }
+
+    /// <summary>The page shown for a page number asked: 1…the last page.</summary>
+    private static int Clamp(int pageNumber, int total, int pageSize) => Math.Clamp(pageNumber, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+
     /// <summary>Counts, clamps the page number, then reads that page of an ordered query.</summary>
     /// <param name="count">How to count the rows when not by counting the query (a count kept by <see cref="Data.FiguresMemo"/>).</param>
     public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> ordered, int pageNumber, CancellationToken ct, int pageSize = DefaultPageSize,
         Func<CancellationToken, Task<int>>? count = null)
     {
         var total = count is null ? await ordered.CountAsync(ct) : await count(ct);
-        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
-        var page = Math.Clamp(pageNumber, 1, pageCount);
+        var page = Clamp(pageNumber, total, pageSize);
         var items = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new Paged<T>(items, page, pageSize, total);
     }
@@ -42,8 +51,7 @@ public static class PagedQueries
         int pageNumber, CancellationToken ct, int pageSize = DefaultPageSize)
     {
         var ids = await memo.GetListAsync(key, subjects, orderedIds, ct);
-        var pageCount = Math.Max(1, (ids.Length + pageSize - 1) / pageSize);
-        var page = Math.Clamp(pageNumber, 1, pageCount);
+        var page = Clamp(pageNumber, ids.Length, pageSize);
         var pageIds = ids.Skip((page - 1) * pageSize).Take(pageSize).ToArray();
         var position = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         var rows = await rowsOf(pageIds, ct);

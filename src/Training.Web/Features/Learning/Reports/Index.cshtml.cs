@@ -28,6 +28,9 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "order")] public UnitOrder Order { get; set; }
+    /// <summary>The page of the child units' table: a district of a province has hundreds of townships.</summary>
+    [BindProperty(SupportsGet = true, Name = "up")] public int UnitPage { get; set; } = 1;
 
     public LearningReport.Unit Current { get; private set; } = null!;
     public IReadOnlyList<(int Id, string Name)> Crumbs { get; private set; } = [];
@@ -35,9 +38,8 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     public DateOnly Day { get; private set; }
     public IReadOnlyList<int> Years { get; private set; } = [];
     public LearningFigures Figures { get; private set; } = LearningFigures.Zero;
-    public IReadOnlyList<UnitLearning> Children { get; private set; } = [];
-    /// <summary>Child units with persons to learn, by 人均学时 (highest first), then code.</summary>
-    public IReadOnlyList<UnitLearning> Ranking { get; private set; } = [];
+    /// <summary>The child units' page, each with its place in the ranking by 人均学时 (<see cref="RankedUnit.Of"/>).</summary>
+    public Paged<RankedUnit> Units { get; private set; } = null!;
     public Paged<LearningReport.AssignmentLine> Assignments { get; private set; } = null!;
     public string ChartJson { get; private set; } = "{}";
 
@@ -58,9 +60,8 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         // The unit's tree and its assignment table are what a report costs (0.1–0.3 s at a city): kept until a save
         // changes what they follow. Nothing here depends on the account beyond the unit, which its scope holds.
         var (figures, children, months) = await report.KeptWithChildrenAsync(memo, unit, ShownYear, Day, ct);
-        (Figures, Children) = (figures, children);
-        Ranking = Children.Where(c => c.Figures.Learners > 0)
-            .OrderByDescending(c => c.Figures.HoursPerLearner).ThenBy(c => c.Code, StringComparer.Ordinal).ToList();
+        Figures = figures;
+        Units = RankedUnit.Of(children, Order).ToPaged(UnitPage);
 
         var lines = await memo.GetAsync($"LearningLines|{unit.Id}|{Day:yyyyMMdd}|{string.Join(',', page.Items)}", AssignmentProgress.Follows,
             ct => report.LinesAsync(page.Items, unit.Path, Day, ct), ct);
@@ -75,7 +76,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
             },
         });
         Months = months;
-        return this.PageOrFragment("_Assignments");
+        return this.PageOrFragment(("rows", "_Assignments"), ("units", "_Units"));
     }
 
     public IReadOnlyList<decimal> Months { get; private set; } = [];
@@ -109,5 +110,9 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
 
     public string People(LearningFigure figure, int unitId) => Links.People(figure, unitId, ShownYear);
 
-    public string PageUrl(int page) => Links.Report(Current.Id, ShownYear, page);
+    public string PageUrl(int page) => Links.Report(Current.Id, ShownYear, page, Units.PageNumber, Order);
+
+    public string UnitsPageUrl(int unitPage) => UnitsUrl(unitPage, Order);
+
+    public string UnitsUrl(int unitPage, UnitOrder order) => Links.Report(Current.Id, ShownYear, Assignments.PageNumber, unitPage, order);
 }

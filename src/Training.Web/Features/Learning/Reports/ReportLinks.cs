@@ -28,8 +28,11 @@ public static class ReportLinks
 
     public sealed record Paths(string ReportPath, string PeoplePath)
     {
-        public string Report(int unitId, int year, int page = 1) =>
-            string.Create(CultureInfo.InvariantCulture, $"{ReportPath}?unit={unitId}&year={year}{PageOf(page)}");
+        /// <param name="page">The page of the assignments' table.</param>
+        /// <param name="unitPage">The page of the child units' table, in <paramref name="order"/>.</param>
+        public string Report(int unitId, int year, int page = 1, int unitPage = 1, UnitOrder order = UnitOrder.Code) =>
+            string.Create(CultureInfo.InvariantCulture,
+                $"{ReportPath}?unit={unitId}&year={year}{PageOf(page)}{(order == UnitOrder.Rank ? "&order=rank" : "")}{(unitPage > 1 ? $"&up={unitPage}" : "")}");
 
         public string People(LearningFigure figure, int unitId, int year, int page = 1) =>
             string.Create(CultureInfo.InvariantCulture, $"{PeoplePath}?figure={figure}&unit={unitId}&year={year}{PageOf(page)}");

@@ -61,18 +61,54 @@ public sealed class IndexTests(AppFixture app)
     [Fact]
     public async Task Should_rank_the_districts_by_hours_per_learner_and_draw_the_months_without_inline_script()
     {
-        var page = await (await (await app.SignInAsync(DemoAccounts.City)).GetAsync("/Learning/Reports")).ReadHtmlAsync();
+        var page = await (await (await app.SignInAsync(DemoAccounts.City)).GetAsync("/Learning/Reports?order=rank")).ReadHtmlAsync();
         var plain = await app.WithDbAsync(db => PlainLearningCount.EveryUnitAsync(db, Today.Year, Today));
 
-        var ranked = page.QuerySelectorAll("[data-testid=ranking] li").Select(li => li.GetAttribute("data-unit-code")!).ToList();
+        var rows = page.QuerySelectorAll("[data-testid=breakdown] tr[data-unit-code]").ToList();
+        var ranked = rows.Where(r => r.GetAttribute("data-rank") is { Length: > 0 }).Select(r => r.GetAttribute("data-unit-code")!).ToList();
         var months = page.QuerySelectorAll("[data-testid=months] td[data-month]").Select(td => decimal.Parse(td.TextContent, CultureInfo.InvariantCulture)).ToList();
 
         Assert.Equal(11, ranked.Count);
         Assert.Equal(ranked.Select(c => plain[c].HoursPerLearner).OrderByDescending(h => h), ranked.Select(c => plain[c].HoursPerLearner));
+        Assert.Equal(Enumerable.Range(1, 11).Select(i => i.ToString(CultureInfo.InvariantCulture)), rows.Take(11).Select(r => r.GetAttribute("data-rank")));
         Assert.Equal(12, months.Count);
         Assert.Equal(plain["440100"].TotalCenti > 0, months.Sum() > 0);
         Assert.NotNull(page.QuerySelector("script#stats-chart-data[type='application/json']"));
         Assert.NotNull(page.QuerySelector("canvas[data-chart=months]"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("&order=rank")]
+    public async Task Should_page_a_districts_townships_twenty_at_a_time_each_once_with_its_place_in_the_ranking(string order)
+    {
+        // A district of a province has hundreds of townships: its report shows them a page at a time, as every long list.
+        var client = await app.SignInAsync(DemoAccounts.District);
+        var district = await UnitIdAsync("440111");
+        var townships = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Parent!.Code == "440111").Select(u => u.Code).ToListAsync());
+        var plain = await app.WithDbAsync(db => PlainLearningCount.EveryUnitAsync(db, Today.Year, Today));
+        var expectedRanks = townships.Where(c => plain[c].Learners > 0)
+            .OrderByDescending(c => plain[c].HoursPerLearner).ThenBy(c => c, StringComparer.Ordinal)
+            .Select((c, i) => (c, i + 1)).ToDictionary(x => x.c, x => x.Item2.ToString(CultureInfo.InvariantCulture));
+
+        var seen = new List<(string Code, string? Rank)>();
+        for (var up = 1; up <= 3; up++)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/Learning/Reports?unit={district}{order}&up={up}");
+            request.Headers.Add("HX-Request", "true");
+            request.Headers.Add("HX-Target", "units");
+            using var response = await client.SendAsync(request);
+            var fragment = await response.ReadHtmlAsync();
+            Assert.Null(fragment.QuerySelector("[data-testid=figures]")); // the table alone, not the page
+            var rows = fragment.QuerySelectorAll("[data-testid=breakdown] tr[data-unit-code]").ToList();
+            Assert.True(rows.Count <= 20);
+            if (up <= (townships.Count + 19) / 20) seen.AddRange(rows.Select(r => (r.GetAttribute("data-unit-code")!, r.GetAttribute("data-rank"))));
+        }
+
+        Assert.True(townships.Count > 20, "the demo district must need two pages");
+        Assert.Equal(townships.Order(StringComparer.Ordinal), seen.Select(s => s.Code).Order(StringComparer.Ordinal));
+        Assert.All(seen, s => Assert.Equal(expectedRanks.GetValueOrDefault(s.Code), string.IsNullOrEmpty(s.Rank) ? null : s.Rank));
+        if (order != "") Assert.Equal(expectedRanks.OrderBy(r => int.Parse(r.Value, CultureInfo.InvariantCulture)).Select(r => r.Key), seen.Select(s => s.Code).Take(expectedRanks.Count));
     }
 
     [Fact]
