@@ -7,7 +7,8 @@ start_portal() {
   local dir=$1 port; shift
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   base=http://127.0.0.1:$port
-  (cd "$dir" && exec dotnet Training.Web.dll --urls "$base" "$@" >"$work/server.log" 2>&1) &
+  # MALLOC_ARENA_MAX as the Dockerfile sets it for production (why: there).
+  (cd "$dir" && MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} exec dotnet Training.Web.dll --urls "$base" "$@" >"$work/server.log" 2>&1) &
   server=$!
   for _ in $(seq 240); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready" || true)" = 200 ] && return 0
