@@ -22,7 +22,7 @@ public static class DataStamps
     private static readonly HashSet<Type> Untracked =
     [
         typeof(Playback), typeof(AuditEntry), typeof(ImportRun), typeof(ImportFile), typeof(ExportRun),
-        typeof(DataProtectionKey), typeof(LearningTally), typeof(StudyHoursTotal), typeof(DataStamp),
+        typeof(DataProtectionKey), typeof(LearningTally), typeof(StudyHoursTotal), typeof(DataStamp), typeof(SignInFailure),
     ];
 
     /// <summary>The subjects a save changes, read from the change tracker before it.</summary>

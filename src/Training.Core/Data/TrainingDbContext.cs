@@ -32,6 +32,7 @@ public partial class TrainingDbContext(DbContextOptions<TrainingDbContext> optio
     public DbSet<ClassParticipant> ClassParticipants => Set<ClassParticipant>();
     public DbSet<SessionAttendance> SessionAttendance => Set<SessionAttendance>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
     public DbSet<StatisticsSnapshot> StatisticsSnapshots => Set<StatisticsSnapshot>();
     public DbSet<SnapshotFigure> SnapshotFigures => Set<SnapshotFigure>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

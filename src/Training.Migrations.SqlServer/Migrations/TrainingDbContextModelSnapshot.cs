@@ -1995,6 +1995,38 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.ToTable("Shadowings", (string)null);
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.SignInFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(45)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(45)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Source", "At");
+
+                    b.HasIndex("AccountKey", "Source", "At");
+
+                    b.ToTable("SignInFailures");
+                });
+
             modelBuilder.Entity("Training.Core.Domain.SnapshotFigure", b =>
                 {
                     b.Property<int>("SnapshotId")

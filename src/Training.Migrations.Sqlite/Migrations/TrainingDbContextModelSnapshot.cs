@@ -1909,6 +1909,36 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.ToTable("Shadowings", (string)null);
                 });
 
+            modelBuilder.Entity("Training.Core.Domain.SignInFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(45)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Source", "At");
+
+                    b.HasIndex("AccountKey", "Source", "At");
+
+                    b.ToTable("SignInFailures");
+                });
+
             modelBuilder.Entity("Training.Core.Domain.SnapshotFigure", b =>
                 {
                     b.Property<int>("SnapshotId")

@@ -24,6 +24,9 @@ public sealed class AppSignInManager(
     /// <summary>Set only while <see cref="RefreshSignInAsync"/> re-issues the cookie of the current session.</summary>
     private DateTimeOffset? _refreshedSessionSignedInAt;
 
+    /// <summary>After the sign-in gate checked the password: signs in, or asks for the second factor where the account has one.</summary>
+    public Task<SignInResult> SignInOrTwoFactorAfterPasswordAsync(AppUser user) => SignInOrTwoFactorAsync(user, isPersistent: false);
+
     public override async Task<bool> CanSignInAsync(AppUser user) => !user.IsDisabled && await base.CanSignInAsync(user);
 
     /// <summary>A refresh (after a password change) is the same session: its 12 hours still run from the first sign-in.</summary>

@@ -55,8 +55,25 @@ public sealed class AppFixture : IAsyncLifetime
         return await f(scope.ServiceProvider.GetRequiredService<TrainingDbContext>());
     }
 
-    /// <summary>A client without cookies of any account; redirects are returned, not followed.</summary>
-    public HttpClient Anonymous() => Started().CreateClient(ClientOptions);
+    /// <summary>
+    /// A client without cookies of any account; redirects are returned, not followed. Each comes from an address of
+    /// its own (<paramref name="source"/> or the next of 198.18.0.0/15, the benchmarking range), as people sign in from
+    /// their own machines: the sign-in gate counts failures per address (X-Forwarded-For, believed in-process).
+    /// </summary>
+    public HttpClient Anonymous(string? source = null)
+    {
+        var client = Started().CreateClient(ClientOptions);
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", source ?? NextSource());
+        return client;
+    }
+
+    private int _sources;
+
+    private string NextSource()
+    {
+        var n = Interlocked.Increment(ref _sources);
+        return $"198.{18 + (n >> 16 & 1)}.{n >> 8 & 255}.{n & 255}";
+    }
 
     /// <summary>Like <see cref="Anonymous"/>, its requests made over HTTPS.</summary>
     public HttpClient AnonymousOverHttps() => Started().CreateClient(new WebApplicationFactoryClientOptions
@@ -71,10 +88,14 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task<HttpClient> SignInAsync(string userName, string password = DemoPassword) =>
         (await SignInWithCookieAsync(userName, password)).Client;
 
+    /// <summary>Like <see cref="SignInAsync"/>, from <paramref name="source"/>.</summary>
+    public async Task<HttpClient> SignInFromAsync(string source, string userName, string password = DemoPassword) =>
+        (await SignInWithCookieAsync(userName, password, source)).Client;
+
     /// <summary>Signs in like <see cref="SignInAsync"/>; also returns the auth cookie's value, as a copy of it would hold it.</summary>
-    public async Task<(HttpClient Client, string AuthCookie)> SignInWithCookieAsync(string userName, string password = DemoPassword)
+    public async Task<(HttpClient Client, string AuthCookie)> SignInWithCookieAsync(string userName, string password = DemoPassword, string? source = null)
     {
-        var client = Anonymous();
+        var client = Anonymous(source);
         using var form = await client.GetAsync("/Account/Login");
         var html = await form.Content.ReadAsStringAsync();
         if (form.StatusCode != HttpStatusCode.OK)

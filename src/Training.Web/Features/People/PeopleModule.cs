@@ -1,3 +1,5 @@
+using Hangfire;
+using Training.Web.Features.People.Account;
 using Training.Web.Features.People.Accounts;
 using Training.Web.Features.People.Home;
 using Training.Web.Infrastructure.Modules;
@@ -36,9 +38,13 @@ public sealed class PeopleModule : TrainingModule
         new("create-admin", PeopleTexts.CreateAdminHelp, CreateAdminVerb.RunAsync),
     ];
 
+    public override void AddRecurringJobs(IRecurringJobManager jobs) => ForgetSignInFailuresJob.RegisterHourly(jobs);
+
     public override void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<AdminBootstrap>();
         services.AddScoped<AccountRules>();
+        services.AddScoped<SignInGate>();
+        services.AddOptions<SignInGateOptions>().BindConfiguration(SignInGateOptions.Section);
     }
 }

@@ -17,9 +17,9 @@ public static class PeopleTexts
     // Sign-in, password, registration
     public const string UserNameLabel = "用户名", PasswordLabel = "密码";
     public const string EnterUserName = "请输入用户名。", EnterPassword = "请输入密码。";
-    public const string LockedOut = "连续输错密码 5 次，账号已锁定 15 分钟，请稍后再试。";
-    public const string AccountIsDisabled = "该账号已停用，请联系管理员。";
-    public const string WrongCredentials = "用户名或密码不正确。";
+    /// <summary>Every refusal about the account says this, and only this (SignInGate).</summary>
+    public const string SignInRefused = "用户名或密码不正确，或账号暂时不能登录。同一账号连续输错 5 次，需等待 15 分钟再试；仍不能登录请联系所在单位管理员。";
+    public const string SourceThrottled = "本网络地址登录失败次数过多，请 15 分钟后再试。";
     public const string EnterCurrentPassword = "请输入当前密码。", EnterNewPassword = "请输入新密码。", RepeatNewPassword = "请再次输入新密码。";
     public const string NewPasswordsDiffer = "两次输入的新密码不一致。";
     public const string NewPasswordSameAsOld = "新密码不能与当前密码相同。";

@@ -1,14 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Training.Core.Identity;
 
 namespace Training.Web.Features.People.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, ILogger<LoginModel> log) : PageModel
+public sealed class LoginModel(SignInGate gate, ILogger<LoginModel> log) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -27,28 +25,18 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
 
     public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl) : Page();
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
         var userName = Input.UserName.Trim();
-        var result = await signIn.PasswordSignInAsync(userName, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var answer = await gate.TryAsync(userName, Input.Password, HttpContext.Connection.RemoteIpAddress, ct);
+        if (answer.Result is { Succeeded: true })
         {
             log.LogInformation("Sign-in: {User}", userName);
             return LocalRedirect(SafeReturnUrl);
         }
-        if (result.IsLockedOut)
-        {
-            ModelState.AddModelError("", PeopleTexts.LockedOut);
-        }
-        else if (result.IsNotAllowed && await users.FindByNameAsync(userName) is { IsDisabled: true })
-        {
-            ModelState.AddModelError("", PeopleTexts.AccountIsDisabled);
-        }
-        else
-        {
-            ModelState.AddModelError("", PeopleTexts.WrongCredentials);
-        }
+        // One message for every refusal about the account (unknown, wrong password, locked, disabled): SignInGate.
+        ModelState.AddModelError("", answer.Refusal == SignInGate.Refusal.Source ? PeopleTexts.SourceThrottled : PeopleTexts.SignInRefused);
         return Page();
     }
 

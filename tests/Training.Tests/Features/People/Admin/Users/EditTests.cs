@@ -54,7 +54,8 @@ public sealed class EditTests(AppFixture appArg) : AccountTestBase(appArg)
 
         using var response = await app.Anonymous().PostFormAsync("/Account/Login", "/Account/Login",
             new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = Password });
-        Assert.Contains("该账号已停用", await response.TextAsync());
+        Assert.Contains(Training.Web.Features.People.PeopleTexts.SignInRefused, await response.TextAsync()); // the gate's one message: SignInGate
+        Assert.Null(AppFixture.AuthCookieOf(response));
         Assert.True(await app.WithDbAsync(db => db.Audit.AnyAsync(a => a.Action == "停用账号" && a.Detail == userName && a.UserName == "district-440111")));
     }
 }
