@@ -62,11 +62,9 @@ public sealed class SignInGate(TrainingDbContext db, AppSignInManager signIn, Us
     {
         var started = clock.GetTimestamp();
         var answer = await DecideAsync(userName, password, SourceText(source), ct);
-        if (answer.Refusal != Refusal.None)
-        {
-            var left = Options.Floor - clock.GetElapsedTime(started);
-            if (left > TimeSpan.Zero) await Task.Delay(left, clock, ct);
-        }
+        // A timer may fire a millisecond early: wait again until the floor has truly passed.
+        for (TimeSpan left; answer.Refusal != Refusal.None && (left = Options.Floor - clock.GetElapsedTime(started)) > TimeSpan.Zero;)
+            await Task.Delay(left + TimeSpan.FromMilliseconds(1), clock, ct);
         return answer;
     }
 
