@@ -22,14 +22,39 @@ start_portal() {
 # The antiforgery token of the page on stdin.
 token_of() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
 
-# sign_in ACCOUNT JAR: signs a demo account in through the form (password Demo@12345), its cookies in JAR.
+# totp [STEPS_AHEAD]: the code the demo's authenticator shows now (README's key; RFC 6238: 30 s, 6 digits, SHA-1),
+# or that many time steps ahead.
+totp() {
+  python3 - "${1:-0}" <<'PY'
+import base64, hmac, struct, sys, time
+key = base64.b32decode("GZCADREDEMOTOTPKEYYANGCHENGQWERT")
+step = int(time.time()) // 30 + int(sys.argv[1])
+digest = hmac.new(key, struct.pack(">Q", step), "sha1").digest()
+offset = digest[-1] & 15
+print("%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7fffffff) % 1000000))
+PY
+}
+
+# sign_in ACCOUNT JAR: signs a demo account in through the form (password Gz-Cadre-2019), its cookies in JAR; city and
+# district accounts then give the demo authenticator's code. A code is taken once: when this step's was used by an
+# earlier sign-in, the next step's is given (the portal takes one step ahead), then after a wait a fresh one.
 sign_in() {
-  local account=$1 jar=$2 token answer
+  local account=$1 jar=$2 token answer ahead
   rm -f "$jar"
   token=$(curl -sS -c "$jar" -b "$jar" "$base/Account/Login" | token_of || true)
-  answer=$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$base/Account/Login" \
-    --data-urlencode "Input.UserName=$account" --data-urlencode "Input.Password=Demo@12345" --data-urlencode "__RequestVerificationToken=$token")
-  [ "$answer" = 302 ] || { echo "sign-in as $account answered $answer" >&2; exit 1; }
+  answer=$(curl -sS -o /dev/null -w '%{http_code} %{redirect_url}' -c "$jar" -b "$jar" "$base/Account/Login" \
+    --data-urlencode "Input.UserName=$account" --data-urlencode "Input.Password=Gz-Cadre-2019" --data-urlencode "__RequestVerificationToken=$token")
+  [ "${answer%% *}" = 302 ] || { echo "sign-in as $account answered $answer" >&2; exit 1; }
+  case "$answer" in *"/Account/SignInCode"*) ;; *) return 0 ;; esac
+  for ahead in 0 1 wait 0 1; do
+    [ "$ahead" = wait ] && { sleep $((31 - $(date +%s) % 30)); continue; }
+    token=$(curl -sS -c "$jar" -b "$jar" "$base/Account/SignInCode" | token_of || true)
+    answer=$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$base/Account/SignInCode" \
+      --data-urlencode "Input.Code=$(totp "$ahead")" --data-urlencode "__RequestVerificationToken=$token")
+    [ "$answer" = 302 ] && return 0
+  done
+  echo "the code step of $account answered $answer" >&2
+  exit 1
 }
 
 # cookie_header JAR: the jar's cookies as one Cookie header value (for wrk, which has no cookie jar).

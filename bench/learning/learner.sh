@@ -13,8 +13,8 @@ token_of() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"
 token=$(curl -sS -c "$jar" -b "$jar" "$base/Account/Register" | token_of)
 status=$(curl -sS -o "$work/jars/register-$n.html" -w '%{http_code}' -c "$jar" -b "$jar" "$base/Account/Register" \
   --data-urlencode "Input.IdNumber=$idnumber" --data-urlencode "Input.Name=$name" --data-urlencode "Input.Phone=$phone" \
-  --data-urlencode "Input.UserName=bench-learner-$n" --data-urlencode "Input.Password=Demo@12345" \
-  --data-urlencode "Input.ConfirmPassword=Demo@12345" --data-urlencode "__RequestVerificationToken=$token")
+  --data-urlencode "Input.UserName=bench-learner-$n" --data-urlencode "Input.Password=Gz-Cadre-2019" \
+  --data-urlencode "Input.ConfirmPassword=Gz-Cadre-2019" --data-urlencode "__RequestVerificationToken=$token")
 if [ "$status" != 302 ] || ! grep -q 'training\.auth' "$jar"; then
   echo "learner $n: registration answered $status without signing in (see $work/jars/register-$n.html)" >&2
   exit 1

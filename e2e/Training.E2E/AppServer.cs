@@ -17,7 +17,7 @@ namespace Training.E2E;
 /// </summary>
 public sealed class AppServer : IAsyncLifetime
 {
-    public const string DemoPassword = "Demo@12345";
+    public const string DemoPassword = "Gz-Cadre-2019";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "training-e2e-" + Guid.NewGuid().ToString("N"));
     private Factory? _factory;

@@ -12,6 +12,7 @@ namespace Training.Bench.Mixed;
 public sealed partial class Browser : IDisposable
 {
     private readonly HttpClient http;
+    private readonly CookieContainer jar = new();
     public string Role { get; }
     /// <summary>Where requests are logged: the preparation (sign-in, registration) apart from the timed run.</summary>
     public StepLog Log { get; set; }
@@ -28,7 +29,7 @@ public sealed partial class Browser : IDisposable
         Role = role;
         http = new HttpClient(new SocketsHttpHandler
         {
-            CookieContainer = new CookieContainer(),
+            CookieContainer = jar,
             AllowAutoRedirect = false,
             MaxConnectionsPerServer = 1,
         })
@@ -36,6 +37,9 @@ public sealed partial class Browser : IDisposable
     }
 
     public sealed record Answer(int Status, string Html, string? Location);
+
+    /// <summary>Holds the cookies <paramref name="other"/> holds (its session): another tab of the same account.</summary>
+    public void ShareSessionOf(Browser other) => jar.Add(other.jar.GetAllCookies());
 
     /// <summary>The path of the last page this browser GOT (after a redirect: where it led).</summary>
     public string? LastPath { get; private set; }

@@ -12,4 +12,7 @@ public static class RoleSets
     public static readonly IReadOnlyList<string> DistrictAndCity = [Roles.DistrictStaff, Roles.CityAdmin];
 
     public static readonly IReadOnlyList<string> CityOnly = [Roles.CityAdmin];
+
+    /// <summary>Roles that sign in with a password and an authenticator code (等保 8.1.4.1 d): they see full ID numbers and run accounts.</summary>
+    public static readonly IReadOnlyList<string> SecondFactorRequired = [Roles.DistrictStaff, Roles.CityAdmin];
 }

@@ -2345,6 +2345,9 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("bit");
 
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
 
@@ -2364,6 +2367,9 @@ namespace Training.Migrations.SqlServer.Migrations
 
                     b.Property<int?>("OrgUnitId")
                         .HasColumnType("int");
+
+                    b.Property<DateTime?>("PasswordChangedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("nvarchar(max)");

@@ -14,7 +14,7 @@ public static class IdentitySetup
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 8;
-                // "3 of 4 character classes" is checked by ThreeOfFourClassesValidator.
+                // 3 of 4 classes, 12 characters for staff, the common list: PasswordRules.
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
@@ -29,8 +29,10 @@ public static class IdentitySetup
             })
             .AddEntityFrameworkStores<TrainingDbContext>()
             .AddDefaultTokenProviders()
+            // After the defaults: replaces Identity's authenticator provider with one that takes a code once.
+            .AddTokenProvider<AuthenticatorCodes>(AuthenticatorCodes.Name)
             .AddErrorDescriber<ChineseIdentityErrors>()
-            .AddPasswordValidator<ThreeOfFourClassesValidator>()
+            .AddPasswordValidator<PasswordRules>()
             .AddClaimsPrincipalFactory<ScopeClaimsFactory>()
             .AddSignInManager<AppSignInManager>();
 

@@ -62,7 +62,7 @@ public static class WebSetup
         app.UseRouting();
         if (DatabaseSetup.Provider(app.Configuration) == DatabaseProvider.Sqlite) app.UseMiddleware<Data.SqliteConnectionPerRequest>();
         app.UseAuthentication();
-        app.UseMiddleware<ForcePasswordChange>();
+        app.UseMiddleware<AccountObligations>();
         app.UseAuthorization();
         // Endpoints that name a rate-limiting policy (a module's AddRateLimiter) are limited; others are not.
         app.UseRateLimiter();

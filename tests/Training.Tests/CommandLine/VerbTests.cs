@@ -33,7 +33,7 @@ public sealed class VerbTests : IDisposable
     [Fact]
     public async Task Should_create_the_first_city_admin_and_the_city_unit()
     {
-        var run = await RunAsync("create-admin", "--user", "admin", "--password", "Str0ng!pass");
+        var run = await RunAsync("create-admin", "--user", "admin", "--password", "Str0ng!pass-12");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM OrgUnits WHERE Code = '440100'"));
@@ -54,6 +54,27 @@ public sealed class VerbTests : IDisposable
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("密码", run.Stderr);
         Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM AspNetUsers"));
+    }
+
+    [Theory]
+    [InlineData("Passw0rd", "常见")]
+    [InlineData("P@ssw0rd2024!", "常见")]
+    [InlineData("Kx7#rLm2pQv", "12 位")]
+    public async Task Should_refuse_a_common_or_short_admin_password(string password, string message)
+    {
+        var run = await RunAsync("create-admin", "--user", "admin", "--password", password);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains(message, run.Stderr);
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM AspNetUsers"));
+    }
+
+    [Fact]
+    public async Task Should_make_the_first_admin_replace_the_command_line_password_at_first_sign_in()
+    {
+        Assert.Equal(0, (await RunAsync("create-admin", "--user", "admin", "--password", "Str0ng!pass-12")).ExitCode);
+
+        Assert.Equal(1L, Scalar("SELECT MustChangePassword FROM AspNetUsers WHERE UserName = 'admin'"));
     }
 
     [Fact]
@@ -77,7 +98,7 @@ public sealed class VerbTests : IDisposable
     [Fact]
     public async Task Should_refuse_to_seed_demo_data_into_a_database_that_has_data()
     {
-        Assert.Equal(0, (await RunAsync("create-admin", "--user", "admin", "--password", "Str0ng!pass")).ExitCode);
+        Assert.Equal(0, (await RunAsync("create-admin", "--user", "admin", "--password", "Str0ng!pass-12")).ExitCode);
 
         var run = await RunAsync("seed-demo");
 

@@ -43,6 +43,7 @@ public sealed partial class InputFuzzTests(InputFuzzTests.OwnApp app, ITestOutpu
         ["/Learning/Study/Quiz/{id}?"] = "exists only once a quiz attempt was started by a POST; its fields are shown option indexes: QuizTests submits garbage ones",
         ["/Classes/Details/{id}?Enrol"] = "shown only beside the results of a search for a person; its one field is the person's id",
         ["/Certificates/Class/{id}?Issue"] = "shown only while a graduate lacks a certificate (the demo's all have one); no field beyond the route's id: Features/Certificates/ClassTests",
+        ["/Account/TwoFactor/Setup?Confirm"] = "shown once a key was made by a POST of 生成二维码, which the walk does not send; its one field is the code: TwoFactor/SetupTests",
         ["/Certificates/Download?Issue"] = "shown only to a graduate without a certificate (trainee-demo has not graduated); its one field is the class's id: Features/Certificates/DownloadTests",
     };
 
@@ -51,6 +52,7 @@ public sealed partial class InputFuzzTests(InputFuzzTests.OwnApp app, ITestOutpu
         ["/Account/Login"] = "signing in is the walk's first step; its fields are text",
         ["/Account/Register"] = "anonymous only; its fields are text (ID number, name, phone, password): AccountTests",
         ["/Account/Logout"] = "no fields; posting it would end the walk's session",
+        ["/Account/SignInCode"] = "only between a right password and the code (the walk's sessions are signed in); its one field is text: SignInCodeTests",
         ["/Error"] = "the error page answers any method and reads no field",
         ["/Learning/Heartbeat"] = "posted by the player's script, not a form: its fields are forged in HeartbeatTests (malformed, NaN, negative, unknown state)",
     };

@@ -149,6 +149,9 @@ public partial class PageWalkTests(AppFixture app)
         new("/Account/Register", MayRedirect: Who.SignedIn),
         new("/Account/Denied"),
         new("/Account/ChangePassword"),
+        new("/Account/SignInCode", Walk: Walk.ByScopeTests), // only between a right password and the code, else → the sign-in: Features/People/Account/SignInCodeTests
+        new("/Account/TwoFactor"),
+        new("/Account/TwoFactor/Setup", MayRedirect: Who.District | Who.City), // set up already (the demo's city and districts) → /Account/TwoFactor
         new("/Account/Logout", Walk: Walk.PostOnly),
         new("/Error"),
         new("/Menu"),

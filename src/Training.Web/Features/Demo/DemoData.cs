@@ -9,7 +9,13 @@ namespace Training.Web.Features.Demo;
 /// </summary>
 public static class DemoData
 {
-    public const string Password = "Demo@12345";
+    public const string Password = "Gz-Cadre-2019";
+
+    /// <summary>
+    /// The authenticator key of the demo's city and district accounts (two factors are required there): printed in
+    /// README, so that anyone trying the demo can add it to an authenticator app. Demo data only.
+    /// </summary>
+    public const string AuthenticatorKey = "GZCADREDEMOTOTPKEYYANGCHENGQWERT";
 
     /// <summary>The date of the 2019 article: the figures below hold as of this day.</summary>
     public static readonly DateOnly ReportDate = new(2019, 12, 31);

@@ -21,7 +21,7 @@ namespace Training.Web.Features.Demo;
 /// database, not half a data set that would then be refused.
 /// </summary>
 public sealed class DemoSeeder(
-    TrainingDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<DemoSeeder> log, IHostEnvironment env,
+    TrainingDbContext db, UserManager<AppUser> users, IUserStore<AppUser> store, TimeProvider clock, ILogger<DemoSeeder> log, IHostEnvironment env,
     MediaStorage? media = null)
 {
     /// <summary>Use the EF path that SQL Server takes, on any provider (tests compare the two).</summary>
@@ -146,8 +146,15 @@ public sealed class DemoSeeder(
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
                 LockoutEnabled = true,
             };
+            user.PasswordSetByOwner(user.CreatedAt);
             var created = await users.CreateAsync(user, DemoData.Password);
             if (created.Succeeded) created = await users.AddToRoleAsync(user, account.Role);
+            if (created.Succeeded && RoleSets.SecondFactorRequired.Contains(account.Role))
+            {
+                await ((IUserAuthenticatorKeyStore<AppUser>)store).SetAuthenticatorKeyAsync(user, DemoData.AuthenticatorKey, default);
+                user.TwoFactorEnabled = true;
+                created = await users.UpdateAsync(user);
+            }
             if (!created.Succeeded)
                 throw new CommandLineException(DemoTexts.AccountFailed(account.UserName, string.Join(" ", created.Errors.Select(e => e.Description))));
         }

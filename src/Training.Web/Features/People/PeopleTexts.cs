@@ -23,6 +23,19 @@ public static class PeopleTexts
     public const string EnterCurrentPassword = "请输入当前密码。", EnterNewPassword = "请输入新密码。", RepeatNewPassword = "请再次输入新密码。";
     public const string NewPasswordsDiffer = "两次输入的新密码不一致。";
     public const string NewPasswordSameAsOld = "新密码不能与当前密码相同。";
+    /// <summary>The name the authenticator app shows above the account's codes.</summary>
+    public const string AuthenticatorIssuer = "广州村官学习平台";
+    public const string CodeLabel = "验证码", EnterCode = "请输入验证码。";
+    public const string CodeRefused = "验证码不正确或已用过。请输入验证器上此刻显示的 6 位数字，或一个未用过的恢复码。";
+    public const string CodeLockedOut = "验证码输错次数过多，账号已暂停登录 15 分钟。如非本人操作，请立即联系上级组织部门。";
+    public const string SetupCodeRefused = "验证码不正确。请确认手机时间准确，并输入验证器上此刻显示的 6 位数字。";
+    public const string TwoFactorEnabledAudit = "开启两步验证", TwoFactorResetAudit = "重置两步验证";
+    public const string RecoveryCodesRenewedAudit = "重新生成恢复码", RecoveryCodeUsedAudit = "使用恢复码登录";
+    public const string TwoFactorResetByOwner = "本人换手机", TwoFactorResetDone = "两步验证已重置。使用人下次登录后须用手机重新设置。";
+    public const string StaffPasswordRule = "至少 12 位，包含小写字母、大写字母、数字、符号中的至少三类；不能用常见密码，不能包含用户名。工作人员的密码每 90 天须更换一次。";
+    public const string TraineePasswordRule = "至少 8 位，包含小写字母、大写字母、数字、符号中的至少三类；不能用常见密码，不能包含用户名。";
+    public const string GivenPasswordMustChange = "您正在使用管理员给出的一次性密码，请先设置自己的新密码。";
+    public const string PasswordTooOld = "您的密码已使用满 90 天，按规定须更换后才能继续使用。";
     public const string NotInRoster = "未能在花名册中找到与您填写的身份证号、姓名、手机号一致的人员。请联系所在村（社区）党组织核对登记信息。";
     public const string EnterIdNumber = "请输入身份证号。", EnterName = "请输入姓名。", EnterPhone = "请输入手机号。";
     public const string ChooseUserName = "请设置用户名。", ChoosePassword = "请设置密码。", RepeatPassword = "请再次输入密码。";

@@ -25,7 +25,8 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     public string OrgName => Principal.FindFirstValue(ScopeClaims.OrgName) ?? "";
     public int? PersonId => Int(ScopeClaims.PersonId);
     public int? SchoolId => Int(ScopeClaims.SchoolId);
-    public bool MustChangePassword => Principal.HasClaim(ScopeClaims.MustChangePassword, "1");
+    /// <summary>What the account must do before anything else (<see cref="AccountObligations"/>).</summary>
+    public AccountObligation Owes => Enum.TryParse<AccountObligation>(Principal.FindFirstValue(ScopeClaims.Owes), out var owed) ? owed : AccountObligation.None;
 
     /// <summary>CityAdmin and DistrictStaff may see full ID numbers and phones in their scope (PRODUCT.md §4).</summary>
     public bool MaySeePersonalData => IsIn(Roles.CityAdmin) || IsIn(Roles.DistrictStaff);

@@ -9,7 +9,7 @@ namespace Training.Web.Infrastructure.Scoping;
 
 /// <summary>Puts the account's scope into the sign-in cookie so that no request needs a lookup to know it.</summary>
 public sealed class ScopeClaimsFactory(
-    UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, TrainingDbContext db)
+    UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, TrainingDbContext db, TimeProvider clock)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
@@ -26,7 +26,8 @@ public sealed class ScopeClaimsFactory(
         }
         if (user.PersonId is { } personId) identity.AddClaim(new Claim(ScopeClaims.PersonId, personId.ToString()));
         if (user.SchoolId is { } schoolId) identity.AddClaim(new Claim(ScopeClaims.SchoolId, schoolId.ToString()));
-        if (user.MustChangePassword) identity.AddClaim(new Claim(ScopeClaims.MustChangePassword, "1"));
+        if (AccountObligations.Of(user, clock.GetUtcNow().UtcDateTime) is not AccountObligation.None and var owed)
+            identity.AddClaim(new Claim(ScopeClaims.Owes, owed.ToString()));
         return identity;
     }
 }
@@ -39,5 +40,5 @@ public static class ScopeClaims
     public const string OrgName = "training:orgname";
     public const string PersonId = "training:person";
     public const string SchoolId = "training:school";
-    public const string MustChangePassword = "training:mustchange";
+    public const string Owes = "training:owes";
 }

@@ -126,7 +126,7 @@ public sealed class IndexTests(AppFixture app)
         }
         var before = await AccountsAsync(client);
 
-        await app.CreateStaffAsync("440111103201", "Str0ng!pass");
+        await app.CreateStaffAsync("440111103201", "Str0ng!pass-12");
 
         Assert.Equal(before + 1, await AccountsAsync(client));
     }
@@ -134,12 +134,12 @@ public sealed class IndexTests(AppFixture app)
     [Fact]
     public async Task Should_draw_no_cards_for_an_account_bound_to_nothing_and_say_whom_to_ask()
     {
-        const string password = "Str0ng!pass";
+        const string password = "Str0ng!pass-12";
         var userName = "unbound-" + Guid.NewGuid().ToString("N")[..8];
         using (var scope = app.Services.CreateScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var user = new AppUser { UserName = userName, DisplayName = "未绑定", Role = Roles.VillageStaff, LockoutEnabled = true };
+            var user = new AppUser { UserName = userName, DisplayName = "未绑定", Role = Roles.VillageStaff, LockoutEnabled = true, CreatedAt = DateTime.UtcNow };
             Assert.True((await users.CreateAsync(user, password)).Succeeded);
             await users.AddToRoleAsync(user, Roles.VillageStaff);
         }

@@ -18,7 +18,7 @@ public sealed record Trainee(int PersonId, string UserName, string Name, string 
 /// </summary>
 public static class TestTrainees
 {
-    public const string Password = "Str0ng!pass";
+    public const string Password = "Str0ng!pass-12";
     /// <summary>增城区: no demo staff account is bound here.</summary>
     public const string DistrictCode = "440118";
 

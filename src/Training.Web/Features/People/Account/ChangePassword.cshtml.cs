@@ -4,16 +4,21 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Training.Core.Identity;
+using Training.Web.Infrastructure;
 
 namespace Training.Web.Features.People.Account;
 
 /// <summary>Change one's own password; after an administrator's reset this is the only page open until done.</summary>
 [Authorize(Policy = PeoplePermissions.OwnAccount)]
-public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
-    public bool Forced { get; private set; }
+    /// <summary>Why the change is owed now (a given password, or one older than 90 days); null when the user chose to.</summary>
+    public string? Reason { get; private set; }
+    public string Rule { get; private set; } = "";
     public bool Done { get; private set; }
+    /// <summary>Where to go once changed: what the account owes next (its authenticator), or home.</summary>
+    public string NextPage { get; private set; } = "/";
 
     public sealed class InputModel
     {
@@ -35,7 +40,7 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        Forced = user.MustChangePassword;
+        Describe(user);
         return Page();
     }
 
@@ -43,7 +48,7 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        Forced = user.MustChangePassword;
+        Describe(user);
         if (!ModelState.IsValid) return Page();
         if (Input.NewPassword == Input.CurrentPassword)
         {
@@ -56,11 +61,20 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
             foreach (var e in result.Errors) ModelState.AddModelError("", e.Description);
             return Page();
         }
-        user.MustChangePassword = false;
+        user.PasswordSetByOwner(clock.GetUtcNow().UtcDateTime);
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
         Done = true;
-        Forced = false;
+        Reason = null;
+        NextPage = AccountObligations.PageOf(AccountObligations.Of(user, clock.GetUtcNow().UtcDateTime));
         return Page();
+    }
+
+    private void Describe(AppUser user)
+    {
+        Rule = PasswordRules.IsStaff(user) ? PeopleTexts.StaffPasswordRule : PeopleTexts.TraineePasswordRule;
+        Reason = AccountObligations.Of(user, clock.GetUtcNow().UtcDateTime) != AccountObligation.ChangePassword ? null
+            : user.MustChangePassword ? PeopleTexts.GivenPasswordMustChange
+            : PeopleTexts.PasswordTooOld;
     }
 }

@@ -35,6 +35,8 @@ public sealed class LoginModel(SignInGate gate, ILogger<LoginModel> log) : PageM
             log.LogInformation("Sign-in: {User}", userName);
             return LocalRedirect(SafeReturnUrl);
         }
+        if (answer.Result is { RequiresTwoFactor: true })
+            return RedirectToPage("/People/Account/SignInCode", new { ReturnUrl });
         // One message for every refusal about the account (unknown, wrong password, locked, disabled): SignInGate.
         ModelState.AddModelError("", answer.Refusal == SignInGate.Refusal.Source ? PeopleTexts.SourceThrottled : PeopleTexts.SignInRefused);
         return Page();

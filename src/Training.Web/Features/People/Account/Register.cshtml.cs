@@ -85,6 +85,7 @@ public sealed class RegisterModel(
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             LockoutEnabled = true,
         };
+        user.PasswordSetByOwner(user.CreatedAt);
         var created = await users.CreateAsync(user, Input.Password);
         if (!created.Succeeded)
         {

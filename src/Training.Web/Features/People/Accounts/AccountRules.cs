@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
+using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.People.Accounts;
@@ -40,7 +41,7 @@ public sealed class AccountRules(TrainingDbContext db, CurrentUser me)
     public static string NewOneTimePassword()
     {
         const string lower = "abcdefghjkmnpqrstuvwxyz", upper = "ABCDEFGHJKMNPQRSTUVWXYZ", digits = "23456789";
-        Span<char> chars = stackalloc char[10];
+        Span<char> chars = stackalloc char[PasswordRules.StaffMinimumLength];
         for (var i = 0; i < chars.Length; i++)
         {
             var set = (i % 3) switch { 0 => upper, 1 => lower, _ => digits };

@@ -33,6 +33,8 @@ public sealed class AdminBootstrap(TrainingDbContext db, UserManager<AppUser> us
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             LockoutEnabled = true,
         };
+        // The password was typed on a command line (shell history, a ticket): its owner replaces it at first sign-in.
+        user.PasswordGivenByAdministrator(user.CreatedAt);
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded) return string.Join(" ", created.Errors.Select(e => e.Description));
         await users.AddToRoleAsync(user, Roles.CityAdmin);

@@ -14,5 +14,5 @@ public abstract class AccountTestBase(AppFixture appArg)
 {
     protected readonly AppFixture app = appArg;
 
-    protected const string Password = "Str0ng!pass";
+    protected const string Password = "Str0ng!pass-12";
 }

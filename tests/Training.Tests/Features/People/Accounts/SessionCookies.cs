@@ -15,7 +15,7 @@ namespace Training.Tests.Features.People.Accounts;
 /// <summary>The session cookie as the app reads and writes it, for the tests of sign-out, password change and session lifetime.</summary>
 internal static class SessionCookies
 {
-    public const string Password = "Str0ng!pass";
+    public const string Password = "Str0ng!pass-12";
     /// <summary>The unit of the staff accounts these tests create.</summary>
     public const string Unit = TestPeople.OwnVillage;
 

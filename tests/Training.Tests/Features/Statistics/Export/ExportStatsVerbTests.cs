@@ -22,7 +22,7 @@ public sealed class ExportStatsVerbTests : IDisposable
     [Fact]
     public async Task Should_write_the_city_report_of_today_into_the_working_folder_by_default()
     {
-        Assert.Equal(0, (await RunAsync("create-admin", "--user", "admin", "--password", "Str0ng!pass")).ExitCode);
+        Assert.Equal(0, (await RunAsync("create-admin", "--user", "admin", "--password", "Str0ng!pass-12")).ExitCode);
 
         var run = await RunAsync("export-stats");
 
@@ -74,7 +74,7 @@ public sealed class ExportStatsVerbTests : IDisposable
     [InlineData("--scpoe", "440100", "--scpoe")]
     public async Task Should_refuse_an_unknown_scope_or_a_bad_date_with_a_message_and_nonzero_exit(string option, string value, string message)
     {
-        Assert.Equal(0, (await RunAsync("create-admin", "--user", "admin", "--password", "Str0ng!pass")).ExitCode);
+        Assert.Equal(0, (await RunAsync("create-admin", "--user", "admin", "--password", "Str0ng!pass-12")).ExitCode);
 
         var run = await RunAsync("export-stats", option, value);
 

@@ -50,8 +50,8 @@ public sealed class CreateModel(TrainingDbContext db, UserManager<AppUser> users
             DisplayName = Input.DisplayName.Trim(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             LockoutEnabled = true,
-            MustChangePassword = true,
         };
+        user.PasswordGivenByAdministrator(user.CreatedAt);
         string scope;
         if (Input.Registrar)
         {

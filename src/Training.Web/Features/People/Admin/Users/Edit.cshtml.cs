@@ -15,13 +15,13 @@ namespace Training.Web.Features.People.Admin.Users;
 /// because the one-time password is shown this once and is kept nowhere.
 /// </summary>
 [Authorize(Policy = PeoplePermissions.Accounts)]
-public sealed class EditModel(UserManager<AppUser> users, AccountRules rules, TimeProvider clock) : PageModel
+public sealed class EditModel(UserManager<AppUser> users, IUserStore<AppUser> store, AccountRules rules, TimeProvider clock) : PageModel
 {
     public AccountView Account { get; private set; } = null!;
     public string? OneTimePassword { get; private set; }
 
     public sealed record AccountView(string Id, string UserName, string DisplayName, string Role, string Scope,
-        bool IsDisabled, bool MustChangePassword, DateTimeOffset? LockoutEnd, DateTime CreatedAt);
+        bool IsDisabled, bool MustChangePassword, DateTimeOffset? LockoutEnd, DateTime CreatedAt, bool TwoFactorEnabled);
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -57,7 +57,7 @@ public sealed class EditModel(UserManager<AppUser> users, AccountRules rules, Ti
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var result = await users.ResetPasswordAsync(user, token, password);
             if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
-            user.MustChangePassword = true;
+            user.PasswordGivenByAdministrator(clock.GetUtcNow().UtcDateTime);
             await users.UpdateAsync(user);
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
@@ -65,6 +65,22 @@ public sealed class EditModel(UserManager<AppUser> users, AccountRules rules, Ti
             return (PeopleTexts.PasswordResetAudit, PeopleTexts.PasswordReset);
         }) && await LoadAsync(id, ct)
             ? Page()
+            : NotFound();
+
+    /// <summary>
+    /// A lost phone: the key and the recovery codes stop, and the owner sets up a new phone after the next sign-in with
+    /// the password. Nobody but the owner ever sees a key.
+    /// </summary>
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(string id, CancellationToken ct) =>
+        await ChangeAsync(id, ct, async user =>
+        {
+            await users.SetTwoFactorEnabledAsync(user, false);
+            await users.ResetAuthenticatorKeyAsync(user);
+            await ((IUserTwoFactorRecoveryCodeStore<AppUser>)store).ReplaceCodesAsync(user, [], ct);
+            await users.UpdateAsync(user);
+            return (PeopleTexts.TwoFactorResetAudit, PeopleTexts.TwoFactorResetDone);
+        })
+            ? RedirectToPage("/People/Admin/Users/Edit", new { id })
             : NotFound();
 
     /// <summary>Changes an account one may manage, audits it and flashes what was done; false when there is no such account.</summary>
@@ -83,7 +99,7 @@ public sealed class EditModel(UserManager<AppUser> users, AccountRules rules, Ti
         var account = await rules.ManageableUsers().AsNoTracking().Where(u => u.Id == id)
             .Select(u => new AccountView(u.Id, u.UserName!, u.DisplayName, u.Role,
                 u.OrgUnit != null ? u.OrgUnit.Name : u.School != null ? u.School.Name : u.Person != null ? u.Person.Village.Name : "",
-                u.IsDisabled, u.MustChangePassword, u.LockoutEnd, u.CreatedAt))
+                u.IsDisabled, u.MustChangePassword, u.LockoutEnd, u.CreatedAt, u.TwoFactorEnabled))
             .SingleOrDefaultAsync(ct);
         if (account is null) return false;
         Account = account;

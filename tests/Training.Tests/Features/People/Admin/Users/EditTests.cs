@@ -58,4 +58,22 @@ public sealed class EditTests(AppFixture appArg) : AccountTestBase(appArg)
         Assert.Null(AppFixture.AuthCookieOf(response));
         Assert.True(await app.WithDbAsync(db => db.Audit.AnyAsync(a => a.Action == "停用账号" && a.Detail == userName && a.UserName == "district-440111")));
     }
+
+    private const string TwoFactorPassword = "Str0ng!pass-12";
+
+    [Fact]
+    public async Task Should_let_an_account_administrator_reset_a_lost_phone_so_that_its_owner_sets_up_again()
+    {
+        var userName = await app.CreateStaffAsync("440111", TwoFactorPassword, Roles.DistrictStaff);
+        await app.EnableTwoFactorAsync(userName);
+        var id = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+        var city = await app.SignInAsync("city");
+
+        using (var reset = await city.PostFormAsync($"/Admin/Users/Edit/{id}", $"/Admin/Users/Edit/{id}?handler=ResetTwoFactor", new Dictionary<string, string>()))
+            Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+
+        var owner = await app.SignInAsync(userName, TwoFactorPassword);
+        using var persons = await owner.GetAsync("/Persons");
+        Assert.Equal("/Account/TwoFactor/Setup", persons.Headers.Location?.OriginalString);
+    }
 }

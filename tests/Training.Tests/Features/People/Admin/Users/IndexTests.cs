@@ -11,7 +11,7 @@ public sealed class IndexTests(AppFixture app)
     [Fact]
     public async Task Should_find_an_account_of_a_village_of_the_township_and_hide_it_from_another_township()
     {
-        var userName = await app.CreateStaffAsync(TestPeople.OwnVillage, "Str0ng!pass");
+        var userName = await app.CreateStaffAsync(TestPeople.OwnVillage, "Str0ng!pass-12");
 
         using var own = await (await app.SignInAsync(DemoAccounts.Township)).GetAsync($"/Admin/Users?q={userName}");
         using var other = await (await app.SignInAsync(DemoAccounts.OtherTownship)).GetAsync($"/Admin/Users?q={userName}");
@@ -36,7 +36,7 @@ public sealed class IndexTests(AppFixture app)
         }
         var before = await TotalAsync();
 
-        await app.CreateStaffAsync(TestPeople.OwnVillage, "Str0ng!pass");
+        await app.CreateStaffAsync(TestPeople.OwnVillage, "Str0ng!pass-12");
 
         Assert.Equal(before + 1, await TotalAsync());
     }
