@@ -103,11 +103,19 @@ resolve() {
 
 start_portal "$work/publish"
 
-# The Cookie header of each account's session (signed in when first needed); anonymous has none.
+# The Cookie header of each account's session (signed in when first needed); anonymous has none. Later calls
+# take the session again through one page, as a browser's next click does: past the security stamp's minute the
+# portal re-issues the cookie then (wrk sends one cookie throughout; an older one would have its principal rebuilt on
+# every request). Signing in again instead would spend a code of the city's and districts' authenticator each time,
+# each good once.
 declare -A cookies=([anonymous]="")
 remember_session() {
   local jar=$work/jar-$1
-  sign_in "$1" "$jar"
+  if [ -s "$jar" ]; then
+    curl -sS -o /dev/null -c "$jar" -b "$jar" "$base/Menu"
+  else
+    sign_in "$1" "$jar"
+  fi
   cookies[$1]=$(cookie_header "$jar")
 }
 # as ACCOUNT: sets $header to the curl / wrk arguments carrying the account's session.
@@ -165,8 +173,8 @@ printf "|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n" "$(printf -- '-%.0s' {1..60})" "$(printf
 load anonymous /health/live
 skipped=()
 while read -r account path; do
-  # Signed in afresh for each page: wrk sends the same cookie throughout, and a cookie older than the
-  # security stamp's minute would have its principal rebuilt on every request, where a browser takes
+  # The session taken again for each page (remember_session): wrk sends the same cookie throughout, and a cookie
+  # older than the security stamp's minute would have its principal rebuilt on every request, where a browser takes
   # the refreshed cookie once a minute.
   [ "$account" = anonymous ] || remember_session "$account"
   url=$(resolve "$path")

@@ -1,16 +1,24 @@
 namespace Training.Core.Domain;
 
-/// <summary>Who did what, when. Never holds an unmasked ID number or phone.</summary>
+/// <summary>Whether what an audit entry records was done or refused (等保 8.1.4.3: 事件的结果).</summary>
+public enum AuditOutcome
+{
+    Done = 0,
+    Refused = 1,
+}
+
+/// <summary>Who did what, when, from where, and with what outcome. Never holds an unmasked ID number or phone.</summary>
 public class AuditEntry
 {
     private AuditEntry() { UserName = Action = Detail = ""; }
 
-    public AuditEntry(string userName, string action, string detail, DateTime at)
+    public AuditEntry(string userName, string action, string detail, DateTime at, AuditOutcome outcome = AuditOutcome.Done)
     {
         UserName = userName;
         Action = action;
         Detail = detail;
         At = at;
+        Outcome = outcome;
     }
 
     public long Id { get; private set; }
@@ -18,4 +26,11 @@ public class AuditEntry
     public string UserName { get; private set; }
     public string Action { get; private set; }
     public string Detail { get; private set; }
+    public AuditOutcome Outcome { get; private set; }
+
+    /// <summary>The client's address for what a request did; null for the command line and background jobs.</summary>
+    public string? Source { get; private set; }
+
+    /// <summary>Records the address of the request that made the entry (set once, when it is saved).</summary>
+    public void ComesFrom(string source) => Source ??= source;
 }

@@ -45,7 +45,13 @@ public static class DatabaseSetup
         // Pooled: a request reuses a context instead of building its options and services again
         // (a tenth of a signed-in request's CPU went there). The context holds no state of its own
         // between requests; EF resets the change tracker, command timeout and transaction on return.
-        builder.Services.AddDbContextPool<TrainingDbContext>(options => Configure(options, provider, connectionString));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<Data.AuditSources>();
+        builder.Services.AddDbContextPool<TrainingDbContext>((services, options) =>
+        {
+            Configure(options, provider, connectionString);
+            options.AddInterceptors(services.GetRequiredService<Data.AuditSources>());
+        });
         return builder;
     }
 

@@ -12,6 +12,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(x => x.UserName).HasMaxLength(256);
         b.Property(x => x.Action).HasMaxLength(100);
         b.Property(x => x.Detail).HasMaxLength(2000);
+        // The longest text of an IPv6 address.
+        b.Property(x => x.Source).HasMaxLength(45);
         b.HasIndex(x => x.At);
     }
 }

@@ -1,9 +1,9 @@
-using System.Net;
 using System.Threading.RateLimiting;
 using Hangfire;
 using Microsoft.AspNetCore.RateLimiting;
 using Training.Web.Features.Certificates.Issuing;
 using Training.Web.Infrastructure.Modules;
+using Training.Web.Infrastructure.Web;
 
 namespace Training.Web.Features.Certificates;
 
@@ -41,7 +41,7 @@ public sealed class CertificatesModule : TrainingModule
             };
             // Behind the proxies the forwarded-headers middleware trusts, the address is the client's.
             o.AddPolicy(VerifyPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                (http.Connection.RemoteIpAddress ?? IPAddress.None).ToString(),
+                ClientAddress.Of(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
     }

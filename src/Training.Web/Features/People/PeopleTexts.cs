@@ -25,6 +25,13 @@ public static class PeopleTexts
     public const string NewPasswordSameAsOld = "新密码不能与当前密码相同。";
     /// <summary>The name the authenticator app shows above the account's codes.</summary>
     public const string AuthenticatorIssuer = "广州村官学习平台";
+    public const string SignedInAudit = "登录", SignedInWithCodeAudit = "登录（两步验证）", PasswordAcceptedAudit = "登录：密码正确，待验证码";
+    public const string SignInRefusedAudit = "登录失败", CodeRefusedAudit = "两步验证失败", SignedOutAudit = "退出登录";
+    public const string PasswordChangedAudit = "修改密码", PasswordChangeRefusedAudit = "修改密码失败";
+    public const string UnknownAccountName = "（不存在的用户名）";
+    public const string RefusedUnknownName = "用户名不存在", RefusedWrongPassword = "密码错误", RefusedDisabled = "账号已停用";
+    public const string RefusedLockedOut = "账号已锁定", RefusedAddressHeldOff = "该地址对此账号失败过多，暂停 15 分钟";
+    public const string RefusedSourceHeldOff = "该地址登录失败过多，暂停 15 分钟";
     public const string CodeLabel = "验证码", EnterCode = "请输入验证码。";
     public const string CodeRefused = "验证码不正确或已用过。请输入验证器上此刻显示的 6 位数字，或一个未用过的恢复码。";
     public const string CodeLockedOut = "验证码输错次数过多，账号已暂停登录 15 分钟。如非本人操作，请立即联系上级组织部门。";

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Training.Core.Data;
+using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
 
@@ -10,7 +12,7 @@ namespace Training.Web.Features.People.Account;
 
 /// <summary>Change one's own password; after an administrator's reset this is the only page open until done.</summary>
 [Authorize(Policy = PeoplePermissions.OwnAccount)]
-public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock) : PageModel
+public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, TrainingDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     /// <summary>Why the change is owed now (a given password, or one older than 90 days); null when the user chose to.</summary>
@@ -59,10 +61,14 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
         if (!result.Succeeded)
         {
             foreach (var e in result.Errors) ModelState.AddModelError("", e.Description);
+            db.Audit.Add(new AuditEntry(user.UserName!, PeopleTexts.PasswordChangeRefusedAudit, string.Join(" ", result.Errors.Select(e => e.Description)), clock.UtcNow(), AuditOutcome.Refused));
+            await db.SaveChangesAsync();
             return Page();
         }
         user.PasswordSetByOwner(clock.GetUtcNow().UtcDateTime);
         await users.UpdateAsync(user);
+        db.Audit.Add(new AuditEntry(user.UserName!, PeopleTexts.PasswordChangedAudit, "", clock.UtcNow()));
+        await db.SaveChangesAsync();
         await signIn.RefreshSignInAsync(user);
         Done = true;
         Reason = null;

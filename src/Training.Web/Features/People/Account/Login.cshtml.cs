@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Training.Web.Infrastructure.Web;
 
 namespace Training.Web.Features.People.Account;
 
@@ -29,7 +30,7 @@ public sealed class LoginModel(SignInGate gate, ILogger<LoginModel> log) : PageM
     {
         if (!ModelState.IsValid) return Page();
         var userName = Input.UserName.Trim();
-        var answer = await gate.TryAsync(userName, Input.Password, HttpContext.Connection.RemoteIpAddress, ct);
+        var answer = await gate.TryAsync(userName, Input.Password, ClientAddress.Of(HttpContext), ct);
         if (answer.Result is { Succeeded: true })
         {
             log.LogInformation("Sign-in: {User}", userName);

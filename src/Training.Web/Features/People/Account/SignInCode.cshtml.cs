@@ -40,13 +40,12 @@ public sealed class SignInCodeModel(AppSignInManager signIn, TrainingDbContext d
         var result = recovery
             ? await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCodes.Hash(Input.Code))
             : await signIn.TwoFactorAuthenticatorSignInAsync(code!, isPersistent: false, rememberClient: false);
+        db.Audit.Add(result.Succeeded
+            ? new AuditEntry(user.UserName!, recovery ? PeopleTexts.RecoveryCodeUsedAudit : PeopleTexts.SignedInWithCodeAudit, "", clock.UtcNow())
+            : new AuditEntry(user.UserName!, PeopleTexts.CodeRefusedAudit, result.IsLockedOut ? PeopleTexts.RefusedLockedOut : "", clock.UtcNow(), AuditOutcome.Refused));
+        await db.SaveChangesAsync(ct);
         if (result.Succeeded)
         {
-            if (recovery)
-            {
-                db.Audit.Add(new AuditEntry(user.UserName!, PeopleTexts.RecoveryCodeUsedAudit, "", clock.UtcNow()));
-                await db.SaveChangesAsync(ct);
-            }
             log.LogInformation("Sign-in with two factors: {User}", user.UserName);
             return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Home/Index")!);
         }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
@@ -8,6 +7,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Web;
 
 namespace Training.Web.Features.People.Account;
 
@@ -57,11 +57,11 @@ public sealed class SignInGate(TrainingDbContext db, AppSignInManager signIn, Us
 
     private SignInGateOptions Options => options.Value;
 
-    /// <summary>Checks the name and password typed from <paramref name="source"/> and signs in (or asks for the second factor).</summary>
-    public async Task<Answer> TryAsync(string userName, string password, IPAddress? source, CancellationToken ct)
+    /// <summary>Checks the name and password typed from <paramref name="source"/> (<see cref="ClientAddress"/>) and signs in (or asks for the second factor).</summary>
+    public async Task<Answer> TryAsync(string userName, string password, string source, CancellationToken ct)
     {
         var started = clock.GetTimestamp();
-        var answer = await DecideAsync(userName, password, SourceText(source), ct);
+        var answer = await DecideAsync(userName, password, source, ct);
         // A timer may fire a millisecond early: wait again until the floor has truly passed.
         for (TimeSpan left; answer.Refusal != Refusal.None && (left = Options.Floor - clock.GetElapsedTime(started)) > TimeSpan.Zero;)
             await Task.Delay(left + TimeSpan.FromMilliseconds(1), clock, ct);
@@ -83,25 +83,29 @@ public sealed class SignInGate(TrainingDbContext db, AppSignInManager signIn, Us
         if (user is null) hasher.VerifyHashedPassword(Unknown, unknownHash ??= hasher.HashPassword(Unknown, RandomPassword()), password);
         else passwordRight = await users.CheckPasswordAsync(user, password);
 
-        if (fromSource >= Options.PerSource) return await RefuseAsync(Refusal.Source, key, source, now, ct);
-        if (user is null || !passwordRight || onAccount >= Options.PerAccountAndSource || !await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
-            return await RefuseAsync(Refusal.Account, key, source, now, ct);
+        // What the auditor reads (the person at the form reads one message whatever it is).
+        var why = fromSource >= Options.PerSource ? PeopleTexts.RefusedSourceHeldOff
+            : user is null ? PeopleTexts.RefusedUnknownName
+            : !passwordRight ? PeopleTexts.RefusedWrongPassword
+            : onAccount >= Options.PerAccountAndSource ? PeopleTexts.RefusedAddressHeldOff
+            : !await signIn.CanSignInAsync(user) ? PeopleTexts.RefusedDisabled
+            : await users.IsLockedOutAsync(user) ? PeopleTexts.RefusedLockedOut
+            : null;
+        var who = user?.UserName ?? PeopleTexts.UnknownAccountName;
+        if (why is not null)
+        {
+            db.SignInFailures.Add(new SignInFailure(key, source, now));
+            db.Audit.Add(new AuditEntry(who, PeopleTexts.SignInRefusedAudit, why, now, AuditOutcome.Refused));
+            await db.SaveChangesAsync(ct);
+            return new Answer(fromSource >= Options.PerSource ? Refusal.Source : Refusal.Account, null);
+        }
 
-        var result = await signIn.SignInOrTwoFactorAfterPasswordAsync(user);
+        var result = await signIn.SignInOrTwoFactorAfterPasswordAsync(user!);
+        db.Audit.Add(new AuditEntry(who, result.RequiresTwoFactor ? PeopleTexts.PasswordAcceptedAudit : PeopleTexts.SignedInAudit, "", now));
+        await db.SaveChangesAsync(ct);
         await db.SignInFailures.Where(f => f.AccountKey == key && f.Source == source).ExecuteDeleteAsync(ct);
         return new Answer(Refusal.None, result);
     }
-
-    private async Task<Answer> RefuseAsync(Refusal refusal, string key, string source, DateTime now, CancellationToken ct)
-    {
-        db.SignInFailures.Add(new SignInFailure(key, source, now));
-        await db.SaveChangesAsync(ct);
-        return new Answer(refusal, null);
-    }
-
-    /// <summary>The address as counted: its text (IPv4 inside IPv6 as IPv4), "unknown" when the host gives none.</summary>
-    public static string SourceText(IPAddress? source) =>
-        source is null ? "unknown" : (source.IsIPv4MappedToIPv6 ? source.MapToIPv4() : source).ToString();
 
     /// <summary>The account name as counted: a hash of its normalised form (a password typed into the name field stays unread).</summary>
     public static string AccountKey(string userName) =>

@@ -157,6 +157,23 @@ public sealed class IndexTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
     }
 
+    [Fact]
+    public async Task Should_count_an_IPv4_address_once_whether_it_comes_as_IPv4_or_inside_IPv6()
+    {
+        var (_, code, _) = await IssuedAsync();
+        var asIPv4 = app.Anonymous("203.0.113.201");
+        var asIPv6 = app.Anonymous("::ffff:203.0.113.201");
+        for (var i = 0; i < CertificatesModule.DefaultVerifyPerMinute; i++)
+        {
+            using var allowed = await (i % 2 == 0 ? asIPv4 : asIPv6).GetAsync($"/Verify/{code}");
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, allowed.StatusCode);
+        }
+
+        using var refused = await asIPv6.GetAsync($"/Verify/{code}");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+    }
+
     private static string? Text(IHtmlDocument html, string testId) => html.QuerySelector($"[data-testid={testId}]")?.TextContent.Trim();
 
     private static (string? Title, int Cards) Shape(IHtmlDocument html) =>

@@ -38,6 +38,29 @@ public sealed partial class LoginTests(AppFixture appArg) : AccountTestBase(appA
     [GeneratedRegex("CfDJ8[A-Za-z0-9_-]*")]
     private static partial Regex TokenValue();
 
+    [Fact]
+    public async Task Should_audit_each_sign_in_and_each_refusal_with_the_address_it_came_from_and_its_outcome()
+    {
+        var userName = await app.CreateStaffAsync(TestPeople.OwnVillage, Password);
+        var unknown = "nobody-" + Guid.NewGuid().ToString("N")[..8];
+
+        await RefusedAsync(userName, "Wrong!pass1", "203.0.113.91");
+        await RefusedAsync(unknown, Password, "203.0.113.92");
+        await app.SignInFromAsync("203.0.113.93", userName, Password);
+
+        var entries = await app.WithDbAsync(db => db.Audit.AsNoTracking()
+            .Where(a => a.Source == "203.0.113.91" || a.Source == "203.0.113.92" || a.Source == "203.0.113.93")
+            .Select(a => new { a.UserName, a.Action, a.Detail, a.Source, a.Outcome }).ToListAsync());
+        Assert.Contains(entries, e => e.UserName == userName && e.Action == PeopleTexts.SignInRefusedAudit
+            && e.Detail == PeopleTexts.RefusedWrongPassword && e.Source == "203.0.113.91" && e.Outcome == AuditOutcome.Refused);
+        Assert.Contains(entries, e => e.UserName == PeopleTexts.UnknownAccountName && e.Detail == PeopleTexts.RefusedUnknownName
+            && e.Source == "203.0.113.92" && e.Outcome == AuditOutcome.Refused);
+        Assert.Contains(entries, e => e.UserName == userName && e.Action == PeopleTexts.SignedInAudit
+            && e.Source == "203.0.113.93" && e.Outcome == AuditOutcome.Done);
+        // What was typed as a name that is nobody's may be a password: it is not kept.
+        Assert.DoesNotContain(entries, e => e.UserName.Contains(unknown) || e.Detail.Contains(unknown));
+    }
+
     private async Task<TimeSpan> TimedAsync(Func<Task> post)
     {
         var clock = Stopwatch.StartNew();

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Training.Tests.Infrastructure;
+using Training.Web.Features.People;
 using Training.Web.Infrastructure;
 using Training.Tests.Infrastructure.Builders;
 using Training.Tests.Features.People.Accounts;
@@ -35,5 +36,18 @@ public sealed class LogoutTests(AppFixture app)
 
         using var after = await copy.GetAsync("/Persons");
         AssertSentToLogin(after);
+    }
+
+    [Fact]
+    public async Task Should_audit_the_sign_out_with_the_address_it_came_from()
+    {
+        var userName = await app.CreateStaffAsync(Unit, Password);
+        var browser = await app.SignInFromAsync("203.0.113.81", userName, Password);
+
+        using (var signOut = await browser.PostFormAsync("/", "/Account/Logout", new Dictionary<string, string>()))
+            Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+
+        Assert.True(await app.WithDbAsync(db => db.Audit.AnyAsync(a =>
+            a.UserName == userName && a.Action == PeopleTexts.SignedOutAudit && a.Source == "203.0.113.81")));
     }
 }
