@@ -1,12 +1,5 @@
 namespace Training.Core.Domain;
 
-/// <summary>Whether what an audit entry records was done or refused (等保 8.1.4.3: 事件的结果).</summary>
-public enum AuditOutcome
-{
-    Done = 0,
-    Refused = 1,
-}
-
 /// <summary>Who did what, when, from where, and with what outcome. Never holds an unmasked ID number or phone.</summary>
 public class AuditEntry
 {

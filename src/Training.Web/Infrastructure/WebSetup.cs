@@ -24,6 +24,9 @@ public static class WebSetup
         builder.Services.AddSingleton<Data.FiguresMemo.Store>();
         builder.Services.AddScoped<Data.FiguresMemo>();
         builder.Services.AddScoped<Data.RequestStamps>();
+        builder.Services.AddScoped<Web.PersonalDataShown>();
+        builder.Services.AddSingleton<Data.AuditWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Data.AuditWriter>());
         builder.Services.AddAntiforgery(o =>
         {
             o.HeaderName = "RequestVerificationToken";
@@ -64,6 +67,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseMiddleware<AccountObligations>();
         app.UseAuthorization();
+        app.UseMiddleware<Web.PersonalDataViews>();
         // Endpoints that name a rate-limiting policy (a module's AddRateLimiter) are limited; others are not.
         app.UseRateLimiter();
         return app;

@@ -30,6 +30,8 @@ public static class DataExchangeTexts
 
     // 数据导出
     public const string ExportAudit = "数据导出";
+    public const string ExportDownloadedAudit = "下载导出文件", ErrorWorkbookDownloadedAudit = "下载导入错误表";
+    public static string DownloadDetail(int runId, string fileName) => $"#{runId}：{fileName}";
     public static string ExportRequested(string kind, string scope, bool unmasked) =>
         $"{kind}，{scope}，{(unmasked ? "含完整身份证号和手机号" : "身份证号和手机号已脱敏")}";
     public static string NoSuchUnit(int id) => $"组织 {id} 不存在。";

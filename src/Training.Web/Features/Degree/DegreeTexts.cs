@@ -49,6 +49,11 @@ public static class DegreeTexts
     public static string YearRow(int year) => $"{year} 年";
 
     /// <summary>A review step done: "何嘉明：镇街审核通过，当前状态“待区审核”。"</summary>
+    public const string ReviewAudit = "报名审核";
+
+    public static string ReviewAuditDetail(int id, string name, EnrollmentTransition step) =>
+        $"报名 #{id}（{name}）：{step.Action.Name()}，“{step.From.Name()}”→“{step.To.Name()}”" + (step.Comment.Length > 0 ? $"；意见：{step.Comment}" : "");
+
     public static string Decided(string name, EnrollmentTransition step) => $"{name}：{step.Action.Name()}，当前状态“{step.To.Name()}”。";
 
     public const string Graduated = "已登记毕业，学员的最高学历已相应更新。";

@@ -10,6 +10,8 @@ public static class CommonTexts
     public const string NotFound = "未找到该记录，或不在您的管辖范围内。";
 
     public const string NotRecorded = "—";
+    public const string PersonalDataViewedAudit = "查看完整个人信息";
+    public static string PersonalDataViewed(string page, int idNumbers, int phones) => $"{page}：完整身份证号 {idNumbers} 个，完整手机号 {phones} 个";
 
     /// <summary>What a typed percentage may carry besides digits (half- and full-width).</summary>
     public static readonly string[] PercentSigns = ["%", "％"];

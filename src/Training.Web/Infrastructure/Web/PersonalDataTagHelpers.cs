@@ -9,24 +9,32 @@ namespace Training.Web.Infrastructure.Web;
 /// need them (CityAdmin and DistrictStaff, on records of their scope — every page shows only
 /// records in scope), masked to everyone else (440103********123X, 138****5678). Pages write
 /// <c>&lt;id-number value="@r.IdNumber" /&gt;</c> and <c>&lt;phone-number value="@r.Phone" /&gt;</c>
-/// and never decide it themselves.
+/// and never decide it themselves. What they draw whole is counted for the audit (<see cref="PersonalDataViews"/>).
 /// </summary>
 [HtmlTargetElement("id-number", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class IdNumberTagHelper(CurrentUser me) : TagHelper
+public sealed class IdNumberTagHelper(CurrentUser me, PersonalDataShown shown) : TagHelper
 {
     public string? Value { get; set; }
 
-    public override void Process(TagHelperContext context, TagHelperOutput output) =>
-        PersonalData.Write(output, string.IsNullOrEmpty(Value) ? null : me.MaySeePersonalData ? Value : ResidentId.Mask(Value));
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var whole = !string.IsNullOrEmpty(Value) && me.MaySeePersonalData;
+        if (whole) shown.IdNumbers++;
+        PersonalData.Write(output, string.IsNullOrEmpty(Value) ? null : whole ? Value : ResidentId.Mask(Value));
+    }
 }
 
 [HtmlTargetElement("phone-number", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class PhoneNumberTagHelper(CurrentUser me) : TagHelper
+public sealed class PhoneNumberTagHelper(CurrentUser me, PersonalDataShown shown) : TagHelper
 {
     public string? Value { get; set; }
 
-    public override void Process(TagHelperContext context, TagHelperOutput output) =>
-        PersonalData.Write(output, string.IsNullOrEmpty(Value) ? null : me.MaySeePersonalData ? Value : Phone.Mask(Value));
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var whole = !string.IsNullOrEmpty(Value) && me.MaySeePersonalData;
+        if (whole) shown.Phones++;
+        PersonalData.Write(output, string.IsNullOrEmpty(Value) ? null : whole ? Value : Phone.Mask(Value));
+    }
 }
 
 internal static class PersonalData

@@ -37,6 +37,9 @@ public sealed class DownloadModel(TrainingDbContext db, CurrentUser me, TimeProv
         if (!run.IsDownloadable(clock.UtcNow()) || !System.IO.File.Exists(storage.PathOf(run.StoredName!)))
             return Answer(StatusCodes.Status410Gone, DataExchangeTexts.FileExpired(storage.KeepFor.TotalHours));
 
+        // Exports hold full ID numbers and phones for the roles that may see them: every download is audited.
+        db.Audit.Add(new AuditEntry(user, DataExchangeTexts.ExportDownloadedAudit, DataExchangeTexts.DownloadDetail(run.Id, run.DownloadName), clock.UtcNow()));
+        await db.SaveChangesAsync(ct);
         Response.Headers.ContentDisposition = Statistics.Export.IndexModel.ContentDisposition(run.DownloadName);
         return PhysicalFile(storage.PathOf(run.StoredName!), StatisticsReport.ContentType);
     }

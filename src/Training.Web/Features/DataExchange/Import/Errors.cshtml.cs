@@ -6,16 +6,18 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Features.Statistics.Export;
+using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
 
 namespace Training.Web.Features.DataExchange.Import;
 
 /// <summary>
 /// The error workbook of a rejected import (<see cref="ErrorWorkbook"/>). A GET: it changes
-/// nothing. Written to a temporary file first, so a failure answers an error page, not half a download.
+/// nothing but the audit trail (the workbook holds the roster's rows as uploaded: full ID numbers and phones).
+/// Written to a temporary file first, so a failure answers an error page, not half a download.
 /// </summary>
 [Authorize(Policy = DataExchangePermissions.ImportRuns)]
-public sealed class ErrorsModel(TrainingDbContext db, CurrentUser me) : PageModel
+public sealed class ErrorsModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
 
@@ -40,6 +42,8 @@ public sealed class ErrorsModel(TrainingDbContext db, CurrentUser me) : PageMode
             await file.DisposeAsync();
             throw;
         }
+        db.Audit.Add(new AuditEntry(me.UserName, DataExchangeTexts.ErrorWorkbookDownloadedAudit, DataExchangeTexts.DownloadDetail(Id, ErrorWorkbook.FileName(run.FileName)), clock.UtcNow()));
+        await db.SaveChangesAsync(ct);
         Response.Headers.CacheControl = "no-store";
         Response.Headers.ContentDisposition = Statistics.Export.IndexModel.ContentDisposition(ErrorWorkbook.FileName(run.FileName));
         return File(file, StatisticsReport.ContentType);

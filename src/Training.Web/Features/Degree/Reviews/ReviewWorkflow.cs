@@ -87,6 +87,8 @@ public sealed class ReviewWorkflow(
             }
             var step = e.Transitions[^1];
             notifications.Notify(e.PersonId, e.Id, EnrollmentMessages.For(e, step), now);
+            // The timeline is the application's; the audit trail is the auditor's (等保 8.1.4.3), with the address.
+            db.Audit.Add(new AuditEntry(me.UserName, DegreeTexts.ReviewAudit, DegreeTexts.ReviewAuditDetail(e.Id, e.Person.Name, step), now));
             return DegreeTexts.Decided(e.Person.Name, step);
         }, ct);
     }

@@ -72,6 +72,21 @@ public sealed class DetailsTests(AppFixture appArg) : ReviewTestBase(appArg)
     }
 
     [Fact]
+    public async Task Should_audit_the_decision_with_the_reviewer_the_address_and_the_reason()
+    {
+        var id = await ApplicantAsync();
+
+        await DecideAsync(await app.SignInFromAsync("203.0.113.61", Township), id, "Return", ("ReturnReason", "请补充村推荐意见"), expect: HttpStatusCode.Redirect);
+
+        var entry = await app.WithDbAsync(db => db.Audit.AsNoTracking()
+            .SingleAsync(a => a.Action == DegreeTexts.ReviewAudit && a.Detail.StartsWith($"报名 #{id}（")));
+        Assert.Equal(Township, entry.UserName);
+        Assert.Equal("203.0.113.61", entry.Source);
+        Assert.Equal(AuditOutcome.Done, entry.Outcome);
+        Assert.Contains("请补充村推荐意见", entry.Detail);
+    }
+
+    [Fact]
     public async Task Should_refuse_a_rejection_without_a_reason_and_keep_the_application()
     {
         var id = await ApplicantAsync();

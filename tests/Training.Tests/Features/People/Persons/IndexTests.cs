@@ -12,6 +12,28 @@ namespace Training.Tests.Features.People.Persons;
 public sealed class IndexTests(AppFixture app)
 {
     [Fact]
+    public async Task Should_audit_a_district_seeing_full_ID_numbers_and_not_a_township_seeing_masked_ones()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var district = await app.SignInFromAsync("203.0.113.51", DemoAccounts.District);
+        var township = await app.SignInFromAsync("203.0.113.52", DemoAccounts.Township);
+
+        using (var full = await district.GetAsync($"/Persons?q=&m={marker}"))
+            Assert.Equal(HttpStatusCode.OK, full.StatusCode);
+        using (var masked = await township.GetAsync($"/Persons?q=&m={marker}"))
+            Assert.Equal(HttpStatusCode.OK, masked.StatusCode);
+
+        // Written in batches after the page: wait for it a little.
+        List<AuditEntry> entries = [];
+        for (var i = 0; i < 50 && entries.Count == 0; i++, await Task.Delay(100))
+            entries = await app.WithDbAsync(db => db.Audit.AsNoTracking().Where(a => a.Detail.Contains(marker)).ToListAsync());
+        var entry = Assert.Single(entries);
+        Assert.Equal((DemoAccounts.District, "203.0.113.51"), (entry.UserName, entry.Source));
+        Assert.Equal(Training.Web.Infrastructure.Web.CommonTexts.PersonalDataViewedAudit, entry.Action);
+        Assert.Matches(@"完整身份证号 [1-9]\d* 个", entry.Detail);
+    }
+
+    [Fact]
     public async Task Should_open_the_record_of_a_person_of_the_scope_found_by_full_id_number()
     {
         var id = await app.PersonAsync(TestPeople.OwnVillage, "查找");
