@@ -1,3 +1,4 @@
+using Training.Web.Features.Audit;
 using Training.Web.Features.Certificates;
 using Training.Web.Features.Classes;
 using Training.Web.Features.DataExchange;
@@ -56,5 +57,6 @@ public static class PortalModules
         new DemoModule(),
         new CertificatesModule(),
         new NoticesModule(),
+        new AuditModule(),
     ];
 }
