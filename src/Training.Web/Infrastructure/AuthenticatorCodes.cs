@@ -38,6 +38,18 @@ public sealed class AuthenticatorCodes(TimeProvider clock) : IUserTwoFactorToken
         return (await manager.UpdateAsync(user)).Succeeded;
     }
 
+    /// <summary>
+    /// A lost or changed phone: two factors off, a new key nobody has seen, no recovery code left. The security stamp
+    /// moves, so every session of the account ends (the caller refreshes its own where it goes on).
+    /// </summary>
+    public static async Task ForgetPhoneAsync(UserManager<AppUser> users, IUserStore<AppUser> store, AppUser user, CancellationToken ct)
+    {
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await ((IUserTwoFactorRecoveryCodeStore<AppUser>)store).ReplaceCodesAsync(user, [], ct);
+        await users.UpdateAsync(user);
+    }
+
     /// <summary>The code as typed, spaces and dashes taken out; null unless it is 6 digits.</summary>
     public static string? Normalize(string? typed)
     {

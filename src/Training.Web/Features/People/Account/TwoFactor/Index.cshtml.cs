@@ -44,10 +44,7 @@ public sealed class IndexModel(UserManager<AppUser> users, IUserStore<AppUser> s
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
-        await ((IUserTwoFactorRecoveryCodeStore<AppUser>)store).ReplaceCodesAsync(user, [], ct);
-        await users.UpdateAsync(user);
+        await AuthenticatorCodes.ForgetPhoneAsync(users, store, user, ct);
         db.Audit.Add(new AuditEntry(user.UserName!, PeopleTexts.TwoFactorResetAudit, PeopleTexts.TwoFactorResetByOwner, clock.UtcNow()));
         await db.SaveChangesAsync(ct);
         await signIn.RefreshSignInAsync(user);

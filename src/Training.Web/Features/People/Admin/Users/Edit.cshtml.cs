@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Identity;
 using Training.Web.Features.People.Accounts;
+using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Web;
 
 namespace Training.Web.Features.People.Admin.Users;
@@ -74,10 +75,7 @@ public sealed class EditModel(UserManager<AppUser> users, IUserStore<AppUser> st
     public async Task<IActionResult> OnPostResetTwoFactorAsync(string id, CancellationToken ct) =>
         await ChangeAsync(id, ct, async user =>
         {
-            await users.SetTwoFactorEnabledAsync(user, false);
-            await users.ResetAuthenticatorKeyAsync(user);
-            await ((IUserTwoFactorRecoveryCodeStore<AppUser>)store).ReplaceCodesAsync(user, [], ct);
-            await users.UpdateAsync(user);
+            await AuthenticatorCodes.ForgetPhoneAsync(users, store, user, ct);
             return (PeopleTexts.TwoFactorResetAudit, PeopleTexts.TwoFactorResetDone);
         })
             ? RedirectToPage("/People/Admin/Users/Edit", new { id })
