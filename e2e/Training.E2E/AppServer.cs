@@ -76,13 +76,40 @@ public sealed class AppServer : IAsyncLifetime
         return await f(scope.ServiceProvider.GetRequiredService<TrainingDbContext>());
     }
 
-    /// <summary>A fresh browser context (its own cookies) pointed at the app.</summary>
-    public Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
+    /// <summary>
+    /// A fresh browser context (its own cookies) pointed at the app. Every page of it reports what the
+    /// Content-Security-Policy blocked (the browser's securitypolicyviolation event, passed on through the console) to
+    /// <see cref="TakeCspViolations"/>: issue 16 §8 wants none across every journey.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
     {
         options ??= new BrowserNewContextOptions();
         options.BaseURL = BaseUrl;
         options.Locale ??= "zh-CN";
-        return Browser.NewContextAsync(options);
+        var context = await Browser.NewContextAsync(options);
+        await context.AddInitScriptAsync(CspProbe);
+        context.Page += (_, page) => page.Console += (_, message) =>
+        {
+            if (message.Text.StartsWith(CspPrefix, StringComparison.Ordinal)) _cspViolations.Enqueue($"{page.Url}: {message.Text}");
+        };
+        return context;
+    }
+
+    private const string CspPrefix = "CSP violation:";
+
+    private const string CspProbe = """
+        document.addEventListener('securitypolicyviolation', e => console.error(
+          'CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));
+        """;
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _cspViolations = new();
+
+    /// <summary>What the policy blocked since the last call, in any page of any context.</summary>
+    public IReadOnlyList<string> TakeCspViolations()
+    {
+        var taken = new List<string>();
+        while (_cspViolations.TryDequeue(out var one)) taken.Add(one);
+        return taken;
     }
 
     private sealed class Factory(string folder) : WebApplicationFactory<Program>
