@@ -161,7 +161,8 @@ public sealed class AppFixture : IAsyncLifetime
         return client;
     }
 
-    private async Task<(HttpClient Client, HttpResponseMessage Response)> PostLoginAsync(string userName, string password, string? source)
+    /// <summary>Posts the sign-in form from a new client (<see cref="Anonymous"/>); the answer is the caller's to read and dispose.</summary>
+    internal async Task<(HttpClient Client, HttpResponseMessage Response)> PostLoginAsync(string userName, string password, string? source = null)
     {
         var client = Anonymous(source);
         using var form = await client.GetAsync("/Account/Login");

@@ -8,12 +8,8 @@ public static class SignInSteps
     /// <summary>Posts the name and password from a new client; returns it with where the answer points (the code page for two factors).</summary>
     public static async Task<(HttpClient Client, string Location)> PasswordStepAsync(this AppFixture app, string userName, string password)
     {
-        var client = app.Anonymous();
-        using var answer = await client.PostFormAsync("/Account/Login", "/Account/Login", new Dictionary<string, string>
-        {
-            ["Input.UserName"] = userName,
-            ["Input.Password"] = password,
-        });
+        var (client, answer) = await app.PostLoginAsync(userName, password);
+        using var _ = answer;
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
         return (client, answer.Headers.Location!.OriginalString);
     }

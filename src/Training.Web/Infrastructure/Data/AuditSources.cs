@@ -27,7 +27,20 @@ public sealed class AuditSources(IHttpContextAccessor http) : SaveChangesInterce
     private void Stamp(DbContext? context)
     {
         if (context is null || http.HttpContext is not { } request) return;
-        foreach (var entry in context.ChangeTracker.Entries<AuditEntry>())
-            if (entry.State == EntityState.Added) entry.Entity.ComesFrom(ClientAddress.Of(request));
+        // Entries<T>() would detect changes across everything tracked, which SaveChanges does again right after (an
+        // import tracks tens of thousands of rows). Audit entries are added to their set directly and have no
+        // navigation that could add one, so they are already known as Added without it.
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var entry in tracker.Entries<AuditEntry>())
+                if (entry.State == EntityState.Added) entry.Entity.ComesFrom(ClientAddress.Of(request));
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
     }
 }

@@ -43,5 +43,5 @@ public sealed class LoginModel(SignInGate gate, ILogger<LoginModel> log) : PageM
         return Page();
     }
 
-    private string SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Home/Index")!;
+    private string SafeReturnUrl => this.LocalOrHome(ReturnUrl);
 }

@@ -47,7 +47,7 @@ public sealed class SignInCodeModel(AppSignInManager signIn, TrainingDbContext d
         if (result.Succeeded)
         {
             log.LogInformation("Sign-in with two factors: {User}", user.UserName);
-            return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Home/Index")!);
+            return LocalRedirect(this.LocalOrHome(ReturnUrl));
         }
         ModelState.AddModelError("", result.IsLockedOut ? PeopleTexts.CodeLockedOut : PeopleTexts.CodeRefused);
         Input.Code = "";
