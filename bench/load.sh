@@ -69,6 +69,12 @@ export Media__Folder="$work/media"
 web() { (cd "$work/publish" && exec dotnet Training.Web.dll "$@"); }
 source bench/portal.sh
 
+# A kept demo is reused while the demo's code is the one it was made by (a new demo account needs a new seed).
+demo_version=$(git -C "$repo" log -1 --format=%H -- src/Training.Web/Features/Demo 2>/dev/null || echo unknown)
+if [ -f "$work/seeded" ] && [ "$(cat "$work/seeded")" != "$demo_version" ]; then
+  echo "== $scale demo in $work was made by older demo code: seeding again"
+  rm -f "$db" "$db-wal" "$db-shm" "$work/hangfire.db" "$work/hangfire.db-wal" "$work/hangfire.db-shm" "$work/seeded" "$work"/jar-*
+fi
 web migrate >"$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; exit 1; }
 if [ -f "$work/seeded" ]; then
   echo "== $scale demo: kept in $work"
@@ -76,7 +82,7 @@ else
   echo "== $scale demo (seed-demo --scale $scale)"
   web seed-demo --scale "$scale" >"$work/seed.log" 2>&1 || { tail -20 "$work/seed.log" >&2; exit 1; }
   grep -v -e '^warn' -e '^      ' "$work/seed.log" | tail -1 | sed 's/^/   /'
-  touch "$work/seeded"
+  echo "$demo_version" > "$work/seeded"
 fi
 
 # Ids within each account's scope, for the {name} of bench/load-pages.txt.

@@ -13,6 +13,12 @@ public static class RoleSets
 
     public static readonly IReadOnlyList<string> CityOnly = [Roles.CityAdmin];
 
-    /// <summary>Roles that sign in with a password and an authenticator code (等保 8.1.4.1 d): they see full ID numbers and run accounts.</summary>
-    public static readonly IReadOnlyList<string> SecondFactorRequired = [Roles.DistrictStaff, Roles.CityAdmin];
+    /// <summary>
+    /// The separated duties (等保 8.1.4.2): their accounts are made on the command line by whoever runs the server, never
+    /// in the portal, so no portal account can make, change or reset one — not even another of the same role.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Administrators = [Roles.SystemAdmin, Roles.SecurityAuditor];
+
+    /// <summary>Roles that sign in with a password and an authenticator code (等保 8.1.4.1 d): they see full ID numbers, run accounts or read the audit.</summary>
+    public static readonly IReadOnlyList<string> SecondFactorRequired = [Roles.DistrictStaff, Roles.CityAdmin, Roles.SystemAdmin, Roles.SecurityAuditor];
 }

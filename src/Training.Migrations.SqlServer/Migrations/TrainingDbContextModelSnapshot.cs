@@ -110,6 +110,20 @@ namespace Training.Migrations.SqlServer.Migrations
                             ConcurrencyStamp = "role-schoolregistrar",
                             Name = "SchoolRegistrar",
                             NormalizedName = "SCHOOLREGISTRAR"
+                        },
+                        new
+                        {
+                            Id = "role-systemadmin",
+                            ConcurrencyStamp = "role-systemadmin",
+                            Name = "SystemAdmin",
+                            NormalizedName = "SYSTEMADMIN"
+                        },
+                        new
+                        {
+                            Id = "role-securityauditor",
+                            ConcurrencyStamp = "role-securityauditor",
+                            Name = "SecurityAuditor",
+                            NormalizedName = "SECURITYAUDITOR"
                         });
                 });
 

@@ -102,6 +102,20 @@ namespace Training.Migrations.Sqlite.Migrations
                             ConcurrencyStamp = "role-schoolregistrar",
                             Name = "SchoolRegistrar",
                             NormalizedName = "SCHOOLREGISTRAR"
+                        },
+                        new
+                        {
+                            Id = "role-systemadmin",
+                            ConcurrencyStamp = "role-systemadmin",
+                            Name = "SystemAdmin",
+                            NormalizedName = "SYSTEMADMIN"
+                        },
+                        new
+                        {
+                            Id = "role-securityauditor",
+                            ConcurrencyStamp = "role-securityauditor",
+                            Name = "SecurityAuditor",
+                            NormalizedName = "SECURITYAUDITOR"
                         });
                 });
 

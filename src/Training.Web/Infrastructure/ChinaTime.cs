@@ -14,6 +14,10 @@ public static class ChinaTime
 
     public static DateTime UtcNow(this TimeProvider clock) => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>Midnight of a Guangzhou day, as the UTC instant stored times are compared with.</summary>
+    public static DateTime StartUtc(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified), Zone);
+
     /// <summary>A stored UTC instant as Guangzhou reads it: "2026-11-25 08:34".</summary>
     public static string Format(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone).ToString("yyyy-MM-dd HH:mm");

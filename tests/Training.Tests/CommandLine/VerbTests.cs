@@ -26,12 +26,12 @@ public sealed class VerbTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM OrgUnits"));
         Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM AspNetUsers"));
-        Assert.Equal(6L, Scalar("SELECT COUNT(*) FROM AspNetRoles"));
+        Assert.Equal(8L, Scalar("SELECT COUNT(*) FROM AspNetRoles"));
         Assert.True(Scalar("SELECT COUNT(*) FROM __EFMigrationsHistory") > 0);
     }
 
     [Fact]
-    public async Task Should_create_the_first_city_admin_and_the_city_unit()
+    public async Task Should_create_a_system_administrator_bound_to_no_unit_and_the_city_unit()
     {
         var run = await RunAsync("create-admin", "--user", "admin", "--password", "Str0ng!pass-12");
 
@@ -40,10 +40,38 @@ public sealed class VerbTests : IDisposable
         Assert.Equal(1L, Scalar("""
             SELECT COUNT(*) FROM AspNetUsers u
             JOIN AspNetUserRoles ur ON ur.UserId = u.Id JOIN AspNetRoles r ON r.Id = ur.RoleId
-            WHERE u.UserName = 'admin' AND r.Name = 'CityAdmin'
+            WHERE u.UserName = 'admin' AND r.Name = 'SystemAdmin' AND u.OrgUnitId IS NULL
             """));
         Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM AspNetUsers WHERE UserName = 'city'"));
         Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM Persons"));
+    }
+
+    [Theory]
+    [InlineData("SecurityAuditor", false)]
+    [InlineData("CityAdmin", true)]
+    public async Task Should_create_the_auditor_or_a_city_admin_when_asked(string role, bool boundToTheCity)
+    {
+        var run = await RunAsync("create-admin", "--user", "someone", "--password", "Str0ng!pass-12", "--role", role);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(1L, Scalar($"""
+            SELECT COUNT(*) FROM AspNetUsers u
+            JOIN AspNetUserRoles ur ON ur.UserId = u.Id JOIN AspNetRoles r ON r.Id = ur.RoleId
+            WHERE u.UserName = 'someone' AND r.Name = '{role}' AND u.OrgUnitId IS {(boundToTheCity ? "NOT NULL" : "NULL")}
+            """));
+    }
+
+    [Theory]
+    [InlineData("Trainee")]
+    [InlineData("DistrictStaff")]
+    [InlineData("root")]
+    public async Task Should_refuse_a_role_the_command_line_does_not_make(string role)
+    {
+        var run = await RunAsync("create-admin", "--user", "someone", "--password", "Str0ng!pass-12", "--role", role);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains(role, run.Stderr);
+        Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM AspNetUsers"));
     }
 
     [Fact]

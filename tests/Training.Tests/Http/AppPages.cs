@@ -70,6 +70,8 @@ public static partial class AppPages
         Roles.DistrictStaff => Who.District,
         Roles.CityAdmin => Who.City,
         Roles.SchoolRegistrar => Who.School,
+        Roles.SystemAdmin => Who.SystemAdmin,
+        Roles.SecurityAuditor => Who.Auditor,
         _ => throw new ArgumentException($"Unknown role {role}."),
     };
 

@@ -27,7 +27,7 @@ public sealed partial class InputFuzzTests(InputFuzzTests.OwnApp app, ITestOutpu
 
     // The trainee first: its application, once submitted, gives the reviewers' pages their forms.
     private static readonly string[] Accounts =
-        ["trainee-demo", "township-440111103", "district-440111", "city", "village-440111103201", "school-1"];
+        ["trainee-demo", "township-440111103", "district-440111", "city", "village-440111103201", "school-1", "sysadmin", "auditor"];
 
     private static readonly string[] Dates = ["9999-12-31", "0001-01-01"];
     private static readonly string[] Numbers = ["2147483647", "-2147483648", "99999999999999999999", "-1"];

@@ -33,9 +33,10 @@ public partial class PageWalkTests(AppFixture app)
         District = 16,
         City = 32,
         School = 64,
+        SystemAdmin = 128,
+        Auditor = 256,
         OrgStaff = Village | Township | District | City,
-        AccountAdmin = Township | District | City,
-        SignedIn = Trainee | OrgStaff | School,
+        SignedIn = Trainee | OrgStaff | School | SystemAdmin | Auditor,
         Everyone = Anonymous | SignedIn,
     }
 
@@ -151,14 +152,16 @@ public partial class PageWalkTests(AppFixture app)
         new("/Account/ChangePassword"),
         new("/Account/SignInCode", Walk: Walk.ByScopeTests), // only between a right password and the code, else → the sign-in: Features/People/Account/SignInCodeTests
         new("/Account/TwoFactor"),
-        new("/Account/TwoFactor/Setup", MayRedirect: Who.District | Who.City), // set up already (the demo's city and districts) → /Account/TwoFactor
+        new("/Account/TwoFactor/Setup", MayRedirect: Who.District | Who.City | Who.SystemAdmin | Who.Auditor), // set up already (the demo's required roles) → /Account/TwoFactor
         new("/Account/Logout", Walk: Walk.PostOnly),
+        new("/Audit"),
+        new("/Audit/Export"),
         new("/Error"),
         new("/Menu"),
         new("/Maintenance"),
         new("/Learning/Offline"),
         new("/Learning/Offline/Add/{personId}", Walk: Walk.ByScopeTests), // another district's person → 404, a township refused: Features/Learning/Offline/AddTests
-        new("/hangfire", Who.City, IsPage: false),
+        new("/hangfire", Who.SystemAdmin, IsPage: false),
         new("/health/live", Who.Everyone, IsPage: false),
         new("/health/ready", Who.Everyone, IsPage: false),
     ];
@@ -166,7 +169,7 @@ public partial class PageWalkTests(AppFixture app)
     public static readonly TheoryData<string> Accounts = new()
     {
         "anonymous", "city", "district-440103", "district-440111", "township-440103001", "township-440111103",
-        "village-440111103201", "school-1", "trainee-demo",
+        "village-440111103201", "school-1", "trainee-demo", "sysadmin", "auditor",
     };
 
     private static Who RoleOf(string account) => account switch
@@ -175,6 +178,8 @@ public partial class PageWalkTests(AppFixture app)
         "city" => Who.City,
         "school-1" => Who.School,
         "trainee-demo" => Who.Trainee,
+        "sysadmin" => Who.SystemAdmin,
+        "auditor" => Who.Auditor,
         _ when account.StartsWith("district-", StringComparison.Ordinal) => Who.District,
         _ when account.StartsWith("township-", StringComparison.Ordinal) => Who.Township,
         _ when account.StartsWith("village-", StringComparison.Ordinal) => Who.Village,
@@ -464,7 +469,12 @@ public partial class PageWalkTests(AppFixture app)
 
     public static readonly TheoryData<string, string, HttpStatusCode> AccountEdits = new()
     {
-        { "city", "district-440111", HttpStatusCode.OK },
+        { "sysadmin", "district-440111", HttpStatusCode.OK },
+        { "sysadmin", "city", HttpStatusCode.OK },
+        { "sysadmin", "trainee-demo", HttpStatusCode.OK },
+        { "sysadmin", "auditor", HttpStatusCode.NotFound },                   // the separated duties: command line only
+        { "city", "district-440111", HttpStatusCode.Forbidden },              // accounts are the system administrator's now
+        { "auditor", "district-440111", HttpStatusCode.Forbidden },
         { "district-440111", "township-440111103", HttpStatusCode.OK },
         { "district-440111", "village-440111103201", HttpStatusCode.OK },
         { "township-440111103", "village-440111103201", HttpStatusCode.OK },

@@ -5,7 +5,7 @@ using Training.Core.Identity;
 
 namespace Training.Core.Data.Configurations;
 
-/// <summary>The six roles are part of the schema: every install has them after migrating.</summary>
+/// <summary>The roles are part of the schema: every install has them after migrating.</summary>
 internal sealed class RoleConfiguration : IEntityTypeConfiguration<IdentityRole>
 {
     public void Configure(EntityTypeBuilder<IdentityRole> b) =>

@@ -66,6 +66,9 @@ public static class DemoData
         new("village-440111103201", Roles.VillageStaff, "汉塘村党组织（演示）", OrgUnitCode: VillageCode),
         new("school-1", Roles.SchoolRegistrar, "广州城市职业学院教务（演示）", SchoolName: FirstSchoolName),
         new(TraineeUserName, Roles.Trainee, TraineeName, PersonIdNumber: TraineeIdNumber),
+        // The separated duties (issue 16 §4): bound to no unit, they see no business data.
+        new("sysadmin", Roles.SystemAdmin, "系统管理员（演示）"),
+        new("auditor", Roles.SecurityAuditor, "安全审计员（演示）"),
     ];
 }
 

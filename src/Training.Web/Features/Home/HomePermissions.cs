@@ -11,6 +11,6 @@ public static class HomePermissions
     public static readonly IReadOnlyList<Permission> All =
     [
         new(Home, HomeTexts.HomePermission, Roles.All),
-        new(Maintenance, HomeTexts.MaintenancePermission, RoleSets.CityOnly),
+        new(Maintenance, HomeTexts.MaintenancePermission, [Roles.SystemAdmin]),
     ];
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Training.Core.Data;
+using Training.Core.Identity;
 using Training.Web.Features.Degree.Home;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Modules;
@@ -19,8 +20,11 @@ public sealed class IndexModel(ModuleCatalog catalog, CurrentUser me, TrainingDb
 {
     public IReadOnlyList<HomeCard> Cards { get; private set; } = [];
 
-    /// <summary>Bound to nothing (no unit, person or school): nothing to show but whom to ask.</summary>
-    public bool IsBound => me.OrgUnitId is not null || me.PersonId is not null || me.SchoolId is not null;
+    /// <summary>
+    /// Bound to nothing (no unit, person or school): nothing to show but whom to ask — except the separated duties, whose
+    /// work is bound to no unit by design.
+    /// </summary>
+    public bool IsBound => me.OrgUnitId is not null || me.PersonId is not null || me.SchoolId is not null || RoleSets.Administrators.Contains(me.Role);
 
     public void OnGet() => Cards = IsBound ? catalog.HomeCardsFor(me.Role) : [];
 

@@ -19,6 +19,8 @@ public static class PeoplePermissions
         new(Org, PeopleTexts.OrgPermission, RoleSets.OrgStaff),
         new(Persons, PeopleTexts.PersonsPermission, RoleSets.OrgStaff),
         new(PersonDetails, PeopleTexts.PersonDetailsPermission, [.. RoleSets.OrgStaff, Roles.Trainee]),
-        new(Accounts, PeopleTexts.AccountsPermission, RoleSets.TownshipAndAbove),
+        // Separation of duties (issue 16 §4): the city's accounts are the system administrator's, no longer the CityAdmin's;
+        // townships and districts still open and reset the accounts of the units below them.
+        new(Accounts, PeopleTexts.AccountsPermission, [Roles.TownshipStaff, Roles.DistrictStaff, Roles.SystemAdmin]),
     ];
 }

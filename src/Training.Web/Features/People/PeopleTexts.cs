@@ -12,7 +12,7 @@ public static class PeopleTexts
     public const string MenuPersons = "人员", MenuOrg = "组织机构", MenuAccounts = "账号管理", MenuOwnRecord = "我的档案";
     public const string OwnAccountPermission = "自己的账号：修改密码、退出", OwnRecordPermission = "我的档案", OrgPermission = "组织机构",
         PersonsPermission = "人员查询", PersonDetailsPermission = "人员档案（学员只看自己的）", AccountsPermission = "下级单位的账号管理";
-    public const string CreateAdminHelp = "create-admin --user 用户名 --password 密码  创建市级管理员（生产环境首个账号）";
+    public const string CreateAdminHelp = "create-admin --user 用户名 --password 密码 [--role SystemAdmin|SecurityAuditor|CityAdmin]  创建系统管理员（默认）、安全审计员或市级管理员";
 
     // Sign-in, password, registration
     public const string UserNameLabel = "用户名", PasswordLabel = "密码";
@@ -83,9 +83,10 @@ public static class PeopleTexts
     // The first administrator (create-admin)
     public const string CityName = "广州市";
     public const string CommandLineActor = "(命令行)";
-    public const string CityAdminCreatedAudit = "创建市级管理员";
-    public const string CityAdminDisplayName = "市委组织部管理员";
-    public const string CreateAdminUsage = "用法：create-admin --user 用户名 --password 密码";
+    public const string AdminCreatedAudit = "命令行开设账号";
+    public const string CreateAdminUsage = "用法：create-admin --user 用户名 --password 密码 [--role SystemAdmin|SecurityAuditor|CityAdmin]";
 
-    public static string CityAdminCreated(string userName) => $"已创建市级管理员账号 {userName}。";
+    public static string AdminDisplayName(string role) => $"{role}（{CityName}）";
+    public static string AdminCreated(string userName, string role) => $"已创建{role}账号 {userName}，首次登录须修改密码并绑定验证器。";
+    public static string CreateAdminUnknownRole(string role) => $"--role 只能是 SystemAdmin（系统管理员）、SecurityAuditor（安全审计员）或 CityAdmin（市委组织部），不能是 {role}。";
 }

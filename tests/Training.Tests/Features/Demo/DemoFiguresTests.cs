@@ -81,7 +81,7 @@ public sealed class DemoFiguresTests(AppFixture app, UntouchedDemo demo) : IClas
             Assert.Equal(expected.PersonIdNumber, idNumber);
         }
 
-        Assert.Equal(new[] { "city", "district-440103", "district-440111", "school-1", "township-440103001", "township-440111103", "trainee-demo", "village-440111103201" },
+        Assert.Equal(new[] { "auditor", "city", "district-440103", "district-440111", "school-1", "sysadmin", "township-440103001", "township-440111103", "trainee-demo", "village-440111103201" },
             DemoData.Accounts.Select(a => a.UserName).Order(StringComparer.Ordinal));
         Assert.Equal(firstSchool.Id, (await users.FindByNameAsync("school-1"))!.SchoolId);
     }

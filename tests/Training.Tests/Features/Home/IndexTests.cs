@@ -26,8 +26,10 @@ public sealed class IndexTests(AppFixture app)
         { "village-440111103201", [nameof(LatestNoticesCard), nameof(UnitFactsCard), nameof(OverdueCard), nameof(ReservesTodoCard)] },
         { "township-440111103", Reviewer },
         { "district-440111", Reviewer },
-        { "city", Reviewer },
+        { "city", [.. Reviewer.Where(c => c != nameof(AccountsCard))] }, // accounts are the system administrator's (issue 16 §4)
         { "school-1", [nameof(SchoolCard)] },
+        { "sysadmin", [nameof(AccountsCard)] },
+        { "auditor", [nameof(Training.Web.Features.Audit.Home.AuditCard)] },
     };
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Training.Tests.Infrastructure;
+using Training.Tests.Infrastructure.Builders;
 using Training.Web.Infrastructure.Modules;
 
 namespace Training.Tests.Features.Home;
@@ -20,6 +21,8 @@ public sealed class MenuTests(AppFixture app)
         { "district-440111", "DistrictStaff" },
         { "city", "CityAdmin" },
         { "school-1", "SchoolRegistrar" },
+        { "sysadmin", "SystemAdmin" },
+        { "auditor", "SecurityAuditor" },
     };
 
     [Theory]
@@ -50,10 +53,10 @@ public sealed class MenuTests(AppFixture app)
         var nav = (await detail.ReadHtmlAsync()).QuerySelector("nav.mainnav")!;
 
         Assert.Equal(["后备干部"], nav.QuerySelectorAll("a[aria-current=page]").Select(a => a.TextContent.Trim()));
-        var city = await app.SignInAsync("city");
-        using var cityHome = await city.GetAsync("/");
-        var cityLinks = (await cityHome.ReadHtmlAsync()).QuerySelectorAll("nav.mainnav a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.DoesNotContain("/hangfire", cityLinks);
-        Assert.Contains("/Maintenance", cityLinks);
+        var admin = await app.SignInAsync(DemoAccounts.SystemAdmin);
+        using var adminHome = await admin.GetAsync("/");
+        var adminLinks = (await adminHome.ReadHtmlAsync()).QuerySelectorAll("nav.mainnav a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.DoesNotContain("/hangfire", adminLinks);
+        Assert.Contains("/Maintenance", adminLinks);
     }
 }

@@ -10,6 +10,10 @@ public static class DemoAccounts
     /// <summary>白云区.</summary>
     public const string District = "district-440111";
     public const string City = "city";
+    /// <summary>系统管理员: accounts and jobs, bound to no unit.</summary>
+    public const string SystemAdmin = "sysadmin";
+    /// <summary>安全审计员: the audit trail only.</summary>
+    public const string Auditor = "auditor";
     /// <summary>A township of 越秀区: outside 白云区's scope.</summary>
     public const string OtherTownship = "township-440103001";
     /// <summary>越秀区.</summary>

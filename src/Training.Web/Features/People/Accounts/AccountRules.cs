@@ -9,33 +9,37 @@ using Training.Web.Infrastructure.Scoping;
 namespace Training.Web.Features.People.Accounts;
 
 /// <summary>
-/// Who may manage which accounts (PRODUCT.md §2 "Accounts"): CityAdmin all staff and
-/// registrars; other staff only accounts of units below their own, and the trainees of
-/// persons in their scope. Nobody manages their own account here.
+/// Who may manage which accounts (PRODUCT.md §2 "Accounts", issue 16 §4): the system administrator every business
+/// account, staff of a district or township only the accounts of units below their own and the trainees of persons in
+/// their scope. Nobody manages their own account here, nor a peer's, and no portal account manages the system
+/// administrators and security auditors (<see cref="RoleSets.Administrators"/>): they are made on the command line.
 /// </summary>
 public sealed class AccountRules(TrainingDbContext db, CurrentUser me)
 {
+    private bool IsSystemAdmin => me.IsIn(Roles.SystemAdmin);
+
     public IQueryable<AppUser> ManageableUsers()
     {
+        var myId = me.UserId;
+        if (IsSystemAdmin)
+            return db.Users.Where(u => u.Id != myId && u.Role != Roles.SystemAdmin && u.Role != Roles.SecurityAuditor);
         var path = me.OrgPath;
         if (path is null) return db.Users.Where(_ => false);
-        var isCity = me.IsIn(Roles.CityAdmin);
         var myUnit = me.OrgUnitId;
-        var myId = me.UserId;
         return db.Users.Where(u => u.Id != myId && (
-            (u.OrgUnit != null && OrgPaths.IsUnder(u.OrgUnit.Path, path) && (isCity || u.OrgUnitId != myUnit))
-            || (u.Person != null && OrgPaths.IsUnder(u.Person.Village.Path, path))
-            || (isCity && u.SchoolId != null)));
+            (u.OrgUnit != null && OrgPaths.IsUnder(u.OrgUnit.Path, path) && u.OrgUnitId != myUnit && u.Role != Roles.SystemAdmin && u.Role != Roles.SecurityAuditor)
+            || (u.Person != null && OrgPaths.IsUnder(u.Person.Village.Path, path))));
     }
 
-    /// <summary>Units the current user may create staff accounts for: its own unit's descendants (and the city itself for CityAdmin).</summary>
+    /// <summary>Units the current user may open staff accounts for: the units below its own (every unit, the city included, for the system administrator).</summary>
     public IQueryable<OrgUnit> UnitsForNewAccounts()
     {
+        if (IsSystemAdmin) return db.OrgUnits;
         var units = db.OrgUnits.InScope(me);
-        return me.IsIn(Roles.CityAdmin) ? units : units.Where(u => u.Id != me.OrgUnitId);
+        return units.Where(u => u.Id != me.OrgUnitId);
     }
 
-    public bool MayCreateRegistrars => me.IsIn(Roles.CityAdmin);
+    public bool MayCreateRegistrars => IsSystemAdmin;
 
     /// <summary>A one-time password meeting the policy (three classes, ≥ 8), without look-alike characters.</summary>
     public static string NewOneTimePassword()

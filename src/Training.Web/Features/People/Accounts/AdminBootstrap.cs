@@ -7,16 +7,21 @@ using Training.Core.Identity;
 namespace Training.Web.Features.People.Accounts;
 
 /// <summary>
-/// <c>create-admin</c>: the first CityAdmin of a production install. Creates the city unit
-/// 440100 广州市 if the database has none yet. Returns a Chinese error or null.
+/// <c>create-admin</c>: the accounts no portal account may make (issue 16 §4) — the system administrator, who then opens
+/// the CityAdmin's and every other account in the portal, and the security auditor — and a CityAdmin when the operator
+/// asks for one. Creates the city unit 440100 广州市 if the database has none yet. Returns a Chinese error or null.
 /// </summary>
 public sealed class AdminBootstrap(TrainingDbContext db, UserManager<AppUser> users, TimeProvider clock)
 {
     public const string CityCode = "440100";
     public const string CityName = PeopleTexts.CityName;
 
-    public async Task<string?> CreateCityAdminAsync(string userName, string password)
+    /// <summary>The roles <c>create-admin --role</c> makes.</summary>
+    public static readonly IReadOnlyList<string> CommandLineRoles = [Roles.SystemAdmin, Roles.SecurityAuditor, Roles.CityAdmin];
+
+    public async Task<string?> CreateAsync(string userName, string password, string role)
     {
+        if (!CommandLineRoles.Contains(role)) return PeopleTexts.CreateAdminUnknownRole(role);
         var city = await db.OrgUnits.SingleOrDefaultAsync(u => u.Level == OrgLevel.City);
         if (city is null)
         {
@@ -27,9 +32,10 @@ public sealed class AdminBootstrap(TrainingDbContext db, UserManager<AppUser> us
         var user = new AppUser
         {
             UserName = userName,
-            DisplayName = PeopleTexts.CityAdminDisplayName,
-            Role = Roles.CityAdmin,
-            OrgUnitId = city.Id,
+            DisplayName = PeopleTexts.AdminDisplayName(Roles.DisplayName(role)),
+            Role = role,
+            // The separated duties belong to no unit, so no scope query ever returns business data to them.
+            OrgUnitId = role == Roles.CityAdmin ? city.Id : null,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             LockoutEnabled = true,
         };
@@ -37,8 +43,8 @@ public sealed class AdminBootstrap(TrainingDbContext db, UserManager<AppUser> us
         user.PasswordGivenByAdministrator(user.CreatedAt);
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded) return string.Join(" ", created.Errors.Select(e => e.Description));
-        await users.AddToRoleAsync(user, Roles.CityAdmin);
-        db.Audit.Add(new AuditEntry(PeopleTexts.CommandLineActor, PeopleTexts.CityAdminCreatedAudit, userName, clock.GetUtcNow().UtcDateTime));
+        await users.AddToRoleAsync(user, role);
+        db.Audit.Add(new AuditEntry(PeopleTexts.CommandLineActor, PeopleTexts.AdminCreatedAudit, PeopleTexts.AccountCreatedDetail(userName, Roles.DisplayName(role), CityName), clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync();
         return null;
     }

@@ -19,9 +19,9 @@ public sealed class EditTests(AppFixture appArg) : AccountTestBase(appArg)
     {
         var userName = await app.CreateStaffAsync("440111103203", Password);
         var id = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
-        var city = await app.SignInAsync("city");
+        var admin = await app.SignInAsync(DemoAccounts.SystemAdmin);
 
-        using var reset = await city.PostFormAsync($"/Admin/Users/Edit/{id}", $"/Admin/Users/Edit/{id}?handler=Reset", new Dictionary<string, string>());
+        using var reset = await admin.PostFormAsync($"/Admin/Users/Edit/{id}", $"/Admin/Users/Edit/{id}?handler=Reset", new Dictionary<string, string>());
         var oneTime = (await reset.ReadHtmlAsync()).QuerySelector("[data-testid=one-time-password]")!.TextContent.Trim();
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => app.SignInAsync(userName, Password));
@@ -67,9 +67,9 @@ public sealed class EditTests(AppFixture appArg) : AccountTestBase(appArg)
         var userName = await app.CreateStaffAsync("440111", TwoFactorPassword, Roles.DistrictStaff);
         await app.EnableTwoFactorAsync(userName);
         var id = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
-        var city = await app.SignInAsync("city");
+        var admin = await app.SignInAsync(DemoAccounts.SystemAdmin);
 
-        using (var reset = await city.PostFormAsync($"/Admin/Users/Edit/{id}", $"/Admin/Users/Edit/{id}?handler=ResetTwoFactor", new Dictionary<string, string>()))
+        using (var reset = await admin.PostFormAsync($"/Admin/Users/Edit/{id}", $"/Admin/Users/Edit/{id}?handler=ResetTwoFactor", new Dictionary<string, string>()))
             Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
 
         var owner = await app.SignInAsync(userName, TwoFactorPassword);
