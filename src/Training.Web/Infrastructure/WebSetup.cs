@@ -17,7 +17,11 @@ public static class WebSetup
         builder.Services.AddRazorPages()
         // One folder per module: pages, handlers, partials and jobs live together under Features/.
         .WithRazorPagesRoot("/Features")
-        .AddMvcOptions(o => o.Filters.Add<DomainExceptionFilter>());
+        .AddMvcOptions(o =>
+        {
+            o.Filters.Add<UnknownHandlerFilter>();
+            o.Filters.Add<DomainExceptionFilter>();
+        });
         // Write Chinese as characters, not &#x...; escapes: pages stay readable and half the size.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddHttpContextAccessor();

@@ -37,6 +37,9 @@ public sealed partial class InputFuzzTests(InputFuzzTests.OwnApp app, ITestOutpu
     {
         ["/?Read"] = "shown only beside an unread notice; its one field is the notice's id",
         ["/Admin/Users/Edit/{id}?Enable"] = "shown only for a disabled account; no field beyond the route's id",
+        ["/Admin/Users/Edit/{id}?ConfirmRequest"] = "shown only while the account's owner has an open 密码申请; its one field is the code: RecoverTests posts right, wrong and another unit's",
+        ["/Account/Recover?Set"] = "shown only in the browser that holds a confirmed 密码申请; its fields are the new password twice: RecoverTests posts it",
+        ["/Account/Recover?Cancel"] = "shown only in the browser that holds an open 密码申请; no field",
         ["/Learning/Study/Lesson/{id}?Start"] = "shown only on a quiz lesson the learner has not passed, deeper than the walk's three of each shape; no field beyond the route's id",
         ["/Learning/Study/Lesson/{id}?Read"] = "shown only on a text or file lesson the learner has opened and not finished; the walk's three lesson pages may all be quizzes (我的培训班 links its classes' quizzes first); no field beyond the route's id: LessonTests posts it",
         ["/Learning/Ledger/{id}?Reverse"] = "shown only beside a standing entry of a person's 学时; the walk's three ledger pages may all be persons the 学习统计 lists as 未开始 (no entry); its one field is the reason: LedgerTests posts it",

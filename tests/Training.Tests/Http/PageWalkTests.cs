@@ -149,6 +149,7 @@ public partial class PageWalkTests(AppFixture app)
         new("/Account/Login", MayRedirect: Who.SignedIn),
         new("/Account/Register", MayRedirect: Who.SignedIn),
         new("/Account/Denied"),
+        new("/Account/Recover"),
         new("/Account/ChangePassword"),
         new("/Account/SignInCode", Walk: Walk.ByScopeTests), // only between a right password and the code, else → the sign-in: Features/People/Account/SignInCodeTests
         new("/Account/TwoFactor"),

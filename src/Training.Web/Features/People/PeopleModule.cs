@@ -45,6 +45,7 @@ public sealed class PeopleModule : TrainingModule
         services.AddScoped<AdminBootstrap>();
         services.AddScoped<AccountRules>();
         services.AddScoped<SignInGate>();
+        services.AddScoped<PasswordRequests>();
         services.AddOptions<SignInGateOptions>().BindConfiguration(SignInGateOptions.Section);
     }
 }

@@ -29,6 +29,21 @@ public static class PeopleTexts
     public const string SignInRefusedAudit = "登录失败", CodeRefusedAudit = "两步验证失败", SignedOutAudit = "退出登录";
     public const string PasswordChangedAudit = "修改密码", PasswordChangeRefusedAudit = "修改密码失败";
     public const string UnknownAccountName = "（不存在的用户名）";
+
+    // 密码申请: the owner sets the password, the administrator confirms the code (issue 16 §4)
+    public const string PasswordRequestedAudit = "申请设置密码";
+    public const string PasswordRequestNobodyConfirms = "无人可确认：用户名不存在、账号已停用或为系统管理账号";
+    public const string PasswordRequestConfirmedAudit = "确认密码申请";
+    public const string PasswordSetThroughRequestAudit = "经确认设置密码";
+    public const string PasswordRequestClosed = "这次申请已失效（超过 1 小时、已设置过密码，或确认码输错次数过多），请重新申请。";
+    public const string PasswordRequestTooMany = "这台电脑所在网络一小时内申请过多，请稍后再试，或直接联系单位管理员。";
+    public const string PasswordRequestWrongCode = "确认码不对，请让使用人再读一遍屏幕上的 8 位数字。";
+    public const string PasswordRequestConfirmed = "已确认。请使用人在自己的手机或电脑上设置新密码。";
+    public const string PasswordRequestNone = "该账号没有待确认的申请，或申请已失效（超过 1 小时、确认码输错过多）。请使用人重新申请。";
+    public const string PasswordSetLogIn = "密码已设置，请用新密码登录。";
+    public const string PasswordRequestCancelled = "已取消这次申请。";
+
+    public static string ConfirmedBy(string administrator) => $"由 {administrator} 确认";
     public const string RefusedUnknownName = "用户名不存在", RefusedWrongPassword = "密码错误", RefusedDisabled = "账号已停用";
     public const string RefusedLockedOut = "账号已锁定", RefusedAddressHeldOff = "该地址对此账号失败过多，暂停 15 分钟";
     public const string RefusedSourceHeldOff = "该地址登录失败过多，暂停 15 分钟";
@@ -74,10 +89,9 @@ public static class PeopleTexts
 
     public const string AccountDisabled = "账号已停用，使用人将无法登录。";
     public const string AccountEnabled = "账号已启用。";
-    public const string PasswordReset = "密码已重置。";
 
     // Audit of account changes
-    public const string AccountCreatedAudit = "开设账号", AccountDisabledAudit = "停用账号", AccountEnabledAudit = "启用账号", PasswordResetAudit = "重置密码";
+    public const string AccountCreatedAudit = "开设账号", AccountDisabledAudit = "停用账号", AccountEnabledAudit = "启用账号";
     public static string AccountCreatedDetail(string userName, string role, string scope) => $"{userName}（{role}，{scope}）";
 
     // The first administrator (create-admin)

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Domain;
@@ -40,19 +39,6 @@ public sealed class AccountRules(TrainingDbContext db, CurrentUser me)
     }
 
     public bool MayCreateRegistrars => IsSystemAdmin;
-
-    /// <summary>A one-time password meeting the policy (three classes, ≥ 8), without look-alike characters.</summary>
-    public static string NewOneTimePassword()
-    {
-        const string lower = "abcdefghjkmnpqrstuvwxyz", upper = "ABCDEFGHJKMNPQRSTUVWXYZ", digits = "23456789";
-        Span<char> chars = stackalloc char[PasswordRules.StaffMinimumLength];
-        for (var i = 0; i < chars.Length; i++)
-        {
-            var set = (i % 3) switch { 0 => upper, 1 => lower, _ => digits };
-            chars[i] = set[RandomNumberGenerator.GetInt32(set.Length)];
-        }
-        return new string(chars);
-    }
 
     public async Task AuditAsync(string action, string detail, DateTime at)
     {

@@ -26,7 +26,7 @@ public sealed class AccountRulesTests(AppFixture appArg) : AccountTestBase(appAr
 
         using var list = await admin.GetAsync($"/Admin/Users?q={peer.UserName}");
         using var edit = await admin.GetAsync($"/Admin/Users/Edit/{peer.Id}");
-        using var reset = await admin.PostFormAsync("/Admin/Users/Create", $"/Admin/Users/Edit/{peer.Id}?handler=Reset", new Dictionary<string, string>());
+        using var reset = await admin.PostFormAsync("/Admin/Users/Create", $"/Admin/Users/Edit/{peer.Id}?handler=ConfirmRequest", new Dictionary<string, string> { ["code"] = "12345678" });
         using var disable = await admin.PostFormAsync("/Admin/Users/Create", $"/Admin/Users/Edit/{peer.Id}?handler=Disable", new Dictionary<string, string>());
 
         Assert.DoesNotContain(peer.UserName, (await list.ReadHtmlAsync()).QuerySelector("#rows")!.TextContent);

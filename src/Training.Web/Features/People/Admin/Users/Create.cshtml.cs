@@ -13,10 +13,9 @@ using Training.Web.Infrastructure.Web;
 namespace Training.Web.Features.People.Admin.Users;
 
 /// <summary>
-/// Open a staff account for a unit below one's own (CityAdmin: any unit, and school
-/// registrars). The role follows the unit's level. The account gets a one-time password,
-/// shown once here (answered in place, not kept for a redirect), that must be changed at first
-/// sign-in: no administrator picks passwords.
+/// Open a staff account for a unit below one's own (the system administrator: any unit, and school registrars). The
+/// role follows the unit's level. The account is opened without a password: its owner sets the first one through a
+/// 密码申请 the administrator confirms (<see cref="Account.PasswordRequests"/>), so no administrator picks or sees one.
 /// </summary>
 [Authorize(Policy = PeoplePermissions.Accounts)]
 public sealed class CreateModel(TrainingDbContext db, UserManager<AppUser> users, AccountRules rules, TimeProvider clock) : PageModel
@@ -26,7 +25,7 @@ public sealed class CreateModel(TrainingDbContext db, UserManager<AppUser> users
     public bool MayCreateRegistrars => rules.MayCreateRegistrars;
     public Created? Result { get; private set; }
 
-    public sealed record Created(string Id, string OneTimePassword);
+    public sealed record Created(string Id, string UserName);
 
     public sealed class InputModel
     {
@@ -51,7 +50,6 @@ public sealed class CreateModel(TrainingDbContext db, UserManager<AppUser> users
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             LockoutEnabled = true,
         };
-        user.PasswordGivenByAdministrator(user.CreatedAt);
         string scope;
         if (Input.Registrar)
         {
@@ -77,8 +75,7 @@ public sealed class CreateModel(TrainingDbContext db, UserManager<AppUser> users
             scope = unit.Name;
         }
 
-        var password = AccountRules.NewOneTimePassword();
-        var created = await users.CreateAsync(user, password);
+        var created = await users.CreateAsync(user);
         if (!created.Succeeded)
         {
             foreach (var e in created.Errors) ModelState.AddModelError("", e.Description);
@@ -87,7 +84,7 @@ public sealed class CreateModel(TrainingDbContext db, UserManager<AppUser> users
         await users.AddToRoleAsync(user, user.Role);
         await rules.AuditAsync(PeopleTexts.AccountCreatedAudit, PeopleTexts.AccountCreatedDetail(user.UserName, Roles.DisplayName(user.Role), scope), clock.GetUtcNow().UtcDateTime);
         this.Flash(PeopleTexts.AccountCreated(scope, Roles.DisplayName(user.Role), user.UserName));
-        Result = new Created(user.Id, password);
+        Result = new Created(user.Id, user.UserName);
         ModelState.Clear();
         Input = new InputModel();
         return Page();

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Training.Core.Domain;
 using Training.Core.Identity;
+using Training.Web.Features.People.Account;
 using Training.Web.Features.People.Accounts;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Web;
@@ -11,15 +13,17 @@ using Training.Web.Infrastructure.Web;
 namespace Training.Web.Features.People.Admin.Users;
 
 /// <summary>
-/// Disable, enable, or reset an account's password (one-time password). Accounts outside what one
-/// may manage: 404. Disabling and enabling redirect back with the flash; a reset answers in place,
-/// because the one-time password is shown this once and is kept nowhere.
+/// Disable or enable an account, confirm its owner's 密码申请 with the code the owner reads out, or forget a lost
+/// phone. No administrator sets or sees a password (issue 16 §4): the owner sets it (<see cref="PasswordRequests"/>).
+/// Accounts outside what one may manage: 404. Each change redirects back with the flash.
 /// </summary>
 [Authorize(Policy = PeoplePermissions.Accounts)]
-public sealed class EditModel(UserManager<AppUser> users, IUserStore<AppUser> store, AccountRules rules, TimeProvider clock) : PageModel
+public sealed class EditModel(UserManager<AppUser> users, IUserStore<AppUser> store, AccountRules rules, PasswordRequests requests, TimeProvider clock) : PageModel
 {
     public AccountView Account { get; private set; } = null!;
-    public string? OneTimePassword { get; private set; }
+
+    /// <summary>The owner's open request, if any: when and from where it was made, for the administrator to weigh.</summary>
+    public PasswordRequest? OpenRequest { get; private set; }
 
     public sealed record AccountView(string Id, string UserName, string DisplayName, string Role, string Scope,
         bool IsDisabled, bool MustChangePassword, DateTimeOffset? LockoutEnd, DateTime CreatedAt, bool TwoFactorEnabled);
@@ -51,22 +55,18 @@ public sealed class EditModel(UserManager<AppUser> users, IUserStore<AppUser> st
             ? RedirectToPage("/People/Admin/Users/Edit", new { id })
             : NotFound();
 
-    public async Task<IActionResult> OnPostResetAsync(string id, CancellationToken ct) =>
-        await ChangeAsync(id, ct, async user =>
-        {
-            var password = AccountRules.NewOneTimePassword();
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            var result = await users.ResetPasswordAsync(user, token, password);
-            if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
-            user.PasswordGivenByAdministrator(clock.GetUtcNow().UtcDateTime);
-            await users.UpdateAsync(user);
-            await users.SetLockoutEndDateAsync(user, null);
-            await users.ResetAccessFailedCountAsync(user);
-            OneTimePassword = password;
-            return (PeopleTexts.PasswordResetAudit, PeopleTexts.PasswordReset);
-        }) && await LoadAsync(id, ct)
-            ? Page()
-            : NotFound();
+    /// <summary>The administrator has checked who is asking (in person or by phone) and types the code they read out.</summary>
+    public async Task<IActionResult> OnPostConfirmRequestAsync(string id, string? code, CancellationToken ct)
+    {
+        var user = await rules.ManageableUsers().SingleOrDefaultAsync(u => u.Id == id, ct);
+        if (user is null) return NotFound();
+        var outcome = await requests.ConfirmAsync(user, code ?? "", User.Identity!.Name!, ct);
+        if (outcome == PasswordRequestConfirmation.Confirmed)
+            return this.FlashAndRedirect(PeopleTexts.PasswordRequestConfirmed, "/People/Admin/Users/Edit", new { id });
+        ModelState.AddModelError("code", outcome == PasswordRequestConfirmation.WrongCode ? PeopleTexts.PasswordRequestWrongCode : PeopleTexts.PasswordRequestNone);
+        await LoadAsync(id, ct);
+        return Page();
+    }
 
     /// <summary>
     /// A lost phone: the key and the recovery codes stop, and the owner sets up a new phone after the next sign-in with
@@ -101,6 +101,7 @@ public sealed class EditModel(UserManager<AppUser> users, IUserStore<AppUser> st
             .SingleOrDefaultAsync(ct);
         if (account is null) return false;
         Account = account;
+        OpenRequest = await requests.OpenRequestOfAsync(id, ct);
         return true;
     }
 }

@@ -15,32 +15,6 @@ namespace Training.Tests.Features.People.Admin.Users;
 public sealed class EditTests(AppFixture appArg) : AccountTestBase(appArg)
 {
     [Fact]
-    public async Task Should_make_a_reset_password_one_time_and_demand_a_new_one_at_sign_in()
-    {
-        var userName = await app.CreateStaffAsync("440111103203", Password);
-        var id = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
-        var admin = await app.SignInAsync(DemoAccounts.SystemAdmin);
-
-        using var reset = await admin.PostFormAsync($"/Admin/Users/Edit/{id}", $"/Admin/Users/Edit/{id}?handler=Reset", new Dictionary<string, string>());
-        var oneTime = (await reset.ReadHtmlAsync()).QuerySelector("[data-testid=one-time-password]")!.TextContent.Trim();
-
-        await Assert.ThrowsAsync<InvalidOperationException>(() => app.SignInAsync(userName, Password));
-        var user = await app.SignInAsync(userName, oneTime);
-        using var home = await user.GetAsync("/Persons");
-        Assert.Equal("/Account/ChangePassword", home.Headers.Location?.OriginalString);
-
-        using var changed = await user.PostFormAsync("/Account/ChangePassword", "/Account/ChangePassword", new Dictionary<string, string>
-        {
-            ["Input.CurrentPassword"] = oneTime,
-            ["Input.NewPassword"] = "N3w!password",
-            ["Input.ConfirmPassword"] = "N3w!password",
-        });
-        Assert.Contains("密码已修改", await changed.TextAsync());
-        using var after = await user.GetAsync("/Persons");
-        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
-    }
-
-    [Fact]
     public async Task Should_refuse_sign_in_to_a_disabled_account()
     {
         var userName = await app.CreateStaffAsync("440111103204", Password);
