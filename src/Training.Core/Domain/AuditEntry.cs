@@ -26,4 +26,23 @@ public class AuditEntry
 
     /// <summary>Records the address of the request that made the entry (set once, when it is saved).</summary>
     public void ComesFrom(string source) => Source ??= source;
+
+    /// <summary>The entry's place in the sealed chain (1, 2, 3, … without gaps); null until the seal job reaches it.</summary>
+    public long? ChainIndex { get; private set; }
+
+    /// <summary>The seal of the entry before it in the chain ("" for the first one ever).</summary>
+    public string? PreviousSeal { get; private set; }
+
+    /// <summary>A keyed hash (HMAC-SHA256, hex) of the entry's every field, its place and <see cref="PreviousSeal"/>: an edit, a
+    /// removal or a reordering breaks it, and nobody without the key can make a new one.</summary>
+    public string? Seal { get; private set; }
+
+    /// <summary>Puts the entry into the chain, once.</summary>
+    public void Sealed(long chainIndex, string previousSeal, string seal)
+    {
+        if (ChainIndex is not null) throw new InvalidOperationException($"Audit entry {Id} is sealed already.");
+        ChainIndex = chainIndex;
+        PreviousSeal = previousSeal;
+        Seal = seal;
+    }
 }

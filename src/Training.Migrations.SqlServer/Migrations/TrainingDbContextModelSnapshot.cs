@@ -319,6 +319,9 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("datetime2");
 
+                    b.Property<long?>("ChainIndex")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Detail")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -326,6 +329,16 @@ namespace Training.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Outcome")
                         .HasColumnType("int");
+
+                    b.Property<string>("PreviousSeal")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("Seal")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
 
                     b.Property<string>("Source")
                         .HasMaxLength(45)
@@ -339,6 +352,10 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("ChainIndex")
+                        .IsUnique()
+                        .HasFilter("[ChainIndex] IS NOT NULL");
 
                     b.ToTable("Audit", (string)null);
                 });

@@ -157,6 +157,7 @@ public partial class PageWalkTests(AppFixture app)
         new("/Account/Logout", Walk: Walk.PostOnly),
         new("/Audit"),
         new("/Audit/Export"),
+        new("/Audit/Chain"),
         new("/Error"),
         new("/Menu"),
         new("/Maintenance"),

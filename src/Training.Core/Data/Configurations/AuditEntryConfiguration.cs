@@ -15,5 +15,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         // The longest text of an IPv6 address.
         b.Property(x => x.Source).HasMaxLength(45);
         b.HasIndex(x => x.At);
+        b.Property(x => x.PreviousSeal).HasMaxLength(64).IsUnicode(false);
+        b.Property(x => x.Seal).HasMaxLength(64).IsUnicode(false);
+        b.HasIndex(x => x.ChainIndex).IsUnique();
     }
 }

@@ -19,10 +19,26 @@ public sealed class AuditModule : TrainingModule
 
     public override IReadOnlyList<HomeCard> HomeCards => [new(typeof(AuditCard), AuditPermissions.Read, 10)];
 
-    public override IReadOnlyList<MenuEntry> Menu => [new(AuditTexts.Menu, "/Audit/Index", AuditPermissions.Read, 90, Primary: true)];
+    public override IReadOnlyList<MenuEntry> Menu =>
+    [
+        new(AuditTexts.Menu, "/Audit/Index", AuditPermissions.Read, 90, Primary: true),
+        new(AuditTexts.ChainMenu, "/Audit/Chain", AuditPermissions.Read, 91, Primary: true),
+    ];
 
-    public override void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section);
+        services.AddSingleton<AuditSealKey>();
+        services.AddScoped<AuditChain>();
+        services.AddScoped<SealAuditJob>();
+        services.AddScoped<VerifyAuditJob>();
+        services.AddScoped<PurgeAuditJob>();
+    }
 
-    public override void AddRecurringJobs(IRecurringJobManager jobs) => PurgeAuditJob.RegisterDaily(jobs);
+    public override void AddRecurringJobs(IRecurringJobManager jobs)
+    {
+        SealAuditJob.RegisterEveryMinute(jobs);
+        VerifyAuditJob.RegisterDaily(jobs);
+        PurgeAuditJob.RegisterDaily(jobs);
+    }
 }

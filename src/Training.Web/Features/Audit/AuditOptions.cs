@@ -11,4 +11,10 @@ public sealed class AuditOptions
     public int KeepDays { get; set; } = MinimumKeepDays;
 
     public TimeSpan KeepFor => TimeSpan.FromDays(Math.Max(KeepDays, MinimumKeepDays));
+
+    /// <summary>The chain's seal key (base64, ≥ 32 bytes); empty: a key file made on first run in <see cref="Folder"/>.</summary>
+    public string? SealKey { get; set; }
+
+    /// <summary>Where the key file and the chain's last head are kept, outside the database; empty: the data folder.</summary>
+    public string? Folder { get; set; }
 }

@@ -9,10 +9,12 @@ namespace Training.Web.Features.Audit;
 
 /// <summary>
 /// Daily: deletes the audit entries older than what must be kept (<see cref="AuditOptions.KeepFor"/>, never less than
-/// 180 days) and records that it did, how many and up to when, in the trail itself. Idempotent: a second run the same
-/// day finds nothing and records nothing.
+/// 180 days) and records that it did, how many, up to when and where the chain now starts, in the trail itself. It
+/// seals first and deletes the chain's oldest places only, up to the first entry still to be kept, so that what
+/// remains is one unbroken chain (<see cref="AuditChain"/>). Idempotent: a second run the same day finds nothing and
+/// records nothing.
 /// </summary>
-public sealed class PurgeAuditJob(TrainingDbContext db, TimeProvider clock, IOptions<AuditOptions> options)
+public sealed class PurgeAuditJob(TrainingDbContext db, AuditChain chain, TimeProvider clock, IOptions<AuditOptions> options)
 {
     public const string RecurringId = "audit-retention";
 
@@ -23,9 +25,12 @@ public sealed class PurgeAuditJob(TrainingDbContext db, TimeProvider clock, IOpt
         var now = clock.UtcNow();
         var keep = options.Value.KeepFor;
         var before = now - keep;
-        var removed = await db.Audit.Where(a => a.At < before).ExecuteDeleteAsync(ct);
+        await chain.SealAsync(ct);
+        var firstKept = await db.Audit.Where(a => a.ChainIndex != null && a.At >= before).MinAsync(a => a.ChainIndex, ct)
+            ?? await db.Audit.MaxAsync(a => a.ChainIndex, ct) + 1 ?? 1;
+        var removed = await db.Audit.Where(a => a.ChainIndex < firstKept).ExecuteDeleteAsync(ct);
         if (removed == 0) return 0;
-        db.Audit.Add(new AuditEntry(AuditTexts.SystemActor, AuditTexts.PurgedAudit, AuditTexts.Purged(removed, ChinaTime.Format(before), (int)keep.TotalDays), now));
+        db.Audit.Add(new AuditEntry(AuditTexts.SystemActor, AuditTexts.PurgedAudit, AuditTexts.Purged(removed, ChinaTime.Format(before), (int)keep.TotalDays, firstKept), now));
         await db.SaveChangesAsync(ct);
         return removed;
     }
