@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Training.Core.Identity;
 
@@ -31,7 +30,7 @@ public static class RecoveryCodes
     public static string Hash(string typed)
     {
         var normal = string.Concat(typed.Where(c => !char.IsWhiteSpace(c) && c != '-')).ToLowerInvariant();
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(normal)));
+        return Digest.Sha256Hex(normal);
     }
 
     private static string New()

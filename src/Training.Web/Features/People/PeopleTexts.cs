@@ -1,4 +1,6 @@
 using Training.Core.Domain;
+using Training.Core.Identity;
+using Training.Web.Infrastructure;
 
 namespace Training.Web.Features.People;
 
@@ -42,6 +44,9 @@ public static class PeopleTexts
     public const string PasswordRequestNone = "该账号没有待确认的申请，或申请已失效（超过 1 小时、确认码输错过多）。请使用人重新申请。";
     public const string PasswordSetLogIn = "密码已设置，请用新密码登录。";
     public const string PasswordRequestCancelled = "已取消这次申请。";
+
+    /// <summary>The password rule an account's owner reads beside the new password.</summary>
+    public static string PasswordRuleOf(AppUser user) => PasswordRules.IsStaff(user) ? StaffPasswordRule : TraineePasswordRule;
 
     public static string ConfirmedBy(string administrator) => $"由 {administrator} 确认";
     public const string RefusedUnknownName = "用户名不存在", RefusedWrongPassword = "密码错误", RefusedDisabled = "账号已停用";

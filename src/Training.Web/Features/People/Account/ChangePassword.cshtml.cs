@@ -78,7 +78,7 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
 
     private void Describe(AppUser user)
     {
-        Rule = PasswordRules.IsStaff(user) ? PeopleTexts.StaffPasswordRule : PeopleTexts.TraineePasswordRule;
+        Rule = PeopleTexts.PasswordRuleOf(user);
         Reason = AccountObligations.Of(user, clock.GetUtcNow().UtcDateTime) != AccountObligation.ChangePassword ? null
             : user.MustChangePassword ? PeopleTexts.GivenPasswordMustChange
             : PeopleTexts.PasswordTooOld;

@@ -7,8 +7,9 @@ using Training.Web.Infrastructure;
 namespace Training.Web.Features.People.Account;
 
 /// <summary>
-/// Hourly: deletes the failed sign-ins older than a day. The gate counts only the last <see cref="SignInGateOptions.Window"/>;
-/// the rows exist to count, not to remember (the audit keeps the record). Idempotent: a second run finds nothing.
+/// Hourly: deletes the failed sign-ins older than a day, and the 密码申请 that ended over a day ago. The gate counts only
+/// the last <see cref="SignInGateOptions.Window"/>, a request lives an hour; the rows exist to count and to hand over,
+/// not to remember (the audit keeps the record). Idempotent: a second run finds nothing.
 /// </summary>
 public sealed class ForgetSignInFailuresJob(TrainingDbContext db, TimeProvider clock, IOptions<SignInGateOptions> options)
 {
@@ -21,7 +22,9 @@ public sealed class ForgetSignInFailuresJob(TrainingDbContext db, TimeProvider c
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var before = clock.UtcNow() - (KeptFor > options.Value.Window ? KeptFor : options.Value.Window);
-        return await db.SignInFailures.Where(f => f.At < before).ExecuteDeleteAsync(ct);
+        var requestsBefore = clock.UtcNow() - KeptFor;
+        return await db.SignInFailures.Where(f => f.At < before).ExecuteDeleteAsync(ct)
+            + await db.PasswordRequests.Where(r => r.ExpiresAt < requestsBefore).ExecuteDeleteAsync(ct);
     }
 
     public static void RegisterHourly(IRecurringJobManager jobs) =>

@@ -114,5 +114,5 @@ public sealed class PasswordRequests(TrainingDbContext db, UserManager<AppUser> 
         return result;
     }
 
-    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    private static string Hash(string text) => Digest.Sha256Hex(text);
 }

@@ -106,6 +106,6 @@ public sealed class RecoverModel(PasswordRequests requests, TrainingDbContext db
         Code = PasswordRequests.Shown(PasswordRequests.CodeOf(token!));
         Now = request.IsConfirmed(now) ? Stage.Confirmed : Stage.Waiting;
         if (Now == Stage.Confirmed && await db.Users.FindAsync([request.UserId], ct) is { } user)
-            Rule = PasswordRules.IsStaff(user) ? PeopleTexts.StaffPasswordRule : PeopleTexts.TraineePasswordRule;
+            Rule = PeopleTexts.PasswordRuleOf(user);
     }
 }

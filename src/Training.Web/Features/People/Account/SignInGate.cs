@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -109,7 +108,7 @@ public sealed class SignInGate(TrainingDbContext db, AppSignInManager signIn, Us
 
     /// <summary>The account name as counted: a hash of its normalised form (a password typed into the name field stays unread).</summary>
     public static string AccountKey(string userName) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(userName.Trim().ToUpperInvariant())));
+        Digest.Sha256Hex(userName.Trim().ToUpperInvariant());
 
     private static readonly AppUser Unknown = new();
 

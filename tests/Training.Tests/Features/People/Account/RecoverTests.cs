@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Training.Core.Domain;
+using Training.Web.Features.People.Account;
 using Training.Tests.Features.People.Accounts;
 using Training.Tests.Infrastructure;
 using Training.Tests.Infrastructure.Builders;
@@ -114,6 +116,21 @@ public sealed class RecoverTests(AppFixture appArg) : AccountTestBase(appArg)
 
         Assert.Equal(HttpStatusCode.NotFound, attempt.StatusCode);
         Assert.False(await app.WithDbAsync(db => db.PasswordRequests.AnyAsync(r => r.UserId == id && r.ConfirmedAt != null)));
+    }
+
+    [Fact]
+    public async Task Should_forget_a_request_a_day_after_it_ended()
+    {
+        var now = DateTime.UtcNow;
+        var old = new PasswordRequest(null, "OLD" + Guid.NewGuid().ToString("N"), "C", "203.0.113.81", now.AddDays(-2));
+        var recent = new PasswordRequest(null, "NEW" + Guid.NewGuid().ToString("N"), "C", "203.0.113.81", now.AddHours(-2));
+        await app.WithDbAsync(db => { db.PasswordRequests.AddRange(old, recent); return db.SaveChangesAsync(); });
+
+        await using (var scope = app.Services.CreateAsyncScope())
+            await ActivatorUtilities.CreateInstance<ForgetSignInFailuresJob>(scope.ServiceProvider).RunAsync(CancellationToken.None);
+
+        var left = await app.WithDbAsync(db => db.PasswordRequests.Where(r => r.Source == "203.0.113.81").Select(r => r.Id).ToListAsync());
+        Assert.Equal([recent.Id], left);
     }
 
     private Task<string> IdOfAsync(string userName) =>
