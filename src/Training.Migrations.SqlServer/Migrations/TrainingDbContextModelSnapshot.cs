@@ -357,6 +357,8 @@ namespace Training.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[ChainIndex] IS NOT NULL");
 
+                    b.HasIndex("Action", "At");
+
                     b.ToTable("Audit", (string)null);
                 });
 

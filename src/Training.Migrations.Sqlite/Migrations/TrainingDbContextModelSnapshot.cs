@@ -340,6 +340,8 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.HasIndex("ChainIndex")
                         .IsUnique();
 
+                    b.HasIndex("Action", "At");
+
                     b.ToTable("Audit", (string)null);
                 });
 

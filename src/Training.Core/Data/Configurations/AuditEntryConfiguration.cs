@@ -18,5 +18,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(x => x.PreviousSeal).HasMaxLength(64).IsUnicode(false);
         b.Property(x => x.Seal).HasMaxLength(64).IsUnicode(false);
         b.HasIndex(x => x.ChainIndex).IsUnique();
+        // The chain's checks (/Audit/Chain) and any search by one action read only their own entries.
+        b.HasIndex(x => new { x.Action, x.At });
     }
 }
