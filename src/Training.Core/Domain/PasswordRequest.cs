@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Training.Core.Domain;
 
 /// <summary>
@@ -39,7 +41,11 @@ public class PasswordRequest
     public string? ConfirmedBy { get; private set; }
     public DateTime? UsedAt { get; private set; }
 
-    public bool IsOpen(DateTime now) => UsedAt is null && now < ExpiresAt && WrongCodes < MaxWrongCodes;
+    public bool IsOpen(DateTime now) => OpenAt(now).Compile()(this);
+
+    /// <summary>The one rule of an open request, for queries and for <see cref="IsOpen"/>: not used, not expired, not guessed at.</summary>
+    public static Expression<Func<PasswordRequest, bool>> OpenAt(DateTime now) =>
+        r => r.UsedAt == null && now < r.ExpiresAt && r.WrongCodes < MaxWrongCodes;
 
     public bool IsConfirmed(DateTime now) => ConfirmedAt is not null && IsOpen(now);
 

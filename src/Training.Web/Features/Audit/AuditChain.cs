@@ -61,13 +61,13 @@ public sealed partial class AuditChain(TrainingDbContext db, AuditSealKey key, I
         var now = clock.GetUtcNow().UtcDateTime;
         var unsealed = await db.Audit.LongCountAsync(a => a.ChainIndex == null, ct);
         long expected = 0, checkedCount = 0;
-        string? previous = null, problem = null;
+        string? previous = null, firstPrevious = null, problem = null;
         var purgedUpTo = new HashSet<long>();
         long first = 0;
         await foreach (var entry in db.Audit.AsNoTracking().Where(a => a.ChainIndex != null).OrderBy(a => a.ChainIndex).AsAsyncEnumerable().WithCancellation(ct))
         {
             var index = entry.ChainIndex!.Value;
-            if (checkedCount == 0) { first = index; expected = index; previous = entry.PreviousSeal; }
+            if (checkedCount == 0) { first = index; expected = index; previous = firstPrevious = entry.PreviousSeal; }
             if (index != expected) { problem = AuditTexts.ChainGap(expected, index); break; }
             if (!string.Equals(entry.PreviousSeal, previous, StringComparison.Ordinal)) { problem = AuditTexts.ChainBroken(index); break; }
             if (!string.Equals(SealOf(entry, index, entry.PreviousSeal!), entry.Seal, StringComparison.Ordinal)) { problem = AuditTexts.ChainEdited(index, entry.Id); break; }
@@ -79,7 +79,8 @@ public sealed partial class AuditChain(TrainingDbContext db, AuditSealKey key, I
         }
         Head? head = checkedCount == 0 ? null : new Head(expected - 1, previous!);
         problem ??= first > 1 && !purgedUpTo.Contains(first - 1) ? AuditTexts.ChainHeadMissing(first) : null;
-        problem ??= first == 1 && checkedCount > 0 && await db.Audit.AsNoTracking().AnyAsync(a => a.ChainIndex == 1 && a.PreviousSeal != "", ct) ? AuditTexts.ChainBroken(1) : null;
+        // The first link of a chain never purged links to nothing: anything else was forged onto a removed head.
+        problem ??= first == 1 && checkedCount > 0 && firstPrevious != "" ? AuditTexts.ChainBroken(1) : null;
         problem ??= await TailProblemAsync(head, ct);
         return new Report(now, checkedCount, unsealed, head, problem);
     }

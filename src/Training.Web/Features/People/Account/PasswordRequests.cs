@@ -76,7 +76,7 @@ public sealed class PasswordRequests(TrainingDbContext db, UserManager<AppUser> 
     {
         var now = clock.UtcNow();
         return db.PasswordRequests.AsNoTracking()
-            .Where(r => r.UserId == userId && r.UsedAt == null && r.ExpiresAt > now && r.WrongCodes < PasswordRequest.MaxWrongCodes)
+            .Where(r => r.UserId == userId).Where(PasswordRequest.OpenAt(now))
             .OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
     }
 
@@ -85,7 +85,7 @@ public sealed class PasswordRequests(TrainingDbContext db, UserManager<AppUser> 
     {
         var now = clock.UtcNow();
         var request = await db.PasswordRequests
-            .Where(r => r.UserId == account.Id && r.UsedAt == null && r.ExpiresAt > now)
+            .Where(r => r.UserId == account.Id).Where(PasswordRequest.OpenAt(now))
             .OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
         var digits = new string((code ?? "").Where(char.IsAsciiDigit).ToArray());
         var outcome = request?.Confirm(Hash(digits), administrator, now) ?? PasswordRequestConfirmation.Closed;

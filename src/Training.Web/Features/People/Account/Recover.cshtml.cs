@@ -60,16 +60,20 @@ public sealed class RecoverModel(PasswordRequests requests, TrainingDbContext db
 
     public async Task<IActionResult> OnPostSetAsync(string? newPassword, string? confirmPassword, CancellationToken ct)
     {
-        var request = await requests.FindAsync(Request.Cookies[PasswordRequests.Cookie], ct);
+        var token = Request.Cookies[PasswordRequests.Cookie];
+        var request = await requests.FindAsync(token, ct);
         if (request is null || !request.IsConfirmed(clock.UtcNow())) return await PageAsync(ct);
         if (string.IsNullOrEmpty(newPassword)) ModelState.AddModelError(nameof(newPassword), PeopleTexts.EnterNewPassword);
         else if (newPassword != confirmPassword) ModelState.AddModelError(nameof(confirmPassword), PeopleTexts.NewPasswordsDiffer);
-        if (!ModelState.IsValid) return await PageAsync(ct);
-        var result = await requests.SetPasswordAsync(request, newPassword!, ct);
-        if (!result.Succeeded)
+        if (ModelState.IsValid)
         {
+            var result = await requests.SetPasswordAsync(request, newPassword!, ct);
             foreach (var e in result.Errors) ModelState.AddModelError(nameof(newPassword), e.Description);
-            return await PageAsync(ct);
+        }
+        if (!ModelState.IsValid)
+        {
+            await ShowAsync(request, token!, ct);
+            return Page();
         }
         Response.Cookies.Delete(PasswordRequests.Cookie);
         return this.FlashAndRedirect(PeopleTexts.PasswordSetLogIn, "/People/Account/Login");
@@ -95,7 +99,11 @@ public sealed class RecoverModel(PasswordRequests requests, TrainingDbContext db
     private async Task LoadAsync(CancellationToken ct)
     {
         var token = Request.Cookies[PasswordRequests.Cookie];
-        var request = await requests.FindAsync(token, ct);
+        await ShowAsync(await requests.FindAsync(token, ct), token, ct);
+    }
+
+    private async Task ShowAsync(PasswordRequest? request, string? token, CancellationToken ct)
+    {
         var now = clock.UtcNow();
         if (request is null || !request.IsOpen(now))
         {
