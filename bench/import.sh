@@ -38,6 +38,7 @@ web() { (cd "$webdir" && "$@" dotnet Training.Web.dll "${verb[@]}"); }
 echo "== roster import"
 dotnet "$bench" make-roster --out "$work/roster.xlsx" --rows "$rows"
 export ConnectionStrings__Training="Data Source=$work/training.db"
+export Keys__Folder="$work/keys"
 export Hangfire__SqliteFile="$work/hangfire.db"
 # A program without the verb would start the web server instead: ask its usage first.
 verb=(help)

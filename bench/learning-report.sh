@@ -85,6 +85,7 @@ for scale in $scales; do
   if [ -n "$keep" ]; then work=$keep/$scale; mkdir -p "$work"; else work=$(mktemp -d "${TMPDIR:-/tmp}/training-report-bench.XXXXXX"); fi
   db=$work/training.db
   export ConnectionStrings__Training="Data Source=$db"
+  export Keys__Folder="$work/keys"
   export Hangfire__SqliteFile="$work/hangfire.db"
   export Exports__Folder="$work/exports"
   export Media__Folder="$work/media"

@@ -64,6 +64,7 @@ trap 'exit 130' INT TERM
 
 export ASPNETCORE_ENVIRONMENT=Production
 export ConnectionStrings__Training="Data Source=$work/training.db"
+export Keys__Folder="$work/keys"
 export Hangfire__SqliteFile="$work/hangfire.db"
 export Exports__Folder="$work/exports"
 export Media__Folder="$work/media"

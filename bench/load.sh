@@ -66,7 +66,9 @@ export ConnectionStrings__Training="Data Source=$db"
 export Hangfire__SqliteFile="$work/hangfire.db"
 export Exports__Folder="$work/exports"
 export Media__Folder="$work/media"
-export Audit__Folder="$work/audit"
+# Before the key store, the chain's key and head lay in audit/.
+[ -d "$work/audit" ] && [ ! -d "$work/keys" ] && mv "$work/audit" "$work/keys"
+export Keys__Folder="$work/keys"
 web() { (cd "$work/publish" && exec dotnet Training.Web.dll "$@"); }
 source bench/portal.sh
 
@@ -201,8 +203,8 @@ if [ -n "$mixed" ]; then
   copy=$work/mixed
   rm -rf "$copy"; mkdir -p "$copy"
   sqlite3 "$db" ".backup '$copy/training.db'"
-  [ -d "$work/audit" ] && cp -r "$work/audit" "$copy/audit"  # the chain's key and head go with its entries
-  export ConnectionStrings__Training="Data Source=$copy/training.db" Hangfire__SqliteFile="$copy/hangfire.db" Exports__Folder="$copy/exports" Audit__Folder="$copy/audit"
+  [ -d "$work/keys" ] && cp -r "$work/keys" "$copy/keys"  # the certificate of its Data Protection keys and the chain's key go with the database
+  export ConnectionStrings__Training="Data Source=$copy/training.db" Hangfire__SqliteFile="$copy/hangfire.db" Exports__Folder="$copy/exports" Keys__Folder="$copy/keys"
   start_portal "$work/publish"
   users=$connections
   [ -z "$quick" ] || users=1 # Mix gives every role at least one user: 1 trainee and one of each staff role

@@ -18,7 +18,7 @@ data=$(realpath "${DATA:-$here/.data/city}")
 work=$(mktemp -d /tmp/page.XXXX)
 export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
 export ConnectionStrings__Training="Data Source=$data/training.db"
-export Hangfire__SqliteFile="$work/hangfire.db" Exports__Folder="$work/exports" Media__Folder="$data/media"
+export Hangfire__SqliteFile="$work/hangfire.db" Exports__Folder="$work/exports" Media__Folder="$data/media" Keys__Folder="$data/keys"
 source "$here/portal.sh"
 trap 'if [ -n "${server:-}" ]; then kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; fi; rm -rf "$work"' EXIT
 

@@ -121,7 +121,7 @@ public sealed class AppServer : IAsyncLifetime
             builder.UseSetting("Hangfire:SqliteFile", Path.Combine(folder, "hangfire.db"));
             builder.UseSetting("Exports:Folder", Path.Combine(folder, "exports"));
             builder.UseSetting("Media:Folder", Path.Combine(folder, "media"));
-            builder.UseSetting("Audit:Folder", Path.Combine(folder, "audit"));
+            builder.UseSetting("Keys:Folder", Path.Combine(folder, "keys"));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
         }

@@ -91,5 +91,8 @@ public static class DatabaseSetup
         // start and every verb); with nothing pending there is nothing to apply or compare.
         if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
             await db.Database.MigrateAsync(ct);
+        var forgotten = await Keys.UnencryptedKeys.ForgetAsync(db, ct);
+        if (forgotten > 0)
+            scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup)).LogWarning("{Message}", Keys.KeyTexts.ForgotUnencryptedKeys(forgotten));
     }
 }

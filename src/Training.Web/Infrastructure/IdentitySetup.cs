@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Training.Web.Infrastructure.Keys;
 using Microsoft.AspNetCore.Identity;
 using Training.Core.Data;
 using Training.Core.Identity;
@@ -61,10 +62,15 @@ public static class IdentitySetup
             o.AccessDeniedPath = "/Account/Denied";
         });
 
-        // Keys in the database so that every web node can read every node's cookies.
+        // Keys in the database so that every web node can read every node's cookies; encrypted there with a
+        // certificate kept outside it (issue 16 §1).
+        var certificates = DataProtectionCertificates.Load(builder.Configuration, builder.Environment);
         services.AddDataProtection()
             .SetApplicationName("Training")
-            .PersistKeysToDbContext<TrainingDbContext>();
+            .PersistKeysToDbContext<TrainingDbContext>()
+            .ProtectKeysWithCertificate(certificates.Current)
+            // Decrypts with these certificates themselves: on Linux there is no certificate store to look them up in.
+            .UnprotectKeysWithAnyCertificate(certificates.Readable);
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

@@ -25,6 +25,7 @@ internal static class AppProcess
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Training"] = $"Data Source={DbFile(folder)}";
         start.Environment["Hangfire__SqliteFile"] = Path.Combine(folder, "hangfire.db");
+        start.Environment["Keys__Folder"] = Path.Combine(folder, "keys");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
         using var process = Process.Start(start)!;

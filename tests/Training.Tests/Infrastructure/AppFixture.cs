@@ -239,7 +239,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Hangfire:SqliteFile", Path.Combine(folder, "hangfire.db"));
             builder.UseSetting("Exports:Folder", Path.Combine(folder, "exports"));
             builder.UseSetting("Media:Folder", Path.Combine(folder, "media"));
-            builder.UseSetting("Audit:Folder", Path.Combine(folder, "audit"));
+            builder.UseSetting("Keys:Folder", Path.Combine(folder, "keys"));
             // The tests look at the learning report's stale rows; the minute's warming would race them.
             builder.UseSetting(LearningFiguresJob.WarmSetting, "false");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");

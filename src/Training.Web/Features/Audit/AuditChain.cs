@@ -18,7 +18,7 @@ namespace Training.Web.Features.Audit;
 /// seen against the last head the seal job wrote outside the database. Sealing by a job rather than on insert: entries
 /// are written by many requests at once, and only one writer can order a chain.
 /// </summary>
-public sealed partial class AuditChain(TrainingDbContext db, AuditSealKey key, IOptions<AuditOptions> options, IHostEnvironment env, TimeProvider clock)
+public sealed partial class AuditChain(TrainingDbContext db, AuditSealKey key, TimeProvider clock)
 {
     private const int Batch = 2_000;
 
@@ -103,7 +103,9 @@ public sealed partial class AuditChain(TrainingDbContext db, AuditSealKey key, I
         return Convert.ToHexString(HMACSHA256.HashData(key.Bytes, Encoding.UTF8.GetBytes(text)));
     }
 
-    private string HeadFile => Path.Combine(AuditSealKey.FolderOf(options.Value, env), "audit-head.txt");
+    public const string HeadFileName = "audit-head.txt";
+
+    private string HeadFile => Path.Combine(key.Folder, HeadFileName);
 
     [GeneratedRegex(AuditTexts.ChainStartsAtPattern)]
     private static partial Regex ChainStartsAt();
