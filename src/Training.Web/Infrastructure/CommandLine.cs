@@ -24,7 +24,7 @@ public static class CommandLine
         {
             if (args[0] == "migrate")
             {
-                await DatabaseSetup.MigrateAsync(services);
+                await DatabaseSetup.MigrateAsync(services, asOwner: true);
                 Console.WriteLine("数据库已迁移到最新版本。");
                 return 0;
             }
@@ -60,7 +60,7 @@ public static class CommandLine
     {
         var text = new StringBuilder("用法：Training.Web [命令]\n");
         text.AppendLine("  （无命令）  启动门户网站");
-        text.AppendLine("  migrate     把数据库迁移到最新版本");
+        text.AppendLine("  migrate     把数据库迁移到最新版本（用 ConnectionStrings:Migrations 的账号，并授予应用账号所需权限）");
         foreach (var verb in verbs) text.AppendLine("  " + verb.Usage);
         return text.ToString();
     }

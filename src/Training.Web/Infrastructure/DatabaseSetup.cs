@@ -80,19 +80,55 @@ public static class DatabaseSetup
         return b.ToString();
     }
 
-    /// <summary>Applies pending migrations (never EnsureCreated) and turns on WAL for SQLite.</summary>
-    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    /// <summary>
+    /// The application's own database user on SQL Server (<c>Database:ApplicationUser</c>, production): set, the
+    /// application's login has no DDL rights, so the web nodes neither migrate nor install Hangfire's tables; the
+    /// <c>migrate</c> verb does both as the schema's owner and grants this user its tables (<see cref="Data.SqlServerRights"/>).
+    /// </summary>
+    public static string? ApplicationUser(IConfiguration config) =>
+        string.IsNullOrWhiteSpace(config["Database:ApplicationUser"]) ? null : config["Database:ApplicationUser"]!.Trim();
+
+    /// <summary>
+    /// Applies pending migrations (never EnsureCreated) and turns on WAL for SQLite. <paramref name="asOwner"/> (the
+    /// <c>migrate</c> verb): as the schema's owner, <c>ConnectionStrings:Migrations</c> when set, and on SQL Server with
+    /// an application user, also Hangfire's tables and that user's rights. Then deletes Data Protection keys left in
+    /// clear text.
+    /// </summary>
+    public static async Task MigrateAsync(IServiceProvider services, bool asOwner = false, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
+        var config = services.GetRequiredService<IConfiguration>();
         var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
-        if (db.Database.IsSqlite())
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        var owner = config.GetConnectionString("Migrations");
+        await using var ownerDb = asOwner && !string.IsNullOrWhiteSpace(owner) ? OwnerContext(config, owner) : null;
+        var schema = ownerDb ?? db;
+        if (schema.Database.IsSqlite())
+            await schema.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        var user = ApplicationUser(config);
         // MigrateAsync also compares the model with the last snapshot (a few hundred ms of every
         // start and every verb); with nothing pending there is nothing to apply or compare.
-        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
-            await db.Database.MigrateAsync(ct);
+        if ((await schema.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            if (user is not null && !asOwner) throw new InvalidOperationException(Data.DataTexts.PendingMigrationsForApplication);
+            await schema.Database.MigrateAsync(ct);
+        }
+        if (asOwner && user is not null && schema.Database.IsSqlServer())
+        {
+            var connection = schema.Database.GetDbConnection();
+            await schema.Database.OpenConnectionAsync(ct);
+            try { Hangfire.SqlServer.SqlServerObjectsInstaller.Install(connection, Data.SqlServerRights.HangfireSchema, enableHeavyMigrations: true); }
+            finally { await schema.Database.CloseConnectionAsync(); }
+            await schema.Database.ExecuteSqlRawAsync(Data.SqlServerRights.GrantScript(schema.Model, user), ct);
+        }
         var forgotten = await Keys.UnencryptedKeys.ForgetAsync(db, ct);
         if (forgotten > 0)
             scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup)).LogWarning("{Message}", Keys.KeyTexts.ForgotUnencryptedKeys(forgotten));
+    }
+
+    private static TrainingDbContext OwnerContext(IConfiguration config, string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<TrainingDbContext>();
+        Configure(options, Provider(config), connectionString);
+        return new TrainingDbContext(options.Options);
     }
 }

@@ -21,7 +21,8 @@ public static class JobsSetup
         // enqueue into each other's database. Built on first use: SQL Server's storage connects at once.
         builder.Services.AddSingleton<JobStorage>(_ => DatabaseSetup.Provider(config) == DatabaseProvider.SqlServer
             ? new SqlServerStorage(config.GetConnectionString("Hangfire") ?? DatabaseSetup.ConnectionString(config, builder.Environment),
-                new SqlServerStorageOptions { PrepareSchemaIfNecessary = true })
+                // With an application user of its own (production) the login cannot create tables: `migrate` installs them.
+                new SqlServerStorageOptions { PrepareSchemaIfNecessary = DatabaseSetup.ApplicationUser(config) is null })
             : new SQLiteStorage(config["Hangfire:SqliteFile"] ?? Path.Combine(DatabaseSetup.DataFolder(builder.Environment), "hangfire.db"),
                 new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) }));
         builder.Services.AddHangfire((services, h) => h

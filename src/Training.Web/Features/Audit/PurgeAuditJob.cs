@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Data;
 
 namespace Training.Web.Features.Audit;
 
@@ -28,12 +29,21 @@ public sealed class PurgeAuditJob(TrainingDbContext db, AuditChain chain, TimePr
         await chain.SealAsync(ct);
         var firstKept = await db.Audit.Where(a => a.ChainIndex != null && a.At >= before).MinAsync(a => a.ChainIndex, ct)
             ?? await db.Audit.MaxAsync(a => a.ChainIndex, ct) + 1 ?? 1;
-        var removed = await db.Audit.Where(a => a.ChainIndex < firstKept).ExecuteDeleteAsync(ct);
+        var removed = db.Database.IsSqlServer()
+            ? await db.Database.ExecuteSqlAsync(SqlServerPurge(firstKept), ct)
+            : await db.Audit.Where(a => a.ChainIndex < firstKept).ExecuteDeleteAsync(ct);
         if (removed == 0) return 0;
         db.Audit.Add(new AuditEntry(AuditTexts.SystemActor, AuditTexts.PurgedAudit, AuditTexts.Purged(removed, ChinaTime.Format(before), (int)keep.TotalDays, firstKept), now));
         await db.SaveChangesAsync(ct);
         return removed;
     }
+
+    /// <summary>
+    /// On SQL Server the application's login may not delete audit entries (<see cref="SqlServerRights"/>): the
+    /// procedure, made by a migration and run with its owner's rights, deletes the chain's head up to
+    /// <paramref name="firstKept"/> but nothing younger than 180 days, whatever it is asked; its row count comes back.
+    /// </summary>
+    public static FormattableString SqlServerPurge(long firstKept) => $"EXEC [dbo].[PurgeAudit] @FirstKept = {firstKept}";
 
     public static void RegisterDaily(IRecurringJobManager jobs) =>
         jobs.AddOrUpdate<PurgeAuditJob>(RecurringId, j => j.RunAsync(CancellationToken.None), Cron.Daily(3), new RecurringJobOptions { TimeZone = ChinaTime.Zone });
