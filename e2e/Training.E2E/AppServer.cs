@@ -124,6 +124,7 @@ public sealed class AppServer : IAsyncLifetime
             builder.UseSetting("Keys:Folder", Path.Combine(folder, "keys"));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+            builder.ConfigureLogging(logging => Training.Tests.Shared.LogFile.AddTo(logging, "e2e"));
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Training.Core.Domain;
 
 /// <summary>
@@ -7,6 +9,12 @@ namespace Training.Core.Domain;
 /// </summary>
 public class ImportRun
 {
+    /// <summary>
+    /// How long a rejected upload (full ID numbers and phones) is kept for its error workbook, at most (PIPL Art. 19:
+    /// no longer than the purpose needs); every other upload is deleted as soon as the import ends.
+    /// </summary>
+    public static readonly TimeSpan RejectedFileKept = TimeSpan.FromDays(7);
+
     private ImportRun() { FileName = ""; UploadedBy = ""; Stage = ""; }
 
     public ImportRun(ImportKind kind, string fileName, string uploadedBy, int? schoolId, DateTime now, int? orgUnitId = null)
@@ -43,6 +51,21 @@ public class ImportRun
     public int ErrorCount { get; private set; }
     /// <summary>What went wrong when it failed (not a bad row: a fault).</summary>
     public string? Message { get; private set; }
+    /// <summary>When the uploaded file was deleted (<see cref="RejectedFileKept"/>); null while it is kept.</summary>
+    public DateTime? FileDeletedAt { get; private set; }
+
+    /// <summary>The uploaded file is no longer needed: the import ended, and a rejected one's week is over.</summary>
+    public static Expression<Func<ImportRun, bool>> FileDueAt(DateTime now)
+    {
+        var rejectedBefore = now - RejectedFileKept;
+        return r => r.FileDeletedAt == null && r.FinishedAt != null && (r.State != RunState.Rejected || r.FinishedAt <= rejectedBefore);
+    }
+
+    public void FileDeleted(DateTime now) => FileDeletedAt ??= now;
+
+    /// <summary>Until when the error workbook can be downloaded.</summary>
+    public static DateTime? FileKeptUntil(RunState state, DateTime? finishedAt) =>
+        state == RunState.Rejected && finishedAt is { } at ? at + RejectedFileKept : null;
 
     public void Start() { State = RunState.Running; Stage = "读取"; Percent = 0; }
 

@@ -988,6 +988,9 @@ namespace Training.Migrations.SqlServer.Migrations
                     b.Property<string>("ErrorsJson")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<DateTime?>("FileDeletedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -943,6 +943,9 @@ namespace Training.Migrations.Sqlite.Migrations
                     b.Property<string>("ErrorsJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FileDeletedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -97,7 +97,8 @@ public static class DatabaseSetup
     public static async Task MigrateAsync(IServiceProvider services, bool asOwner = false, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
-        var config = services.GetRequiredService<IConfiguration>();
+        // Tests' private providers have no configuration: the embedded default then.
+        var config = services.GetService<IConfiguration>() ?? new ConfigurationBuilder().Build();
         var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
         var owner = config.GetConnectionString("Migrations");
         await using var ownerDb = asOwner && !string.IsNullOrWhiteSpace(owner) ? OwnerContext(config, owner) : null;
@@ -122,7 +123,7 @@ public static class DatabaseSetup
         }
         var forgotten = await Keys.UnencryptedKeys.ForgetAsync(db, ct);
         if (forgotten > 0)
-            scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup)).LogWarning("{Message}", Keys.KeyTexts.ForgotUnencryptedKeys(forgotten));
+            scope.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger(typeof(DatabaseSetup)).LogWarning("{Message}", Keys.KeyTexts.ForgotUnencryptedKeys(forgotten));
     }
 
     private static TrainingDbContext OwnerContext(IConfiguration config, string connectionString)

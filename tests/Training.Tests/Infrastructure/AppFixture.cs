@@ -244,7 +244,11 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting(LearningFiguresJob.WarmSetting, "false");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
-            builder.ConfigureLogging(logging => logging.AddProvider(errors));
+            builder.ConfigureLogging(logging =>
+            {
+                logging.AddProvider(errors);
+                Shared.LogFile.AddTo(logging, "tests");
+            });
         }
     }
 }

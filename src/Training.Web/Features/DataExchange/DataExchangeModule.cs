@@ -37,7 +37,12 @@ public sealed class DataExchangeModule : TrainingModule
         services.AddScoped<ExpireExportsJob>();
         services.AddScoped<RosterImport>();
         services.AddScoped<ImportJob>();
+        services.AddScoped<ForgetImportFilesJob>();
     }
 
-    public override void AddRecurringJobs(IRecurringJobManager jobs) => ExpireExportsJob.RegisterHourly(jobs);
+    public override void AddRecurringJobs(IRecurringJobManager jobs)
+    {
+        ExpireExportsJob.RegisterHourly(jobs);
+        ForgetImportFilesJob.RegisterHourly(jobs);
+    }
 }

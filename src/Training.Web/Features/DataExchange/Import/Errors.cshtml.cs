@@ -28,7 +28,9 @@ public sealed class ErrorsModel(TrainingDbContext db, CurrentUser me, TimeProvid
             .Select(r => new { r.FileName, r.ErrorsJson })
             .SingleOrDefaultAsync(ct);
         if (run is null) return NotFound();
-        var content = await db.ImportFiles.AsNoTracking().Where(f => f.ImportRunId == Id).Select(f => f.Content).SingleOrDefaultAsync(ct) ?? [];
+        var content = await db.ImportFiles.AsNoTracking().Where(f => f.ImportRunId == Id).Select(f => f.Content).SingleOrDefaultAsync(ct);
+        // Deleted after its week (ForgetImportFilesJob): the run's page says so and lists the errors.
+        if (content is null) return RedirectToPage("/DataExchange/Import/Run", new { id = Id });
 
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);

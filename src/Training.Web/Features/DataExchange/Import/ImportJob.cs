@@ -105,6 +105,7 @@ public sealed class ImportJob(
         }
         own.Audit.Add(new AuditEntry(run.UploadedBy, AuditAction(run.Kind), detail, now));
         await own.SaveChangesAsync(ct);
+        await ForgetImportFilesJob.ForgetAsync(own, own.ImportRuns.Where(r => r.Id == importRunId), now, ct);
         if (outcome.Succeeded && run.Kind != ImportKind.OfflineHours) ComputeSnapshotJob.EnqueueAfterImport(jobs, clock);
     }
 
@@ -117,6 +118,7 @@ public sealed class ImportJob(
         run.Fail(message, now);
         own.Audit.Add(new AuditEntry(run.UploadedBy, AuditAction(run.Kind), ImportTexts.Faulted(run.FileName), now));
         await own.SaveChangesAsync(ct);
+        await ForgetImportFilesJob.ForgetAsync(own, own.ImportRuns.Where(r => r.Id == importRunId), now, ct);
     }
 
     public static string AuditAction(ImportKind kind) => kind switch

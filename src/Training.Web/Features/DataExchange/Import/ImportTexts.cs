@@ -87,6 +87,12 @@ public static class ImportTexts
     public const string RosterActor = "花名册导入";
     public const string AuditRoster = "花名册导入", AuditGraduation = "毕业名单导入";
     public const string MissingRunLog = "导入任务 {RunId} 不存在，跳过";
+    public const string FilesForgottenLog = "已删除 {Count} 个导入任务上传的文件（导入已结束，或出错文件已满 7 天）";
+
+    public static string FileDeleted(string at) =>
+        $"上传的文件已于 {at} 删除（含完整身份证号，出错的文件最多保留 7 天），错误清单不能再下载；下表列出错误，请改正原文件后重新上传。";
+
+    public static string FileKeptUntil(string at) => $"错误清单可下载到 {at}，之后上传的文件将被删除。";
     public const string FailedLog = "导入 {RunId} 出错，未做任何修改";
     public const string ProgressNotSavedLog = "导入 {RunId} 的进度未能写入";
     public static string NoSchool(int runId) => $"毕业名单导入 {runId} 没有学校。";

@@ -31,8 +31,13 @@ public sealed class RunModel(TrainingDbContext db, CurrentUser me) : PageModel
     public bool InWeChat => Request.Headers.UserAgent.ToString().Contains("MicroMessenger", StringComparison.OrdinalIgnoreCase);
 
     public sealed record RunView(int Id, ImportKind Kind, string FileName, string UploadedBy, DateTime CreatedAt, RunState State,
-        int Percent, string Stage, int ErrorCount, string? Message)
+        int Percent, string Stage, int ErrorCount, string? Message, DateTime? FinishedAt, DateTime? FileDeletedAt)
     {
+        /// <summary>Rejected with its upload still kept: the error workbook can be downloaded.</summary>
+        public bool WorkbookDownloadable => State == RunState.Rejected && FileDeletedAt is null;
+        public string FileNote => FileDeletedAt is { } deleted
+            ? ImportTexts.FileDeleted(ChinaTime.Format(deleted))
+            : ImportTexts.FileKeptUntil(ChinaTime.Format(ImportRun.FileKeptUntil(State, FinishedAt) ?? FinishedAt ?? CreatedAt));
         public bool Finished => State.IsFinished();
         public string CreatedAtText => ChinaTime.Format(CreatedAt);
         /// <summary>Where to upload again (a page name: the graduation list is the Degree module's page, offline hours the Learning module's).</summary>
@@ -57,7 +62,7 @@ public sealed class RunModel(TrainingDbContext db, CurrentUser me) : PageModel
         var run = await db.ImportRuns.AsNoTracking().InScope(me).Where(r => r.Id == Id)
             .Select(r => new
             {
-                View = new RunView(r.Id, r.Kind, r.FileName, r.UploadedBy, r.CreatedAt, r.State, r.Percent, r.Stage, r.ErrorCount, r.Message),
+                View = new RunView(r.Id, r.Kind, r.FileName, r.UploadedBy, r.CreatedAt, r.State, r.Percent, r.Stage, r.ErrorCount, r.Message, r.FinishedAt, r.FileDeletedAt),
                 r.CountsJson,
                 r.ErrorsJson,
             })

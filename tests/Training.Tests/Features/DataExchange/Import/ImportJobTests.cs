@@ -59,13 +59,16 @@ public sealed class ImportJobTests(AppFixture app)
         Assert.Equal(("city", ImportJob.AuditRoster), (audit.UserName, audit.Action));
         Assert.Contains("新增 3、更新 1、未变 3", audit.Detail);
         Assert.Single(jobs.Created, IsSnapshotAfterImport);
+        // Issue 16 §6: the upload (full ID numbers) is not kept once the import ended.
+        Assert.False(await app.WithDbAsync(db => db.ImportFiles.AnyAsync(f => f.ImportRunId == id)));
+        Assert.Equal(run.FinishedAt, run.FileDeletedAt);
     }
 
     [Fact]
     public async Task Should_store_every_error_audit_the_count_and_queue_nothing_when_the_file_is_rejected()
     {
         var name = $"有错-{Guid.NewGuid():N}.xlsx";
-        var id = await app.StoredRunAsync(ImportKind.Roster, [], fileName: name, then: r => r.Start());
+        var id = await app.StoredRunAsync(ImportKind.Roster, [1], fileName: name, then: r => r.Start());
         ImportError[] errors = [new("人员", 3, "身份证号", "校验位错误"), new("职务", 7, "任职日期", "不是日期")];
 
         var jobs = await WithJobAsync(job => job.RecordAsync(id, ImportOutcome.Rejected(errors), CancellationToken.None));
@@ -78,6 +81,9 @@ public sealed class ImportJobTests(AppFixture app)
         var audit = Assert.Single(await AuditOfAsync(name));
         Assert.Contains("2 处错误", audit.Detail);
         Assert.Empty(jobs.Created);
+        // Kept for the error workbook (ForgetImportFilesJob deletes it after a week).
+        Assert.True(await app.WithDbAsync(db => db.ImportFiles.AnyAsync(f => f.ImportRunId == id)));
+        Assert.Null(run.FileDeletedAt);
     }
 
     [Fact]
