@@ -34,6 +34,7 @@ public partial class TrainingDbContext(DbContextOptions<TrainingDbContext> optio
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
     public DbSet<PasswordRequest> PasswordRequests => Set<PasswordRequest>();
+    public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
     public DbSet<StatisticsSnapshot> StatisticsSnapshots => Set<StatisticsSnapshot>();
     public DbSet<SnapshotFigure> SnapshotFigures => Set<SnapshotFigure>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

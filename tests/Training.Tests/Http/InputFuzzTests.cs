@@ -36,6 +36,7 @@ public sealed partial class InputFuzzTests(InputFuzzTests.OwnApp app, ITestOutpu
     private static readonly Dictionary<string, string> HandlersNotReached = new(StringComparer.OrdinalIgnoreCase)
     {
         ["/?Read"] = "shown only beside an unread notice; its one field is the notice's id",
+        ["/Corrections?Answer"] = "shown only beside an open 更正申请 (the demo has none); its fields are the request's id, the choice and the reply: Features/People/Corrections/IndexTests posts a decline without a reason, an answer twice and another township's",
         ["/Admin/Users/Edit/{id}?Enable"] = "shown only for a disabled account; no field beyond the route's id",
         ["/Admin/Users/Edit/{id}?ConfirmRequest"] = "shown only while the account's owner has an open 密码申请; its one field is the code: RecoverTests posts right, wrong and another unit's",
         ["/Account/Recover?Set"] = "shown only in the browser that holds a confirmed 密码申请; its fields are the new password twice: RecoverTests posts it",

@@ -1,3 +1,5 @@
+using Training.Core.Domain;
+
 namespace Training.Web.Features.Certificates;
 
 /// <summary>What the certificate pages, the PDF and the audit say, in one place to be reviewed.</summary>
@@ -17,7 +19,7 @@ public static class CertificatesTexts
     public static string Dates(DateOnly start, DateOnly end) => $"{Date(start)} 至 {Date(end)}";
     public const string ScanToVerify = "扫码查验证书真伪";
     public static string Date(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
-    public static string Hours(decimal hours) => hours.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Hours(decimal hours) => LearningNames.HoursText(hours);
     /// <summary>结业证书_张三明_440111-2026-00001.pdf; the ASCII fallback for old clients: certificate-440111-2026-00001.pdf.</summary>
     public static string FileName(string name, string number) => $"{Title}_{name}_{number}.pdf";
 

@@ -23,6 +23,8 @@ public sealed class PeopleModule : TrainingModule
         new(PeopleTexts.MenuOrg, "/People/Org/Index", PeoplePermissions.Org, 80),
         new(PeopleTexts.MenuAccounts, "/People/Admin/Users/Index", PeoplePermissions.Accounts, 90),
         new(PeopleTexts.MenuOwnRecord, "/People/Persons/Details", PeoplePermissions.OwnRecord, 30, Primary: true, RouteValues: me => new { id = me.PersonId }),
+        new(MyData.MyDataTexts.Menu, "/People/MyData/Index", PeoplePermissions.OwnData, 95),
+        new(MyData.MyDataTexts.CorrectionsMenu, "/People/Corrections/Index", PeoplePermissions.Corrections, 85),
     ];
 
     /// <summary>The first card of the trainee's and of the staff's home page (with its heading), and the accounts line.</summary>
@@ -46,6 +48,7 @@ public sealed class PeopleModule : TrainingModule
         services.AddScoped<AccountRules>();
         services.AddScoped<SignInGate>();
         services.AddScoped<PasswordRequests>();
+        services.AddScoped<MyData.MyDataSheets>();
         services.AddOptions<SignInGateOptions>().BindConfiguration(SignInGateOptions.Section);
     }
 }

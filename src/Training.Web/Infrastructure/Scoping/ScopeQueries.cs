@@ -23,6 +23,14 @@ public static class ScopeQueries
         return persons.Where(_ => false);
     }
 
+    /// <summary>A trainee's own 更正申请; staff those of the persons of villages in their unit.</summary>
+    public static IQueryable<CorrectionRequest> InScope(this IQueryable<CorrectionRequest> requests, CurrentUser user)
+    {
+        if (user.OrgPath is { } path) return requests.Where(r => OrgPaths.IsUnder(r.Person.Village.Path, path));
+        if (user.PersonId is { } personId) return requests.Where(r => r.PersonId == personId);
+        return requests.Where(_ => false);
+    }
+
     public static IQueryable<Post> InScope(this IQueryable<Post> posts, CurrentUser user)
     {
         if (user.OrgPath is { } path) return posts.Where(p => OrgPaths.IsUnder(p.Village.Path, path));

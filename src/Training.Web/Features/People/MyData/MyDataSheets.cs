@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Training.Core.Data;
+using Training.Core.Domain;
+using Training.Core.Identity;
+using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Scoping;
+
+namespace Training.Web.Features.People.MyData;
+
+/// <summary>
+/// Everything the portal holds about the signed-in trainee (PIPL Art. 45: the right to see and copy it), as sheets of
+/// text: the account, the roster record, posts, education, degree study, reserve candidacies, classes, the 学时 ledger,
+/// certificates, what the audit trail holds of the account and the trainee's 更正申请. The page shows them, the
+/// download writes the same sheets: one reading for both, so the copy is the page.
+/// </summary>
+public sealed class MyDataSheets(TrainingDbContext db, CurrentUser me)
+{
+    public sealed record Sheet(string Title, IReadOnlyList<string> Headers, IReadOnlyList<string[]> Rows);
+
+    public async Task<IReadOnlyList<Sheet>> ReadAsync(CancellationToken ct)
+    {
+        var personId = me.PersonId ?? throw new InvalidOperationException("我的数据 is a trainee's page.");
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == me.UserId)
+            .Select(u => new { u.UserName, u.DisplayName, u.PhoneNumber, u.CreatedAt, u.PasswordChangedAt, u.TwoFactorEnabled })
+            .SingleAsync(ct);
+        var person = await db.Persons.AsNoTracking().InScope(me)
+            .Select(p => new { p.Name, p.IdNumber, p.Sex, p.BirthDate, p.Phone, p.PoliticalStatus, p.Education, Village = p.Village.Name })
+            .SingleAsync(ct);
+        var userName = account.UserName!;
+
+        return
+        [
+            new(MyDataTexts.AccountSheet, MyDataTexts.AccountHeaders,
+                [[userName, account.DisplayName, account.PhoneNumber ?? "", ChinaTime.Format(account.CreatedAt),
+                  account.PasswordChangedAt is { } changed ? ChinaTime.Format(changed) : "", account.TwoFactorEnabled ? MyDataTexts.Yes : MyDataTexts.No]]),
+            new(MyDataTexts.PersonSheet, MyDataTexts.PersonHeaders,
+                [[person.Name, person.IdNumber, person.Sex.Name(), Day(person.BirthDate), person.Phone ?? "", person.PoliticalStatus.Name(), person.Education.Name(), person.Village]]),
+            new(MyDataTexts.PostsSheet, MyDataTexts.PostsHeaders,
+                (await db.Posts.AsNoTracking().InScope(me).OrderBy(p => p.StartDate)
+                    .Select(p => new { Village = p.Village.Name, p.Type, p.StartDate, p.EndDate }).ToListAsync(ct))
+                .Select(p => new[] { p.Village, p.Type.Name(), Day(p.StartDate), Day(p.EndDate) }).ToList()),
+            new(MyDataTexts.EducationSheet, MyDataTexts.EducationHeaders,
+                (await db.EducationRecords.AsNoTracking().Where(e => e.PersonId == personId).OrderBy(e => e.RecordedAt).ToListAsync(ct))
+                .Select(e => new[] { e.Level.Name(), Day(e.EffectiveOn), PeopleTexts.SourceName(e.Source), e.Note }).ToList()),
+            new(MyDataTexts.EnrollmentsSheet, MyDataTexts.EnrollmentsHeaders,
+                (await db.Enrollments.AsNoTracking().InScope(me).OrderBy(e => e.Year)
+                    .Select(e => new { e.Year, School = e.Program.School.Name, Program = e.Program.Name, e.Level, e.State, e.AdmittedOn, e.GraduatedOn }).ToListAsync(ct))
+                .Select(e => new[] { e.Year.ToString(), e.School, e.Program, e.Level.Name(), e.State.Name(), Day(e.AdmittedOn), Day(e.GraduatedOn) }).ToList()),
+            new(MyDataTexts.ReservesSheet, MyDataTexts.ReservesHeaders,
+                (await db.Reserves.AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.RecommendedOn)
+                    .Select(r => new { r.Target, r.State, r.RecommendedOn, r.InPoolOn, r.LeftPoolOn }).ToListAsync(ct))
+                .Select(r => new[] { r.Target.Name(), r.State.Name(), Day(r.RecommendedOn), Day(r.InPoolOn), Day(r.LeftPoolOn) }).ToList()),
+            new(MyDataTexts.ClassesSheet, MyDataTexts.ClassesHeaders,
+                (await db.ClassParticipants.AsNoTracking().Where(c => c.PersonId == personId).OrderBy(c => c.EnrolledOn)
+                    .Select(c => new { c.Class.Name, c.Class.StartOn, c.Class.EndOn, c.EnrolledOn }).ToListAsync(ct))
+                .Select(c => new[] { c.Name, Day(c.StartOn), Day(c.EndOn), Day(c.EnrolledOn) }).ToList()),
+            new(MyDataTexts.HoursSheet, MyDataTexts.HoursHeaders,
+                (await db.StudyLedger.AsNoTracking().Where(e => e.PersonId == personId).OrderBy(e => e.On).ThenBy(e => e.Id).ToListAsync(ct))
+                .Select(e => new[] { Day(e.On), LearningNames.HoursText(e.Hours), e.Required ? MyDataTexts.Yes : MyDataTexts.No, e.Source.Name(), e.Reason ?? "", e.RecordedBy }).ToList()),
+            new(MyDataTexts.CertificatesSheet, MyDataTexts.CertificatesHeaders,
+                (await db.Certificates.AsNoTracking().Where(c => c.PersonId == personId).OrderBy(c => c.IssuedOn)
+                    .Select(c => new { c.Number, Class = c.Class.Name, c.Hours, c.IssuedOn, c.RevokedAt, c.RevokeReason }).ToListAsync(ct))
+                .Select(c => new[] { c.Number, c.Class, LearningNames.HoursText(c.Hours), Day(c.IssuedOn), c.RevokedAt is { } r ? ChinaTime.Format(r) : "", c.RevokeReason ?? "" }).ToList()),
+            new(MyDataTexts.TrailSheet, MyDataTexts.TrailHeaders,
+                (await db.Audit.AsNoTracking().Where(a => a.UserName == userName).OrderByDescending(a => a.Id).ToListAsync(ct))
+                .Select(a => new[] { ChinaTime.Format(a.At), a.Action, a.Detail, Audit.AuditTexts.OutcomeName(a.Outcome), a.Source ?? "" }).ToList()),
+            new(MyDataTexts.CorrectionsSheet, MyDataTexts.CorrectionsHeaders,
+                (await db.CorrectionRequests.AsNoTracking().InScope(me).OrderByDescending(c => c.Id).ToListAsync(ct))
+                .Select(c => new[] { ChinaTime.Format(c.RequestedAt), c.Text, c.State.Name(), c.Reply ?? "", c.HandledBy ?? "", c.HandledAt is { } h ? ChinaTime.Format(h) : "" }).ToList()),
+        ];
+    }
+
+    private static string Day(DateOnly? day) => day is { } d ? d.ToString("yyyy-MM-dd") : "";
+}
