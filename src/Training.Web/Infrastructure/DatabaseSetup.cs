@@ -91,8 +91,8 @@ public static class DatabaseSetup
     /// <summary>
     /// Applies pending migrations (never EnsureCreated) and turns on WAL for SQLite. <paramref name="asOwner"/> (the
     /// <c>migrate</c> verb): as the schema's owner, <c>ConnectionStrings:Migrations</c> when set, and on SQL Server with
-    /// an application user, also Hangfire's tables and that user's rights. Then deletes Data Protection keys left in
-    /// clear text.
+    /// an application user, also Hangfire's tables and that user's rights. Then encrypts authenticator keys and deletes
+    /// Data Protection keys left in clear text by an earlier version.
     /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, bool asOwner = false, CancellationToken ct = default)
     {
@@ -121,6 +121,7 @@ public static class DatabaseSetup
             finally { await schema.Database.CloseConnectionAsync(); }
             await schema.Database.ExecuteSqlRawAsync(Data.SqlServerRights.GrantScript(schema.Model, user), ct);
         }
+        if (services.GetService<Keys.PersonalDataCipher>() is { } cipher) await AppUserStore.EncryptClearKeysAsync(db, cipher, ct);
         var forgotten = await Keys.UnencryptedKeys.ForgetAsync(db, ct);
         if (forgotten > 0)
             scope.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger(typeof(DatabaseSetup)).LogWarning("{Message}", Keys.KeyTexts.ForgotUnencryptedKeys(forgotten));

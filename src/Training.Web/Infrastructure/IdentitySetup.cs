@@ -29,6 +29,7 @@ public static class IdentitySetup
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<TrainingDbContext>()
+            .AddUserStore<AppUserStore>()
             .AddDefaultTokenProviders()
             // After the defaults: replaces Identity's authenticator provider with one that takes a code once.
             .AddTokenProvider<AuthenticatorCodes>(AuthenticatorCodes.Name)
@@ -65,6 +66,7 @@ public static class IdentitySetup
         // Keys in the database so that every web node can read every node's cookies; encrypted there with a
         // certificate kept outside it (issue 16 §1).
         var certificates = DataProtectionCertificates.Load(builder.Configuration, builder.Environment);
+        services.AddSingleton(PersonalDataCipher.Load(builder.Configuration, builder.Environment));
         services.AddDataProtection()
             .SetApplicationName("Training")
             .PersistKeysToDbContext<TrainingDbContext>()
