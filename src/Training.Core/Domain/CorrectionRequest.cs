@@ -5,7 +5,7 @@ namespace Training.Core.Domain;
 /// the units above its village correct the record (the roster is the city's) and answer, or decline with the reason
 /// the law asks for. Once answered it is closed; a new request starts again.
 /// </summary>
-public class CorrectionRequest
+public class CorrectionRequest : IVersioned
 {
     public const int MaxText = 500;
 
@@ -18,6 +18,7 @@ public class CorrectionRequest
         Text = RecordText.Short(text, "需要更正的内容", MaxText);
         RequestedBy = requestedBy;
         RequestedAt = now;
+        Version = Guid.NewGuid();
     }
 
     public int Id { get; private set; }
@@ -30,6 +31,8 @@ public class CorrectionRequest
     public string? Reply { get; private set; }
     public string? HandledBy { get; private set; }
     public DateTime? HandledAt { get; private set; }
+    /// <summary>Two staff answering at once: the second finds the request changed instead of overwriting the first answer.</summary>
+    public Guid Version { get; private set; }
 
     /// <summary>The record was corrected; the reply says what changed (optional).</summary>
     public void Corrected(string? reply, string by, DateTime now) => Close(CorrectionState.Corrected, Optional(reply), by, now);
@@ -44,6 +47,7 @@ public class CorrectionRequest
         Reply = reply;
         HandledBy = by;
         HandledAt = now;
+        Version = Guid.NewGuid();
     }
 
     private static string? Optional(string? text)

@@ -13,6 +13,7 @@ internal sealed class CorrectionRequestConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.RequestedBy).HasMaxLength(256);
         b.Property(x => x.HandledBy).HasMaxLength(256);
         b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.PersonId, x.RequestedAt });
         b.HasIndex(x => new { x.State, x.RequestedAt });
     }

@@ -1,10 +1,7 @@
-using System.Net.Mime;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 using SpreadCheetah;
 using Training.Core.Data;
 using Training.Core.Domain;
@@ -31,14 +28,9 @@ public sealed class ExportModel(TrainingDbContext db, CurrentUser me, TimeProvid
         var total = await entries.CountAsync(ct);
         if (total > MaxRows) return this.FlashAndRedirect(AuditTexts.TooManyToExport(total, MaxRows), "/Audit/Index", filter.RouteValues());
 
-        db.Audit.Add(new AuditEntry(me.UserName, AuditTexts.ExportedAudit, AuditTexts.ExportedDetail(total, filter.Describe()), clock.UtcNow()));
-        await db.SaveChangesAsync(ct);
-
-        // The zip inside a workbook ends with synchronous writes, which the server's response stream refuses: the file
-        // is buffered (in memory up to a threshold, then in a temporary file) and sent once complete.
-        await using var buffer = new FileBufferingWriteStream();
-        await using (var book = await ExportBook.CreateAsync(buffer, total, progress: null, ct))
+        var file = await Downloads.WriteTemporaryAsync(async stream =>
         {
+            await using var book = await ExportBook.CreateAsync(stream, total, progress: null, ct);
             var headers = AuditTexts.ExportHeaders;
             await book.StartSheetAsync(AuditTexts.ExportSheet, headers, ct);
             var cells = new Cell[headers.Count];
@@ -53,14 +45,9 @@ public sealed class ExportModel(TrainingDbContext db, CurrentUser me, TimeProvid
                 await book.AddRowAsync(cells, ct);
             }
             await book.FinishAsync(ct);
-        }
-
-        Response.ContentType = Statistics.Export.StatisticsReport.ContentType;
-        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue(DispositionTypeNames.Attachment)
-        {
-            FileNameStar = AuditTexts.ExportFileName(clock.Today()),
-        }.ToString();
-        await buffer.DrainBufferAsync(Response.Body, ct);
-        return new EmptyResult();
+        });
+        db.Audit.Add(new AuditEntry(me.UserName, AuditTexts.ExportedAudit, AuditTexts.ExportedDetail(total, filter.Describe()), clock.UtcNow()));
+        await db.SaveChangesAsync(ct);
+        return this.Attachment(file, AuditTexts.ExportFileName(clock.Today()));
     }
 }

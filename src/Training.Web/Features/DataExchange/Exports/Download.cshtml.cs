@@ -8,6 +8,8 @@ using Training.Web.Features.Statistics.Export;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
 
+using Training.Web.Infrastructure.Web;
+
 namespace Training.Web.Features.DataExchange.Exports;
 
 /// <summary>
@@ -40,7 +42,7 @@ public sealed class DownloadModel(TrainingDbContext db, CurrentUser me, TimeProv
         // Exports hold full ID numbers and phones for the roles that may see them: every download is audited.
         db.Audit.Add(new AuditEntry(user, DataExchangeTexts.ExportDownloadedAudit, DataExchangeTexts.DownloadDetail(run.Id, run.DownloadName), clock.UtcNow()));
         await db.SaveChangesAsync(ct);
-        Response.Headers.ContentDisposition = Statistics.Export.IndexModel.ContentDisposition(run.DownloadName);
+        Response.Headers.ContentDisposition = Downloads.ContentDisposition(run.DownloadName);
         return PhysicalFile(storage.PathOf(run.StoredName!), StatisticsReport.ContentType);
     }
 

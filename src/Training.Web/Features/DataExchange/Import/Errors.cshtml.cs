@@ -9,12 +9,13 @@ using Training.Web.Features.Statistics.Export;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
 
+using Training.Web.Infrastructure.Web;
+
 namespace Training.Web.Features.DataExchange.Import;
 
 /// <summary>
 /// The error workbook of a rejected import (<see cref="ErrorWorkbook"/>). A GET: it changes
 /// nothing but the audit trail (the workbook holds the roster's rows as uploaded: full ID numbers and phones).
-/// Written to a temporary file first, so a failure answers an error page, not half a download.
 /// </summary>
 [Authorize(Policy = DataExchangePermissions.ImportRuns)]
 public sealed class ErrorsModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
@@ -32,22 +33,9 @@ public sealed class ErrorsModel(TrainingDbContext db, CurrentUser me, TimeProvid
         // Deleted after its week (ForgetImportFilesJob): the run's page says so and lists the errors.
         if (content is null) return RedirectToPage("/DataExchange/Import/Run", new { id = Id });
 
-        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        try
-        {
-            await ErrorWorkbook.WriteAsync(file, content, ImportJob.ReadErrors(run.ErrorsJson), ct);
-            file.Position = 0;
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+        var file = await Downloads.WriteTemporaryAsync(stream => ErrorWorkbook.WriteAsync(stream, content, ImportJob.ReadErrors(run.ErrorsJson), ct));
         db.Audit.Add(new AuditEntry(me.UserName, DataExchangeTexts.ErrorWorkbookDownloadedAudit, DataExchangeTexts.DownloadDetail(Id, ErrorWorkbook.FileName(run.FileName)), clock.UtcNow()));
         await db.SaveChangesAsync(ct);
-        Response.Headers.CacheControl = "no-store";
-        Response.Headers.ContentDisposition = Statistics.Export.IndexModel.ContentDisposition(ErrorWorkbook.FileName(run.FileName));
-        return File(file, StatisticsReport.ContentType);
+        return this.Attachment(file, ErrorWorkbook.FileName(run.FileName));
     }
 }

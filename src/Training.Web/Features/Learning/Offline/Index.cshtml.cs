@@ -9,6 +9,8 @@ using Training.Web.Features.Statistics.Export;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
 
+using Training.Web.Infrastructure.Web;
+
 namespace Training.Web.Features.Learning.Offline;
 
 /// <summary>
@@ -43,7 +45,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         var file = new MemoryStream();
         await OfflineTemplate.WriteAsync(file, ct);
         file.Position = 0;
-        Response.Headers.ContentDisposition = Statistics.Export.IndexModel.ContentDisposition(OfflineTexts.TemplateFileName);
+        Response.Headers.ContentDisposition = Downloads.ContentDisposition(OfflineTexts.TemplateFileName);
         return File(file, StatisticsReport.ContentType);
     }
 

@@ -21,7 +21,7 @@ namespace Training.Web.Features.People.Corrections;
 public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     public sealed record Row(int Id, int PersonId, string Person, string Village, DateTime RequestedAt, string Text,
-        CorrectionState State, string? Reply, string? HandledBy, DateTime? HandledAt);
+        CorrectionState State, string? Reply, string? HandledBy, DateTime? HandledAt, Guid Version);
 
     public Paged<Row> Rows { get; private set; } = null!;
 
@@ -30,6 +30,7 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     public sealed class AnswerInput
     {
         public int Id { get; set; }
+        public Guid Version { get; set; }
         public bool Corrected { get; set; }
         public string? Reply { get; set; }
     }
@@ -38,15 +39,13 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
 
     public async Task<IActionResult> OnPostAnswerAsync(CancellationToken ct)
     {
-        var request = await db.CorrectionRequests.InScope(me).Include(r => r.Person).SingleOrDefaultAsync(r => r.Id == Input.Id, ct);
-        if (request is null) return NotFound();
-        var result = await db.ActAsync(() =>
+        var result = await db.RunAsync(db.CorrectionRequests.InScope(me).Include(r => r.Person).Where(r => r.Id == Input.Id), Input.Version, request =>
         {
             if (Input.Corrected) request.Corrected(Input.Reply, me.UserName, clock.UtcNow());
             else request.Declined(Input.Reply, me.UserName, clock.UtcNow());
             db.Audit.Add(new AuditEntry(me.UserName, MyDataTexts.CorrectionHandledAudit, MyDataTexts.HandledDetail(request.Id, request.Person.Name, request.State), clock.UtcNow()));
             return MyDataTexts.CorrectionHandled;
-        }, ct, request.Id);
+        }, ct);
         return await this.AnswerAsync(result, () => RedirectToPage(), () => LoadAsync(1, ct));
     }
 
@@ -55,6 +54,6 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
     private async Task LoadAsync(int pageNumber, CancellationToken ct) =>
         Rows = await db.CorrectionRequests.AsNoTracking().InScope(me)
             .OrderBy(r => r.State == CorrectionState.Open ? 0 : 1).ThenByDescending(r => r.Id)
-            .Select(r => new Row(r.Id, r.PersonId, r.Person.Name, r.Person.Village.Name, r.RequestedAt, r.Text, r.State, r.Reply, r.HandledBy, r.HandledAt))
+            .Select(r => new Row(r.Id, r.PersonId, r.Person.Name, r.Person.Village.Name, r.RequestedAt, r.Text, r.State, r.Reply, r.HandledBy, r.HandledAt, r.Version))
             .ToPagedAsync(pageNumber, ct);
 }

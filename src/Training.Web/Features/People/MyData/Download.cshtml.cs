@@ -1,15 +1,13 @@
-using System.Net.Mime;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Net.Http.Headers;
 using SpreadCheetah;
 using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Web.Features.DataExchange.Exports;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
+using Training.Web.Infrastructure.Web;
 
 namespace Training.Web.Features.People.MyData;
 
@@ -24,13 +22,9 @@ public sealed class DownloadModel(TrainingDbContext db, MyDataSheets sheets, Cur
     {
         var all = await sheets.ReadAsync(ct);
         var rows = all.Sum(s => s.Rows.Count);
-        db.Audit.Add(new AuditEntry(me.UserName, MyDataTexts.DownloadedAudit, MyDataTexts.DownloadDetail(all.Count, rows), clock.UtcNow()));
-        await db.SaveChangesAsync(ct);
-
-        // As /Audit/Export: the workbook's zip ends with synchronous writes, so it is buffered and sent once complete.
-        await using var buffer = new FileBufferingWriteStream();
-        await using (var book = await ExportBook.CreateAsync(buffer, rows, progress: null, ct))
+        var file = await Downloads.WriteTemporaryAsync(async stream =>
         {
+            await using var book = await ExportBook.CreateAsync(stream, rows, progress: null, ct);
             foreach (var sheet in all)
             {
                 await book.StartSheetAsync(sheet.Title, sheet.Headers, ct);
@@ -42,15 +36,9 @@ public sealed class DownloadModel(TrainingDbContext db, MyDataSheets sheets, Cur
                 }
             }
             await book.FinishAsync(ct);
-        }
-
-        Response.ContentType = Statistics.Export.StatisticsReport.ContentType;
-        Response.Headers.CacheControl = "no-store";
-        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue(DispositionTypeNames.Attachment)
-        {
-            FileNameStar = MyDataTexts.FileName(clock.Today()),
-        }.ToString();
-        await buffer.DrainBufferAsync(Response.Body, ct);
-        return new EmptyResult();
+        });
+        db.Audit.Add(new AuditEntry(me.UserName, MyDataTexts.DownloadedAudit, MyDataTexts.DownloadDetail(all.Count, rows), clock.UtcNow()));
+        await db.SaveChangesAsync(ct);
+        return this.Attachment(file, MyDataTexts.FileName(clock.Today()));
     }
 }

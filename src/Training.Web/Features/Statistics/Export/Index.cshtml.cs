@@ -8,6 +8,8 @@ using Training.Core.Identity;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
 
+using Training.Web.Infrastructure.Web;
+
 namespace Training.Web.Features.Statistics.Export;
 
 /// <summary>
@@ -49,27 +51,12 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         var asOf = AsOf!.Value;
         var masked = !me.MaySeePersonalData;
 
-        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        try
-        {
-            await report.WriteAsync(file, scope, asOf, masked, ct);
-            file.Position = 0;
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+        var file = await Downloads.WriteTemporaryAsync(stream => report.WriteAsync(stream, scope, asOf, masked, ct));
 
         db.Audit.Add(new AuditEntry(me.UserName, StatisticsTexts.ReportAudit,
             StatisticsTexts.ReportExported(scope.Label, asOf, masked), clock.UtcNow()));
         await db.SaveChangesAsync(ct);
 
-        Response.Headers.ContentDisposition = ContentDisposition(StatisticsReport.FileName(scope.Code, asOf));
-        return File(file, StatisticsReport.ContentType);
+        return this.Attachment(file, StatisticsReport.FileName(scope.Code, asOf));
     }
-
-    /// <summary>RFC 6266/5987: the Chinese file name percent-encoded as UTF-8 (every current browser, WeChat's included, reads filename*).</summary>
-    public static string ContentDisposition(string fileName) => $"attachment; filename*=UTF-8''{Uri.EscapeDataString(fileName)}";
 }

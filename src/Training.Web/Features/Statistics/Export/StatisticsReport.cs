@@ -30,7 +30,7 @@ public sealed record ReportScope(int Id, string Code, string Name, string Path, 
 /// </remarks>
 public sealed partial class StatisticsReport(TrainingDbContext db, StatisticsService statistics, LearningReport learning)
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = Infrastructure.Web.Downloads.XlsxContentType;
 
     public const string PercentFormat = "0.0%";
     public const string RatioFormat = "0.00";

@@ -20,8 +20,14 @@ public sealed class IndexTests(AppFixture app)
         return request.Id;
     });
 
-    private static Dictionary<string, string> Answer(int id, bool corrected, string reply = "") =>
-        new() { ["Input.Id"] = id.ToString(), ["Input.Corrected"] = corrected ? "true" : "false", ["Input.Reply"] = reply };
+    private Task<Dictionary<string, string>> AnswerAsync(int id, bool corrected, string reply = "") => app.WithDbAsync(async db =>
+    {
+        var version = await db.CorrectionRequests.Where(r => r.Id == id).Select(r => r.Version).SingleAsync();
+        return new Dictionary<string, string>
+        {
+            ["Input.Id"] = id.ToString(), ["Input.Version"] = version.ToString(), ["Input.Corrected"] = corrected ? "true" : "false", ["Input.Reply"] = reply,
+        };
+    });
 
     [Fact]
     public async Task Should_list_the_request_for_the_township_and_refuse_a_decline_without_its_reason_then_answer_once()
@@ -31,14 +37,17 @@ public sealed class IndexTests(AppFixture app)
         var township = await app.SignInAsync(DemoAccounts.Township);
         Assert.NotNull((await (await township.GetAsync("/Corrections")).ReadHtmlAsync()).QuerySelector($"[data-correction='{id}'][data-state='Open']"));
 
-        using var noReason = await township.PostFormAsync("/Corrections", "/Corrections?handler=Answer", Answer(id, corrected: false));
+        var noReasonForm = await AnswerAsync(id, corrected: false);
+        using var noReason = await township.PostFormAsync("/Corrections", "/Corrections?handler=Answer", noReasonForm);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
         Assert.Contains("请填写不予更正的理由", await noReason.TextAsync());
 
-        using var corrected = await township.PostFormAsync("/Corrections", "/Corrections?handler=Answer", Answer(id, corrected: true, "已在名册中更正"));
+        using var corrected = await township.PostFormAsync("/Corrections", "/Corrections?handler=Answer", await AnswerAsync(id, corrected: true, "已在名册中更正"));
         Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
-        using var again = await township.PostFormAsync("/Corrections", "/Corrections?handler=Answer", Answer(id, corrected: false, "重复"));
+        using var again = await township.PostFormAsync("/Corrections", "/Corrections?handler=Answer", await AnswerAsync(id, corrected: false, "重复"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        using var stale = await township.PostFormAsync("/Corrections", "/Corrections?handler=Answer", noReasonForm);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode); // the page seen before the answer: changed since
 
         var stored = await app.WithDbAsync(db => db.CorrectionRequests.AsNoTracking().SingleAsync(r => r.Id == id));
         Assert.Equal((CorrectionState.Corrected, "已在名册中更正", DemoAccounts.Township), (stored.State, stored.Reply, stored.HandledBy));
@@ -51,7 +60,7 @@ public sealed class IndexTests(AppFixture app)
         var other = await app.SignInAsync(DemoAccounts.OtherTownship);
 
         Assert.Null((await (await other.GetAsync("/Corrections")).ReadHtmlAsync()).QuerySelector($"[data-correction='{id}']"));
-        using var refused = await other.PostFormAsync("/Corrections", "/Corrections?handler=Answer", Answer(id, corrected: true));
+        using var refused = await other.PostFormAsync("/Corrections", "/Corrections?handler=Answer", await AnswerAsync(id, corrected: true));
 
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         Assert.Equal(CorrectionState.Open, await app.WithDbAsync(db => db.CorrectionRequests.Where(r => r.Id == id).Select(r => r.State).SingleAsync()));

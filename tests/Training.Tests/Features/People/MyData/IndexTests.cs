@@ -43,9 +43,10 @@ public sealed class IndexTests(AppFixture app)
         Assert.True(await app.WithDbAsync(db => db.Audit.AnyAsync(a => a.UserName == Trainee && a.Action == MyDataTexts.CorrectionRequestedAudit && a.Detail.StartsWith($"#{id}："))));
 
         var township = await app.SignInAsync(Infrastructure.Builders.DemoAccounts.Township);
+        var version = await app.WithDbAsync(db => db.CorrectionRequests.Where(r => r.Id == id).Select(r => r.Version).SingleAsync());
         using var answered = await township.PostFormAsync("/Corrections", "/Corrections?handler=Answer", new Dictionary<string, string>
         {
-            ["Input.Id"] = id.ToString(), ["Input.Corrected"] = "false", ["Input.Reply"] = "名册中的手机号与本人提供的一致",
+            ["Input.Id"] = id.ToString(), ["Input.Version"] = version.ToString(), ["Input.Corrected"] = "false", ["Input.Reply"] = "名册中的手机号与本人提供的一致",
         });
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
 

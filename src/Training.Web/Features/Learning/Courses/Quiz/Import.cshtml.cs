@@ -52,7 +52,7 @@ public sealed class ImportModel(TrainingDbContext db, CurrentUser me, TimeProvid
         var file = new MemoryStream();
         await QuestionTemplate.WriteAsync(file, ct);
         file.Position = 0;
-        Response.Headers.ContentDisposition = Statistics.Export.IndexModel.ContentDisposition(QuestionImportTexts.TemplateFileName);
+        Response.Headers.ContentDisposition = Downloads.ContentDisposition(QuestionImportTexts.TemplateFileName);
         return File(file, StatisticsReport.ContentType);
     }
 
