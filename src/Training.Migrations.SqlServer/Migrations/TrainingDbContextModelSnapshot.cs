@@ -359,6 +359,8 @@ namespace Training.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Action", "At");
 
+                    b.HasIndex("UserName", "Id");
+
                     b.ToTable("Audit", (string)null);
                 });
 

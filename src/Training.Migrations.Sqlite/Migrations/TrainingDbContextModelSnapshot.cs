@@ -342,6 +342,8 @@ namespace Training.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Action", "At");
 
+                    b.HasIndex("UserName", "Id");
+
                     b.ToTable("Audit", (string)null);
                 });
 

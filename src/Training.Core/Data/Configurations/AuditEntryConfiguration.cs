@@ -20,5 +20,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(x => x.ChainIndex).IsUnique();
         // The chain's checks (/Audit/Chain) and any search by one action read only their own entries.
         b.HasIndex(x => new { x.Action, x.At });
+        // One account's entries, newest first (我的数据, the auditor's search by user) without reading the whole trail.
+        b.HasIndex(x => new { x.UserName, x.Id });
     }
 }

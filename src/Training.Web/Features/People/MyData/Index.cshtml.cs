@@ -31,7 +31,7 @@ public sealed class IndexModel(TrainingDbContext db, MyDataSheets sheets, Curren
         public string? Text { get; set; }
     }
 
-    public async Task OnGetAsync(CancellationToken ct) => Sheets = await sheets.ReadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Sheets = await sheets.ReadAsync(RowsShown, ct);
 
     public async Task<IActionResult> OnPostCorrectionAsync(CancellationToken ct)
     {
@@ -49,6 +49,6 @@ public sealed class IndexModel(TrainingDbContext db, MyDataSheets sheets, Curren
             db.Audit.Add(new AuditEntry(me.UserName, MyDataTexts.CorrectionRequestedAudit, MyDataTexts.CorrectionDetail(request!.Id, person.Name), clock.UtcNow()));
             await db.SaveChangesAsync(ct);
         }
-        return await this.AnswerAsync(result, () => RedirectToPage(), async () => Sheets = await sheets.ReadAsync(ct));
+        return await this.AnswerAsync(result, () => RedirectToPage(), async () => Sheets = await sheets.ReadAsync(RowsShown, ct));
     }
 }

@@ -30,6 +30,24 @@ public sealed class IndexTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Should_show_the_first_rows_of_a_long_sheet_with_the_count_of_all_of_them()
+    {
+        await app.WithDbAsync(db =>
+        {
+            for (var i = 0; i < IndexModel.RowsShown + 5; i++) db.Audit.Add(new AuditEntry(Trainee, "测试", $"第 {i} 条", DateTime.UtcNow));
+            return db.SaveChangesAsync();
+        });
+        var client = await app.SignInAsync(Trainee);
+
+        var page = await (await client.GetAsync("/MyData")).ReadHtmlAsync();
+
+        var total = await app.WithDbAsync(db => db.Audit.CountAsync(a => a.UserName == Trainee));
+        var trail = page.QuerySelector($"section[data-sheet='{MyDataTexts.TrailSheet}']")!;
+        Assert.Equal(IndexModel.RowsShown, trail.QuerySelectorAll("tbody tr").Length);
+        Assert.Contains($"（{total:N0} 条）", trail.QuerySelector("h2")!.TextContent);
+    }
+
+    [Fact]
     public async Task Should_take_a_correction_request_audit_it_and_show_the_units_answer_to_the_trainee()
     {
         var text = "手机号应为 13800138000-" + Guid.NewGuid().ToString("N")[..6];
