@@ -15,6 +15,6 @@ public sealed class AuditOptions
     /// <summary>The chain's seal key (base64, ≥ 32 bytes); empty: a key file made on first run in <see cref="Folder"/>.</summary>
     public string? SealKey { get; set; }
 
-    /// <summary>Where the key file and the chain's last head are kept, outside the database; empty: the data folder.</summary>
+    /// <summary>Where the key file and the chain's last head are kept, outside the database; empty: the key store folder (<c>Keys:Folder</c>).</summary>
     public string? Folder { get; set; }
 }

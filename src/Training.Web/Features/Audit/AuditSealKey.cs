@@ -19,7 +19,7 @@ public sealed class AuditSealKey
     public AuditSealKey(IOptions<AuditOptions> options, IConfiguration config, IHostEnvironment env)
     {
         _folder = new(() => FolderOf(options.Value, config, env));
-        _key = new(() => Load(options.Value, _folder.Value));
+        _key = new(() => KeyStore.Key(options.Value.SealKey, _folder.Value, KeyFile, AuditTexts.SealKeyTooShort));
     }
 
     public byte[] Bytes => _key.Value;
@@ -48,18 +48,5 @@ public sealed class AuditSealKey
             var now = Path.Combine(folder, name);
             if (File.Exists(old) && !File.Exists(now)) File.Move(old, now);
         }
-    }
-
-    private static byte[] Load(AuditOptions options, string folder)
-    {
-        if (!string.IsNullOrWhiteSpace(options.SealKey))
-        {
-            var configured = Convert.FromBase64String(options.SealKey);
-            if (configured.Length < 32) throw new InvalidOperationException(AuditTexts.SealKeyTooShort);
-            return configured;
-        }
-        var path = Path.Combine(folder, KeyFile);
-        KeyStore.CreateOnce(path, () => KeyStore.RandomKeyText(32));
-        return Convert.FromBase64String(File.ReadAllText(path).Trim());
     }
 }

@@ -34,6 +34,23 @@ public static class KeyStore
         catch (IOException) when (File.Exists(path)) { }
     }
 
-    /// <summary>A random key of <paramref name="bytes"/> bytes, as base64 text.</summary>
-    public static byte[] RandomKeyText(int bytes) => System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)));
+    /// <summary>Keys shorter than this are refused (HMAC-SHA256 and AES-256 want 32 bytes).</summary>
+    public const int MinKeyBytes = 32;
+
+    /// <summary>
+    /// A secret key: <paramref name="configured"/> (base64, from a secret store) when set, refused with
+    /// <paramref name="tooShort"/> under <see cref="MinKeyBytes"/>; otherwise the key file <paramref name="fileName"/> in
+    /// <paramref name="folder"/>, made with a random key on first run.
+    /// </summary>
+    public static byte[] Key(string? configured, string folder, string fileName, string tooShort)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            var key = Convert.FromBase64String(configured);
+            return key.Length < MinKeyBytes ? throw new InvalidOperationException(tooShort) : key;
+        }
+        var path = Path.Combine(folder, fileName);
+        CreateOnce(path, () => System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(MinKeyBytes))));
+        return Convert.FromBase64String(File.ReadAllText(path).Trim());
+    }
 }

@@ -22,19 +22,14 @@ public sealed class PersonalDataCipher
 
     public PersonalDataCipher(byte[] masterKey)
     {
-        if (masterKey.Length < 32) throw new InvalidOperationException(KeyTexts.PersonalKeyTooShort);
+        if (masterKey.Length < KeyStore.MinKeyBytes) throw new InvalidOperationException(KeyTexts.PersonalKeyTooShort);
         _encryption = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "training/personal/encrypt/v1"u8.ToArray());
         _lookup = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "training/personal/lookup/v1"u8.ToArray());
     }
 
     /// <summary>From <c>Personal:Key</c>, or the key file in the key store (made on first run).</summary>
-    public static PersonalDataCipher Load(IConfiguration config, IHostEnvironment env)
-    {
-        if (config["Personal:Key"] is { Length: > 0 } configured) return new PersonalDataCipher(Convert.FromBase64String(configured));
-        var path = Path.Combine(KeyStore.Folder(config, env), KeyFile);
-        KeyStore.CreateOnce(path, () => KeyStore.RandomKeyText(32));
-        return new PersonalDataCipher(Convert.FromBase64String(File.ReadAllText(path).Trim()));
-    }
+    public static PersonalDataCipher Load(IConfiguration config, IHostEnvironment env) =>
+        new(KeyStore.Key(config["Personal:Key"], KeyStore.Folder(config, env), KeyFile, KeyTexts.PersonalKeyTooShort));
 
     public static bool IsProtected(string? stored) => stored is not null && stored.StartsWith(Prefix, StringComparison.Ordinal);
 
