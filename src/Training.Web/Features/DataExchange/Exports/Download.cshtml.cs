@@ -7,7 +7,6 @@ using Training.Core.Domain;
 using Training.Web.Features.Statistics.Export;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
-
 using Training.Web.Infrastructure.Web;
 
 namespace Training.Web.Features.DataExchange.Exports;

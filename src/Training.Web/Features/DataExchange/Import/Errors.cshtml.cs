@@ -8,7 +8,6 @@ using Training.Core.Identity;
 using Training.Web.Features.Statistics.Export;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
-
 using Training.Web.Infrastructure.Web;
 
 namespace Training.Web.Features.DataExchange.Import;

@@ -14,7 +14,7 @@ namespace Training.Web.Features.People.MyData;
 /// <summary>
 /// /MyData, 我的数据 (PIPL Art. 45–46): everything the portal holds about the trainee, in the sheets of
 /// <see cref="MyDataSheets"/> (the first rows of each here, all of them in the download), and the 更正申请 form:
-/// the trainee writes what is wrong; its units' staff answer on /MyData/Corrections.
+/// the trainee writes what is wrong; its units' staff answer on /Corrections.
 /// </summary>
 [Authorize(Policy = PeoplePermissions.OwnData)]
 public sealed class IndexModel(TrainingDbContext db, MyDataSheets sheets, CurrentUser me, TimeProvider clock) : PageModel

@@ -28,7 +28,7 @@ public sealed class MyDataSheets(TrainingDbContext db, CurrentUser me)
             return new Sheet(title, headers, rows.Select(row).ToList(), total);
         }
 
-        var personId = me.PersonId ?? throw new InvalidOperationException("我的数据 is a trainee's page.");
+        var personId = me.PersonId ?? throw new InvalidOperationException("MyData is a trainee's page: the account has no person.");
         var account = await db.Users.AsNoTracking().Where(u => u.Id == me.UserId)
             .Select(u => new { u.UserName, u.DisplayName, u.PhoneNumber, u.CreatedAt, u.PasswordChangedAt, u.TwoFactorEnabled })
             .SingleAsync(ct);

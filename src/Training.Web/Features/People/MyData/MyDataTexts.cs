@@ -4,8 +4,8 @@ namespace Training.Web.Features.People.MyData;
 
 public static class MyDataTexts
 {
-    public const string Title = "我的数据", Menu = "我的数据", Permission = "我的数据：查看、下载、申请更正", CorrectionsPermission = "更正申请：处理学员的更正申请";
-    public const string CorrectionsTitle = "更正申请", CorrectionsMenu = "更正申请";
+    public const string Menu = "我的数据", Permission = "我的数据：查看、下载、申请更正", CorrectionsPermission = "更正申请：处理学员的更正申请";
+    public const string CorrectionsMenu = "更正申请";
 
     public const string AccountSheet = "账号", PersonSheet = "个人信息", PostsSheet = "任职", EducationSheet = "学历记录", EnrollmentsSheet = "学历教育",
         ReservesSheet = "后备干部", ClassesSheet = "培训班", HoursSheet = "学时", CertificatesSheet = "证书", TrailSheet = "登录与操作记录", CorrectionsSheet = "更正申请";
