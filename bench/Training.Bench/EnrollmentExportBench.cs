@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Web.Features.DataExchange.Exports;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Keys;
 
 namespace Training.Bench;
 
@@ -14,7 +15,7 @@ namespace Training.Bench;
 /// </summary>
 public static class EnrollmentExportBench
 {
-    public const string Usage = "用法：Training.Bench export-enrollments --db 文件.db --out 文件.xlsx [--scope 代码]";
+    public const string Usage = "用法：Training.Bench export-enrollments --db 文件.db --out 文件.xlsx [--scope 代码] [--keys 密钥目录]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -25,7 +26,9 @@ public static class EnrollmentExportBench
         if (File.Exists(output)) File.Delete(output);
 
         var services = new ServiceCollection();
-        services.AddDbContext<TrainingDbContext>(o => DatabaseSetup.Configure(o, DatabaseProvider.Sqlite, $"Data Source={dbFile};Mode=ReadOnly"));
+        // The ID numbers are encrypted with the portal's key: data/keys beside data/training.db, or --keys.
+        var cipher = PersonalDataKey.FromFolder(Option(args, "--keys") ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dbFile))!, "keys"));
+        services.AddDbContext<TrainingDbContext>(o => DatabaseSetup.Configure(o, DatabaseProvider.Sqlite, $"Data Source={dbFile};Mode=ReadOnly", cipher));
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();

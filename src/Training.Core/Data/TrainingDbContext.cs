@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Training.Core.Data.Personal;
 using Training.Core.Domain;
 using Training.Core.Identity;
 
@@ -63,5 +64,6 @@ public partial class TrainingDbContext(DbContextOptions<TrainingDbContext> optio
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(TrainingDbContext).Assembly);
+        PersonalDataColumns.Convert(builder, PersonalDataOptions.CipherOf(options));
     }
 }

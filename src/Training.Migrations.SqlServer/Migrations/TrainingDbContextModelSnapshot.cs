@@ -1692,9 +1692,10 @@ namespace Training.Migrations.SqlServer.Migrations
 
                     b.Property<string>("IdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
+                        .HasMaxLength(67)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(18)");
+                        .HasColumnType("varchar(67)")
+                        .HasAnnotation("Training:EncryptedPersonalData", true);
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1702,9 +1703,10 @@ namespace Training.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(50)");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(11)
+                        .HasMaxLength(55)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(11)");
+                        .HasColumnType("varchar(55)")
+                        .HasAnnotation("Training:EncryptedPersonalData", true);
 
                     b.Property<int>("PoliticalStatus")
                         .HasColumnType("int");
@@ -2534,7 +2536,9 @@ namespace Training.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("nvarchar(max)");
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(max)")
+                        .HasAnnotation("Training:EncryptedPersonalData", true);
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("bit");

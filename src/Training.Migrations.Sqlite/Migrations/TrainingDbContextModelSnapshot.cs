@@ -1621,9 +1621,10 @@ namespace Training.Migrations.Sqlite.Migrations
 
                     b.Property<string>("IdNumber")
                         .IsRequired()
-                        .HasMaxLength(18)
+                        .HasMaxLength(67)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Training:EncryptedPersonalData", true);
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1631,9 +1632,10 @@ namespace Training.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(11)
+                        .HasMaxLength(55)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Training:EncryptedPersonalData", true);
 
                     b.Property<int>("PoliticalStatus")
                         .HasColumnType("INTEGER");
@@ -2431,7 +2433,9 @@ namespace Training.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Training:EncryptedPersonalData", true);
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Identity;
-using Training.Web.Infrastructure.Keys;
+using Training.Core.Data.Personal;
 
 namespace Training.Web.Infrastructure;
 

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
+using Training.Core.Data.Personal;
 
 namespace Training.Web.Infrastructure;
 
@@ -47,17 +48,18 @@ public static class DatabaseSetup
         // between requests; EF resets the change tracker, command timeout and transaction on return.
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<Data.AuditSources>();
+        builder.Services.AddSingleton(Keys.PersonalDataKey.Load(builder.Configuration, builder.Environment));
         builder.Services.AddDbContextPool<TrainingDbContext>((services, options) =>
         {
-            Configure(options, provider, connectionString);
+            Configure(options, provider, connectionString, services.GetRequiredService<PersonalDataCipher>());
             options.AddInterceptors(services.GetRequiredService<Data.AuditSources>());
         });
         return builder;
     }
 
-    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, PersonalDataCipher cipher)
     {
-        options.AddInterceptors(OrgPathRange.Instance);
+        options.AddInterceptors(OrgPathRange.Instance).UsePersonalData(cipher);
         // A list in a query (ids.Contains(x.Id), the units above an account) goes as one JSON parameter
         // (json_each / OPENJSON): EF 10's default, one parameter per item, makes the SQL depend on the
         // list's length, so EF generates it again on every execution (about 4% of the class page's CPU
@@ -91,8 +93,9 @@ public static class DatabaseSetup
     /// <summary>
     /// Applies pending migrations (never EnsureCreated) and turns on WAL for SQLite. <paramref name="asOwner"/> (the
     /// <c>migrate</c> verb): as the schema's owner, <c>ConnectionStrings:Migrations</c> when set, and on SQL Server with
-    /// an application user, also Hangfire's tables and that user's rights. Then encrypts authenticator keys and deletes
-    /// Data Protection keys left in clear text by an earlier version.
+    /// an application user, also Hangfire's tables and that user's rights. Then encrypts the ID numbers, phones and
+    /// authenticator keys an earlier version wrote in clear text (after checking the key reads what is encrypted
+    /// already) and deletes Data Protection keys left in clear text.
     /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, bool asOwner = false, CancellationToken ct = default)
     {
@@ -101,7 +104,8 @@ public static class DatabaseSetup
         var config = services.GetService<IConfiguration>() ?? new ConfigurationBuilder().Build();
         var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
         var owner = config.GetConnectionString("Migrations");
-        await using var ownerDb = asOwner && !string.IsNullOrWhiteSpace(owner) ? OwnerContext(config, owner) : null;
+        var cipher = services.GetRequiredService<PersonalDataCipher>();
+        await using var ownerDb = asOwner && !string.IsNullOrWhiteSpace(owner) ? OwnerContext(config, owner, cipher) : null;
         var schema = ownerDb ?? db;
         if (schema.Database.IsSqlite())
             await schema.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
@@ -121,16 +125,18 @@ public static class DatabaseSetup
             finally { await schema.Database.CloseConnectionAsync(); }
             await schema.Database.ExecuteSqlRawAsync(Data.SqlServerRights.GrantScript(schema.Model, user), ct);
         }
-        if (services.GetService<Keys.PersonalDataCipher>() is { } cipher) await AppUserStore.EncryptClearKeysAsync(db, cipher, ct);
+        var log = scope.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger(typeof(DatabaseSetup));
+        var encrypted = await ClearPersonalData.EncryptAsync(db, cipher, ct);
+        if (encrypted > 0) log?.LogWarning("{Message}", PersonalDataTexts.Encrypted(encrypted));
+        await AppUserStore.EncryptClearKeysAsync(db, cipher, ct);
         var forgotten = await Keys.UnencryptedKeys.ForgetAsync(db, ct);
-        if (forgotten > 0)
-            scope.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger(typeof(DatabaseSetup)).LogWarning("{Message}", Keys.KeyTexts.ForgotUnencryptedKeys(forgotten));
+        if (forgotten > 0) log?.LogWarning("{Message}", Keys.KeyTexts.ForgotUnencryptedKeys(forgotten));
     }
 
-    private static TrainingDbContext OwnerContext(IConfiguration config, string connectionString)
+    private static TrainingDbContext OwnerContext(IConfiguration config, string connectionString, PersonalDataCipher cipher)
     {
         var options = new DbContextOptionsBuilder<TrainingDbContext>();
-        Configure(options, Provider(config), connectionString);
+        Configure(options, Provider(config), connectionString, cipher);
         return new TrainingDbContext(options.Options);
     }
 }

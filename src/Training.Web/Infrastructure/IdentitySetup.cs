@@ -66,7 +66,6 @@ public static class IdentitySetup
         // Keys in the database so that every web node can read every node's cookies; encrypted there with a
         // certificate kept outside it (issue 16 §1).
         var certificates = DataProtectionCertificates.Load(builder.Configuration, builder.Environment);
-        services.AddSingleton(PersonalDataCipher.Load(builder.Configuration, builder.Environment));
         services.AddDataProtection()
             .SetApplicationName("Training")
             .PersistKeysToDbContext<TrainingDbContext>()

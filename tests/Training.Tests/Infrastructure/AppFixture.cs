@@ -240,6 +240,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Exports:Folder", Path.Combine(folder, "exports"));
             builder.UseSetting("Media:Folder", Path.Combine(folder, "media"));
             builder.UseSetting("Keys:Folder", Path.Combine(folder, "keys"));
+            builder.UseSetting("Personal:Key", TestDatabases.PersonalKey);
             // The tests look at the learning report's stale rows; the minute's warming would race them.
             builder.UseSetting(LearningFiguresJob.WarmSetting, "false");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");

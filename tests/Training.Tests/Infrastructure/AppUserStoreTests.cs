@@ -1,3 +1,4 @@
+using Training.Core.Data.Personal;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Training.Core.Data.Personal;
 using Training.Core.Identity;
 
 namespace Training.Core.Data.Configurations;
@@ -10,6 +11,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         b.Property(x => x.DisplayName).HasMaxLength(100);
         b.Property(x => x.Role).HasMaxLength(32);
+        b.Property(x => x.PhoneNumber).IsEncrypted();
         b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         // One account per person. Staff accounts have no person: SQL Server's convention filters

@@ -7,8 +7,6 @@ public static class KeyTexts
 
     public static string CertificateWithoutKey(string path) => $"数据保护证书 {path} 没有 RSA 私钥，不能用来加密密钥。";
 
-    public const string PersonalKeyTooShort = "个人信息加密密钥（Personal:Key）至少应为 32 字节（Base64 编码）。";
-    public const string PersonalValueDamaged = "加密的个人信息已损坏，无法解密。";
 
     public static string ForgotUnencryptedKeys(int count) => $"已删除 {count:N0} 个未加密的数据保护密钥：已登录的用户需要重新登录一次。";
 }

@@ -28,7 +28,7 @@ public sealed class DemoDatabase : IAsyncDisposable
         var file = Path.Combine(folder, name + ".db");
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.AddDbContext<TrainingDbContext>(o => DatabaseSetup.Configure(o, DatabaseProvider.Sqlite, $"Data Source={file}"));
+        services.AddSqliteDatabase($"Data Source={file}");
         services.AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<TrainingDbContext>();
         services.AddSingleton<TimeProvider>(new FixedClock(now));
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment

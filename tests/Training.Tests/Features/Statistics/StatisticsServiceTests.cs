@@ -1,3 +1,4 @@
+using Training.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -125,7 +126,7 @@ public sealed class StatisticsServiceTests(StatisticsDatabase data) : IClassFixt
     {
         // ToQueryString needs no server: it fails when EF cannot translate (no client evaluation).
         var options = new DbContextOptionsBuilder<TrainingDbContext>();
-        DatabaseSetup.Configure(options, provider, provider == DatabaseProvider.Sqlite
+        TestDatabases.Configure(options, provider, provider == DatabaseProvider.Sqlite
             ? "Data Source=statistics-translation.db"
             : "Server=localhost;Database=Training;Trusted_Connection=True;TrustServerCertificate=True");
         using var db = new TrainingDbContext(options.Options);
@@ -364,7 +365,7 @@ public sealed class StatisticsDatabase : IAsyncLifetime
         Directory.CreateDirectory(_folder);
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.AddDbContext<TrainingDbContext>(o => DatabaseSetup.Configure(o, DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "stats.db")}"));
+        services.AddSqliteDatabase($"Data Source={Path.Combine(_folder, "stats.db")}");
         services.AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<TrainingDbContext>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment

@@ -25,7 +25,7 @@ public sealed class MigrationLoginTests : IDisposable
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(config);
-        services.AddDbContext<TrainingDbContext>(o => DatabaseSetup.Configure(o, DatabaseProvider.Sqlite, applicationConnection));
+        services.AddSqliteDatabase(applicationConnection);
         return services.BuildServiceProvider();
     }
 

@@ -1,3 +1,4 @@
+using Training.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -147,7 +148,7 @@ public sealed class PrivateDatabase : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.AddDbContext<TrainingDbContext>(o => DatabaseSetup.Configure(o, DatabaseProvider.Sqlite, $"Data Source={file}"));
+        services.AddSqliteDatabase($"Data Source={file}");
         services.AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<TrainingDbContext>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment

@@ -129,7 +129,7 @@ public sealed class ImportVerbTests : IDisposable
 
         Assert.Equal(4L, await ScalarAsync("SELECT COUNT(*) FROM OrgUnits"));
         Assert.Equal(2L, await ScalarAsync("SELECT KeyPosts FROM OrgUnits WHERE Code = '440103001001'"));
-        Assert.Equal((long)Education.Associate, await ScalarAsync($"SELECT Education FROM Persons WHERE IdNumber = '{secretary}'"));
+        Assert.Equal((long)Education.Associate, await ScalarAsync($"SELECT Education FROM Persons WHERE Name = '何嘉明'"));
         Assert.Equal(1L, await ScalarAsync("SELECT COUNT(*) FROM Enrollments WHERE State = " + (int)EnrollmentState.Graduated));
         Assert.Equal(2L, await ScalarAsync("SELECT COUNT(*) FROM Audit WHERE Action = '花名册导入' AND Detail LIKE '花名册.xlsx：导入成功，%' AND UserName LIKE '命令行%'"));
         Assert.True(await ScalarAsync("SELECT COUNT(*) FROM Job", Path.Combine(_folder, "hangfire.db")) >= 1, "the statistics snapshot job was not queued");

@@ -1,3 +1,4 @@
+using Training.Tests.Infrastructure;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -73,7 +74,7 @@ public sealed class EmptyDatabase : IAsyncDisposable
         Directory.CreateDirectory(data._folder);
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.AddDbContext<TrainingDbContext>(o => DatabaseSetup.Configure(o, DatabaseProvider.Sqlite, $"Data Source={data.File}"));
+        services.AddSqliteDatabase($"Data Source={data.File}");
         services.AddSingleton(clock ?? TimeProvider.System);
         services.AddScoped<RosterImport>();
         data._services = services.BuildServiceProvider();

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
-using Training.Web.Infrastructure.Keys;
+using Training.Core.Data.Personal;
 
-namespace Training.Tests.Infrastructure.Keys;
+namespace Training.Tests.Data.Personal;
 
-/// <summary>Issue 16 §6: what is encrypted at rest, and the keyed hash that finds it without decrypting.</summary>
+/// <summary>Issue 16 §6: what is encrypted at rest, and the searchable form the database finds without decrypting.</summary>
 public sealed class PersonalDataCipherTests
 {
     private static readonly PersonalDataCipher Cipher = new(RandomNumberGenerator.GetBytes(32));
@@ -40,11 +40,27 @@ public sealed class PersonalDataCipherTests
     }
 
     [Fact]
-    public void Should_give_the_same_lookup_for_the_same_value_and_another_for_another_key()
+    public void Should_write_the_same_searchable_text_for_the_same_value_and_another_under_another_key()
     {
-        Assert.Equal(Cipher.Lookup("440103198001011231"), Cipher.Lookup("440103198001011231"));
-        Assert.NotEqual(Cipher.Lookup("440103198001011231"), Cipher.Lookup("440103198001011223"));
-        Assert.NotEqual(Cipher.Lookup("440103198001011231"), new PersonalDataCipher(RandomNumberGenerator.GetBytes(32)).Lookup("440103198001011231"));
+        var stored = Cipher.ProtectSearchable("440103198001011231");
+
+        Assert.StartsWith(PersonalDataCipher.SearchablePrefix, stored);
+        Assert.DoesNotContain("440103", stored);
+        Assert.Equal(stored, Cipher.ProtectSearchable("440103198001011231"));
+        Assert.NotEqual(stored, Cipher.ProtectSearchable("440103198001011223"));
+        Assert.NotEqual(stored, new PersonalDataCipher(RandomNumberGenerator.GetBytes(32)).ProtectSearchable("440103198001011231"));
+        Assert.Equal("440103198001011231", Cipher.Unprotect(stored));
+        Assert.Equal(PersonalDataCipher.StoredLength(18), stored.Length);
+    }
+
+    [Fact]
+    public void Should_use_a_nonce_that_depends_on_the_value_so_no_two_values_share_one()
+    {
+        // GCM with one nonce for two values would leak their XOR: the searchable nonce must differ whenever the value does.
+        static byte[] Nonce(string stored) => Convert.FromBase64String(stored[PersonalDataCipher.SearchablePrefix.Length..])[..12];
+        var nonces = Enumerable.Range(0, 1_000).Select(i => Convert.ToHexString(Nonce(Cipher.ProtectSearchable($"1380013{i:D4}")))).ToHashSet();
+
+        Assert.Equal(1_000, nonces.Count);
     }
 
     [Fact]
