@@ -22,13 +22,16 @@ public sealed class PersonalDataCipher
     public const string Prefix = "e1:", SearchablePrefix = "d1:";
     private const int NonceBytes = 12, TagBytes = 16, MasterKeyBytes = 32;
 
-    private readonly byte[] _encryption;
     private readonly byte[] _syntheticNonce;
+    // One AesGcm per thread (an instance may not be shared between threads): making one per value took a fifth of
+    // decrypting an export's ID numbers (3.0 → 2.4 µs a value here).
+    private readonly ThreadLocal<AesGcm> _aes;
 
     public PersonalDataCipher(byte[] masterKey)
     {
         if (masterKey.Length < MasterKeyBytes) throw new InvalidOperationException(PersonalDataTexts.KeyTooShort);
-        _encryption = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "training/personal/encrypt/v1"u8.ToArray());
+        var encryption = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "training/personal/encrypt/v1"u8.ToArray());
+        _aes = new ThreadLocal<AesGcm>(() => new AesGcm(encryption, TagBytes));
         _syntheticNonce = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "training/personal/lookup/v1"u8.ToArray());
         KeyId = Convert.ToHexString(HMACSHA256.HashData(_syntheticNonce, "training/personal/key-id"u8))[..16];
     }
@@ -62,8 +65,7 @@ public sealed class PersonalDataCipher
         if (sealedBytes.Length < NonceBytes + TagBytes) throw new CryptographicException(PersonalDataTexts.ValueDamaged);
         var length = sealedBytes.Length - NonceBytes - TagBytes;
         var plain = new byte[length];
-        using var aes = new AesGcm(_encryption, TagBytes);
-        aes.Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes, length), sealedBytes.AsSpan(NonceBytes + length), plain);
+        _aes.Value!.Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes, length), sealedBytes.AsSpan(NonceBytes + length), plain);
         return Encoding.UTF8.GetString(plain);
     }
 
@@ -71,8 +73,7 @@ public sealed class PersonalDataCipher
     {
         var sealedBytes = new byte[NonceBytes + plain.Length + TagBytes];
         nonce.CopyTo(sealedBytes);
-        using var aes = new AesGcm(_encryption, TagBytes);
-        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceBytes, plain.Length), sealedBytes.AsSpan(NonceBytes + plain.Length));
+        _aes.Value!.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceBytes, plain.Length), sealedBytes.AsSpan(NonceBytes + plain.Length));
         return prefix + Convert.ToBase64String(sealedBytes);
     }
 
