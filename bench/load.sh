@@ -120,9 +120,9 @@ start_portal "$work/publish"
 declare -A cookies=([anonymous]="")
 remember_session() {
   local jar=$work/jar-$1
-  if [ -s "$jar" ]; then
-    curl -sS -o /dev/null -c "$jar" -b "$jar" "$base/Menu"
-  else
+  # A kept session may have ended (idle lifetime, a restarted key store): signed in again then.
+  if [ ! -s "$jar" ] || [ "$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$base/Menu")" != 200 ]; then
+    rm -f "$jar"
     sign_in "$1" "$jar"
   fi
   cookies[$1]=$(cookie_header "$jar")
