@@ -1,5 +1,7 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Training.Tests.Infrastructure;
+using Xunit.Abstractions;
 using static Training.Tests.Http.PageWalkTests;
 
 namespace Training.Tests.Http;
@@ -13,7 +15,7 @@ namespace Training.Tests.Http;
 /// Granted POSTs are not sent here (they act): the features' tests send them.
 /// </summary>
 [Collection(AppCollection.Name)]
-public sealed class EndpointEnumerationTests(AppFixture app)
+public sealed partial class EndpointEnumerationTests(AppFixture app, ITestOutputHelper output)
 {
     private static readonly Lazy<IReadOnlyDictionary<string, Who>> AllowList = new(ReadAllowList);
 
@@ -70,6 +72,92 @@ public sealed class EndpointEnumerationTests(AppFixture app)
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+
+    /// <summary>
+    /// Whose links another unit replays: a unit of the same level elsewhere, or one above another village. (A trainee's
+    /// own records against another trainee's: the demo has one trainee; ApplyTests, Certificates/DownloadTests and
+    /// Study/QuizTests open another's.)
+    /// </summary>
+    public static readonly TheoryData<string, string> OtherUnits = new()
+    {
+        { "district-440111", "district-440103" },
+        { "district-440103", "district-440111" },
+        { "township-440111103", "township-440103001" },
+        { "township-440103001", "township-440111103" },
+        { "village-440111103201", "township-440103001" },
+        { "school-1", "district-440103" },
+    };
+
+    /// <summary>
+    /// Ids of another unit, for every endpoint that takes one, without a table of which id is whose: the first account
+    /// walks its pages and keeps every link that carries an id (a route value, or a query value named like one); the
+    /// second, of another unit, opens each — it must be refused unless its own walk offered it the same link (a city
+    /// course both districts study, say). A new page joins as soon as a page links to it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(OtherUnits))]
+    public async Task Should_refuse_the_ids_of_another_unit_on_every_endpoint_that_takes_one(string owner, string other)
+    {
+        var ownerClient = await app.SignInAsync(owner);
+        var otherClient = await app.SignInAsync(other);
+        var (ownLinks, _) = await LinksWithIdsAsync(ownerClient);
+        var (_, offeredToOther) = await LinksWithIdsAsync(otherClient);
+        var failures = new List<string>();
+
+        var offered = offeredToOther.Select(IdsOnly).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var url in ownLinks.Where(u => !offered.Contains(IdsOnly(u))))
+        {
+            using var response = await otherClient.GetAsync(url);
+            if (Answer(response) == Refusal.None)
+                failures.Add($"{other} 打开 {owner} 的 {url}：应拒绝（401/403/404），实际 {Describe(response)}");
+        }
+
+        output.WriteLine($"{owner} 的 {ownLinks.Count} 个带编号的链接中，{ownLinks.Count(u => !offered.Contains(IdsOnly(u)))} 个不在 {other} 的页面上，由 {other} 打开。");
+        Assert.True(ownLinks.Count >= 3, $"{owner} 的页面上只找到 {ownLinks.Count} 个带编号的链接：巡检没有走到记录页面。");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private const int MaxPagesPerAccount = 250;
+
+    /// <summary>The links with an id the walk opened (a few of each shape), and every link its pages offered.</summary>
+    private async Task<(HashSet<string> Opened, HashSet<string> Offered)> LinksWithIdsAsync(HttpClient client)
+    {
+        var walk = new LinkWalk(pagesOnly: false);
+        walk.Enqueue("/");
+        foreach (var endpoint in await AppEndpoints.AllAsync(app.Services))
+            if (endpoint is { Method: "GET", Handler: null, HasRouteValues: false }) walk.Enqueue(endpoint.Route);
+        var (opened, offered) = (new HashSet<string>(StringComparer.OrdinalIgnoreCase), new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+        while (walk.Next() is { } url && walk.Visited <= MaxPagesPerAccount)
+        {
+            if (CarriesId(url)) opened.Add(url);
+            using var response = await client.GetAsync(url);
+            if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html") continue;
+            var page = await response.ReadHtmlAsync();
+            foreach (var link in page.QuerySelectorAll("a[href], [hx-get]").Select(e => (e.GetAttribute("href") ?? e.GetAttribute("hx-get")!).Split('#')[0]))
+            {
+                offered.Add(link);
+                walk.Enqueue(link);
+            }
+        }
+        return (opened, offered);
+    }
+
+    /// <summary>The link without what is not an id (a page number, a tab): /Learning/Assignments/Details/4?p=2 → …/Details/4.</summary>
+    private static string IdsOnly(string url)
+    {
+        var parts = url.Split('?', 2);
+        var ids = parts.Length > 1 ? parts[1].Split('&').Where(q => IdInQuery().IsMatch("?" + q)).Order(StringComparer.Ordinal).ToList() : [];
+        return ids.Count == 0 ? parts[0] : parts[0] + "?" + string.Join("&", ids);
+    }
+
+    /// <summary>A number as a path segment, or as a query value whose name says it is an id (id, personId, unit, township…).</summary>
+    private static bool CarriesId(string url) => IdInPath().IsMatch(url.Split('?')[0]) || IdInQuery().IsMatch(url);
+
+    [GeneratedRegex(@"/\d+(/|$)")]
+    private static partial Regex IdInPath();
+
+    [GeneratedRegex(@"[?&]([A-Za-z]*Id|id|unit|township|village|district|assignment|job)=\d+", RegexOptions.IgnoreCase)]
+    private static partial Regex IdInQuery();
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, AppEndpoints.Endpoint endpoint, string? token)
     {

@@ -87,7 +87,7 @@ public sealed partial class InputFuzzTests(InputFuzzTests.OwnApp app, ITestOutpu
                 // must not hide another page's forms from the walk.
                 var forms = new List<(string Target, bool Post, Dictionary<string, string> Baseline, List<(string Name, string[] Values)> Fuzzable)>();
                 var numbersInLinks = new List<(string Url, string Name, string Value)>();
-                var walk = new Walk();
+                var walk = new LinkWalk(pagesOnly: true);
                 walk.Enqueue("/");
                 foreach (var route in AppPages.Routes(app.App.Services).Where(r => !r.Contains('{'))) walk.Enqueue(route);
                 while (walk.Next() is { } url && walk.Visited <= MaxPagesPerAccount)
@@ -285,54 +285,4 @@ public sealed partial class InputFuzzTests(InputFuzzTests.OwnApp app, ITestOutpu
 
     private static string WithQuery(string target, Dictionary<string, string> fields) =>
         target.Split('?')[0] + "?" + string.Join("&", fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
-
-    /// <summary>The links still to open: one URL per shape (ids and query values aside), and each form once.</summary>
-    private sealed partial class Walk
-    {
-        private readonly Queue<string> _queue = new();
-        private readonly Dictionary<string, int> _shapes = [];
-        private readonly HashSet<string> _forms = [];
-
-        private const int PerShape = 3;
-
-        public int Visited { get; private set; }
-
-        public void Enqueue(string href)
-        {
-            if (!href.StartsWith('/') || href.StartsWith("//", StringComparison.Ordinal)) return;
-            var path = href.Split('#')[0];
-            if (Skipped().IsMatch(path)) return;
-            // A few of each shape: the first record of a list may not show every form (a decided application has no 同意).
-            var shape = Shape(path);
-            var seen = _shapes.GetValueOrDefault(shape);
-            if (seen >= PerShape) return;
-            _shapes[shape] = seen + 1;
-            _queue.Enqueue(path);
-        }
-
-        public string? Next()
-        {
-            if (_queue.Count == 0) return null;
-            Visited++;
-            return _queue.Dequeue();
-        }
-
-        public bool FirstForm(string target, bool post) => _forms.Add((post ? "POST " : "GET ") + Shape(target));
-
-        /// <summary>Numbers become #, query values are dropped: /Classes/Details/12?tab=2 and /Classes/Details/13?tab=5 are one shape.</summary>
-        private static string Shape(string url)
-        {
-            var parts = url.Split('?', 2);
-            var path = Digits().Replace(parts[0], "#");
-            var keys = parts.Length > 1 ? string.Join("&", parts[1].Split('&').Select(p => p.Split('=')[0].ToLowerInvariant()).Order()) : "";
-            return path.ToLowerInvariant() + "?" + keys;
-        }
-
-        [GeneratedRegex(@"\d+")]
-        private static partial Regex Digits();
-
-        // Sign-out would end the walk; downloads and the dashboard are not pages with forms.
-        [GeneratedRegex(@"^/(Account/Logout|hangfire|Exports/Download|Import/Errors|health)", RegexOptions.IgnoreCase)]
-        private static partial Regex Skipped();
-    }
 }
