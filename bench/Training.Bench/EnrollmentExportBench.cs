@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Web.Features.DataExchange.Exports;
 using Training.Web.Infrastructure;
-using Training.Web.Infrastructure.Keys;
 
 namespace Training.Bench;
 
@@ -27,7 +26,7 @@ public static class EnrollmentExportBench
 
         var services = new ServiceCollection();
         // The ID numbers are encrypted with the portal's key: data/keys beside data/training.db, or --keys.
-        var cipher = PersonalDataKey.FromFolder(Option(args, "--keys") ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dbFile))!, "keys"));
+        var cipher = RegistrablePersons.KeyOf(dbFile, Option(args, "--keys"));
         services.AddDbContext<TrainingDbContext>(o => DatabaseSetup.Configure(o, DatabaseProvider.Sqlite, $"Data Source={dbFile};Mode=ReadOnly", cipher));
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();

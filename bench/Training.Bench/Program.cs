@@ -14,11 +14,12 @@ if (args.Length > 0 && args[0] == "make-roster") return await RosterGenerator.Ru
 if (args.Length > 0 && args[0] == "import-phases") return await ImportPhasesBench.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "export-enrollments") return await EnrollmentExportBench.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "certificates") return CertificatesBench.Run(args[1..]);
+if (args.Length > 0 && args[0] == "registrable") return RegistrablePersons.Run(args[1..]);
 if (args.Length > 0 && args[0] == "mixed") return await Training.Bench.Mixed.MixedScenario.RunAsync(args[1..]);
 if (args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal))
 {
     // Never fall through to the statistics benchmark (it migrates and writes snapshots into --db).
-    Console.Error.WriteLine($"unknown subcommand {args[0]}: make-roster, import-phases, export-enrollments, certificates, mixed, or statistics options (--scale …)");
+    Console.Error.WriteLine($"unknown subcommand {args[0]}: make-roster, import-phases, export-enrollments, certificates, mixed, registrable, or statistics options (--scale …)");
     return 2;
 }
 

@@ -1,6 +1,5 @@
 using Training.Web.Features.Demo;
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 
 namespace Training.Bench.Mixed;
 
@@ -58,7 +57,7 @@ public static class MixedScenario
         var prep = new StepLog();
         var browsers = roles.Select(r => new Browser(baseUri, prep, r)).ToList();
         var trainees = browsers.Where(b => b.Role == "trainee").ToList();
-        var persons = Registrable(db, trainees.Count);
+        var persons = RegistrablePersons.Read(db, trainees.Count, Township);
         if (persons.Count < trainees.Count)
         {
             Console.Error.WriteLine($"only {persons.Count} persons of {Township} may register; {trainees.Count} needed");
@@ -122,26 +121,6 @@ public static class MixedScenario
         return roles;
     }
 
-    /// <summary>Party members of the township with a phone and no account: who may register (RegisterModel's rule).</summary>
-    private static List<(string IdNumber, string Name, string Phone, int Id)> Registrable(string db, int count)
-    {
-        using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT p.IdNumber, p.Name, p.Phone, p.Id FROM Persons p JOIN OrgUnits o ON o.Id = p.VillageId
-            WHERE o.Path >= $unit AND o.Path < $unit || 'z' AND p.PoliticalStatus IN (1, 2) AND p.Phone IS NOT NULL
-              AND p.Id NOT IN (SELECT PersonId FROM AspNetUsers WHERE PersonId IS NOT NULL)
-            ORDER BY p.Id LIMIT $count
-            """;
-        command.Parameters.AddWithValue("$unit", Township);
-        command.Parameters.AddWithValue("$count", count);
-        using var reader = command.ExecuteReader();
-        var persons = new List<(string, string, string, int)>();
-        while (reader.Read()) persons.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
-        return persons;
-    }
-
     private static async Task<bool> SignInAsync(Browser b, string account)
     {
         var page = await b.GetAsync("/Account/Login", "GET /Account/Login");
@@ -158,7 +137,7 @@ public static class MixedScenario
         return b.LastPostStatus == 302;
     }
 
-    private static async Task<bool> RegisterAsync(Browser b, (string IdNumber, string Name, string Phone, int Id) person)
+    private static async Task<bool> RegisterAsync(Browser b, RegistrablePersons.Person person)
     {
         var page = await b.GetAsync("/Account/Register", "GET /Account/Register");
         if (b.Form(page.Html, "/Account/Register") is not { } form) return false;

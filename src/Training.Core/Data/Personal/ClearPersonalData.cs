@@ -58,7 +58,10 @@ public static class ClearPersonalData
                         foreach (var values in batch)
                         {
                             for (var i = 0; i < columns.Count; i++)
-                                write.Parameters[i].Value = values[i + 1] is string v && !PersonalDataCipher.IsProtected(v) ? cipher.ProtectSearchable(v) : values[i + 1];
+                                // Whatever is not searchable yet (clear, or an e1: text) becomes so: the batch's query must not find it again.
+                                write.Parameters[i].Value = values[i + 1] is string v && !v.StartsWith(PersonalDataCipher.SearchablePrefix, StringComparison.Ordinal)
+                                    ? cipher.ProtectSearchable(cipher.Unprotect(v))
+                                    : values[i + 1];
                             write.Parameters[columns.Count].Value = values[0];
                             await write.ExecuteNonQueryAsync(ct);
                         }
