@@ -186,36 +186,16 @@ public sealed partial class EndpointEnumerationTests(AppFixture app, ITestOutput
 
     private enum Refusal { None, Challenged, Denied, NotFound }
 
-    private static Refusal Answer(HttpResponseMessage response)
-    {
-        var location = response.Headers.Location is { } l ? (l.IsAbsoluteUri ? l.AbsolutePath : l.OriginalString.Split('?')[0]) : null;
-        return (int)response.StatusCode switch
+    /// <summary>The page walk's reading of an answer (the sign-in or denied page is a refusal too), and 404.</summary>
+    private static Refusal Answer(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.NotFound ? Refusal.NotFound : Classify(response).Kind switch
         {
-            401 => Refusal.Challenged,
-            403 => Refusal.Denied,
-            404 => Refusal.NotFound,
-            >= 300 and < 400 when string.Equals(location, "/Account/Login", StringComparison.OrdinalIgnoreCase) => Refusal.Challenged,
-            >= 300 and < 400 when string.Equals(location, "/Account/Denied", StringComparison.OrdinalIgnoreCase) => Refusal.Denied,
+            OutcomeKind.Challenged => Refusal.Challenged,
+            OutcomeKind.Denied => Refusal.Denied,
             _ => Refusal.None,
         };
-    }
 
-    private static string Describe(HttpResponseMessage response) =>
-        response.Headers.Location is { } l ? $"{(int)response.StatusCode} → {l}" : $"{(int)response.StatusCode}";
-
-    private static Who RoleOf(string account) => account switch
-    {
-        "anonymous" => Who.Anonymous,
-        "city" => Who.City,
-        "school-1" => Who.School,
-        "trainee-demo" => Who.Trainee,
-        "sysadmin" => Who.SystemAdmin,
-        "auditor" => Who.Auditor,
-        _ when account.StartsWith("district-", StringComparison.Ordinal) => Who.District,
-        _ when account.StartsWith("township-", StringComparison.Ordinal) => Who.Township,
-        _ when account.StartsWith("village-", StringComparison.Ordinal) => Who.Village,
-        _ => throw new ArgumentException($"Unknown demo account {account}."),
-    };
+    private static string Describe(HttpResponseMessage response) => Classify(response).ToString();
 
     private static IReadOnlyDictionary<string, Who> ReadAllowList()
     {

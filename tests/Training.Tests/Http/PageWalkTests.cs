@@ -177,7 +177,8 @@ public partial class PageWalkTests(AppFixture app)
         "village-440111103201", "school-1", "trainee-demo", "sysadmin", "auditor",
     };
 
-    private static Who RoleOf(string account) => account switch
+    /// <summary>The role of a demo account (by its name).</summary>
+    internal static Who RoleOf(string account) => account switch
     {
         "anonymous" => Who.Anonymous,
         "city" => Who.City,
@@ -282,7 +283,7 @@ public partial class PageWalkTests(AppFixture app)
         public override string ToString() => Location is null ? $"{Status}" : $"{Status} → {Location}";
     }
 
-    private static Outcome Classify(HttpResponseMessage response)
+    internal static Outcome Classify(HttpResponseMessage response)
     {
         var status = (int)response.StatusCode;
         var location = response.Headers.Location?.OriginalString;
