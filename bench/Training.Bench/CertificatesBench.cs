@@ -16,8 +16,8 @@ public static class CertificatesBench
 {
     public static int Run(string[] args)
     {
-        var count = int.Parse(Arg(args, "--count") ?? "1000");
-        var folder = Arg(args, "--out") ?? Path.Combine(Path.GetTempPath(), "training-bench-certificates-" + Environment.ProcessId);
+        var count = int.Parse(BenchArgs.Option(args, "--count") ?? "1000");
+        var folder = BenchArgs.Option(args, "--out") ?? Path.Combine(Path.GetTempPath(), "training-bench-certificates-" + Environment.ProcessId);
         Directory.CreateDirectory(folder);
         var contents = Enumerable.Range(1, count).Select(Content).ToArray();
 
@@ -89,11 +89,5 @@ public static class CertificatesBench
     {
         var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
         return line is null ? double.NaN : long.Parse(line[field.Length..].Trim().Split(' ')[0]) / 1024.0;
-    }
-
-    private static string? Arg(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

@@ -18,21 +18,21 @@ public static class EnrollmentExportBench
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var dbFile = Option(args, "--db");
-        var output = Option(args, "--out");
+        var dbFile = BenchArgs.Option(args, "--db");
+        var output = BenchArgs.Option(args, "--out");
         if (string.IsNullOrWhiteSpace(dbFile) || string.IsNullOrWhiteSpace(output)) { Console.Error.WriteLine(Usage); return 2; }
         if (!File.Exists(dbFile)) { Console.Error.WriteLine($"数据库文件不存在：{dbFile}"); return 2; }
         if (File.Exists(output)) File.Delete(output);
 
         var services = new ServiceCollection();
         // The ID numbers are encrypted with the portal's key: data/keys beside data/training.db, or --keys.
-        var cipher = RegistrablePersons.KeyOf(dbFile, Option(args, "--keys"));
+        var cipher = RegistrablePersons.KeyOf(dbFile, BenchArgs.Option(args, "--keys"));
         services.AddDbContext<TrainingDbContext>(o => DatabaseSetup.Configure(o, DatabaseProvider.Sqlite, $"Data Source={dbFile};Mode=ReadOnly", cipher));
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TrainingDbContext>();
 
-        var code = Option(args, "--scope");
+        var code = BenchArgs.Option(args, "--scope");
         var unit = await db.OrgUnits.AsNoTracking()
             .Where(u => code == null ? u.ParentId == null : u.Code == code)
             .Select(u => new { u.Id, u.Code, u.Name })
@@ -47,11 +47,5 @@ public static class EnrollmentExportBench
             $"enrollment list {unit.Name}（{unit.Code}）: {rows:N0} rows, {watch.Elapsed.TotalSeconds:F1} s, " +
             $"{new FileInfo(output).Length / 1024.0 / 1024:F1} MB file, peak working set {self.PeakWorkingSet64 / 1024 / 1024:N0} MB");
         return 0;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

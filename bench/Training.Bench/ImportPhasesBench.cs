@@ -18,9 +18,9 @@ public static class ImportPhasesBench
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var roster = Option(args, "--roster");
+        var roster = BenchArgs.Option(args, "--roster");
         if (string.IsNullOrWhiteSpace(roster) || !File.Exists(roster)) { Console.Error.WriteLine(Usage); return 2; }
-        var passes = int.Parse(Option(args, "--passes") ?? "2");
+        var passes = int.Parse(BenchArgs.Option(args, "--passes") ?? "2");
         var folder = Directory.CreateTempSubdirectory("training-import-phases-").FullName;
         try
         {
@@ -76,11 +76,5 @@ public static class ImportPhasesBench
 
         public override string ToString() => string.Join(", ", _changes.Select((c, i) =>
             $"{c.Stage} {((i + 1 < _changes.Count ? _changes[i + 1].At : Total) - c.At).TotalSeconds:F2} s"));
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

@@ -94,8 +94,4 @@ async Task TimeAsync(string what, Func<StatisticsService, Task<string>> run)
     Console.WriteLine($"  {result}");
 }
 
-string? Arg(string name)
-{
-    var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-}
+string? Arg(string name) => BenchArgs.Option(args, name);

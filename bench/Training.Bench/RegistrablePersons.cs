@@ -42,7 +42,7 @@ public static class RegistrablePersons
 
     public static int Run(string[] args)
     {
-        string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        string? Option(string name) => BenchArgs.Option(args, name);
         if (Option("--db") is not { } db || !int.TryParse(Option("--count"), out var count))
         {
             Console.Error.WriteLine("usage: Training.Bench registrable --db FILE --count N [--unit PATH] [--keys FOLDER]");

@@ -20,10 +20,10 @@ public static class RosterGenerator
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var output = Option(args, "--out");
+        var output = BenchArgs.Option(args, "--out");
         if (string.IsNullOrWhiteSpace(output)) { Console.Error.WriteLine(Usage); return 2; }
-        var rows = int.Parse(Option(args, "--rows") ?? "40000");
-        var seed = int.Parse(Option(args, "--seed") ?? "6");
+        var rows = int.Parse(BenchArgs.Option(args, "--rows") ?? "40000");
+        var seed = int.Parse(BenchArgs.Option(args, "--seed") ?? "6");
         var divisions = Path.Combine(AppContext.BaseDirectory, "Features", "Demo", "Data", "guangzhou-divisions.tsv");
 
         var watch = Stopwatch.StartNew();
@@ -343,10 +343,4 @@ public static class RosterGenerator
 
     private static Cell Text(string? s) => string.IsNullOrEmpty(s) ? new Cell() : new Cell(s);
     private static Cell Date(DateOnly? d) => d is { } day ? new Cell(day.ToDateTime(TimeOnly.MinValue)) : new Cell();
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
 }

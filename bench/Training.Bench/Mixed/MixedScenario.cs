@@ -40,7 +40,7 @@ public static class MixedScenario
 
     public static async Task<int> RunAsync(string[] args)
     {
-        string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        string? Arg(string name) => BenchArgs.Option(args, name);
         if (Arg("--base") is not { } baseUrl || Arg("--db") is not { } db)
         {
             Console.Error.WriteLine("usage: Training.Bench mixed --base URL --db FILE [--users N] [--seconds T] [--warm W]");
