@@ -28,7 +28,7 @@ case $what in
     pages=("$@")
     start_portal "$pub"
     declare -A ck
-    for p in "${pages[@]}"; do set -- $p; [ -n "${ck[$1]:-}" ] || { sign_in "$1" "$work/jar-$1"; ck[$1]=$(cookie_header "$work/jar-$1"); }; done
+    for p in "${pages[@]}"; do set -- $p; [ "$1" = anonymous ] && { ck[$1]="x=1"; continue; }; [ -n "${ck[$1]:-}" ] || { sign_in "$1" "$work/jar-$1"; ck[$1]=$(cookie_header "$work/jar-$1"); }; done
     for p in "${pages[@]}"; do set -- $p
       echo "warm $1 $2 $(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: ${ck[$1]}" "$base$2")"
       wrk -t2 -c100 -d"${warm}s" --timeout 2s -H "Cookie: ${ck[$1]}" "$base$2" >/dev/null

@@ -160,6 +160,7 @@ public partial class PageWalkTests(AppFixture app)
         new("/Audit/Chain"),
         new("/MyData"),
         new("/MyData/Download"),
+        new("/MyData/Sheet/{key}", Walk: Walk.ByScopeTests), // needs a list's key, an unknown one → 404; only the trainee's own rows: Features/People/MyData/SheetTests
         new("/Corrections"),
         new("/Error"),
         new("/Menu"),

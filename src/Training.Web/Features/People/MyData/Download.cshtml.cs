@@ -20,7 +20,7 @@ public sealed class DownloadModel(TrainingDbContext db, MyDataSheets sheets, Cur
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var all = await sheets.ReadAsync(rowsPerSheet: null, ct);
+        var all = await sheets.ReadAllAsync(ct);
         var rows = all.Sum(s => s.Rows.Count);
         var file = await Downloads.WriteTemporaryAsync(async stream =>
         {

@@ -13,16 +13,19 @@ namespace Training.Web.Features.People.MyData;
 
 /// <summary>
 /// /MyData, 我的数据 (PIPL Art. 45–46): everything the portal holds about the trainee, in the sheets of
-/// <see cref="MyDataSheets"/> (the first rows of each here, all of them in the download), and the 更正申请 form:
-/// the trainee writes what is wrong; its units' staff answer on /Corrections.
+/// <see cref="MyDataSheets"/>: the account and the roster record here, each list with its count and a link to its own
+/// page (/MyData/Sheet/{key}), all of them in the download; and the 更正申请 with the form: the trainee writes what is
+/// wrong, its units' staff answer on /Corrections and the answer shows here.
 /// </summary>
 [Authorize(Policy = PeoplePermissions.OwnData)]
 public sealed class IndexModel(TrainingDbContext db, MyDataSheets sheets, CurrentUser me, TimeProvider clock) : PageModel
 {
-    /// <summary>Rows of a sheet shown on the page; the download has them all.</summary>
-    public const int RowsShown = 20;
+    public IReadOnlyList<MyDataSheets.Sheet> Records { get; private set; } = [];
 
-    public IReadOnlyList<MyDataSheets.Sheet> Sheets { get; private set; } = [];
+    public IReadOnlyList<MyDataSheets.Count> Counts { get; private set; } = [];
+
+    /// <summary>The trainee's 更正申请, latest first (a page of them: the answers are read here).</summary>
+    public MyDataSheets.Sheet Corrections { get; private set; } = null!;
 
     [BindProperty] public CorrectionInput Input { get; set; } = new();
 
@@ -31,7 +34,7 @@ public sealed class IndexModel(TrainingDbContext db, MyDataSheets sheets, Curren
         public string? Text { get; set; }
     }
 
-    public async Task OnGetAsync(CancellationToken ct) => Sheets = await sheets.ReadAsync(RowsShown, ct);
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     public async Task<IActionResult> OnPostCorrectionAsync(CancellationToken ct)
     {
@@ -49,6 +52,14 @@ public sealed class IndexModel(TrainingDbContext db, MyDataSheets sheets, Curren
             db.Audit.Add(new AuditEntry(me.UserName, MyDataTexts.CorrectionRequestedAudit, MyDataTexts.CorrectionDetail(request!.Id, person.Name), clock.UtcNow()));
             await db.SaveChangesAsync(ct);
         }
-        return await this.AnswerAsync(result, () => RedirectToPage(), async () => Sheets = await sheets.ReadAsync(RowsShown, ct));
+        return await this.AnswerAsync(result, () => RedirectToPage(), () => LoadAsync(ct));
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Records = await sheets.RecordsAsync(ct);
+        Counts = await sheets.CountsAsync(ct);
+        var corrections = Counts.Single(c => c.Key == MyDataSheets.CorrectionsKey).Total;
+        Corrections = (await sheets.PageAsync(MyDataSheets.CorrectionsKey, 1, ct, corrections))!.Value.Sheet;
     }
 }

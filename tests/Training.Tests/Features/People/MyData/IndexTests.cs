@@ -14,7 +14,7 @@ public sealed class IndexTests(AppFixture app)
     private const string Trainee = DemoData.TraineeUserName;
 
     [Fact]
-    public async Task Should_show_the_trainee_every_kind_of_data_held_about_it_with_its_own_full_ID_number_and_sign_ins()
+    public async Task Should_show_the_trainee_every_kind_of_data_held_about_it_with_its_own_full_ID_number_and_how_many_rows_each_list_has()
     {
         var client = await app.SignInAsync(Trainee);
         var idNumber = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == Trainee).Select(u => u.Person!.IdNumber).SingleAsync());
@@ -23,28 +23,41 @@ public sealed class IndexTests(AppFixture app)
 
         string[] expected = [MyDataTexts.AccountSheet, MyDataTexts.PersonSheet, MyDataTexts.PostsSheet, MyDataTexts.EducationSheet, MyDataTexts.EnrollmentsSheet,
             MyDataTexts.ReservesSheet, MyDataTexts.ClassesSheet, MyDataTexts.HoursSheet, MyDataTexts.CertificatesSheet, MyDataTexts.TrailSheet, MyDataTexts.CorrectionsSheet];
-        Assert.Equal(expected, page.QuerySelectorAll("section[data-sheet]").Select(s => s.GetAttribute("data-sheet")));
+        Assert.Equal(expected, page.QuerySelectorAll("[data-sheet]").Select(s => s.GetAttribute("data-sheet")));
         Assert.Contains(idNumber, page.QuerySelector($"section[data-sheet='{MyDataTexts.PersonSheet}']")!.TextContent);
         Assert.Contains(Trainee, page.QuerySelector($"section[data-sheet='{MyDataTexts.AccountSheet}']")!.TextContent);
-        Assert.NotEmpty(page.QuerySelectorAll($"section[data-sheet='{MyDataTexts.TrailSheet}'] tbody tr"));
+        var (trail, posts, hours) = await app.WithDbAsync(async db =>
+        {
+            var personId = await db.Users.Where(u => u.UserName == Trainee).Select(u => u.PersonId!.Value).SingleAsync();
+            return (await db.Audit.CountAsync(a => a.UserName == Trainee), await db.Posts.CountAsync(p => p.PersonId == personId),
+                await db.StudyLedger.CountAsync(e => e.PersonId == personId));
+        });
+        Assert.True(trail > 0);
+        foreach (var (sheet, count) in new[] { (MyDataTexts.TrailSheet, trail), (MyDataTexts.PostsSheet, posts), (MyDataTexts.HoursSheet, hours) })
+        {
+            var line = page.QuerySelector($"li[data-sheet='{sheet}']")!;
+            Assert.Equal(count.ToString(), line.GetAttribute("data-count"));
+            Assert.Contains(count == 0 ? "无" : $"{count:N0} 条", line.TextContent);
+        }
+        Assert.Equal("/MyData/Sheet/trail", page.QuerySelector($"li[data-sheet='{MyDataTexts.TrailSheet}'] a")!.GetAttribute("href"));
     }
 
     [Fact]
-    public async Task Should_show_the_first_rows_of_a_long_sheet_with_the_count_of_all_of_them()
+    public async Task Should_count_each_list_as_many_rows_as_its_own_page_shows()
     {
-        await app.WithDbAsync(db =>
-        {
-            for (var i = 0; i < IndexModel.RowsShown + 5; i++) db.Audit.Add(new AuditEntry(Trainee, "测试", $"第 {i} 条", DateTime.UtcNow));
-            return db.SaveChangesAsync();
-        });
         var client = await app.SignInAsync(Trainee);
+        await client.PostFormAsync("/MyData", "/MyData?handler=Correction", new Dictionary<string, string> { ["Input.Text"] = "任职日期应为 3 月 1 日" });
 
         var page = await (await client.GetAsync("/MyData")).ReadHtmlAsync();
 
-        var total = await app.WithDbAsync(db => db.Audit.CountAsync(a => a.UserName == Trainee));
-        var trail = page.QuerySelector($"section[data-sheet='{MyDataTexts.TrailSheet}']")!;
-        Assert.Equal(IndexModel.RowsShown, trail.QuerySelectorAll("tbody tr").Length);
-        Assert.Contains($"（{total:N0} 条）", trail.QuerySelector("h2")!.TextContent);
+        var lists = page.QuerySelectorAll("li[data-key]");
+        Assert.Equal(9, lists.Length);
+        Assert.Contains(lists, l => l.GetAttribute("data-count") != "0");
+        foreach (var list in lists)
+        {
+            var sheet = await (await client.GetAsync($"/MyData/Sheet/{list.GetAttribute("data-key")}")).ReadHtmlAsync();
+            Assert.Contains($"共 {int.Parse(list.GetAttribute("data-count")!):N0} 条", sheet.QuerySelector("#rows")!.TextContent);
+        }
     }
 
     [Fact]
@@ -69,7 +82,7 @@ public sealed class IndexTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
 
         var page = await (await trainee.GetAsync("/MyData")).ReadHtmlAsync();
-        var corrections = page.QuerySelector($"section[data-sheet='{MyDataTexts.CorrectionsSheet}']")!.TextContent;
+        var corrections = page.QuerySelector("section[data-corrections]")!.TextContent;
         Assert.Contains(text, corrections);
         Assert.Contains("不予更正", corrections);
         Assert.Contains("名册中的手机号与本人提供的一致", corrections);
