@@ -5,9 +5,10 @@ namespace Training.Web.Infrastructure.Web;
 
 /// <summary>
 /// The one way a page answers a file: as an attachment under its Chinese name, never cached (it may hold personal
-/// data). A file made for the request (a report, an error workbook, the audit trail, 我的数据) is written to a
-/// temporary file first, deleted once sent: a failure answers an error page instead of half a download, and a
-/// workbook's zip, which ends with synchronous writes, never meets the response stream (which refuses them).
+/// data). A file made for the request (a report, an error workbook, the audit trail, 我的数据) is written whole before
+/// it is sent — in memory while small, to a temporary file past <see cref="MemoryLimit"/>, deleted once sent: a failure
+/// answers an error page instead of half a download, and a workbook's zip, which ends with synchronous writes, never
+/// meets the response stream (which refuses them).
 /// </summary>
 public static class Downloads
 {
@@ -16,20 +17,24 @@ public static class Downloads
     /// <summary>RFC 6266/5987: the Chinese file name percent-encoded as UTF-8 (every current browser, WeChat's included, reads filename*).</summary>
     public static string ContentDisposition(string fileName) => $"attachment; filename*=UTF-8''{Uri.EscapeDataString(fileName)}";
 
-    /// <summary>Runs <paramref name="write"/> into a temporary file and returns it at its start, or deletes it and throws.</summary>
-    public static async Task<FileStream> WriteTemporaryAsync(Func<Stream, Task> write)
+    /// <summary>
+    /// The most a download is kept in memory while written (most are a few KB: a temporary file for each cost a third
+    /// of a small download's time); past it the rest goes to a temporary file, so a large export never sits in memory.
+    /// </summary>
+    public const int MemoryLimit = 256 * 1024;
+
+    /// <summary>Runs <paramref name="write"/> into a buffer and returns it at its start, or drops it and throws.</summary>
+    public static async Task<Stream> WriteTemporaryAsync(Func<Stream, Task> write)
     {
-        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var buffer = new SpillingBuffer(MemoryLimit);
         try
         {
-            await write(file);
-            file.Position = 0;
-            return file;
+            await write(buffer);
+            return await buffer.ToStartAsync();
         }
         catch
         {
-            await file.DisposeAsync();
+            await buffer.DisposeAsync();
             throw;
         }
     }
