@@ -35,7 +35,11 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, TimeProvide
         public string? Reply { get; set; }
     }
 
-    public async Task OnGetAsync([FromQuery(Name = "p")] int pageNumber, CancellationToken ct) => await LoadAsync(pageNumber, ct);
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "p")] int pageNumber, CancellationToken ct)
+    {
+        await LoadAsync(pageNumber, ct);
+        return this.PageOrFragment("_Rows");
+    }
 
     public async Task<IActionResult> OnPostAnswerAsync(CancellationToken ct)
     {

@@ -65,4 +65,20 @@ public sealed class IndexTests(AppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         Assert.Equal(CorrectionState.Open, await app.WithDbAsync(db => db.CorrectionRequests.Where(r => r.Id == id).Select(r => r.State).SingleAsync()));
     }
+
+    [Fact]
+    public async Task Should_answer_the_pagers_htmx_request_with_the_requests_alone()
+    {
+        var township = await app.SignInAsync(DemoAccounts.Township);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Corrections?p=1");
+        request.Headers.Add("HX-Request", "true");
+
+        using var response = await township.SendAsync(request);
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("共 ", html);
+        Assert.DoesNotContain("<html", html);
+        Assert.DoesNotContain("<h1>", html);
+    }
 }
