@@ -12,8 +12,9 @@ namespace Training.Web.Features.People.MyData;
 /// Everything the portal holds about the signed-in trainee (PIPL Art. 45: the right to see and copy it), as sheets of
 /// text: the account and the roster record (one row each), then the lists — posts, education, degree study, reserve
 /// candidacies, classes, the 学时 ledger, certificates, what the audit trail holds of the account and the trainee's
-/// 更正申请. The page shows the two records and how many rows each list has (one query for all the counts), a list's
-/// own page shows it 20 rows a page, the download writes every sheet whole: one definition of each sheet for all three.
+/// 更正申请. The page shows the two records and how many rows each list has (one compiled query for all the counts,
+/// <see cref="CountsOf"/>), a list's own page shows it 20 rows a page, the download writes every sheet whole: one
+/// definition of each list's rows for the list's page and the download.
 /// </summary>
 public sealed class MyDataSheets(TrainingDbContext db, CurrentUser me)
 {
