@@ -16,8 +16,11 @@ public sealed class AuditFilter
     public AuditOutcome? Outcome { get; set; }
     public string? Source { get; set; }
 
-    /// <summary>Newest first; an id breaks ties between entries of the same instant.</summary>
-    public IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> entries)
+    /// <summary>The entries the filter keeps, newest first; an id breaks ties between entries of the same instant.</summary>
+    public IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> entries) => Where(entries).OrderByDescending(a => a.At).ThenByDescending(a => a.Id);
+
+    /// <summary>The entries the filter keeps, in no order (what a count reads).</summary>
+    public IQueryable<AuditEntry> Where(IQueryable<AuditEntry> entries)
     {
         if (From is { } from) { var start = ChinaTime.StartUtc(from); entries = entries.Where(a => a.At >= start); }
         // The last day a calendar has leaves nothing after it to stop at.
@@ -26,7 +29,7 @@ public sealed class AuditFilter
         if (Trimmed(Event) is { } action) entries = entries.Where(a => a.Action.Contains(action));
         if (Outcome is { } outcome) entries = entries.Where(a => a.Outcome == outcome);
         if (Trimmed(Source) is { } source) entries = entries.Where(a => a.Source != null && a.Source.StartsWith(source));
-        return entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id);
+        return entries;
     }
 
     /// <summary>The filter as query-string values (empty ones left out), for page links and the export link.</summary>

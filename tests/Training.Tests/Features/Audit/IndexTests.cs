@@ -32,6 +32,28 @@ public sealed class IndexTests(AppFixture app)
         Assert.Equal([("2026-03-02 00:30", marker, "登录", "成功", "成功", "—")], onThe2nd);
     }
 
+    [Fact]
+    public async Task Should_count_a_search_only_up_to_its_limit_and_say_there_are_more()
+    {
+        var marker = "audit-many-" + Guid.NewGuid().ToString("N")[..8];
+        var at = DateTime.UtcNow;
+        await app.WithDbAsync(db =>
+        {
+            db.Audit.AddRange(Enumerable.Range(0, Training.Web.Features.Audit.IndexModel.CountLimit + 5).Select(i => new AuditEntry(marker, "测试", $"第 {i} 条", at)));
+            db.Audit.Add(new AuditEntry(marker + "-few", "测试", "一条", at));
+            return db.SaveChangesAsync();
+        });
+        var auditor = await app.SignInAsync(DemoAccounts.Auditor);
+
+        var many = await (await auditor.GetAsync($"/Audit?user={marker}")).ReadHtmlAsync();
+        var few = await (await auditor.GetAsync($"/Audit?user={marker}-few")).ReadHtmlAsync();
+
+        Assert.Equal($"超过 {Training.Web.Features.Audit.IndexModel.CountLimit:N0} 条，可按日期、用户名缩小范围", many.QuerySelector("[data-testid=audit-total]")!.TextContent.Trim());
+        Assert.Equal(50, many.QuerySelectorAll("#rows tbody tr").Length);
+        Assert.NotNull(many.QuerySelector("#rows a[href*='/Audit/Export']"));
+        Assert.Equal("共 1 条", few.QuerySelector("[data-testid=audit-total]")!.TextContent.Trim());
+    }
+
     [Theory]
     [InlineData(DemoAccounts.City)]
     [InlineData(DemoAccounts.SystemAdmin)]
