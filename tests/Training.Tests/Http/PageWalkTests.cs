@@ -653,9 +653,7 @@ public partial class PageWalkTests(AppFixture app)
     {
         var client = await app.SignInAsync("township-440111103");
 
-        using var fragmentRequest = new HttpRequestMessage(HttpMethod.Get, "/Persons");
-        fragmentRequest.Headers.Add("HX-Request", "true");
-        using var fragment = await client.SendAsync(fragmentRequest);
+        using var fragment = await client.GetAsHtmxAsync("/Persons");
         using var page = await client.GetAsync("/Persons");
 
         Assert.Equal(HttpStatusCode.OK, fragment.StatusCode);

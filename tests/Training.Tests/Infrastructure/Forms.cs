@@ -25,6 +25,15 @@ public static class Forms
                ?? throw new InvalidOperationException($"{url} has no antiforgery token.");
     }
 
+    /// <summary>A GET as htmx sends it (<c>HX-Request</c>, and <c>HX-Target</c> when given): what a pager or filter asks for.</summary>
+    public static async Task<HttpResponseMessage> GetAsHtmxAsync(this HttpClient client, string url, string? target = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("HX-Request", "true");
+        if (target is not null) request.Headers.Add("HX-Target", target);
+        return await client.SendAsync(request);
+    }
+
     public static async Task<string> TextAsync(this HttpResponseMessage response) =>
         (await response.ReadHtmlAsync()).Body?.TextContent ?? "";
 }

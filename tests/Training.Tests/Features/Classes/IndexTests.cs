@@ -59,10 +59,8 @@ public sealed class IndexTests(AppFixture app)
     {
         var id = await app.ClassAsync("440111", startDay: 5, endDay: 8);
         var district = await app.SignInAsync(District);
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/Classes?Year={Today.AddDays(5).Year}&State=NotStarted");
-        request.Headers.Add("HX-Request", "true");
 
-        using var response = await district.SendAsync(request);
+        using var response = await district.GetAsHtmxAsync($"/Classes?Year={Today.AddDays(5).Year}&State=NotStarted");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("HX-Request", response.Headers.Vary);

@@ -38,9 +38,7 @@ public sealed class RunTests(AppFixture appArg) : ImportTestBase(appArg)
         Assert.NotNull(progress.QuerySelector("progress[max='100']"));
         Assert.Contains(progress.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/Import/Run?id={id}" && a.TextContent.Contains("刷新"));
 
-        var poll = new HttpRequestMessage(HttpMethod.Get, $"/Import/Run?id={id}");
-        poll.Headers.Add("HX-Request", "true");
-        using var fragment = await client.SendAsync(poll);
+        using var fragment = await client.GetAsHtmxAsync($"/Import/Run?id={id}");
         Assert.Equal(HttpStatusCode.OK, fragment.StatusCode);
         var body = await fragment.Content.ReadAsStringAsync();
         Assert.DoesNotContain("<html", body);
@@ -96,9 +94,7 @@ public sealed class RunTests(AppFixture appArg) : ImportTestBase(appArg)
         Assert.Equal(HttpStatusCode.OK, run.StatusCode);
         Assert.Contains("原因一", await run.TextAsync());
         Assert.Equal(HttpStatusCode.OK, errors.StatusCode);
-        var poll = new HttpRequestMessage(HttpMethod.Get, $"/Import/Run?id={id}");
-        poll.Headers.Add("HX-Request", "true");
-        using var fragment = await client.SendAsync(poll);
+        using var fragment = await client.GetAsHtmxAsync($"/Import/Run?id={id}");
         Assert.Equal(286, (int)fragment.StatusCode); // finished: htmx stops polling and swaps the result in
     }
 

@@ -94,10 +94,7 @@ public sealed class IndexTests(AppFixture app)
         var seen = new List<(string Code, string? Rank)>();
         for (var up = 1; up <= 3; up++)
         {
-            var request = new HttpRequestMessage(HttpMethod.Get, $"/Learning/Reports?unit={district}{order}&up={up}");
-            request.Headers.Add("HX-Request", "true");
-            request.Headers.Add("HX-Target", "units");
-            using var response = await client.SendAsync(request);
+            using var response = await client.GetAsHtmxAsync($"/Learning/Reports?unit={district}{order}&up={up}", target: "units");
             var fragment = await response.ReadHtmlAsync();
             Assert.Null(fragment.QuerySelector("[data-testid=figures]")); // the table alone, not the page
             var rows = fragment.QuerySelectorAll("[data-testid=breakdown] tr[data-unit-code]").ToList();

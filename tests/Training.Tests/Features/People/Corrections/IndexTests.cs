@@ -70,10 +70,8 @@ public sealed class IndexTests(AppFixture app)
     public async Task Should_answer_the_pagers_htmx_request_with_the_requests_alone()
     {
         var township = await app.SignInAsync(DemoAccounts.Township);
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/Corrections?p=1");
-        request.Headers.Add("HX-Request", "true");
 
-        using var response = await township.SendAsync(request);
+        using var response = await township.GetAsHtmxAsync("/Corrections?p=1");
 
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -58,10 +58,8 @@ public sealed class SheetTests(AppFixture app)
     public async Task Should_answer_only_the_rows_to_the_pagers_htmx_request()
     {
         var client = await app.SignInAsync(Trainee);
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/MyData/Sheet/trail?p=1");
-        request.Headers.Add("HX-Request", "true");
 
-        using var response = await client.SendAsync(request);
+        using var response = await client.GetAsHtmxAsync("/MyData/Sheet/trail?p=1");
 
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
