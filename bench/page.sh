@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One page under the microscope, on data a load run kept (bench/load.sh --keep DIR): what it costs and why.
 # Usage: DATA=DIR/city bench/page.sh WHAT PUBLISH_DIR ARGS...
-#   cpu  PUB WARM SECS "account path"...  each page warmed WARM s, then 2 rounds of SECS s at 100 connections:
+#   cpu  PUB WARM SECS "account path"...  each page warmed WARM s, then 2 rounds of SECS s at CONNS connections (100):
 #                                         requests/s, p99 and the server's CPU ms a request (the figure to trust
 #                                         when the machine's speed moves: compare two builds in the same hour,
 #                                         alternating A B A B)
@@ -24,20 +24,20 @@ trap 'if [ -n "${server:-}" ]; then kill "$server" 2>/dev/null; wait "$server" 2
 
 case $what in
   cpu)
-    warm=$1 secs=$2; shift 2
+    warm=$1 secs=$2 conns=${CONNS:-100}; shift 2
     pages=("$@")
     start_portal "$pub"
     declare -A ck
     for p in "${pages[@]}"; do set -- $p; [ "$1" = anonymous ] && { ck[$1]="x=1"; continue; }; [ -n "${ck[$1]:-}" ] || { sign_in "$1" "$work/jar-$1"; ck[$1]=$(cookie_header "$work/jar-$1"); }; done
     for p in "${pages[@]}"; do set -- $p
       echo "warm $1 $2 $(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: ${ck[$1]}" "$base$2")"
-      wrk -t2 -c100 -d"${warm}s" --timeout 2s -H "Cookie: ${ck[$1]}" "$base$2" >/dev/null
+      wrk -t2 -c"$conns" -d"${warm}s" --timeout 2s -H "Cookie: ${ck[$1]}" "$base$2" >/dev/null
     done
     tck=$(getconf CLK_TCK)
     for round in 1 2; do
       for p in "${pages[@]}"; do set -- $p
         c0=$(cpu_ticks)
-        out=$(wrk -t2 -c100 -d"${secs}s" --timeout 2s --latency -H "Cookie: ${ck[$1]}" "$base$2")
+        out=$(wrk -t2 -c"$conns" -d"${secs}s" --timeout 2s --latency -H "Cookie: ${ck[$1]}" "$base$2")
         c1=$(cpu_ticks)
         n=$(awk '/requests in/ {print $1}' <<<"$out"); rps=$(awk '/^Requests\/sec:/ {print int($2)}' <<<"$out")
         p99=$(awk '$1=="99%" {print $2}' <<<"$out"); err=$(awk '/Non-2xx/ {print $5}' <<<"$out")

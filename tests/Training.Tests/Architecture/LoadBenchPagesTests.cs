@@ -8,12 +8,12 @@ namespace Training.Tests.Architecture;
 /// </summary>
 public sealed class LoadBenchPagesTests
 {
-    private static IReadOnlyList<(string Account, string Path)> Lines() =>
+    private static IReadOnlyList<(string Account, string Path, string? Flag)> Lines() =>
         File.ReadAllLines(Path.Combine(LayeringTests.RepositoryRoot(), "bench", "load-pages.txt"))
             .Select(l => l.Trim())
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .Select(l => l.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Select(p => (p[0], p[1]))
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(p => (p[0], p[1], p.Length > 2 ? p[2] : null))
             .ToList();
 
     [Fact]
@@ -35,6 +35,7 @@ public sealed class LoadBenchPagesTests
         {
             Assert.Contains(l.Account, accounts);
             Assert.StartsWith("/", l.Path);
+            Assert.True(l.Flag is null or "limited", $"bench/load-pages.txt: 第三项只能是 limited：{l.Account} {l.Path} {l.Flag}");
         });
     }
 }

@@ -87,6 +87,18 @@ internal sealed class ExportBook : IAsyncDisposable
             await _progress(new ExportProgress(Rows, _total), ct);
     }
 
+    /// <summary>A sheet of text rows, each written as it is read (a list of any length costs one row's memory).</summary>
+    public async Task WriteSheetAsync(string name, IReadOnlyList<string> headers, IAsyncEnumerable<string[]> rows, CancellationToken ct)
+    {
+        await StartSheetAsync(name, headers, ct);
+        var cells = new Cell[headers.Count];
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            for (var i = 0; i < cells.Length; i++) cells[i] = Text(row[i]);
+            await AddRowAsync(cells, ct);
+        }
+    }
+
     public ValueTask FinishAsync(CancellationToken ct) => _book.FinishAsync(ct);
 
     public ValueTask DisposeAsync() => _book.DisposeAsync();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
+using Training.Web.Features.DataExchange.Exports;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
 using Training.Web.Infrastructure.Web;
@@ -84,16 +85,17 @@ public sealed class MyDataSheets(TrainingDbContext db, CurrentUser me)
         return (new Sheet(list.Key, list.Title, list.Headers, rows.Items, rows.Total), rows);
     }
 
-    /// <summary>Every sheet with every row: the download.</summary>
-    public async Task<IReadOnlyList<Sheet>> ReadAllAsync(CancellationToken ct)
+    /// <summary>
+    /// Every sheet with every row into <paramref name="book"/>: the download. Each list is read as it is written, a row
+    /// at a time (the trail grows with every sign-in and download: held in lists, a long one cost the server memory
+    /// three times over). Returns how many sheets and rows it wrote, for the download's audit entry.
+    /// </summary>
+    internal async Task<(int Sheets, int Rows)> WriteAllAsync(ExportBook book, CancellationToken ct)
     {
-        var sheets = new List<Sheet>(await RecordsAsync(ct));
-        foreach (var list in Lists())
-        {
-            var rows = await list.AllAsync(ct);
-            sheets.Add(new Sheet(list.Key, list.Title, list.Headers, rows, rows.Count));
-        }
-        return sheets;
+        var records = await RecordsAsync(ct);
+        foreach (var sheet in records) await book.WriteSheetAsync(sheet.Title, sheet.Headers, sheet.Rows.ToAsyncEnumerable(), ct);
+        foreach (var list in Lists()) await list.WriteAsync(book, ct);
+        return (records.Count + Lists().Count, book.Rows);
     }
 
     private IReadOnlyList<ListSheet>? lists;
@@ -129,7 +131,7 @@ public sealed class MyDataSheets(TrainingDbContext db, CurrentUser me)
                 () => db.Certificates.AsNoTracking().Where(c => c.PersonId == personId).OrderBy(c => c.IssuedOn).ThenBy(c => c.Id).Select(c => new { c.Number, Class = c.Class.Name, c.Hours, c.IssuedOn, c.RevokedAt, c.RevokeReason }),
                 c => [c.Number, c.Class, LearningNames.HoursText(c.Hours), Day(c.IssuedOn), c.RevokedAt is { } r ? ChinaTime.Format(r) : "", c.RevokeReason ?? ""]),
             ListSheet.Of("trail", MyDataTexts.TrailSheet, MyDataTexts.TrailHeaders,
-                () => db.Audit.AsNoTracking().Where(a => a.UserName == userName).OrderByDescending(a => a.Id),
+                () => db.Audit.AsNoTracking().Where(a => a.UserName == userName).OrderByDescending(a => a.Id).Select(a => new { a.At, a.Action, a.Detail, a.Outcome, a.Source }),
                 a => [ChinaTime.Format(a.At), a.Action, a.Detail, Audit.AuditTexts.OutcomeName(a.Outcome), a.Source ?? ""]),
             ListSheet.Of(CorrectionsKey, MyDataTexts.CorrectionsSheet, MyDataTexts.CorrectionsHeaders,
                 () => db.CorrectionRequests.AsNoTracking().InScope(me).OrderByDescending(c => c.Id),
@@ -147,7 +149,7 @@ public sealed class MyDataSheets(TrainingDbContext db, CurrentUser me)
         /// <param name="total">The list's count when already read (<see cref="CountsAsync"/>), else it is counted.</param>
         public abstract Task<Paged<string[]>> PageAsync(int pageNumber, CancellationToken ct, int? total = null);
 
-        public abstract Task<List<string[]>> AllAsync(CancellationToken ct);
+        public abstract Task WriteAsync(ExportBook book, CancellationToken ct);
 
         public static ListSheet Of<T>(string key, string title, IReadOnlyList<string> headers, Func<IQueryable<T>> ordered, Func<T, string[]> row) =>
             new Typed<T>(key, title, headers, ordered, row);
@@ -162,7 +164,8 @@ public sealed class MyDataSheets(TrainingDbContext db, CurrentUser me)
                 return new Paged<string[]>(page.Items.Select(row).ToList(), page.PageNumber, page.PageSize, page.Total);
             }
 
-            public override async Task<List<string[]>> AllAsync(CancellationToken ct) => (await ordered().ToListAsync(ct)).Select(row).ToList();
+            public override Task WriteAsync(ExportBook book, CancellationToken ct) =>
+                book.WriteSheetAsync(Title, Headers, ordered().AsAsyncEnumerable().Select(row), ct);
         }
     }
 

@@ -32,5 +32,7 @@ public static class MyDataTexts
     public static string FileName(DateOnly today) => $"我的数据_{today:yyyyMMdd}.xlsx";
     public static string CorrectionDetail(int id, string person) => $"#{id}：{person}";
     public static string HandledDetail(int id, string person, CorrectionState state) => $"#{id}：{person}：{state.Name()}";
+    public static string DownloadLimited(int limit, TimeSpan window) =>
+        $"{window.TotalMinutes:0} 分钟内已下载 {limit} 次，请稍后再下载。每次下载的都是您的全部数据，下载一次即可。";
     public static string DownloadDetail(int sheets, int rows) => $"{sheets} 张工作表，{rows:N0} 行";
 }

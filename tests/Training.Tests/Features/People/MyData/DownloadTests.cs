@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Training.Tests.Features.Statistics;
+using Training.Core.Domain;
 using Training.Tests.Infrastructure;
+using Training.Tests.Infrastructure.Builders;
 using Training.Web.Features.Demo;
 using Training.Web.Features.People.MyData;
 
@@ -26,8 +28,47 @@ public sealed class DownloadTests(AppFixture app)
         Assert.Equal(11, book.Sheets.Count);
         Assert.Equal(MyDataTexts.PersonHeaders, Enumerable.Range(0, MyDataTexts.PersonHeaders.Length).Select(i => book[MyDataTexts.PersonSheet].Rows[0].Text(i)));
         Assert.Equal(idNumber, book[MyDataTexts.PersonSheet].Rows[1].Text(1));
-        Assert.True(book[MyDataTexts.TrailSheet].Rows.Count - 1 >= signIns);
-        Assert.True(await app.WithDbAsync(db => db.Audit.AnyAsync(a => a.UserName == DemoData.TraineeUserName && a.Action == MyDataTexts.DownloadedAudit)));
+        Assert.Equal(signIns, book[MyDataTexts.TrailSheet].Rows.Count - 1);
+        var recorded = await app.WithDbAsync(db => db.Audit.Where(a => a.UserName == DemoData.TraineeUserName && a.Action == MyDataTexts.DownloadedAudit)
+            .OrderByDescending(a => a.Id).Select(a => a.Detail).FirstAsync());
+        Assert.Equal(MyDataTexts.DownloadDetail(11, book.Sheets.Sum(s => s.Rows.Count - 1)), recorded);
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_download_past_the_limit_with_a_message_and_write_no_more()
+    {
+        var trainee = await app.TraineeAsync();
+        var client = await app.SignInAsync(trainee);
+        for (var i = 0; i < DownloadModel.Limit; i++)
+        {
+            using var download = await client.GetAsync("/MyData/Download");
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        }
+
+        using var refused = await client.GetAsync("/MyData/Download");
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        using var page = await client.GetAsync(refused.Headers.Location!.OriginalString);
+        Assert.Equal(MyDataTexts.DownloadLimited(DownloadModel.Limit, DownloadModel.Window),
+            (await page.ReadHtmlAsync()).QuerySelector("[data-testid=flash]")?.TextContent.Trim());
+        Assert.Equal(DownloadModel.Limit, await app.WithDbAsync(db => db.Audit.CountAsync(a => a.UserName == trainee.UserName && a.Action == MyDataTexts.DownloadedAudit)));
+    }
+
+    [Fact]
+    public async Task Should_count_only_the_downloads_inside_the_window()
+    {
+        var trainee = await app.TraineeAsync();
+        var earlier = DateTime.UtcNow - DownloadModel.Window - TimeSpan.FromMinutes(1);
+        await app.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < DownloadModel.Limit; i++) db.Audit.Add(new AuditEntry(trainee.UserName, MyDataTexts.DownloadedAudit, "", earlier));
+            return await db.SaveChangesAsync();
+        });
+        var client = await app.SignInAsync(trainee);
+
+        using var download = await client.GetAsync("/MyData/Download");
+
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
     }
 
     [Fact]
