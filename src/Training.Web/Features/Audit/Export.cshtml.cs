@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using SpreadCheetah;
 using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Web.Features.DataExchange.Exports;
@@ -31,19 +30,7 @@ public sealed class ExportModel(TrainingDbContext db, CurrentUser me, TimeProvid
         var file = await Downloads.WriteTemporaryAsync(async stream =>
         {
             await using var book = await ExportBook.CreateAsync(stream, total, progress: null, ct);
-            var headers = AuditTexts.ExportHeaders;
-            await book.StartSheetAsync(AuditTexts.ExportSheet, headers, ct);
-            var cells = new Cell[headers.Count];
-            await foreach (var a in entries.AsAsyncEnumerable().WithCancellation(ct))
-            {
-                cells[0] = ExportBook.Text(ChinaTime.Format(a.At));
-                cells[1] = ExportBook.Text(a.UserName);
-                cells[2] = ExportBook.Text(a.Action);
-                cells[3] = ExportBook.Text(a.Detail);
-                cells[4] = ExportBook.Text(AuditTexts.OutcomeName(a.Outcome));
-                cells[5] = ExportBook.Text(a.Source);
-                await book.AddRowAsync(cells, ct);
-            }
+            await book.WriteSheetAsync(AuditTexts.ExportSheet, AuditTexts.ExportHeaders, entries.ToRows().AsAsyncEnumerable().Select(a => a.Cells()), ct);
             await book.FinishAsync(ct);
         });
         db.Audit.Add(new AuditEntry(me.UserName, AuditTexts.ExportedAudit, AuditTexts.ExportedDetail(total, filter.Describe()), clock.UtcNow()));

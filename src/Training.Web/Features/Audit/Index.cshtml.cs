@@ -22,13 +22,13 @@ public sealed class IndexModel(TrainingDbContext db) : PageModel
     public const int CountLimit = 10_000;
 
     public AuditFilter Filter { get; private set; } = new();
-    public Paged<AuditEntry> Rows { get; private set; } = null!;
+    public Paged<AuditRow> Rows { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync([FromQuery] AuditFilter filter, [FromQuery(Name = "p")] int pageNumber, CancellationToken ct)
     {
         // A date the browser could not send as one (typed by hand) is left out rather than failing the search.
         Filter = filter;
-        Rows = await filter.Apply(db.Audit.AsNoTracking()).ToPagedAsync(pageNumber, ct, pageSize: 50,
+        Rows = await filter.Apply(db.Audit.AsNoTracking()).ToRows().ToPagedAsync(pageNumber, ct,
             count: c => filter.Where(db.Audit.AsNoTracking()).Take(CountLimit + 1).CountAsync(c));
         return this.PageOrFragment("_Rows");
     }

@@ -2,6 +2,7 @@ using System.Net;
 using Training.Core.Domain;
 using Training.Tests.Infrastructure;
 using Training.Tests.Infrastructure.Builders;
+using Training.Web.Infrastructure.Web;
 
 namespace Training.Tests.Features.Audit;
 
@@ -49,7 +50,7 @@ public sealed class IndexTests(AppFixture app)
         var few = await (await auditor.GetAsync($"/Audit?user={marker}-few")).ReadHtmlAsync();
 
         Assert.Equal($"超过 {Training.Web.Features.Audit.IndexModel.CountLimit:N0} 条，可按日期、用户名缩小范围", many.QuerySelector("[data-testid=audit-total]")!.TextContent.Trim());
-        Assert.Equal(50, many.QuerySelectorAll("#rows tbody tr").Length);
+        Assert.Equal(PagedQueries.DefaultPageSize, many.QuerySelectorAll("#rows tbody tr").Length);
         Assert.NotNull(many.QuerySelector("#rows a[href*='/Audit/Export']"));
         Assert.Equal("共 1 条", few.QuerySelector("[data-testid=audit-total]")!.TextContent.Trim());
     }

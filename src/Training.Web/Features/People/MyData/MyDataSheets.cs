@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Core.Identity;
+using Training.Web.Features.Audit;
 using Training.Web.Features.DataExchange.Exports;
 using Training.Web.Infrastructure;
 using Training.Web.Infrastructure.Scoping;
@@ -131,8 +132,8 @@ public sealed class MyDataSheets(TrainingDbContext db, CurrentUser me)
                 () => db.Certificates.AsNoTracking().Where(c => c.PersonId == personId).OrderBy(c => c.IssuedOn).ThenBy(c => c.Id).Select(c => new { c.Number, Class = c.Class.Name, c.Hours, c.IssuedOn, c.RevokedAt, c.RevokeReason }),
                 c => [c.Number, c.Class, LearningNames.HoursText(c.Hours), Day(c.IssuedOn), c.RevokedAt is { } r ? ChinaTime.Format(r) : "", c.RevokeReason ?? ""]),
             ListSheet.Of("trail", MyDataTexts.TrailSheet, MyDataTexts.TrailHeaders,
-                () => db.Audit.AsNoTracking().Where(a => a.UserName == userName).OrderByDescending(a => a.Id).Select(a => new { a.At, a.Action, a.Detail, a.Outcome, a.Source }),
-                a => [ChinaTime.Format(a.At), a.Action, a.Detail, Audit.AuditTexts.OutcomeName(a.Outcome), a.Source ?? ""]),
+                () => db.Audit.AsNoTracking().Where(a => a.UserName == userName).OrderByDescending(a => a.Id).ToRows(),
+                a => [ChinaTime.Format(a.At), a.Action, a.Detail, AuditTexts.OutcomeName(a.Outcome), a.Source ?? ""]),
             ListSheet.Of(CorrectionsKey, MyDataTexts.CorrectionsSheet, MyDataTexts.CorrectionsHeaders,
                 () => db.CorrectionRequests.AsNoTracking().InScope(me).OrderByDescending(c => c.Id),
                 c => [ChinaTime.Format(c.RequestedAt), c.Text, c.State.Name(), c.Reply ?? "", c.HandledBy ?? "", c.HandledAt is { } h ? ChinaTime.Format(h) : ""]),
