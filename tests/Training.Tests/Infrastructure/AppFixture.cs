@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.EntityFrameworkCore;
 using Training.Core.Data;
+using Training.Core.Domain;
 using Training.Web.Features.Learning.Reports;
 
 namespace Training.Tests.Infrastructure;
@@ -53,6 +55,18 @@ public sealed class AppFixture : IAsyncLifetime
     {
         await using var scope = Services.CreateAsyncScope();
         return await f(scope.ServiceProvider.GetRequiredService<TrainingDbContext>());
+    }
+
+    /// <summary>
+    /// The newest audit entry <paramref name="where"/> keeps, waited for up to 5 s: the entries of reads (a full ID
+    /// number shown, a file downloaded) are written in batches after the answer (AuditWriter). Null when none came.
+    /// </summary>
+    public async Task<AuditEntry?> AuditEntryAsync(System.Linq.Expressions.Expression<Func<AuditEntry, bool>> where)
+    {
+        for (var i = 0; i < 50; i++, await Task.Delay(100))
+            if (await WithDbAsync(db => db.Audit.AsNoTracking().Where(where).OrderByDescending(a => a.Id).FirstOrDefaultAsync()) is { } entry)
+                return entry;
+        return null;
     }
 
     /// <summary>

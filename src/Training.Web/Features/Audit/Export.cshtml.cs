@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Web.Features.DataExchange.Exports;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Scoping;
 using Training.Web.Infrastructure.Web;
 
@@ -17,7 +18,7 @@ namespace Training.Web.Features.Audit;
 /// entry of the trail.
 /// </summary>
 [Authorize(Policy = AuditPermissions.Read)]
-public sealed class ExportModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class ExportModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, AuditWriter audit) : PageModel
 {
     public const int MaxRows = 100_000;
 
@@ -33,8 +34,7 @@ public sealed class ExportModel(TrainingDbContext db, CurrentUser me, TimeProvid
             await book.WriteSheetAsync(AuditTexts.ExportSheet, AuditTexts.ExportHeaders, entries.ToRows().AsAsyncEnumerable().Select(a => a.Cells()), ct);
             await book.FinishAsync(ct);
         });
-        db.Audit.Add(new AuditEntry(me.UserName, AuditTexts.ExportedAudit, AuditTexts.ExportedDetail(total, filter.Describe()), clock.UtcNow()));
-        await db.SaveChangesAsync(ct);
+        await audit.AddAsync(new AuditEntry(me.UserName, AuditTexts.ExportedAudit, AuditTexts.ExportedDetail(total, filter.Describe()), clock.UtcNow()), HttpContext);
         return this.Attachment(file, AuditTexts.ExportFileName(clock.Today()));
     }
 }

@@ -1,11 +1,12 @@
 using System.Threading.Channels;
 using Training.Core.Data;
 using Training.Core.Domain;
+using Training.Web.Infrastructure.Web;
 
 namespace Training.Web.Infrastructure.Data;
 
 /// <summary>
-/// Writes the audit entries that come with reading pages, not with a change (a full ID number shown): in batches, one
+/// Writes the audit entries that come with reading, not with a change (a full ID number shown, a file downloaded): in batches, one
 /// commit for every entry waiting when the writer is free (group commit), so that a district's busy morning costs a
 /// commit per batch instead of a write per page view. The page does not wait for it; what is queued when the portal
 /// stops is written before it exits (a crash loses the last batch, milliseconds of views). Entries of changes are
@@ -23,6 +24,13 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, ILogger<AuditWriter
 
     /// <summary>Queues <paramref name="entry"/> (its source already set: no request is there when it is written).</summary>
     public ValueTask AddAsync(AuditEntry entry) => _queue.Writer.WriteAsync(entry);
+
+    /// <summary>Queues <paramref name="entry"/> as coming from <paramref name="request"/>'s client.</summary>
+    public ValueTask AddAsync(AuditEntry entry, HttpContext request)
+    {
+        entry.ComesFrom(ClientAddress.Of(request));
+        return AddAsync(entry);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

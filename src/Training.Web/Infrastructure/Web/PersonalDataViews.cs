@@ -24,7 +24,6 @@ public sealed class PersonalDataViews(RequestDelegate next)
         if (shown.IdNumbers + shown.Phones == 0 || !me.IsSignedIn) return;
         var entry = new AuditEntry(me.UserName, CommonTexts.PersonalDataViewedAudit,
             CommonTexts.PersonalDataViewed(context.Request.Path + context.Request.QueryString, shown.IdNumbers, shown.Phones), clock.UtcNow());
-        entry.ComesFrom(ClientAddress.Of(context));
-        await audit.AddAsync(entry);
+        await audit.AddAsync(entry, context);
     }
 }

@@ -6,6 +6,7 @@ using Training.Core.Data;
 using Training.Core.Domain;
 using Training.Web.Features.Statistics.Export;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Scoping;
 using Training.Web.Infrastructure.Web;
 
@@ -16,7 +17,7 @@ namespace Training.Web.Features.DataExchange.Exports;
 /// Another account's export is not found (404); an expired one says so (410).
 /// </summary>
 [Authorize(Policy = DataExchangePermissions.Export)]
-public sealed class DownloadModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, ExportStorage storage) : PageModel
+public sealed class DownloadModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, ExportStorage storage, AuditWriter audit) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
 
@@ -39,8 +40,7 @@ public sealed class DownloadModel(TrainingDbContext db, CurrentUser me, TimeProv
             return Answer(StatusCodes.Status410Gone, DataExchangeTexts.FileExpired(storage.KeepFor.TotalHours));
 
         // Exports hold full ID numbers and phones for the roles that may see them: every download is audited.
-        db.Audit.Add(new AuditEntry(user, DataExchangeTexts.ExportDownloadedAudit, DataExchangeTexts.DownloadDetail(run.Id, run.DownloadName), clock.UtcNow()));
-        await db.SaveChangesAsync(ct);
+        await audit.AddAsync(new AuditEntry(user, DataExchangeTexts.ExportDownloadedAudit, DataExchangeTexts.DownloadDetail(run.Id, run.DownloadName), clock.UtcNow()), HttpContext);
         Response.Headers.ContentDisposition = Downloads.ContentDisposition(run.DownloadName);
         return PhysicalFile(storage.PathOf(run.StoredName!), StatisticsReport.ContentType);
     }

@@ -7,6 +7,7 @@ using Training.Core.Domain;
 using Training.Core.Identity;
 using Training.Web.Features.Statistics.Export;
 using Training.Web.Infrastructure;
+using Training.Web.Infrastructure.Data;
 using Training.Web.Infrastructure.Scoping;
 using Training.Web.Infrastructure.Web;
 
@@ -17,7 +18,7 @@ namespace Training.Web.Features.DataExchange.Import;
 /// nothing but the audit trail (the workbook holds the roster's rows as uploaded: full ID numbers and phones).
 /// </summary>
 [Authorize(Policy = DataExchangePermissions.ImportRuns)]
-public sealed class ErrorsModel(TrainingDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class ErrorsModel(TrainingDbContext db, CurrentUser me, TimeProvider clock, AuditWriter audit) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
 
@@ -33,8 +34,7 @@ public sealed class ErrorsModel(TrainingDbContext db, CurrentUser me, TimeProvid
         if (content is null) return RedirectToPage("/DataExchange/Import/Run", new { id = Id });
 
         var file = await Downloads.WriteTemporaryAsync(stream => ErrorWorkbook.WriteAsync(stream, content, ImportJob.ReadErrors(run.ErrorsJson), ct));
-        db.Audit.Add(new AuditEntry(me.UserName, DataExchangeTexts.ErrorWorkbookDownloadedAudit, DataExchangeTexts.DownloadDetail(Id, ErrorWorkbook.FileName(run.FileName)), clock.UtcNow()));
-        await db.SaveChangesAsync(ct);
+        await audit.AddAsync(new AuditEntry(me.UserName, DataExchangeTexts.ErrorWorkbookDownloadedAudit, DataExchangeTexts.DownloadDetail(Id, ErrorWorkbook.FileName(run.FileName)), clock.UtcNow()), HttpContext);
         return this.Attachment(file, ErrorWorkbook.FileName(run.FileName));
     }
 }

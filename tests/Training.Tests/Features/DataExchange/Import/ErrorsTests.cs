@@ -53,7 +53,7 @@ public sealed class ErrorsTests(AppFixture appArg) : ImportTestBase(appArg)
         Assert.Equal(idNumber, copy[2].Text(0));
         Assert.Equal(EnrollmentState.Admitted, await app.WithDbAsync(db => db.Enrollments.Where(e => e.Id == made.EnrollmentId).Select(e => e.State).SingleAsync()));
         // The workbook holds the rows as uploaded (full ID numbers): its download is audited.
-        Assert.True(await app.WithDbAsync(db => db.Audit.AnyAsync(a => a.UserName == "school-1"
-            && a.Action == Training.Web.Features.DataExchange.DataExchangeTexts.ErrorWorkbookDownloadedAudit && a.Detail == $"#{runId}：错误清单_毕业名单.xlsx")));
+        Assert.NotNull(await app.AuditEntryAsync(a => a.UserName == "school-1"
+            && a.Action == Training.Web.Features.DataExchange.DataExchangeTexts.ErrorWorkbookDownloadedAudit && a.Detail == $"#{runId}：错误清单_毕业名单.xlsx"));
     }
 }

@@ -23,11 +23,9 @@ public sealed class IndexTests(AppFixture app)
         using (var masked = await township.GetAsync($"/Persons?q=&m={marker}"))
             Assert.Equal(HttpStatusCode.OK, masked.StatusCode);
 
-        // Written in batches after the page: wait for it a little.
-        List<AuditEntry> entries = [];
-        for (var i = 0; i < 50 && entries.Count == 0; i++, await Task.Delay(100))
-            entries = await app.WithDbAsync(db => db.Audit.AsNoTracking().Where(a => a.Detail.Contains(marker)).ToListAsync());
-        var entry = Assert.Single(entries);
+        var entry = await app.AuditEntryAsync(a => a.Detail.Contains(marker));
+        Assert.NotNull(entry);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Audit.CountAsync(a => a.Detail.Contains(marker))));
         Assert.Equal((DemoAccounts.District, "203.0.113.51"), (entry.UserName, entry.Source));
         Assert.Equal(Training.Web.Infrastructure.Web.CommonTexts.PersonalDataViewedAudit, entry.Action);
         Assert.Matches(@"完整身份证号 [1-9]\d* 个", entry.Detail);
