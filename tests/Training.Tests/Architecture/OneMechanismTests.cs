@@ -34,6 +34,37 @@ public sealed partial class OneMechanismTests
         // An import that met a change while it ran says so in its own words: nothing was written, import again.
         AssertNone("*.cs*", SomeoneElseChanged(), line => !line.Contains("导入期间"));
 
+    /// <summary>
+    /// A list fragment that draws the pager's target itself (<c>&lt;div id="rows"&gt;</c>) is swapped whole, one that
+    /// fills it is swapped inside: otherwise each page turned nests a second element of the same id in the first.
+    /// </summary>
+    [Fact]
+    public void Pagers_swap_the_whole_target_exactly_when_the_fragment_draws_it()
+    {
+        var wrong = new List<string>();
+        var pagers = 0;
+        foreach (var file in Directory.EnumerateFiles(Features, "*.cshtml", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(file);
+            foreach (Match pager in PagerCall().Matches(text))
+            {
+                pagers++;
+                var args = pager.Groups["args"].Value;
+                var target = PagerTarget().Match(args) is { Success: true } t ? t.Groups[1].Value : "rows";
+                var draws = text.Contains($"id=\"{target}\"");
+                if (draws != args.Contains("whole: true")) wrong.Add($"{Path.GetRelativePath(Features, file)}: {pager.Value}");
+            }
+        }
+        Assert.True(pagers >= 15, $"只找到 {pagers} 处翻页：读法过时了");
+        Assert.True(wrong.Count == 0, "翻页的 whole 与片段是否自带目标元素不符：\n" + string.Join("\n", wrong));
+    }
+
+    [GeneratedRegex(@"\.Pager\((?<args>[^()]*)\)")]
+    private static partial Regex PagerCall();
+
+    [GeneratedRegex(@"""#([\w-]+)""")]
+    private static partial Regex PagerTarget();
+
     [Fact]
     public void Lists_page_only_through_Paged() => AssertNone("*.cs*", HandPaging());
 

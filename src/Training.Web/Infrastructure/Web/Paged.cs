@@ -12,7 +12,8 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int PageNumber, int PageSi
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     /// <summary>The previous / next links for this page; <paramref name="url"/> gives a page number's address.</summary>
-    public Pager Pager(Func<int, string> url, string target = "#rows") => new(PageNumber, PageCount, url, target);
+    /// <param name="whole">The list's fragment draws <paramref name="target"/> itself (see <see cref="Web.Pager.Whole"/>).</param>
+    public Pager Pager(Func<int, string> url, string target = "#rows", bool whole = false) => new(PageNumber, PageCount, url, target, whole);
 }
 
 public static class PagedQueries
