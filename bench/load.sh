@@ -18,8 +18,8 @@
 #     pages, approving, recommending, taking attendance) each with its own session, one request at a time, for M s
 #     (default 60) after a 60 s warm-up (under full load the runtime is still compiling its hot code for a minute:
 #     a tenth of the CPU after 40 s); per step requests/s, p50/p90/p99, 409/422 and errors, and the POSTs a second.
-#  Prints requests/s, p50 / p90 / p99, errors (socket errors, timeouts and non-2xx/3xx answers) and the
-#  share of the baseline's requests/s, and the server's peak memory.
+#  Prints requests/s, p50 / p90 / p99, errors (socket errors, timeouts and non-2xx/3xx answers), the
+#  share of the baseline's requests/s and the server's CPU ms a request, and the server's peak memory.
 # Targets (issue 15): every page ≥ 1,000 requests/s with 0 errors and p99 < 300 ms at 100 connections; POST steps ≥ 200/s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -138,9 +138,13 @@ ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ 
 baseline=
 failing=()
 load() {
-  local account=$1 path=$2 single=${3:-} out rps p50 p90 p99 socket non2xx errors share
+  local account=$1 path=$2 single=${3:-} out rps p50 p90 p99 socket non2xx errors share c0 c1 cpu
   as "$account"
+  c0=$(cpu_ticks)
   out=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 2s --latency "${header[@]}" "$base$path")
+  c1=$(cpu_ticks)
+  # The server's CPU time a request: steadier than requests/s on a VM whose speed moves from hour to hour.
+  cpu=$(awk -v a="$c0" -v b="$c1" -v t="$tck" -v n="$(awk '/requests in/ { print $1 }' <<<"$out")" 'BEGIN { printf "%.2f", n > 0 ? (b - a) / t * 1000 / n : 0 }')
   rps=$(awk '/^Requests\/sec:/ { print int($2) }' <<<"$out")
   p50=$(ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
   p90=$(ms "$(awk '$1 == "90%" { print $2 }' <<<"$out")")
@@ -153,7 +157,7 @@ load() {
   [ -z "$baseline" ] && baseline=$rps
   [ "$errors" = 0 ] || failing+=("$account $path: $errors errors (timeouts, socket errors or answers other than 2xx/3xx)")
   share=$(awk -v r="$rps" -v b="$baseline" 'BEGIN { printf "%.1f%%", (b > 0 ? 100 * r / b : 0) }')
-  printf "| %-58s | %-20s | %8s | %9s | %8s | %8s | %8s | %6s | %7s |\n" "$path" "$account" "$single" "$rps" "$p50" "$p90" "$p99" "$errors" "$share"
+  printf "| %-58s | %-20s | %8s | %9s | %8s | %8s | %8s | %6s | %7s | %6s |\n" "$path" "$account" "$single" "$rps" "$p50" "$p90" "$p99" "$errors" "$share" "$cpu"
 }
 
 # The pages to load: "account path" lines of bench/load-pages.txt that --only keeps.
@@ -177,8 +181,9 @@ if [ "$page_warm" -gt 0 ]; then
 fi
 
 echo "== $connections connections, ${seconds} s a page, 2 wrk threads, on the same machine"
-printf "| %-58s | %-20s | %8s | %9s | %8s | %8s | %8s | %6s | %7s |\n" "page" "account" "alone ms" "req/s" "p50 ms" "p90 ms" "p99 ms" "errors" "of base"
-printf "|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n" "$(printf -- '-%.0s' {1..60})" "$(printf -- '-%.0s' {1..22})" "---------:" "----------:" "---------:" "---------:" "---------:" "-------:" "--------:"
+tck=$(getconf CLK_TCK)
+printf "| %-58s | %-20s | %8s | %9s | %8s | %8s | %8s | %6s | %7s | %6s |\n" "page" "account" "alone ms" "req/s" "p50 ms" "p90 ms" "p99 ms" "errors" "of base" "cpu ms"
+printf "|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n" "$(printf -- '-%.0s' {1..60})" "$(printf -- '-%.0s' {1..22})" "---------:" "----------:" "---------:" "---------:" "---------:" "-------:" "--------:" "-------:"
 load anonymous /health/live
 skipped=()
 while read -r account path flag; do
