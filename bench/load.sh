@@ -144,7 +144,7 @@ load() {
   out=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 2s --latency "${header[@]}" "$base$path")
   c1=$(cpu_ticks)
   # The server's CPU time a request: steadier than requests/s on a VM whose speed moves from hour to hour.
-  cpu=$(awk -v a="$c0" -v b="$c1" -v t="$tck" -v n="$(awk '/requests in/ { print $1 }' <<<"$out")" 'BEGIN { printf "%.2f", n > 0 ? (b - a) / t * 1000 / n : 0 }')
+  cpu=$(awk -v a="$c0" -v b="$c1" -v t="$tck" -v n="$(awk '/requests in/ { print $1 }' <<<"$out")" 'BEGIN { printf "%.2f", (n > 0 ? (b - a) / t * 1000 / n : 0) }')
   rps=$(awk '/^Requests\/sec:/ { print int($2) }' <<<"$out")
   p50=$(ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
   p90=$(ms "$(awk '$1 == "90%" { print $2 }' <<<"$out")")
