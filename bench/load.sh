@@ -144,7 +144,7 @@ load() {
   out=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 2s --latency "${header[@]}" "$base$path")
   c1=$(cpu_ticks)
   # The server's CPU time a request: steadier than requests/s on a VM whose speed moves from hour to hour.
-  cpu=$(awk -v a="$c0" -v b="$c1" -v t="$tck" -v n="$(awk '/requests in/ { print $1 }' <<<"$out")" 'BEGIN { printf "%.2f", (n > 0 ? (b - a) / t * 1000 / n : 0) }')
+  cpu=$(cpu_ms_a_request "$c0" "$c1" "$(awk '/requests in/ { print $1 }' <<<"$out")")
   rps=$(awk '/^Requests\/sec:/ { print int($2) }' <<<"$out")
   p50=$(ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
   p90=$(ms "$(awk '$1 == "90%" { print $2 }' <<<"$out")")
@@ -162,7 +162,7 @@ load() {
 
 # The pages to load: "account path" lines of bench/load-pages.txt that --only keeps.
 pages() {
-  local account path
+  local account path flag
   while read -r account path flag; do
     [[ -z "$account" || "$account" == \#* ]] && continue
     [[ "$account $path" =~ $only ]] && echo "$account $path $flag"
@@ -181,7 +181,6 @@ if [ "$page_warm" -gt 0 ]; then
 fi
 
 echo "== $connections connections, ${seconds} s a page, 2 wrk threads, on the same machine"
-tck=$(getconf CLK_TCK)
 printf "| %-58s | %-20s | %8s | %9s | %8s | %8s | %8s | %6s | %7s | %6s |\n" "page" "account" "alone ms" "req/s" "p50 ms" "p90 ms" "p99 ms" "errors" "of base" "cpu ms"
 printf "|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n" "$(printf -- '-%.0s' {1..60})" "$(printf -- '-%.0s' {1..22})" "---------:" "----------:" "---------:" "---------:" "---------:" "-------:" "--------:" "-------:"
 load anonymous /health/live

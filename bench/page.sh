@@ -33,7 +33,6 @@ case $what in
       echo "warm $1 $2 $(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: ${ck[$1]}" "$base$2")"
       wrk -t2 -c"$conns" -d"${warm}s" --timeout 2s -H "Cookie: ${ck[$1]}" "$base$2" >/dev/null
     done
-    tck=$(getconf CLK_TCK)
     for round in 1 2; do
       for p in "${pages[@]}"; do set -- $p
         c0=$(cpu_ticks)
@@ -41,8 +40,8 @@ case $what in
         c1=$(cpu_ticks)
         n=$(awk '/requests in/ {print $1}' <<<"$out"); rps=$(awk '/^Requests\/sec:/ {print int($2)}' <<<"$out")
         p99=$(awk '$1=="99%" {print $2}' <<<"$out"); err=$(awk '/Non-2xx/ {print $5}' <<<"$out")
-        printf "r%d %-22s %-50s %6s/s p99 %8s cpu %.2f ms/req err %s\n" "$round" "$1" "$2" "$rps" "$p99" \
-          "$(awk -v a="$c0" -v b="$c1" -v n="$n" -v t="$tck" 'BEGIN{print (b-a)/t*1000/n}')" "${err:-0}"
+        printf "r%d %-22s %-50s %6s/s p99 %8s cpu %s ms/req err %s\n" "$round" "$1" "$2" "$rps" "$p99" \
+          "$(cpu_ms_a_request "$c0" "$c1" "$n")" "${err:-0}"
       done
     done
     echo "peak working set $(peak_memory)" ;;

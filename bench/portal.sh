@@ -63,5 +63,8 @@ cookie_header() { sed 's/^#HttpOnly_//' "$1" | awk '!/^#/ && NF >= 7 { printf "%
 # cpu_ticks: the server's CPU time so far (user + system), in clock ticks (getconf CLK_TCK of them a second).
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 
+# cpu_ms_a_request C0 C1 N: the server's CPU ms a request between two cpu_ticks readings over N requests (0 for none).
+cpu_ms_a_request() { awk -v a="$1" -v b="$2" -v n="$3" -v t="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (n > 0 ? (b - a) / t * 1000 / n : 0) }'; }
+
 # peak_memory: the server's peak resident memory (VmHWM), in MB.
 peak_memory() { awk '/^VmHWM/ {printf "%d MB", $2 / 1024}' "/proc/$server/status"; }
