@@ -5,6 +5,11 @@
 #                                         requests/s, p99 and the server's CPU ms a request (the figure to trust
 #                                         when the machine's speed moves: compare two builds in the same hour,
 #                                         alternating A B A B)
+#   ab   PUB PUB_B WARM SECS "account path"...  two builds side by side on the same data (the same keys: one sign-in
+#                                         serves both): each page warmed WARM s on each, then 3 rounds of SECS s
+#                                         alternating A, B; the mean CPU ms a request of each and B/A. The machine's
+#                                         speed moves from minute to minute here: only a comparison made within the
+#                                         same minute says whether a change helped
 #   sql  PUB account path                 the SQL the 4th GET of the page sends (3 GETs warm what is kept)
 #   perf PUB account path                 perf record of the server under load (WARM s of warming first, default 15);
 #                                         then: perf report -i $OUT/perf.data --children --sort symbol --stdio -g none
@@ -20,7 +25,7 @@ export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
 export ConnectionStrings__Training="Data Source=$data/training.db"
 export Hangfire__SqliteFile="$work/hangfire.db" Exports__Folder="$work/exports" Media__Folder="$data/media" Keys__Folder="$data/keys"
 source "$here/portal.sh"
-trap 'if [ -n "${server:-}" ]; then kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; fi; rm -rf "$work"' EXIT
+trap 'for s in ${server:-} ${server_a:-} ${server_b:-}; do kill "$s" 2>/dev/null; wait "$s" 2>/dev/null; done; rm -rf "$work"' EXIT
 
 case $what in
   cpu)
@@ -45,6 +50,38 @@ case $what in
       done
     done
     echo "peak working set $(peak_memory)" ;;
+  ab)
+    pub_b=$(realpath "$1") warm=$2 secs=$3 conns=${CONNS:-100}; shift 3
+    pages=("$@")
+    start_portal "$pub"; server_a=$server base_a=$base
+    wb=$work/b; mkdir -p "$wb"
+    work=$wb Hangfire__SqliteFile="$wb/hangfire.db" start_portal "$pub_b"; server_b=$server base_b=$base
+    declare -A ck cpu
+    for p in "${pages[@]}"; do set -- $p; [ -n "${ck[$1]:-}" ] || { base=$base_a sign_in "$1" "$work/jar-$1"; ck[$1]=$(cookie_header "$work/jar-$1"); }; done
+    for p in "${pages[@]}"; do set -- $p
+      for x in a b; do b=base_$x
+        echo "warm $x $1 $2 $(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: ${ck[$1]}" "${!b}$2")"
+        wrk -t2 -c"$conns" -d"${warm}s" --timeout 2s -H "Cookie: ${ck[$1]}" "${!b}$2" >/dev/null
+      done
+    done
+    for round in 1 2 3; do
+      for p in "${pages[@]}"; do set -- $p
+        for x in a b; do b=base_$x s=server_$x; server=${!s}
+          c0=$(cpu_ticks)
+          out=$(wrk -t2 -c"$conns" -d"${secs}s" --timeout 2s --latency -H "Cookie: ${ck[$1]}" "${!b}$2")
+          c1=$(cpu_ticks)
+          n=$(awk '/requests in/ {print $1}' <<<"$out"); rps=$(awk '/^Requests\/sec:/ {print int($2)}' <<<"$out")
+          ms=$(cpu_ms_a_request "$c0" "$c1" "$n"); cpu[$x $p]="${cpu[$x $p]:-} $ms"
+          printf "r%d %s %-22s %-50s %6s/s cpu %s ms/req\n" "$round" "$x" "$1" "$2" "$rps" "$ms"
+        done
+      done
+    done
+    echo "mean CPU ms a request (A = $pub, B = $pub_b):"
+    for p in "${pages[@]}"; do
+      awk -v p="$p" -v a="${cpu[a $p]}" -v b="${cpu[b $p]}" 'BEGIN { na = split(a, xa, " "); nb = split(b, xb, " ")
+        for (i = 1; i <= na; i++) sa += xa[i]; for (i = 1; i <= nb; i++) sb += xb[i]
+        printf "  %-72s A %5.2f  B %5.2f  B/A %4.2f\n", p, sa / na, sb / nb, (sb / nb) / (sa / na) }'
+    done ;;
   sql)
     acct=$1 path=$2
     start_portal "$pub" --Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information
@@ -60,10 +97,10 @@ case $what in
     start_portal "$pub"
     sign_in "$acct" "$work/jar"; c=$(cookie_header "$work/jar")
     wrk -t2 -c100 -d"${WARM:-15}s" --timeout 2s -H "Cookie: $c" "$base$path" >/dev/null
-    wrk -t1 -c50 -d10s --timeout 2s -H "Cookie: $c" "$base$path" > "$out/wrk.txt" &
+    wrk -t1 -c50 -d10s --timeout 2s -H "Cookie: $c" "$base$path" > "$out/wrk.txt" & w=$!
     sleep 1
     timeout 30 perf record -F 499 -g -p "$server" -o "$out/perf.data" -- sleep 7 > "$out/perf.log" 2>&1
-    wait
+    wait $w  # (not a bare wait: the server is a child too)
     cp "/tmp/perf-$server.map" "$out/" 2>/dev/null || true
     echo "recorded: perf report -i $out/perf.data --children --sort symbol --stdio -g none" ;;
   jit)

@@ -26,7 +26,10 @@ public static class ScopeQueries
     /// <summary>A trainee's own 更正申请; staff those of the persons of villages in their unit.</summary>
     public static IQueryable<CorrectionRequest> InScope(this IQueryable<CorrectionRequest> requests, CurrentUser user)
     {
-        if (user.OrgPath is { } path) return requests.Where(r => OrgPaths.IsUnder(r.Person.Village.Path, path));
+        // The village's path as an expression (+ ""), as for classes: requests are few (a trainee asks now and then, and an
+        // answered one stays closed), while with the path indexable SQLite walked every person under the account's unit to
+        // find them (0.2 ms for a township, 11 ms for the city's 56,000 persons, on every visit of /Corrections).
+        if (user.OrgPath is { } path) return requests.Where(r => OrgPaths.IsUnder(r.Person.Village.Path + "", path));
         if (user.PersonId is { } personId) return requests.Where(r => r.PersonId == personId);
         return requests.Where(_ => false);
     }
