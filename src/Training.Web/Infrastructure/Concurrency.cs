@@ -35,7 +35,20 @@ public static class Concurrency
         if (first == id) return true;
         db.Remove(added);
         if (retraction is not null) db.Audit.Add(retraction(first));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone acted on the later row in the moment it stood (a township selecting it from its list, the village
+            // withdrawing it): it is still the later of two that may not both exist, so it goes as it stands now, or
+            // is gone already (the load benchmark's mixed scenario met this as a 500).
+            db.ChangeTracker.Clear();
+            if (await db.Set<T>().FindAsync([id], ct) is { } current) db.Remove(current);
+            if (retraction is not null) db.Audit.Add(retraction(first));
+            await db.SaveChangesAsync(ct);
+        }
         return false;
     }
 
