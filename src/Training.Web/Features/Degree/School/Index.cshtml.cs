@@ -57,7 +57,9 @@ public sealed class IndexModel(TrainingDbContext db, CurrentUser me, FiguresMemo
         // Without a name to look for, the order of the school's students (a sort of thousands over names) is kept.
         Paged = string.IsNullOrEmpty(q)
             ? await ordered.Select(e => e.Id).ToPagedInKeptOrderAsync(memo, $"SchoolOrder|{Year}|{State}", counted,
-                async (ids, ct) => await RowsOf(mine.Where(e => ids.Contains(e.Id))).ToListAsync(ct), r => r.Id, PageNumber, ct, PageSize)
+                // The page's rows too, kept until what they show changes (names of persons, villages, programmes; the admitted).
+                (ids, ct) => memo.GetAsync($"SchoolRows|{string.Join(',', ids)}", [.. counted, DataStamps.SubjectOf(typeof(OrgUnit))],
+                    async ct => await RowsOf(mine.Where(e => ids.Contains(e.Id))).ToListAsync(ct), ct), r => r.Id, PageNumber, ct, PageSize)
             : await RowsOf(ordered).ToPagedAsync(PageNumber, ct, PageSize);
         PageNumber = Paged.PageNumber;
         return this.PageOrFragment("_Rows");

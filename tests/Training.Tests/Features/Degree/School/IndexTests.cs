@@ -65,6 +65,41 @@ public sealed class IndexTests(AppFixture appArg) : RegistrarTestBase(appArg)
         Assert.Equal(expected.Skip(start).Take(Training.Web.Features.Degree.Registrar.IndexModel.PageSize), await ShownAsync(client, url + $"&p={page}"));
     }
 
+    [Fact]
+    public async Task Should_show_a_graduation_in_the_kept_rows_at_once()
+    {
+        var e = await app.AdmittedAsync();
+        var client = await app.SignInAsync("school-1");
+        var url = $"/School?year={TestEnrollments.Year}";
+        string StateOf(AngleSharp.Html.Dom.IHtmlDocument html) =>
+            html.QuerySelector($"[data-enrollment-id='{e.EnrollmentId}'] td[data-label=状态]")!.TextContent.Trim();
+        var at = await PageOfAsync(client, url, e.EnrollmentId);
+        using (var before = await client.GetAsync(at)) Assert.Equal(EnrollmentState.Admitted.Name(), StateOf(await before.ReadHtmlAsync()));
+
+        await app.WithDbAsync(async db =>
+        {
+            var stored = await db.Enrollments.Include(x => x.Person).Include(x => x.Program).Include(x => x.Transitions).SingleAsync(x => x.Id == e.EnrollmentId);
+            stored.Graduate("test-school", new DateOnly(2025, 7, 1), "GZCVU-2025-0099", TestPeople.Today, DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+
+        using var after = await client.GetAsync(at);
+        Assert.Equal(EnrollmentState.Graduated.Name(), StateOf(await after.ReadHtmlAsync()));
+    }
+
+    /// <summary>The URL of the page of <paramref name="url"/> that lists the enrollment.</summary>
+    private static async Task<string> PageOfAsync(HttpClient client, string url, int enrollmentId)
+    {
+        for (var p = 1; p < 100; p++)
+        {
+            var at = url + $"&p={p}";
+            var shown = await ShownAsync(client, at);
+            if (shown.Contains(enrollmentId)) return at;
+            if (shown.Count < Training.Web.Features.Degree.Registrar.IndexModel.PageSize) break;
+        }
+        throw new InvalidOperationException($"enrollment {enrollmentId} is on no page of {url}");
+    }
+
     private static async Task<List<int>> ShownAsync(HttpClient client, string url)
     {
         using var response = await client.GetAsync(url);
