@@ -27,26 +27,41 @@ export Hangfire__SqliteFile="$work/hangfire.db" Exports__Folder="$work/exports" 
 source "$here/portal.sh"
 trap 'for s in ${server:-} ${server_a:-} ${server_b:-}; do kill "$s" 2>/dev/null; wait "$s" 2>/dev/null; done; rm -rf "$work"' EXIT
 
+# sign_in_all PAGE...: the cookie header of every account the pages name, in ck (anonymous: none needed). Against $base.
+sign_in_all() {
+  local p
+  for p in "$@"; do set -- $p; [ "$1" = anonymous ] && { ck[$1]="x=1"; continue; }; [ -n "${ck[$1]:-}" ] || { sign_in "$1" "$work/jar-$1"; ck[$1]=$(cookie_header "$work/jar-$1"); }; done
+}
+
+# warm_page BASE ACCOUNT PATH: one GET (its status printed), then $warm s at $conns connections, unmeasured.
+warm_page() {
+  echo "warm $1 $2 $3 $(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: ${ck[$2]}" "$1$3")"
+  wrk -t2 -c"$conns" -d"${warm}s" --timeout 2s -H "Cookie: ${ck[$2]}" "$1$3" >/dev/null
+}
+
+# timed BASE ACCOUNT PATH: $secs s at $conns connections against the server $server; sets rps, p99, err and ms (its CPU ms a request).
+timed() {
+  local c0 c1 out n
+  c0=$(cpu_ticks)
+  out=$(wrk -t2 -c"$conns" -d"${secs}s" --timeout 2s --latency -H "Cookie: ${ck[$2]}" "$1$3")
+  c1=$(cpu_ticks)
+  n=$(awk '/requests in/ {print $1}' <<<"$out"); rps=$(awk '/^Requests\/sec:/ {print int($2)}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out"); err=$(awk '/Non-2xx/ {print $5}' <<<"$out")
+  ms=$(cpu_ms_a_request "$c0" "$c1" "$n")
+}
+
 case $what in
   cpu)
     warm=$1 secs=$2 conns=${CONNS:-100}; shift 2
     pages=("$@")
     start_portal "$pub"
     declare -A ck
-    for p in "${pages[@]}"; do set -- $p; [ "$1" = anonymous ] && { ck[$1]="x=1"; continue; }; [ -n "${ck[$1]:-}" ] || { sign_in "$1" "$work/jar-$1"; ck[$1]=$(cookie_header "$work/jar-$1"); }; done
-    for p in "${pages[@]}"; do set -- $p
-      echo "warm $1 $2 $(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: ${ck[$1]}" "$base$2")"
-      wrk -t2 -c"$conns" -d"${warm}s" --timeout 2s -H "Cookie: ${ck[$1]}" "$base$2" >/dev/null
-    done
+    sign_in_all "${pages[@]}"
+    for p in "${pages[@]}"; do set -- $p; warm_page "$base" "$1" "$2"; done
     for round in 1 2; do
       for p in "${pages[@]}"; do set -- $p
-        c0=$(cpu_ticks)
-        out=$(wrk -t2 -c"$conns" -d"${secs}s" --timeout 2s --latency -H "Cookie: ${ck[$1]}" "$base$2")
-        c1=$(cpu_ticks)
-        n=$(awk '/requests in/ {print $1}' <<<"$out"); rps=$(awk '/^Requests\/sec:/ {print int($2)}' <<<"$out")
-        p99=$(awk '$1=="99%" {print $2}' <<<"$out"); err=$(awk '/Non-2xx/ {print $5}' <<<"$out")
-        printf "r%d %-22s %-50s %6s/s p99 %8s cpu %s ms/req err %s\n" "$round" "$1" "$2" "$rps" "$p99" \
-          "$(cpu_ms_a_request "$c0" "$c1" "$n")" "${err:-0}"
+        timed "$base" "$1" "$2"
+        printf "r%d %-22s %-50s %6s/s p99 %8s cpu %s ms/req err %s\n" "$round" "$1" "$2" "$rps" "$p99" "$ms" "${err:-0}"
       done
     done
     echo "peak working set $(peak_memory)" ;;
@@ -57,22 +72,14 @@ case $what in
     wb=$work/b; mkdir -p "$wb"
     work=$wb Hangfire__SqliteFile="$wb/hangfire.db" start_portal "$pub_b"; server_b=$server base_b=$base
     declare -A ck cpu
-    for p in "${pages[@]}"; do set -- $p; [ -n "${ck[$1]:-}" ] || { base=$base_a sign_in "$1" "$work/jar-$1"; ck[$1]=$(cookie_header "$work/jar-$1"); }; done
-    for p in "${pages[@]}"; do set -- $p
-      for x in a b; do b=base_$x
-        echo "warm $x $1 $2 $(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: ${ck[$1]}" "${!b}$2")"
-        wrk -t2 -c"$conns" -d"${warm}s" --timeout 2s -H "Cookie: ${ck[$1]}" "${!b}$2" >/dev/null
-      done
-    done
+    base=$base_a sign_in_all "${pages[@]}"
+    for p in "${pages[@]}"; do set -- $p; warm_page "$base_a" "$1" "$2"; warm_page "$base_b" "$1" "$2"; done
     for round in 1 2 3; do
       for p in "${pages[@]}"; do set -- $p
         for x in a b; do b=base_$x s=server_$x; server=${!s}
-          c0=$(cpu_ticks)
-          out=$(wrk -t2 -c"$conns" -d"${secs}s" --timeout 2s --latency -H "Cookie: ${ck[$1]}" "${!b}$2")
-          c1=$(cpu_ticks)
-          n=$(awk '/requests in/ {print $1}' <<<"$out"); rps=$(awk '/^Requests\/sec:/ {print int($2)}' <<<"$out")
-          ms=$(cpu_ms_a_request "$c0" "$c1" "$n"); cpu[$x $p]="${cpu[$x $p]:-} $ms"
-          printf "r%d %s %-22s %-50s %6s/s cpu %s ms/req\n" "$round" "$x" "$1" "$2" "$rps" "$ms"
+          timed "${!b}" "$1" "$2"
+          cpu[$x $p]="${cpu[$x $p]:-} $ms"
+          printf "r%d %s %-22s %-50s %6s/s p99 %8s cpu %s ms/req err %s\n" "$round" "$x" "$1" "$2" "$rps" "$p99" "$ms" "${err:-0}"
         done
       done
     done

@@ -41,6 +41,24 @@ public sealed partial class Browser : IDisposable
     /// <summary>Holds the cookies <paramref name="other"/> holds (its session): another tab of the same account.</summary>
     public void ShareSessionOf(Browser other) => jar.Add(other.jar.GetAllCookies());
 
+    private bool goneIsConflict;
+
+    /// <summary>
+    /// Until disposed, a 404 counts with the 409s: the requests act on reserve recommendations, and of two recommending
+    /// one person at once the later is taken back (WorkflowStep.CreateAsync) — a township may have listed it a moment
+    /// before. "Not found" is then the portal's right answer, as 409 is for a record changed since the page was drawn.
+    /// </summary>
+    public IDisposable OnRecordsThatMayBeGone()
+    {
+        goneIsConflict = true;
+        return new Until(() => goneIsConflict = false);
+    }
+
+    private sealed class Until(Action end) : IDisposable
+    {
+        public void Dispose() => end();
+    }
+
     /// <summary>The path of the last page this browser GOT (after a redirect: where it led).</summary>
     public string? LastPath { get; private set; }
 
@@ -82,7 +100,7 @@ public sealed partial class Browser : IDisposable
         {
             using var response = await http.SendAsync(request());
             var html = await response.Content.ReadAsStringAsync();
-            Log.Add(step, isPost, clock.Elapsed.TotalMilliseconds, (int)response.StatusCode);
+            Log.Add(step, isPost, clock.Elapsed.TotalMilliseconds, (int)response.StatusCode, goneIsConflict);
             return new Answer((int)response.StatusCode, html, response.Headers.Location?.OriginalString);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)

@@ -95,6 +95,7 @@ public static partial class Journeys
         var reserves = await b.GetAsync("/Reserves?State=Recommended");
         if (Random.Shared.Next(2) == 0)
         {
+            using var mayBeGone = b.OnRecordsThatMayBeGone();
             if (b.Form(reserves.Html, "handler=Step") is { } step) await b.SubmitAsync(step, "reserve: township's step");
         }
         else await StepOnCandidatePageAsync(b, reserves.Html, "DeclineByTownship", "reserve: township declines", "负载测试：群众评议不足");
@@ -193,6 +194,7 @@ public static partial class Journeys
     {
         var ids = Links(listHtml, "/Reserves/Detail?id=");
         if (ids.Count == 0) return;
+        using var mayBeGone = b.OnRecordsThatMayBeGone();
         var detail = await b.GetAsync($"/Reserves/Detail?id={ids[Random.Shared.Next(Math.Min(among, ids.Count))]}");
         if (b.Form(detail.Html, "step=" + step) is { } form) await b.SubmitAsync(form, label, ("Comment", reason));
     }
