@@ -33,11 +33,9 @@ public static class Concurrency
         var id = db.Entry(added).Property<int>("Id").CurrentValue;
         var first = await conflicting.AsNoTracking().Select(e => EF.Property<int>(e, "Id")).OrderBy(x => x).FirstAsync(ct);
         if (first == id) return true;
-        db.Remove(added);
-        if (retraction is not null) db.Audit.Add(retraction(first));
         try
         {
-            await db.SaveChangesAsync(ct);
+            await TakeBackAsync(added);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -45,11 +43,16 @@ public static class Concurrency
             // withdrawing it): it is still the later of two that may not both exist, so it goes as it stands now, or
             // is gone already (the load benchmark's mixed scenario met this as a 500).
             db.ChangeTracker.Clear();
-            if (await db.Set<T>().FindAsync([id], ct) is { } current) db.Remove(current);
+            await TakeBackAsync(await db.Set<T>().FindAsync([id], ct));
+        }
+        return false;
+
+        async Task TakeBackAsync(T? row)
+        {
+            if (row is not null) db.Remove(row);
             if (retraction is not null) db.Audit.Add(retraction(first));
             await db.SaveChangesAsync(ct);
         }
-        return false;
     }
 
     /// <summary>Saves; false when another request changed the same row first (nothing is left tracked then).</summary>
